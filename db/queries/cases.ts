@@ -1,0 +1,124 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Database } from '../client';
+import { caseClocks, cases, idempotencyKeys, jurisdictions, outbox, parties, timelineEvents } from '../schema';
+
+export type NewCase = typeof cases.$inferInsert;
+export type NewParty = Omit<typeof parties.$inferInsert, 'caseId' | 'position'>;
+export type NewClock = Omit<typeof caseClocks.$inferInsert, 'caseId'>;
+
+export interface CaseFiling {
+  /** Everything of the case but its number, which is counted inside the write. */
+  case: Omit<NewCase, 'caseNumber'>;
+  caseNumberPrefix: string;
+  parties: NewParty[];
+  clocks: NewClock[];
+  /** The workflow input; its `caseNumber` is filled in by the same write. */
+  workflowInput: Record<string, unknown>;
+  idempotency?: { userId: string; key: string; requestHash: string };
+}
+
+/**
+ * One batch, so a case never exists without its parties, first timeline event, clocks and outbox row.
+ * The case number counts the station's cases of the day inside the write: D1 runs batches one at a time,
+ * so two filings can never draw the same number.
+ */
+export async function insertFiledCase(db: Database, filing: CaseFiling): Promise<{ caseNumber: string }> {
+  const { id: caseId, jurisdictionCode, filedDay, filedAt, filedBy } = filing.case;
+  const caseNumber = sql<string>`${filing.caseNumberPrefix} || printf('%04d', (
+    select count(*) + 1 from ${cases} where ${cases.jurisdictionCode} = ${jurisdictionCode} and ${cases.filedDay} = ${filedDay}))`;
+  const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
+    db.insert(cases).values({ ...filing.case, caseNumber }),
+    db.insert(parties).values(filing.parties.map((party, position) => ({ ...party, caseId, position }))),
+    db.insert(timelineEvents).values({
+      caseId,
+      type: 'filed',
+      actor: filedBy,
+      detail: { channel: filing.case.channel },
+      at: filedAt,
+    }),
+    db.insert(outbox).values({
+      caseId,
+      kind: 'start_workflow',
+      payload: sql`json_set(${JSON.stringify(filing.workflowInput)}, '$.caseNumber', (select ${cases.caseNumber} from ${cases} where ${cases.id} = ${caseId}))`,
+      createdAt: filedAt,
+    }),
+  ];
+  if (filing.clocks.length) statements.push(db.insert(caseClocks).values(filing.clocks.map((clock) => ({ ...clock, caseId }))));
+  if (filing.idempotency) statements.push(db.insert(idempotencyKeys).values({ ...filing.idempotency, caseId, createdAt: filedAt }));
+  statements.push(db.select({ caseNumber: cases.caseNumber }).from(cases).where(eq(cases.id, caseId)));
+  const results = await db.batch(statements);
+  const [row] = results.at(-1) as { caseNumber: string }[];
+  return { caseNumber: row!.caseNumber };
+}
+
+export async function findIdempotencyKey(db: Database, userId: string, key: string) {
+  const [row] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
+  return row;
+}
+
+export async function findCase(db: Database, caseId: string) {
+  const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
+  return row;
+}
+
+export async function findCaseDetail(db: Database, caseId: string) {
+  const [caseRow, partyRows, clockRows, timelineRows] = await db.batch([
+    db.select().from(cases).where(eq(cases.id, caseId)),
+    db.select().from(parties).where(eq(parties.caseId, caseId)).orderBy(asc(parties.position)),
+    db.select().from(caseClocks).where(eq(caseClocks.caseId, caseId)).orderBy(asc(caseClocks.dueAt)),
+    db.select().from(timelineEvents).where(eq(timelineEvents.caseId, caseId)).orderBy(asc(timelineEvents.id)),
+  ]);
+  const found = caseRow[0];
+  return found && { case: found, parties: partyRows, clocks: clockRows, timeline: timelineRows };
+}
+
+export async function findClocks(db: Database, caseId: string) {
+  return db.select().from(caseClocks).where(eq(caseClocks.caseId, caseId)).orderBy(asc(caseClocks.dueAt));
+}
+
+/** The jurisdictions named on a path, so a grid cell's station can be found without walking the tree row by row. */
+export async function findJurisdictionsOnPath(db: Database, path: string) {
+  const codes = path.split('/').filter(Boolean);
+  return codes.length ? db.select().from(jurisdictions).where(inArray(jurisdictions.code, codes)) : [];
+}
+
+export async function findJurisdiction(db: Database, code: string) {
+  const [row] = await db.select().from(jurisdictions).where(eq(jurisdictions.code, code));
+  return row;
+}
+
+export async function pendingOutbox(db: Database, limit: number) {
+  return db.select().from(outbox).where(isNull(outbox.doneAt)).orderBy(asc(outbox.id)).limit(limit);
+}
+
+export async function findPendingStart(db: Database, caseId: string) {
+  const [row] = await db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.caseId, caseId), eq(outbox.kind, 'start_workflow'), isNull(outbox.doneAt)));
+  return row;
+}
+
+export async function markWorkflowStarted(db: Database, outboxId: number, caseId: string, runId: string, at: string) {
+  await db.batch([
+    db
+      .update(outbox)
+      .set({ doneAt: at, attempts: sql`${outbox.attempts} + 1`, lastError: null })
+      .where(eq(outbox.id, outboxId)),
+    db
+      .update(cases)
+      .set({ status: 'open', workflowRunId: runId, updatedAt: at })
+      .where(and(eq(cases.id, caseId), eq(cases.status, 'queued'))),
+  ]);
+}
+
+export async function markStartFailed(db: Database, outboxId: number, error: string) {
+  await db
+    .update(outbox)
+    .set({ attempts: sql`${outbox.attempts} + 1`, lastError: error.slice(0, 1000) })
+    .where(eq(outbox.id, outboxId));
+}

@@ -1,0 +1,36 @@
+import { and, eq, gt } from 'drizzle-orm';
+import type { Database } from '../client';
+import { jurisdictions, sessions, users } from '../schema';
+
+const userWithJurisdiction = {
+  id: users.id,
+  name: users.name,
+  role: users.role,
+  jurisdictionCode: users.jurisdictionCode,
+  jurisdictionPath: jurisdictions.path,
+};
+
+export async function findUserByTokenHash(db: Database, tokenHash: string) {
+  const [user] = await db
+    .select(userWithJurisdiction)
+    .from(users)
+    .innerJoin(jurisdictions, eq(users.jurisdictionCode, jurisdictions.code))
+    .where(eq(users.tokenHash, tokenHash));
+  return user;
+}
+
+export async function findUserBySession(db: Database, sessionHash: string, now: string) {
+  const [user] = await db
+    .select(userWithJurisdiction)
+    .from(sessions)
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .innerJoin(jurisdictions, eq(users.jurisdictionCode, jurisdictions.code))
+    .where(and(eq(sessions.tokenHash, sessionHash), gt(sessions.expiresAt, now)));
+  return user;
+}
+
+export async function createSession(db: Database, sessionHash: string, userId: string, expiresAt: string) {
+  await db.insert(sessions).values({ tokenHash: sessionHash, userId, expiresAt });
+}
+
+export type SignedInUser = NonNullable<Awaited<ReturnType<typeof findUserByTokenHash>>>;

@@ -1,0 +1,136 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { caseStatuses, channels, jurisdictionLevels, partyRoles, roles } from '../schemas/vocabulary';
+
+/** The jurisdiction tree: county bureau → station or township → community or village → grid cell. */
+export const jurisdictions = sqliteTable('jurisdictions', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  level: text('level', { enum: jurisdictionLevels }).notNull(),
+  parentCode: text('parent_code'),
+  /** Codes from the root down, each followed by '/', so "inside X" is a prefix match. */
+  path: text('path').notNull().unique(),
+});
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  role: text('role', { enum: roles }).notNull(),
+  jurisdictionCode: text('jurisdiction_code').notNull().references(() => jurisdictions.code),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});
+
+export const sessions = sqliteTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id),
+  expiresAt: text('expires_at').notNull(),
+});
+
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    caseNumber: text('case_number').notNull().unique(),
+    channel: text('channel', { enum: channels }).notNull(),
+    status: text('status', { enum: caseStatuses }).notNull(),
+    category: text('category').notNull(),
+    summary: text('summary').notNull(),
+    occurredAt: text('occurred_at'),
+    address: text('address').notNull(),
+    gridCellCode: text('grid_cell_code').notNull().references(() => jurisdictions.code),
+    /** The station the case belongs to; case numbers count per station and local day. */
+    jurisdictionCode: text('jurisdiction_code').notNull().references(() => jurisdictions.code),
+    jurisdictionPath: text('jurisdiction_path').notNull(),
+    riskFlags: text('risk_flags', { mode: 'json' }).$type<string[]>().notNull(),
+    channelDetails: text('channel_details', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    filedBy: text('filed_by').notNull().references(() => users.id),
+    filedAt: text('filed_at').notNull(),
+    filedDay: text('filed_day').notNull(),
+    overdue: integer('overdue', { mode: 'boolean' }).notNull().default(false),
+    workflowRunId: text('workflow_run_id'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [
+    index('cases_jurisdiction_day').on(table.jurisdictionCode, table.filedDay),
+    index('cases_jurisdiction_path').on(table.jurisdictionPath),
+  ],
+);
+
+export const parties = sqliteTable(
+  'parties',
+  {
+    caseId: text('case_id').notNull().references(() => cases.id),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: partyRoles }).notNull(),
+    phone: text('phone'),
+    address: text('address'),
+  },
+  (table) => [primaryKey({ columns: [table.caseId, table.position] })],
+);
+
+/** Who did what, why and when. Events projected from the workflow carry its sequence number, so a retry writes once. */
+export const timelineEvents = sqliteTable(
+  'timeline_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    workflowSeq: integer('workflow_seq'),
+    type: text('type').notNull(),
+    actor: text('actor').notNull(),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    at: text('at').notNull(),
+  },
+  (table) => [
+    index('timeline_case').on(table.caseId, table.id),
+    uniqueIndex('timeline_case_workflow_seq').on(table.caseId, table.workflowSeq),
+  ],
+);
+
+/** One row per running clock of a case, written when it is planned and when it warns or breaches. */
+export const caseClocks = sqliteTable(
+  'case_clocks',
+  {
+    caseId: text('case_id').notNull().references(() => cases.id),
+    clock: text('clock').notNull(),
+    startedAt: text('started_at').notNull(),
+    dueAt: text('due_at').notNull(),
+    warnedAt: text('warned_at'),
+    breachedAt: text('breached_at'),
+    stoppedAt: text('stopped_at'),
+  },
+  (table) => [primaryKey({ columns: [table.caseId, table.clock] }), index('clocks_due').on(table.dueAt)],
+);
+
+/** What must happen after a write: the workflow start, retried by the cron trigger until Temporal takes it. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    kind: text('kind', { enum: ['start_workflow'] }).notNull(),
+    payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: text('created_at').notNull(),
+    doneAt: text('done_at'),
+  },
+  (table) => [index('outbox_pending').on(table.doneAt, table.id)],
+);
+
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    userId: text('user_id').notNull().references(() => users.id),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.key] })],
+);
+
+export type CaseRow = typeof cases.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
+export type JurisdictionRow = typeof jurisdictions.$inferSelect;

@@ -1,0 +1,62 @@
+import * as v from 'valibot';
+
+/** ISO-8601 durations as a station writes them: P1D, PT2H, PT12H30M, PT5S. Years and months have no fixed length, so they are refused. */
+const durationPattern = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+export function durationToMs(duration: string): number {
+  const match = durationPattern.exec(duration);
+  if (!match || duration === 'P' || duration.endsWith('T')) throw new RangeError(`not an ISO-8601 duration: ${duration}`);
+  const [, weeks, days, hours, minutes, seconds] = match;
+  const n = (part: string | undefined) => (part ? Number(part) : 0);
+  return ((((n(weeks) * 7 + n(days)) * 24 + n(hours)) * 60 + n(minutes)) * 60 + n(seconds)) * 1000;
+}
+
+export const durationSchema = v.pipe(
+  v.string(),
+  v.check((value) => durationPattern.test(value) && value !== 'P' && !value.endsWith('T'), 'must be an ISO-8601 duration such as PT2H or P3D'),
+  v.check((value) => durationToMs(value) > 0, 'must be longer than zero'),
+);
+
+const clockTimeSchema = v.pipe(v.string(), v.isoTime('must be a local time such as 18:00'));
+
+/**
+ * 事不过夜: first contact the same day — by midnight, or within a set time when filed late in the evening.
+ * `within` is the plain form, used where a fixed span fits better (and by tests measured in seconds).
+ */
+export const firstContactRuleSchema = v.variant('rule', [
+  v.object({
+    rule: v.literal('sameDay'),
+    lateIntakeAfter: clockTimeSchema,
+    lateIntakeWithin: durationSchema,
+  }),
+  v.object({ rule: v.literal('within'), duration: durationSchema }),
+]);
+
+export const slaPolicySchema = v.object({
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** Local time of the county, as a fixed offset: the calendar day and "the same day" are read in it. */
+  utcOffset: v.pipe(v.string(), v.regex(/^[+-](?:[01]\d|2[0-3]):[0-5]\d$/, 'must be an offset such as +08:00')),
+  /** Share of a clock used up when its warning goes out. */
+  warnAtShare: v.pipe(v.number(), v.minValue(0.05), v.maxValue(0.99)),
+  firstContact: firstContactRuleSchema,
+});
+
+export type SlaPolicy = v.InferOutput<typeof slaPolicySchema>;
+
+export const defaultSlaPolicy: SlaPolicy = {
+  version: 1,
+  utcOffset: '+08:00',
+  warnAtShare: 0.8,
+  firstContact: { rule: 'sameDay', lateIntakeAfter: '18:00', lateIntakeWithin: 'PT12H' },
+};
+
+/** Reads the policy configured for this deployment; a bad one is a deployment error and says which field is wrong. */
+export function parseSlaPolicy(json: string | undefined): SlaPolicy {
+  if (!json) return defaultSlaPolicy;
+  const result = v.safeParse(slaPolicySchema, JSON.parse(json));
+  if (!result.success) {
+    const problems = result.issues.map((issue) => `${v.getDotPath(issue) ?? '(policy)'}: ${issue.message}`);
+    throw new Error(`SLA_POLICY is not a valid policy: ${problems.join('; ')}`);
+  }
+  return result.output;
+}

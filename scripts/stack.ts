@@ -1,0 +1,196 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { SlaPolicy } from '../schemas/policy';
+import { seedDemoData, type DemoUser } from './seed';
+import { ensureTemporalCli, projectRoot, ToolchainError } from './temporal-cli';
+
+/** The whole system on one machine: Temporal dev server, D1 migrations and seed, the case worker, wrangler dev. */
+export interface StackOptions {
+  dataDir: string;
+  grpcPort: number;
+  temporalHttpPort: number;
+  /** null runs the dev server without its Web UI. */
+  uiPort: number | null;
+  edgePort: number;
+  internalSecret: string;
+  taskQueue: string;
+  slaPolicy?: SlaPolicy;
+  /** How often the launcher fires the outbox cron locally; wrangler dev does not run crons by itself. */
+  outboxDrainMs: number;
+  /** 'inherit' shows every process's output; a directory collects one log file per process. */
+  output: 'inherit' | { logDir: string };
+}
+
+const wranglerBin = join(projectRoot, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
+const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' };
+
+export async function assertPortFree(port: number, what: string) {
+  await new Promise<void>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', () =>
+      reject(new ToolchainError(`Port ${port} (${what}) is already in use. Stop whatever holds it, or choose another port (see README, Configuration).`)),
+    );
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
+}
+
+async function waitFor(what: string, probe: () => Promise<boolean>, child: ChildProcess, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new ToolchainError(`${what} exited (code ${child.exitCode}) before it was ready.`);
+    if (await probe().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new ToolchainError(`${what} was not ready within ${timeoutMs / 1000} s.`);
+}
+
+const answers = (url: string) => async () => {
+  const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+  await response.body?.cancel();
+  return response.status < 500 || response.status === 503;
+};
+
+export class Stack {
+  private readonly children = new Map<string, ChildProcess>();
+  private drainTimer?: NodeJS.Timeout;
+  demoUsers: DemoUser[] = [];
+
+  constructor(readonly options: StackOptions) {}
+
+  get edgeUrl() {
+    return `http://127.0.0.1:${this.options.edgePort}`;
+  }
+  get temporalAddress() {
+    return `127.0.0.1:${this.options.grpcPort}`;
+  }
+  get temporalHttpUrl() {
+    return `http://127.0.0.1:${this.options.temporalHttpPort}`;
+  }
+
+  private spawnChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = quietEnv) {
+    const { output } = this.options;
+    const child = spawn(command, args, { cwd: projectRoot, env, stdio: output === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'] });
+    if (output !== 'inherit') {
+      mkdirSync(output.logDir, { recursive: true });
+      const log = createWriteStream(join(output.logDir, `${name}.log`), { flags: 'a' });
+      child.stdout?.pipe(log);
+      child.stderr?.pipe(log);
+    }
+    this.children.set(name, child);
+    return child;
+  }
+
+  private async runToEnd(name: string, args: string[]) {
+    const child = this.spawnChild(name, process.execPath, [wranglerBin, ...args]);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    this.children.delete(name);
+    if (code !== 0) throw new ToolchainError(`wrangler ${args.slice(0, 3).join(' ')} failed (exit ${code}).`);
+  }
+
+  async startTemporal() {
+    const { grpcPort, temporalHttpPort, uiPort, dataDir } = this.options;
+    await assertPortFree(grpcPort, 'Temporal gRPC');
+    await assertPortFree(temporalHttpPort, 'Temporal HTTP API');
+    if (uiPort !== null) await assertPortFree(uiPort, 'Temporal Web UI');
+    const cli = ensureTemporalCli();
+    const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(grpcPort), '--http-port', String(temporalHttpPort)];
+    args.push(...(uiPort === null ? ['--headless'] : ['--ui-port', String(uiPort)]));
+    args.push('--db-filename', join(dataDir, 'temporal.sqlite'), '--log-level', 'error');
+    const child = this.spawnChild('temporal', cli, args);
+    await waitFor('Temporal dev server', answers(`${this.temporalHttpUrl}/api/v1/namespaces/default`), child);
+  }
+
+  async stopTemporal() {
+    await this.stopChild('temporal');
+  }
+
+  async prepareDatabase() {
+    const persist = ['--local', '--persist-to', join(this.options.dataDir, 'wrangler')];
+    await this.runToEnd('migrate', ['d1', 'migrations', 'apply', 'DB', ...persist]);
+    this.demoUsers = await seedDemoData(this.options.dataDir, (file) => this.runToEnd('seed', ['d1', 'execute', 'DB', ...persist, '--file', file]));
+  }
+
+  async startWorker() {
+    const child = this.spawnChild('worker', process.execPath, ['--import', 'tsx', join(projectRoot, 'workflows', 'worker.ts')], {
+      ...process.env,
+      TEMPORAL_ADDRESS: this.temporalAddress,
+      TEMPORAL_TASK_QUEUE: this.options.taskQueue,
+      FENGQIAO_EDGE_URL: this.edgeUrl,
+      INTERNAL_SECRET: this.options.internalSecret,
+    });
+    // The worker bundles the workflow code before it polls; wait until Temporal sees it polling.
+    await waitFor('case worker', () => this.workerPolling(), child);
+  }
+
+  private async workerPolling() {
+    const url = `${this.temporalHttpUrl}/api/v1/namespaces/default/task-queues/${this.options.taskQueue}?taskQueueType=TASK_QUEUE_TYPE_WORKFLOW`;
+    const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+    const body = (await response.json()) as { pollers?: unknown[] };
+    return (body.pollers?.length ?? 0) > 0;
+  }
+
+  async stopWorker() {
+    await this.stopChild('worker');
+  }
+
+  async startEdge() {
+    const { edgePort, dataDir, internalSecret, taskQueue, slaPolicy } = this.options;
+    await assertPortFree(edgePort, 'the Fengqiao app');
+    const vars = {
+      TEMPORAL_HTTP_URL: this.temporalHttpUrl,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      INTERNAL_SECRET: internalSecret,
+      ...(slaPolicy ? { SLA_POLICY: JSON.stringify(slaPolicy) } : {}),
+    };
+    const child = this.spawnChild('edge', process.execPath, [
+      wranglerBin,
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(edgePort),
+      '--persist-to',
+      join(dataDir, 'wrangler'),
+      '--test-scheduled',
+      '--show-interactive-dev-session=false',
+      '--log-level',
+      'warn',
+      ...Object.entries(vars).flatMap(([key, value]) => ['--var', `${key}:${value}`]),
+    ]);
+    await waitFor('wrangler dev', answers(`${this.edgeUrl}/healthz`), child);
+    this.drainTimer = setInterval(() => void this.drainOutbox().catch(() => {}), this.options.outboxDrainMs);
+  }
+
+  /** What the cron trigger does in production, fired by hand here. */
+  async drainOutbox() {
+    const response = await fetch(`${this.edgeUrl}/__scheduled?cron=*+*+*+*+*`, { signal: AbortSignal.timeout(10_000) });
+    await response.body?.cancel();
+  }
+
+  async start() {
+    mkdirSync(this.options.dataDir, { recursive: true });
+    await this.prepareDatabase();
+    await this.startTemporal();
+    await this.startEdge();
+    await this.startWorker();
+  }
+
+  private async stopChild(name: string) {
+    const child = this.children.get(name);
+    this.children.delete(name);
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const forced = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(forced);
+  }
+
+  async stop() {
+    clearInterval(this.drainTimer);
+    // The worker first, so it does not spend its last seconds failing to reach a stopped server.
+    for (const name of ['worker', 'edge', 'temporal', ...this.children.keys()]) await this.stopChild(name);
+  }
+}

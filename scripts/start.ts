@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultTaskQueue } from '../workflows/case/names';
+import { Stack } from './stack';
+import { ensureTemporalCli, projectRoot, temporalCliVersion, ToolchainError } from './temporal-cli';
+
+const port = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new ToolchainError(`${name}=${process.env[name]} is not a port number.`);
+  return value;
+};
+
+/** The shared secret lives in .dev.vars (ignored by git), which wrangler also reads; made once on first start. */
+function internalSecret(): string {
+  const file = join(projectRoot, '.dev.vars');
+  const existing = existsSync(file) ? /^INTERNAL_SECRET\s*=\s*"?([^"\n]+)"?/m.exec(readFileSync(file, 'utf8'))?.[1] : undefined;
+  if (existing) return existing;
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, `${existsSync(file) ? readFileSync(file, 'utf8') : ''}INTERNAL_SECRET="${secret}"\n`, { mode: 0o600 });
+  return secret;
+}
+
+async function main() {
+  const cli = ensureTemporalCli();
+  console.log(`Temporal CLI: ${temporalCliVersion(cli)}`);
+  console.log(`Node ${process.version}`);
+  const stack = new Stack({
+    dataDir: join(projectRoot, '.data'),
+    grpcPort: port('TEMPORAL_PORT', 7233),
+    temporalHttpPort: port('TEMPORAL_HTTP_PORT', 7243),
+    uiPort: port('TEMPORAL_UI_PORT', 8233),
+    edgePort: port('PORT', 8787),
+    internalSecret: internalSecret(),
+    taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? defaultTaskQueue,
+    outboxDrainMs: 30_000,
+    output: 'inherit',
+  });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    await stack.start();
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+  const { edgeUrl } = stack;
+  console.log(`
+Fengqiao is running.
+  App            ${edgeUrl}/intake/grid   (forms: /intake/{grid,community,online,enforcement})
+  API            ${edgeUrl}/api/openapi.json
+  Health         ${edgeUrl}/healthz
+  Temporal UI    http://127.0.0.1:${stack.options.uiPort}
+  Temporal gRPC  ${stack.temporalAddress}   HTTP API ${stack.temporalHttpUrl}
+
+Demo users (also in .data/demo-users.json; sign in on a page with the token, or send it as a bearer token):
+${stack.demoUsers.map((u) => `  ${u.role.padEnd(12)} ${u.jurisdiction.padEnd(10)} ${u.name}\t${u.token}`).join('\n')}
+
+Ctrl-C stops everything; the data stays in .data/ for the next start.`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof ToolchainError ? `\n${error.message}` : error);
+  process.exit(1);
+});

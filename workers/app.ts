@@ -1,0 +1,37 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from './env';
+import { detectLang } from './middleware/lang';
+import { casesApi } from './routes/cases-api';
+import { healthRoutes } from './routes/health';
+import { intakeApi } from './routes/intake-api';
+import { intakePages } from './routes/intake-pages';
+import { internalRoutes } from './routes/internal';
+import { openApiRoutes } from './routes/openapi';
+import { sessionPages } from './routes/session-pages';
+
+export const app = new Hono<AppEnv>()
+  .use(detectLang)
+  .use(
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) => c.json({ error: 'too_large', message: 'The request body is over 64 KiB.' }, 413),
+    }),
+  )
+  .route('/', healthRoutes)
+  .route('/api/intake', intakeApi)
+  .route('/api/cases', casesApi)
+  .route('/api', openApiRoutes)
+  .route('/internal', internalRoutes)
+  .route('/', sessionPages)
+  .route('/', intakePages)
+  .get('/', (c) => c.redirect('/intake/grid', 302))
+  .notFound((c) => c.json({ error: 'not_found', message: `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}.` }, 404))
+  .onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    console.error(error);
+    return c.json({ error: 'internal', message: 'Something went wrong on our side; nothing was half-written. Try again.' }, 500);
+  });
+
+export type App = typeof app;

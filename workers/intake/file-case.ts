@@ -1,0 +1,109 @@
+import type { Database } from '../../db/client';
+import { findIdempotencyKey, findJurisdiction, findJurisdictionsOnPath, insertFiledCase } from '../../db/queries/cases';
+import type { SignedInUser } from '../../db/queries/users';
+import type { CaseWorkflowInput } from '../../schemas/case';
+import type { Intake } from '../../schemas/intake';
+import type { SlaPolicy } from '../../schemas/policy';
+import type { Channel } from '../../schemas/vocabulary';
+import { localDay, offsetMs } from '../../workflows/clocks/local-time';
+import { planFirstContact } from '../../workflows/clocks/plan';
+import { sha256Hex } from '../crypto';
+import { customError, type FieldError, type Lang } from '../i18n/messages';
+
+export type FilingOutcome =
+  | { kind: 'filed'; caseId: string }
+  | { kind: 'replayed'; caseId: string }
+  | { kind: 'keyReused' }
+  | { kind: 'invalid'; errors: FieldError[] };
+
+export interface FilingRequest {
+  user: SignedInUser;
+  channel: Channel;
+  intake: Intake;
+  idempotencyKey?: string;
+  policy: SlaPolicy;
+  lang: Lang;
+  now?: Date;
+}
+
+/** A local time without an offset is read in the county's time; stored instants are UTC. */
+function toInstant(value: string, utcOffset: string): string {
+  const zoned = /(?:Z|[+-]\d{2}:\d{2})$/.test(value);
+  const instant = zoned ? Date.parse(value) : Date.parse(`${value.length === 16 ? `${value}:00` : value}Z`) - offsetMs(utcOffset);
+  return new Date(instant).toISOString();
+}
+
+const futureSlackMs = 5 * 60_000;
+
+/** Checks what the schema cannot know (where the grid cell is, whose it is), then writes the case in one batch. */
+export async function fileCase(db: Database, request: FilingRequest): Promise<FilingOutcome> {
+  const { user, channel, intake, policy, lang } = request;
+  const now = request.now ?? new Date();
+  const requestHash = await sha256Hex(JSON.stringify([channel, intake]));
+
+  if (request.idempotencyKey) {
+    const earlier = await findIdempotencyKey(db, user.id, request.idempotencyKey);
+    if (earlier) return earlier.requestHash === requestHash ? { kind: 'replayed', caseId: earlier.caseId } : { kind: 'keyReused' };
+  }
+
+  const gridCell = await findJurisdiction(db, intake.where.gridCellCode);
+  if (!gridCell || gridCell.level !== 'grid') return { kind: 'invalid', errors: [customError(lang, 'where.gridCellCode', 'gridCellUnknown')] };
+  if (user.role !== 'admin' && !gridCell.path.startsWith(user.jurisdictionPath)) {
+    return { kind: 'invalid', errors: [customError(lang, 'where.gridCellCode', 'gridCellOutside')] };
+  }
+  const occurredAt = intake.occurredAt && toInstant(intake.occurredAt, policy.utcOffset);
+  if (occurredAt && Date.parse(occurredAt) > now.getTime() + futureSlackMs) {
+    return { kind: 'invalid', errors: [customError(lang, 'occurredAt', 'occurredInFuture')] };
+  }
+  const station = (await findJurisdictionsOnPath(db, gridCell.path)).find((j) => j.level === 'station');
+  if (!station) throw new Error(`grid cell ${gridCell.code} has no station above it`);
+
+  const caseId = crypto.randomUUID();
+  const filedAt = now.toISOString();
+  const filedDay = localDay(now, policy.utcOffset);
+  const firstContact = planFirstContact(policy, now);
+  const workflowInput: Omit<CaseWorkflowInput, 'caseNumber'> = {
+    caseId,
+    channel,
+    jurisdictionCode: station.code,
+    filedAt,
+    intake,
+    policy,
+  };
+  const idempotency = request.idempotencyKey ? { userId: user.id, key: request.idempotencyKey, requestHash } : undefined;
+  try {
+    await insertFiledCase(db, {
+      case: {
+        id: caseId,
+        channel,
+        status: 'queued',
+        category: intake.category,
+        summary: intake.summary,
+        occurredAt,
+        address: intake.where.address,
+        gridCellCode: gridCell.code,
+        jurisdictionCode: station.code,
+        jurisdictionPath: gridCell.path,
+        riskFlags: intake.riskFlags,
+        channelDetails: intake.source,
+        filedBy: user.id,
+        filedAt,
+        filedDay,
+        updatedAt: filedAt,
+      },
+      caseNumberPrefix: `${station.code}-${filedDay.replaceAll('-', '')}-`,
+      parties: intake.parties,
+      clocks: [{ clock: 'firstContact', startedAt: firstContact.startedAt, dueAt: firstContact.dueAt }],
+      workflowInput,
+      idempotency,
+    });
+  } catch (error) {
+    // A concurrent repeat under the same key won the race: its whole batch stands, ours left nothing behind.
+    if (idempotency && /UNIQUE constraint failed: idempotency_keys/.test(String((error as Error).message))) {
+      const winner = await findIdempotencyKey(db, user.id, idempotency.key);
+      if (winner) return winner.requestHash === requestHash ? { kind: 'replayed', caseId: winner.caseId } : { kind: 'keyReused' };
+    }
+    throw error;
+  }
+  return { kind: 'filed', caseId };
+}

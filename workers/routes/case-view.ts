@@ -1,0 +1,29 @@
+import type { findCaseDetail } from '../../db/queries/cases';
+
+type CaseDetail = NonNullable<Awaited<ReturnType<typeof findCaseDetail>>>;
+
+/** The case as the API shows it: the projection in D1, its open clocks with their due times, and its timeline. */
+export function toCaseView({ case: row, parties, clocks, timeline }: CaseDetail) {
+  return {
+    id: row.id,
+    caseNumber: row.caseNumber,
+    channel: row.channel,
+    status: row.status,
+    category: row.category,
+    summary: row.summary,
+    occurredAt: row.occurredAt,
+    where: { address: row.address, gridCellCode: row.gridCellCode },
+    jurisdictionCode: row.jurisdictionCode,
+    riskFlags: row.riskFlags,
+    source: row.channelDetails,
+    filedBy: row.filedBy,
+    filedAt: row.filedAt,
+    overdue: row.overdue,
+    deadlines: Object.fromEntries(clocks.filter((clock) => !clock.stoppedAt).map((clock) => [clock.clock, clock.dueAt])),
+    clocks: clocks.map(({ caseId: _, ...clock }) => clock),
+    parties: parties.map(({ caseId: _, position: __, ...party }) => party),
+    timeline: timeline.map(({ caseId: _, ...event }) => event),
+  };
+}
+
+export type CaseView = ReturnType<typeof toCaseView>;

@@ -1,0 +1,53 @@
+import { vValidator } from '@hono/valibot-validator';
+import { Hono, type Context } from 'hono';
+import { intakeSchemas } from '../../schemas/intake';
+import { channels } from '../../schemas/vocabulary';
+import type { AppEnv } from '../env';
+import { fieldErrors, t } from '../i18n/messages';
+import { fileAndStart } from '../intake/file-and-start';
+import { requireUser } from '../middleware/auth';
+
+const idempotencyKeyPattern = /^[\x21-\x7e]{1,200}$/;
+
+export const intakeApi = new Hono<AppEnv>().use(requireUser('api'));
+
+for (const channel of channels) {
+  intakeApi.post(
+    `/${channel}`,
+    vValidator('json', intakeSchemas[channel], (result, c) => {
+      if (!result.success) {
+        return c.json({ error: 'invalid_intake', fields: fieldErrors(result.issues, (c as unknown as Context<AppEnv>).get('lang')) }, 422);
+      }
+    }),
+    async (c) => {
+      const lang = c.get('lang');
+      const key = c.req.header('idempotency-key');
+      if (key !== undefined && !idempotencyKeyPattern.test(key)) {
+        return c.json(
+          { error: 'invalid_idempotency_key', fields: [{ field: 'Idempotency-Key', message: 'Use 1 to 200 visible ASCII characters.' }] },
+          422,
+        );
+      }
+      const answer = await fileAndStart(c, channel, c.req.valid('json'), key);
+      switch (answer.kind) {
+        case 'invalid':
+          return c.json({ error: 'invalid_intake', fields: answer.errors }, 422);
+        case 'keyReused':
+          return c.json(
+            { error: 'idempotency_key_reused', fields: [{ field: 'Idempotency-Key', message: t(lang, 'error.idempotencyReused') }] },
+            422,
+          );
+        case 'replayed':
+          c.header('idempotent-replayed', 'true');
+        // falls through: a replay answers as the first request did
+        case 'filed':
+          c.header('location', `/api/cases/${answer.view.id}`);
+          return c.json(answer.view, 201);
+      }
+    },
+  );
+}
+
+intakeApi.post('/:channel', (c) =>
+  c.json({ error: 'unknown_channel', message: `Channel must be one of: ${channels.join(', ')}.` }, 404),
+);

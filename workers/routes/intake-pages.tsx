@@ -1,0 +1,66 @@
+import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
+import * as v from 'valibot';
+import { openDatabase } from '../../db/client';
+import { findCaseDetail } from '../../db/queries/cases';
+import { intakeSchemas } from '../../schemas/intake';
+import { parseSlaPolicy } from '../../schemas/policy';
+import { channels, type Channel } from '../../schemas/vocabulary';
+import type { AppEnv } from '../env';
+import { customError, fieldErrors, pickLang, t } from '../i18n/messages';
+import { fileAndStart } from '../intake/file-and-start';
+import { canSee, requireUser } from '../middleware/auth';
+import { IntakePage } from '../pages/intake-page';
+import { Layout } from '../pages/layout';
+import { ReceiptPage } from '../pages/receipt-page';
+import { formToInput } from '../pages/schema-form';
+import { toCaseView } from './case-view';
+
+const isChannel = (value: string): value is Channel => (channels as readonly string[]).includes(value);
+
+/** The server-rendered intake forms: usable on a phone with no JavaScript and a bad connection. */
+export const intakePages = new Hono<AppEnv>()
+  .use(csrf())
+  .use(requireUser('page'))
+  .get('/intake/:channel', (c) => {
+    const channel = c.req.param('channel');
+    if (!isChannel(channel)) return c.notFound();
+    return c.html(
+      <IntakePage
+        lang={c.get('lang')}
+        channel={channel}
+        schema={intakeSchemas[channel]}
+        values={{}}
+        errors={[]}
+        idempotencyKey={crypto.randomUUID()}
+      />,
+    );
+  })
+  .post('/intake/:channel', async (c) => {
+    const channel = c.req.param('channel');
+    if (!isChannel(channel)) return c.notFound();
+    const body = await c.req.parseBody({ all: true });
+    const lang = pickLang(typeof body.lang === 'string' ? body.lang : undefined, c.req.header('accept-language'));
+    c.set('lang', lang);
+    const idempotencyKey = typeof body.idempotencyKey === 'string' && body.idempotencyKey ? body.idempotencyKey : crypto.randomUUID();
+    const { lang: _, idempotencyKey: __, ...fields } = body;
+    const schema = intakeSchemas[channel];
+    const values = formToInput(fields, schema);
+    const again = (errors: ReturnType<typeof fieldErrors>) =>
+      c.html(<IntakePage lang={lang} channel={channel} schema={schema} values={values} errors={errors} idempotencyKey={idempotencyKey} />, 422);
+
+    const parsed = v.safeParse(schema, values);
+    if (!parsed.success) return again(fieldErrors(parsed.issues, lang));
+    const answer = await fileAndStart(c, channel, parsed.output, idempotencyKey);
+    if (answer.kind === 'invalid') return again(answer.errors);
+    if (answer.kind === 'keyReused') return again([customError(lang, 'idempotencyKey', 'idempotencyReused')]);
+    return c.redirect(`/cases/${answer.view.id}/receipt?lang=${lang}`, 303);
+  })
+  .get('/cases/:id/receipt', async (c) => {
+    const detail = await findCaseDetail(openDatabase(c.env.DB), c.req.param('id'));
+    const lang = c.get('lang');
+    if (!detail || !canSee(c.get('user'), detail.case.jurisdictionPath)) {
+      return c.html(<Layout lang={lang} title={t(lang, 'page.notFound')}>{null}</Layout>, 404);
+    }
+    return c.html(<ReceiptPage lang={lang} view={toCaseView(detail)} utcOffset={parseSlaPolicy(c.env.SLA_POLICY).utcOffset} />);
+  });

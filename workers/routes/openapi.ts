@@ -1,0 +1,138 @@
+import { toJsonSchema } from '@valibot/to-json-schema';
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { caseEventSchema } from '../../schemas/case';
+import { intakeSchemas } from '../../schemas/intake';
+import { channels } from '../../schemas/vocabulary';
+import type { AppEnv } from '../env';
+
+const jsonSchema = (schema: v.GenericSchema) => toJsonSchema(schema, { target: 'openapi-3.0', errorMode: 'ignore' });
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'string' }, message: { type: 'string' } } } } },
+});
+const invalidResponse = {
+  description: 'The body has mistakes: one message per field, in the language asked for (Accept-Language).',
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        properties: {
+          error: { type: 'string' },
+          fields: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+        },
+      },
+    },
+  },
+};
+const caseResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Case' } } } });
+const page = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
+
+const exampleEvent: v.InferOutput<typeof caseEventSchema> = {
+  seq: 1,
+  type: 'clock_breached',
+  clock: 'firstContact',
+  at: '2026-11-23T16:00:00.000Z',
+  dueAt: '2026-11-23T16:00:00.000Z',
+};
+
+/** Built from the same valibot schemas the routes validate with, so the document cannot drift from them. */
+export function buildOpenApiDocument() {
+  const paths: Record<string, unknown> = {};
+  for (const channel of channels) {
+    const schema = intakeSchemas[channel];
+    const [example] = v.getExamples(schema);
+    paths[`/api/intake/${channel}`] = {
+      post: {
+        tags: ['intake'],
+        summary: `File a dispute found through the ${channel} channel`,
+        security: [{ bearer: [] }],
+        parameters: [
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: false,
+            schema: { type: 'string', maxLength: 200 },
+            description: 'A repeat with the same key returns the first answer; another body under the same key is refused.',
+          },
+        ],
+        requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(schema), example } } },
+        responses: {
+          201: caseResponse('Filed. `status` is `open` once its workflow started, `queued` while Temporal is unreachable.'),
+          401: errorResponse('No valid bearer token.'),
+          422: invalidResponse,
+        },
+      },
+    };
+    paths[`/intake/${channel}`] = {
+      get: { tags: ['pages'], summary: `The ${channel} intake form`, responses: { 200: page('The form (zh-CN; ?lang=en for English).') } },
+      post: {
+        tags: ['pages'],
+        summary: `File through the ${channel} form`,
+        requestBody: {
+          content: {
+            'application/x-www-form-urlencoded': {
+              schema: { type: 'object', description: 'The JSON body flattened to dot paths (where.address, parties.0.name), plus idempotencyKey and lang.' },
+              example: { category: 'neighbour', 'where.gridCellCode': 'XH-LY-BLQ-01', 'parties.0.name': '张某' },
+            },
+          },
+        },
+        responses: { 303: { description: 'Filed: on to the receipt.' }, 422: page('The form again, values kept, one message per field.') },
+      },
+    };
+  }
+  paths['/api/cases/{id}'] = {
+    get: {
+      tags: ['cases'],
+      summary: 'A case: its projection, open clocks with due times, parties and timeline',
+      security: [{ bearer: [] }],
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+      responses: { 200: caseResponse('The case.'), 401: errorResponse('No valid bearer token.'), 404: errorResponse('No such case within your jurisdiction.') },
+    },
+  };
+  paths['/cases/{id}/receipt'] = {
+    get: { tags: ['pages'], summary: 'The receipt of a filed case', responses: { 200: page('The receipt.'), 404: page('No such case.') } },
+  };
+  paths['/login'] = {
+    get: { tags: ['pages'], summary: 'Sign in with an access token', responses: { 200: page('The sign-in form.') } },
+    post: {
+      tags: ['pages'],
+      summary: 'Start a session',
+      requestBody: { content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { token: { type: 'string' }, next: { type: 'string' } } }, example: { token: 'your-token', next: '/intake/grid' } } } },
+      responses: { 303: { description: 'Signed in: on to `next`.' }, 401: page('Unknown token.') },
+    },
+  };
+  paths['/logout'] = { post: { tags: ['pages'], summary: 'End the session', responses: { 303: { description: 'Signed out.' } } } };
+  paths['/healthz'] = {
+    get: {
+      tags: ['operations'],
+      summary: 'Whether D1 and Temporal answer',
+      responses: { 200: { description: 'Both up.' }, 503: { description: 'One is down; the body says which.' } },
+    },
+  };
+  paths['/api/openapi.json'] = { get: { tags: ['operations'], summary: 'This document', responses: { 200: { description: 'OpenAPI 3.0.' } } } };
+  paths['/internal/cases/{id}/events'] = {
+    post: {
+      tags: ['internal'],
+      summary: 'A workflow reports a state change (signed by the worker; written once per sequence number)',
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+        { name: 'X-Fengqiao-Signature', in: 'header', required: true, schema: { type: 'string' }, description: 't=<ms>,v1=<hex HMAC-SHA256>' },
+      ],
+      requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(caseEventSchema), example: exampleEvent } } },
+      responses: { 200: { description: '`applied`, or `duplicate` for a retry.' }, 401: errorResponse('Bad signature.'), 404: errorResponse('No such case.'), 422: errorResponse('Not an event.') },
+    },
+  };
+  return {
+    openapi: '3.0.3',
+    info: { title: 'Fengqiao', version: '0.1.0', description: 'Grassroots dispute mediation: four-channel intake, durable case workflows.' },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: { Case: { type: 'object', description: 'See GET /api/cases/{id}.', additionalProperties: true } },
+    },
+    paths,
+  };
+}
+
+export const openApiRoutes = new Hono<AppEnv>().get('/openapi.json', (c) => c.json(buildOpenApiDocument()));

@@ -1,0 +1,123 @@
+import type { CaseWorkflowInput } from '../../schemas/case';
+import { caseWorkflowType, stateQueryName, type CaseState } from '../../workflows/case/names';
+import type { Bindings } from '../env';
+
+/** Temporal could not be reached or did not answer in time: the caller keeps the work in its outbox. */
+export class TemporalUnavailableError extends Error {
+  override name = 'TemporalUnavailableError';
+}
+
+/** Temporal understood the request and refused it; retrying the same request will not help. */
+export class TemporalRefusedError extends Error {
+  override name = 'TemporalRefusedError';
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly body: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Everything the edge asks of Temporal, behind one seam so the transport can change without touching routes. */
+export interface WorkflowGateway {
+  startCase(input: CaseWorkflowInput): Promise<{ runId: string }>;
+  queryCaseState(caseId: string): Promise<CaseState>;
+  isReachable(): Promise<boolean>;
+}
+
+const requestTimeoutMs = 5_000;
+
+const base64 = (bytes: Uint8Array) => btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join(''));
+
+/**
+ * A payload spelled out in full. The HTTP API's shorthand (plain JSON values) turns empty arrays into null,
+ * which the workflow's input schema rightly refuses.
+ */
+function jsonPayload(value: unknown) {
+  const encoder = new TextEncoder();
+  return { metadata: { encoding: base64(encoder.encode('json/plain')) }, data: base64(encoder.encode(JSON.stringify(value))) };
+}
+
+/** workerd cannot speak gRPC, so the edge uses Temporal's HTTP API. */
+export class HttpWorkflowGateway implements WorkflowGateway {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly namespace: string,
+    private readonly taskQueue: string,
+    private readonly apiKey?: string,
+  ) {}
+
+  static fromEnv(env: Bindings) {
+    return new HttpWorkflowGateway(env.TEMPORAL_HTTP_URL, env.TEMPORAL_NAMESPACE, env.TEMPORAL_TASK_QUEUE, env.TEMPORAL_API_KEY);
+  }
+
+  private async call(path: string, body?: unknown): Promise<Record<string, unknown>> {
+    const url = `${this.baseUrl}/api/v1/namespaces/${encodeURIComponent(this.namespace)}${path}`;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(requestTimeoutMs),
+      });
+    } catch (error) {
+      throw new TemporalUnavailableError(`Temporal is unreachable at ${this.baseUrl}: ${(error as Error).message}`);
+    }
+    const text = await response.text();
+    if (!response.ok) {
+      // 5xx and gateway errors mean "try again later"; anything else is a request Temporal will never take.
+      const message = `Temporal answered ${response.status} to ${path}: ${text.slice(0, 500)}`;
+      if (response.status >= 500 || response.status === 429) throw new TemporalUnavailableError(message);
+      throw new TemporalRefusedError(message, response.status, text);
+    }
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  }
+
+  private async requestStart(input: CaseWorkflowInput) {
+    const answer = await this.call(`/workflows/${encodeURIComponent(input.caseId)}`, {
+      workflowType: { name: caseWorkflowType },
+      taskQueue: { name: this.taskQueue },
+      input: { payloads: [jsonPayload(input)] },
+      // The case ID is the workflow ID and the request ID: a retried start finds the first run instead of making another.
+      requestId: input.caseId,
+      workflowIdConflictPolicy: 'WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING',
+      workflowIdReusePolicy: 'WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE',
+    });
+    return { runId: String(answer.runId) };
+  }
+
+  /** Starting is idempotent: a case whose workflow already ran (and was closed) counts as started. */
+  async startCase(input: CaseWorkflowInput) {
+    try {
+      return await this.requestStart(input);
+    } catch (error) {
+      if (error instanceof TemporalRefusedError && error.status === 409) {
+        const runId = /"runId":"([^"]+)"/.exec(error.body)?.[1];
+        if (runId) return { runId };
+      }
+      throw error;
+    }
+  }
+
+  async queryCaseState(caseId: string) {
+    const answer = await this.call(`/workflows/${encodeURIComponent(caseId)}/query/${stateQueryName}`, {
+      query: { queryType: stateQueryName },
+    });
+    const results = answer.queryResult as unknown[] | undefined;
+    return results?.[0] as CaseState;
+  }
+
+  async isReachable() {
+    try {
+      await this.call('');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
