@@ -5,16 +5,19 @@ const durationPattern = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\
 
 export function durationToMs(duration: string): number {
   const match = durationPattern.exec(duration);
-  if (!match || duration === 'P' || duration.endsWith('T')) throw new RangeError(`not an ISO-8601 duration: ${duration}`);
+  if (!match || !isDuration(duration)) throw new RangeError(`not an ISO-8601 duration: ${duration}`);
   const [, weeks, days, hours, minutes, seconds] = match;
   const n = (part: string | undefined) => (part ? Number(part) : 0);
   return ((((n(weeks) * 7 + n(days)) * 24 + n(hours)) * 60 + n(minutes)) * 60 + n(seconds)) * 1000;
 }
 
+const isDuration = (value: string) => durationPattern.test(value) && value !== 'P' && !value.endsWith('T');
+
 export const durationSchema = v.pipe(
   v.string(),
-  v.check((value) => durationPattern.test(value) && value !== 'P' && !value.endsWith('T'), 'must be an ISO-8601 duration such as PT2H or P3D'),
-  v.check((value) => durationToMs(value) > 0, 'must be longer than zero'),
+  v.check(isDuration, 'must be an ISO-8601 duration such as PT2H or P3D'),
+  // Valibot runs every check of a pipe; this one speaks only about well-formed durations.
+  v.check((value) => !isDuration(value) || durationToMs(value) > 0, 'must be longer than zero'),
 );
 
 const clockTimeSchema = v.pipe(v.string(), v.isoTime('must be a local time such as 18:00'));

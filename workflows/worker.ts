@@ -13,13 +13,18 @@ export function workerSettingsFromEnv(env = process.env) {
     taskQueue: env.TEMPORAL_TASK_QUEUE ?? defaultTaskQueue,
     edgeUrl: env.FENGQIAO_EDGE_URL ?? 'http://127.0.0.1:8787',
     internalSecret,
+    /** Temporal Cloud: an API key implies TLS. */
+    apiKey: env.TEMPORAL_API_KEY,
   };
 }
 
 export const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
 
 export async function runWorker(settings = workerSettingsFromEnv()) {
-  const connection = await NativeConnection.connect({ address: settings.temporalAddress });
+  const connection = await NativeConnection.connect({
+    address: settings.temporalAddress,
+    ...(settings.apiKey ? { apiKey: settings.apiKey, tls: true } : {}),
+  });
   const worker = await Worker.create({
     connection,
     namespace: settings.namespace,

@@ -1,0 +1,43 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SlaPolicy } from '../../schemas/policy';
+import { Stack, type StackOptions } from '../../scripts/stack';
+import { freePort } from './ports';
+
+/** A whole stack on free ports with its own data directory; logs go to that directory for a failing test to show. */
+export async function testStack(overrides: Partial<StackOptions> & { slaPolicy?: SlaPolicy } = {}) {
+  const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'fengqiao-test-'));
+  return new Stack({
+    dataDir,
+    grpcPort: await freePort(),
+    temporalHttpPort: await freePort(),
+    uiPort: null,
+    edgePort: await freePort(),
+    internalSecret: 'test-internal-secret',
+    taskQueue: `test-cases-${Math.random().toString(36).slice(2, 8)}`,
+    outboxDrainMs: 1_000,
+    output: { logDir: join(dataDir, 'logs') },
+    ...overrides,
+  });
+}
+
+/** A fetch that speaks to the stack's edge as one user. */
+export function apiAs(stack: Stack, token: string | undefined) {
+  return (path: string, init: RequestInit = {}) =>
+    fetch(`${stack.edgeUrl}${path}`, {
+      ...init,
+      redirect: 'manual',
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(init.body && typeof init.body === 'string' ? { 'content-type': 'application/json' } : {}),
+        ...(init.headers as Record<string, string> | undefined),
+      },
+    });
+}
+
+export const tokenOf = (stack: Stack, id: string) => {
+  const user = stack.demoUsers.find((u) => u.id === id);
+  if (!user) throw new Error(`no demo user ${id}`);
+  return user.token;
+};

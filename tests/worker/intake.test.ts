@@ -1,0 +1,132 @@
+import * as v from 'valibot';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { intakeSchemas } from '../../schemas/intake';
+import { channels, type Channel } from '../../schemas/vocabulary';
+import type { Stack } from '../../scripts/stack';
+import { apiAs, testStack, tokenOf } from '../support/stack';
+
+/** The edge in workerd with a real local D1, and Temporal unreachable: every case stays queued in the outbox. */
+let stack: Stack;
+let gridWorker: ReturnType<typeof apiAs>;
+const example = (channel: Channel) => structuredClone(v.getExamples(intakeSchemas[channel])[0]) as Record<string, any>;
+
+beforeAll(async () => {
+  stack = await testStack({ outboxDrainMs: 3_600_000 });
+  await stack.prepareDatabase();
+  await stack.startEdge();
+  gridWorker = apiAs(stack, tokenOf(stack, 'demo-grid-ly'));
+});
+afterAll(async () => stack?.stop());
+
+describe('intake over JSON', () => {
+  it.each(channels)('files a %s case: 201, a case number of the station and day, queued while Temporal is away', async (channel) => {
+    const response = await gridWorker(`/api/intake/${channel}`, { method: 'POST', body: JSON.stringify(example(channel)) });
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as Record<string, any>;
+    expect(response.headers.get('location')).toBe(`/api/cases/${body.id}`);
+    expect(body).toMatchObject({ channel, status: 'queued', jurisdictionCode: 'XH-LY', riskFlags: ['violence'] });
+    expect(body.caseNumber).toMatch(/^XH-LY-\d{8}-\d{4}$/);
+    expect(Date.parse(body.deadlines.firstContact)).toBeGreaterThan(Date.parse(body.filedAt));
+    expect(body.timeline).toEqual([expect.objectContaining({ type: 'filed', actor: 'demo-grid-ly' })]);
+  });
+
+  it('numbers the cases of one station and day one after another', async () => {
+    const numbers = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await gridWorker('/api/intake/grid', { method: 'POST', body: JSON.stringify(example('grid')) });
+      numbers.push(((await response.json()) as { caseNumber: string }).caseNumber);
+    }
+    const counters = numbers.map((n) => Number(n.slice(-4)));
+    expect(counters).toEqual([counters[0], counters[0]! + 1, counters[0]! + 2]);
+  });
+
+  it('answers 422 with one message per field, in the language asked for, and writes nothing', async () => {
+    const bad = { ...example('enforcement'), summary: 'short', source: { incidentNumber: '警情#1' } };
+    const zh = await gridWorker('/api/intake/enforcement', { method: 'POST', body: JSON.stringify(bad) });
+    expect(zh.status).toBe(422);
+    expect(await zh.json()).toEqual({
+      error: 'invalid_intake',
+      fields: [
+        { field: 'summary', message: '纠纷简要情况至少需要 10 个字' },
+        { field: 'source.incidentNumber', message: '警情或案件编号只能包含字母、数字和连字符（4–40 位）' },
+      ],
+    });
+    const en = await gridWorker('/api/intake/enforcement', { method: 'POST', body: JSON.stringify(bad), headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(((await en.json()) as { fields: { message: string }[] }).fields[0]!.message).toBe('What happened needs at least 10 characters');
+  });
+
+  it('answers 404 naming the channels for a channel that does not exist', async () => {
+    const response = await gridWorker('/api/intake/hotline', { method: 'POST', body: JSON.stringify(example('grid')) });
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { message: string }).message).toContain('grid, community, online, enforcement');
+  });
+});
+
+describe('who may file and read', () => {
+  it('needs a valid bearer token', async () => {
+    expect((await apiAs(stack, undefined)('/api/intake/grid', { method: 'POST', body: '{}' })).status).toBe(401);
+    expect((await apiAs(stack, 'not-a-token')('/api/cases/x')).status).toBe(401);
+  });
+
+  it('refuses to file into a grid cell outside the grid worker’s jurisdiction', async () => {
+    const body = example('grid');
+    body.where.gridCellCode = 'XH-BS-SG-01';
+    const response = await gridWorker('/api/intake/grid', { method: 'POST', body: JSON.stringify(body) });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toEqual({ error: 'invalid_intake', fields: [{ field: 'where.gridCellCode', message: '该网格不在您的辖区内' }] });
+  });
+
+  it('lets a grid worker read their own case, but another station’s grid worker gets 404 as for a missing case', async () => {
+    const filed = (await (await gridWorker('/api/intake/grid', { method: 'POST', body: JSON.stringify(example('grid')) })).json()) as { id: string };
+    expect((await gridWorker(`/api/cases/${filed.id}`)).status).toBe(200);
+    const other = apiAs(stack, tokenOf(stack, 'demo-grid-bs'));
+    const hidden = await other(`/api/cases/${filed.id}`);
+    const missing = await other('/api/cases/00000000-0000-4000-8000-000000000000');
+    expect(hidden.status).toBe(404);
+    expect(await hidden.json()).toEqual(await missing.json());
+    expect((await apiAs(stack, tokenOf(stack, 'demo-supervisor-xh'))(`/api/cases/${filed.id}`)).status).toBe(200);
+  });
+});
+
+describe('Idempotency-Key', () => {
+  it('returns the first answer to a repeat, never a second case, also under concurrent repeats', async () => {
+    const body = JSON.stringify(example('online'));
+    const headers = { 'idempotency-key': `key-${Date.now()}` };
+    const answers = await Promise.all(Array.from({ length: 6 }, () => gridWorker('/api/intake/online', { method: 'POST', body, headers })));
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(201));
+    const ids = new Set(await Promise.all(answers.map(async (a) => ((await a.json()) as { id: string }).id)));
+    expect(ids.size).toBe(1);
+    expect(answers.filter((a) => a.headers.get('idempotent-replayed') === 'true')).toHaveLength(5);
+  });
+
+  it('refuses another body under a key already used', async () => {
+    const headers = { 'idempotency-key': `key-reused-${Date.now()}` };
+    await gridWorker('/api/intake/grid', { method: 'POST', body: JSON.stringify(example('grid')), headers });
+    const changed = { ...example('grid'), summary: '另一起纠纷：楼上漏水导致楼下天花板受损' };
+    const response = await gridWorker('/api/intake/grid', { method: 'POST', body: JSON.stringify(changed), headers });
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { error: string }).error).toBe('idempotency_key_reused');
+  });
+});
+
+describe('health and the API document', () => {
+  it('reports Temporal down with 503 while D1 is up', async () => {
+    const response = await fetch(`${stack.edgeUrl}/healthz`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ ok: false, d1: 'up', temporal: 'down' });
+  });
+
+  it('documents every route, each request body with an example its own schema accepts', async () => {
+    const document = (await (await gridWorker('/api/openapi.json')).json()) as { paths: Record<string, Record<string, any>> };
+    for (const channel of channels) {
+      const post = document.paths[`/api/intake/${channel}`]!.post;
+      const example = post.requestBody.content['application/json'].example;
+      expect(v.safeParse(intakeSchemas[channel], example).success).toBe(true);
+      expect(post.requestBody.content['application/json'].schema.properties.source).toBeDefined();
+      expect(document.paths[`/intake/${channel}`]).toHaveProperty('post');
+    }
+    for (const path of ['/api/cases/{id}', '/healthz', '/api/openapi.json', '/internal/cases/{id}/events', '/login', '/cases/{id}/receipt']) {
+      expect(document.paths).toHaveProperty([path]);
+    }
+  });
+});

@@ -1,0 +1,141 @@
+import * as v from 'valibot';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { intakeSchemas } from '../../schemas/intake';
+import type { Stack } from '../../scripts/stack';
+import { signatureHeader, signRequest } from '../../workers/internal/signature';
+import { apiAs, testStack, tokenOf } from '../support/stack';
+
+let stack: Stack;
+let gridWorker: ReturnType<typeof apiAs>;
+
+beforeAll(async () => {
+  stack = await testStack({ outboxDrainMs: 3_600_000 });
+  await stack.prepareDatabase();
+  await stack.startEdge();
+  gridWorker = apiAs(stack, tokenOf(stack, 'demo-grid-ly'));
+});
+afterAll(async () => stack?.stop());
+
+async function fileGridCase() {
+  const response = await gridWorker('/api/intake/grid', { method: 'POST', body: JSON.stringify(v.getExamples(intakeSchemas.grid)[0]) });
+  return (await response.json()) as { id: string; deadlines: { firstContact: string } };
+}
+
+async function report(caseId: string, event: object, secret = 'test-internal-secret') {
+  const path = `/internal/cases/${caseId}/events`;
+  const body = JSON.stringify(event);
+  return fetch(`${stack.edgeUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [signatureHeader]: await signRequest(secret, 'POST', path, body) },
+    body,
+  });
+}
+
+describe('the workflow’s reports to /internal', () => {
+  it('marks the case overdue once, however often the same report is retried', async () => {
+    const filed = await fileGridCase();
+    const breach = { seq: 1, type: 'clock_breached', clock: 'firstContact', at: new Date().toISOString(), dueAt: filed.deadlines.firstContact };
+    expect(await (await report(filed.id, breach)).json()).toEqual({ outcome: 'applied' });
+    expect(await (await report(filed.id, breach)).json()).toEqual({ outcome: 'duplicate' });
+    const view = (await (await gridWorker(`/api/cases/${filed.id}`)).json()) as Record<string, any>;
+    expect(view.overdue).toBe(true);
+    expect(view.clocks[0]).toMatchObject({ clock: 'firstContact', breachedAt: breach.at });
+    expect(view.timeline.filter((e: { type: string }) => e.type === 'clock_breached')).toHaveLength(1);
+  });
+
+  it('refuses an unsigned or wrongly signed report, and a report on a case that does not exist', async () => {
+    const filed = await fileGridCase();
+    const event = { seq: 1, type: 'clock_warning', clock: 'firstContact', at: new Date().toISOString(), dueAt: filed.deadlines.firstContact };
+    const unsigned = await fetch(`${stack.edgeUrl}/internal/cases/${filed.id}/events`, { method: 'POST', body: JSON.stringify(event) });
+    expect(unsigned.status).toBe(401);
+    expect((await report(filed.id, event, 'guessed-secret')).status).toBe(401);
+    expect((await report('00000000-0000-4000-8000-000000000000', event)).status).toBe(404);
+    expect((await report(filed.id, { ...event, clock: 'nap' })).status).toBe(422);
+  });
+});
+
+describe('the intake form', () => {
+  const signIn = async (token: string) => {
+    const response = await fetch(`${stack.edgeUrl}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: stack.edgeUrl },
+      body: new URLSearchParams({ token, next: '/intake/community' }),
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/intake/community');
+    return response.headers.get('set-cookie')!.split(';')[0]!;
+  };
+
+  const postForm = (cookie: string, fields: Record<string, string>) =>
+    fetch(`${stack.edgeUrl}/intake/community`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie, origin: stack.edgeUrl, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields),
+    });
+
+  const goodForm = {
+    lang: 'zh-CN',
+    idempotencyKey: `form-${Date.now()}`,
+    category: 'neighbour',
+    summary: '邻居空调外机噪音扰民，多次协商未果',
+    'where.address': '灵隐社区 5 幢 2 单元',
+    'where.gridCellCode': 'XH-LY-BLQ-02',
+    'parties.0.name': '周某',
+    'parties.0.role': 'applicant',
+    'source.kind': 'visit',
+    'source.reference': '入户走访 11-23',
+  };
+
+  it('sends a visitor without a session to sign in, and back', async () => {
+    const response = await fetch(`${stack.edgeUrl}/intake/grid?lang=en`, { redirect: 'manual' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/login?next=%2Fintake%2Fgrid%3Flang%3Den');
+  });
+
+  it('renders the channel’s own fields in Chinese first, English on request', async () => {
+    const cookie = await signIn(tokenOf(stack, 'demo-grid-ly'));
+    const zh = await (await fetch(`${stack.edgeUrl}/intake/community`, { headers: { cookie } })).text();
+    expect(zh).toContain('日常社区工作排查');
+    expect(zh).toContain('name="source.reference"');
+    expect(zh).toContain('name="idempotencyKey"');
+    const en = await (await fetch(`${stack.edgeUrl}/intake/community?lang=en`, { headers: { cookie } })).text();
+    expect(en).toContain('Visit or patrol record');
+  });
+
+  it('shows the form again with the values kept and a message per field when something is wrong', async () => {
+    const cookie = await signIn(tokenOf(stack, 'demo-grid-ly'));
+    const response = await postForm(cookie, { ...goodForm, summary: '太短', 'source.reference': '' });
+    expect(response.status).toBe(422);
+    const page = await response.text();
+    expect(page).toContain('纠纷简要情况至少需要 10 个字');
+    expect(page).toContain('请填写走访或巡逻记录');
+    expect(page).toContain('value="灵隐社区 5 幢 2 单元"');
+  });
+
+  it('files the case and shows a receipt with its number; resubmitting the same form files nothing new', async () => {
+    const cookie = await signIn(tokenOf(stack, 'demo-grid-ly'));
+    const first = await postForm(cookie, goodForm);
+    expect(first.status).toBe(303);
+    const receiptUrl = first.headers.get('location')!;
+    expect(receiptUrl).toMatch(/^\/cases\/[0-9a-f-]{36}\/receipt\?lang=zh-CN$/);
+    const receipt = await (await fetch(`${stack.edgeUrl}${receiptUrl}`, { headers: { cookie } })).text();
+    expect(receipt).toMatch(/XH-LY-\d{8}-\d{4}/);
+    expect(receipt).toContain('首次联系当事人期限');
+
+    const again = await postForm(cookie, goodForm);
+    expect(again.headers.get('location')).toBe(receiptUrl);
+  });
+
+  it('refuses a form posted from another site', async () => {
+    const cookie = await signIn(tokenOf(stack, 'demo-grid-ly'));
+    const response = await fetch(`${stack.edgeUrl}/intake/community`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie, origin: 'https://elsewhere.example', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(goodForm),
+    });
+    expect(response.status).toBe(403);
+  });
+});
