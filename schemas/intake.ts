@@ -45,7 +45,7 @@ const commonEntries = {
 const exampleCommon = {
   category: 'neighbour' as const,
   summary: '楼下烧烤店油烟扰民，双方多次争吵，一方曾持刀威胁。',
-  occurredAt: '2026-11-23T09:30',
+  occurredAt: '2026-11-20T09:30',
   where: { address: '灵隐街道白乐桥村 12 号', gridCellCode: 'XH-LY-BLQ-01' },
   parties: [
     { name: '张某', role: 'applicant' as const, phone: '13800000001' },

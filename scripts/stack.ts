@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { SlaPolicy } from '../schemas/policy';
@@ -21,6 +21,8 @@ export interface StackOptions {
   outboxDrainMs: number;
   /** 'inherit' shows every process's output; a directory collects one log file per process. */
   output: 'inherit' | { logDir: string };
+  /** Throw the data away on stop (tests and benchmarks); `npm start` keeps it. */
+  removeDataDirOnStop?: boolean;
 }
 
 const wranglerBin = join(projectRoot, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
@@ -192,5 +194,6 @@ export class Stack {
     clearInterval(this.drainTimer);
     // The worker first, so it does not spend its last seconds failing to reach a stopped server.
     for (const name of ['worker', 'edge', 'temporal', ...this.children.keys()]) await this.stopChild(name);
+    if (this.options.removeDataDirOnStop) rmSync(this.options.dataDir, { recursive: true, force: true });
   }
 }

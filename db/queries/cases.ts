@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../client';
 import { caseClocks, cases, idempotencyKeys, jurisdictions, outbox, parties, timelineEvents } from '../schema';
@@ -21,35 +21,35 @@ export interface CaseFiling {
 /**
  * One batch, so a case never exists without its parties, first timeline event, clocks and outbox row.
  * The case number counts the station's cases of the day inside the write: D1 runs batches one at a time,
- * so two filings can never draw the same number.
+ * so two filings can never draw the same number. Every insert returns its row, so the caller can answer
+ * without reading the case back.
  */
-export async function insertFiledCase(db: Database, filing: CaseFiling): Promise<{ caseNumber: string }> {
+export async function insertFiledCase(db: Database, filing: CaseFiling) {
   const { id: caseId, jurisdictionCode, filedDay, filedAt, filedBy } = filing.case;
   const caseNumber = sql<string>`${filing.caseNumberPrefix} || printf('%04d', (
     select count(*) + 1 from ${cases} where ${cases.jurisdictionCode} = ${jurisdictionCode} and ${cases.filedDay} = ${filedDay}))`;
-  const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
-    db.insert(cases).values({ ...filing.case, caseNumber }),
-    db.insert(parties).values(filing.parties.map((party, position) => ({ ...party, caseId, position }))),
-    db.insert(timelineEvents).values({
-      caseId,
-      type: 'filed',
-      actor: filedBy,
-      detail: { channel: filing.case.channel },
-      at: filedAt,
-    }),
-    db.insert(outbox).values({
-      caseId,
-      kind: 'start_workflow',
-      payload: sql`json_set(${JSON.stringify(filing.workflowInput)}, '$.caseNumber', (select ${cases.caseNumber} from ${cases} where ${cases.id} = ${caseId}))`,
-      createdAt: filedAt,
-    }),
-  ];
-  if (filing.clocks.length) statements.push(db.insert(caseClocks).values(filing.clocks.map((clock) => ({ ...clock, caseId }))));
-  if (filing.idempotency) statements.push(db.insert(idempotencyKeys).values({ ...filing.idempotency, caseId, createdAt: filedAt }));
-  statements.push(db.select({ caseNumber: cases.caseNumber }).from(cases).where(eq(cases.id, caseId)));
-  const results = await db.batch(statements);
-  const [row] = results.at(-1) as { caseNumber: string }[];
-  return { caseNumber: row!.caseNumber };
+  const writes = [
+    db.insert(cases).values({ ...filing.case, caseNumber }).returning(),
+    db.insert(parties).values(filing.parties.map((party, position) => ({ ...party, caseId, position }))).returning(),
+    db.insert(timelineEvents).values({ caseId, type: 'filed', actor: filedBy, detail: { channel: filing.case.channel }, at: filedAt }).returning(),
+    db.insert(caseClocks).values(filing.clocks.map((clock) => ({ ...clock, caseId }))).returning(),
+    db
+      .insert(outbox)
+      .values({
+        caseId,
+        kind: 'start_workflow',
+        payload: sql`json_set(${JSON.stringify(filing.workflowInput)}, '$.caseNumber', (select ${cases.caseNumber} from ${cases} where ${cases.id} = ${caseId}))`,
+        createdAt: filedAt,
+      })
+      .returning(),
+  ] as const;
+  const [caseRows, partyRows, timelineRows, clockRows, outboxRows] = filing.idempotency
+    ? await db.batch([...writes, db.insert(idempotencyKeys).values({ ...filing.idempotency, caseId, createdAt: filedAt })])
+    : await db.batch(writes);
+  return {
+    detail: { case: caseRows[0]!, parties: partyRows, clocks: clockRows, timeline: timelineRows },
+    outbox: outboxRows[0]!,
+  };
 }
 
 export async function findIdempotencyKey(db: Database, userId: string, key: string) {
@@ -65,6 +65,8 @@ export async function findCase(db: Database, caseId: string) {
   return row;
 }
 
+export type CaseDetail = NonNullable<Awaited<ReturnType<typeof findCaseDetail>>>;
+
 export async function findCaseDetail(db: Database, caseId: string) {
   const [caseRow, partyRows, clockRows, timelineRows] = await db.batch([
     db.select().from(cases).where(eq(cases.id, caseId)),
@@ -78,12 +80,6 @@ export async function findCaseDetail(db: Database, caseId: string) {
 
 export async function findClocks(db: Database, caseId: string) {
   return db.select().from(caseClocks).where(eq(caseClocks.caseId, caseId)).orderBy(asc(caseClocks.dueAt));
-}
-
-/** The jurisdictions named on a path, so a grid cell's station can be found without walking the tree row by row. */
-export async function findJurisdictionsOnPath(db: Database, path: string) {
-  const codes = path.split('/').filter(Boolean);
-  return codes.length ? db.select().from(jurisdictions).where(inArray(jurisdictions.code, codes)) : [];
 }
 
 export async function findJurisdiction(db: Database, code: string) {

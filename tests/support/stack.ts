@@ -5,7 +5,7 @@ import type { SlaPolicy } from '../../schemas/policy';
 import { Stack, type StackOptions } from '../../scripts/stack';
 import { freePort } from './ports';
 
-/** A whole stack on free ports with its own data directory; logs go to that directory for a failing test to show. */
+/** A whole stack on free ports with its own data directory, removed on stop unless FENGQIAO_KEEP_TEST_DATA is set. */
 export async function testStack(overrides: Partial<StackOptions> & { slaPolicy?: SlaPolicy } = {}) {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'fengqiao-test-'));
   return new Stack({
@@ -18,6 +18,8 @@ export async function testStack(overrides: Partial<StackOptions> & { slaPolicy?:
     taskQueue: `test-cases-${Math.random().toString(36).slice(2, 8)}`,
     outboxDrainMs: 1_000,
     output: { logDir: join(dataDir, 'logs') },
+    // Set FENGQIAO_KEEP_TEST_DATA=1 to keep the data and logs for a look after the run.
+    removeDataDirOnStop: !process.env.FENGQIAO_KEEP_TEST_DATA,
     ...overrides,
   });
 }

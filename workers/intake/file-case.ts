@@ -1,5 +1,5 @@
 import type { Database } from '../../db/client';
-import { findIdempotencyKey, findJurisdiction, findJurisdictionsOnPath, insertFiledCase } from '../../db/queries/cases';
+import { findIdempotencyKey, insertFiledCase, type CaseDetail } from '../../db/queries/cases';
 import type { SignedInUser } from '../../db/queries/users';
 import type { CaseWorkflowInput } from '../../schemas/case';
 import type { Intake } from '../../schemas/intake';
@@ -9,9 +9,10 @@ import { localDay, offsetMs } from '../../workflows/clocks/local-time';
 import { planFirstContact } from '../../workflows/clocks/plan';
 import { sha256Hex } from '../crypto';
 import { customError, type FieldError, type Lang } from '../i18n/messages';
+import { jurisdictionByCode, stationCodeOf } from './jurisdictions';
 
 export type FilingOutcome =
-  | { kind: 'filed'; caseId: string }
+  | { kind: 'filed'; caseId: string; detail: CaseDetail; outboxId: number; workflowInput: CaseWorkflowInput }
   | { kind: 'replayed'; caseId: string }
   | { kind: 'keyReused' }
   | { kind: 'invalid'; errors: FieldError[] };
@@ -46,7 +47,7 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
     if (earlier) return earlier.requestHash === requestHash ? { kind: 'replayed', caseId: earlier.caseId } : { kind: 'keyReused' };
   }
 
-  const gridCell = await findJurisdiction(db, intake.where.gridCellCode);
+  const gridCell = await jurisdictionByCode(db, intake.where.gridCellCode);
   if (!gridCell || gridCell.level !== 'grid') return { kind: 'invalid', errors: [customError(lang, 'where.gridCellCode', 'gridCellUnknown')] };
   if (user.role !== 'admin' && !gridCell.path.startsWith(user.jurisdictionPath)) {
     return { kind: 'invalid', errors: [customError(lang, 'where.gridCellCode', 'gridCellOutside')] };
@@ -55,24 +56,24 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
   if (occurredAt && Date.parse(occurredAt) > now.getTime() + futureSlackMs) {
     return { kind: 'invalid', errors: [customError(lang, 'occurredAt', 'occurredInFuture')] };
   }
-  const station = (await findJurisdictionsOnPath(db, gridCell.path)).find((j) => j.level === 'station');
-  if (!station) throw new Error(`grid cell ${gridCell.code} has no station above it`);
+  const stationCode = stationCodeOf(gridCell.path);
+  if (!stationCode) throw new Error(`grid cell ${gridCell.code} has no station above it`);
 
   const caseId = crypto.randomUUID();
   const filedAt = now.toISOString();
   const filedDay = localDay(now, policy.utcOffset);
   const firstContact = planFirstContact(policy, now);
-  const workflowInput: Omit<CaseWorkflowInput, 'caseNumber'> = {
+  const inputWithoutNumber: Omit<CaseWorkflowInput, 'caseNumber'> = {
     caseId,
     channel,
-    jurisdictionCode: station.code,
+    jurisdictionCode: stationCode,
     filedAt,
     intake,
     policy,
   };
   const idempotency = request.idempotencyKey ? { userId: user.id, key: request.idempotencyKey, requestHash } : undefined;
   try {
-    await insertFiledCase(db, {
+    const filed = await insertFiledCase(db, {
       case: {
         id: caseId,
         channel,
@@ -82,7 +83,7 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
         occurredAt,
         address: intake.where.address,
         gridCellCode: gridCell.code,
-        jurisdictionCode: station.code,
+        jurisdictionCode: stationCode,
         jurisdictionPath: gridCell.path,
         riskFlags: intake.riskFlags,
         channelDetails: intake.source,
@@ -91,12 +92,14 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
         filedDay,
         updatedAt: filedAt,
       },
-      caseNumberPrefix: `${station.code}-${filedDay.replaceAll('-', '')}-`,
+      caseNumberPrefix: `${stationCode}-${filedDay.replaceAll('-', '')}-`,
       parties: intake.parties,
       clocks: [{ clock: 'firstContact', startedAt: firstContact.startedAt, dueAt: firstContact.dueAt }],
-      workflowInput,
+      workflowInput: inputWithoutNumber,
       idempotency,
     });
+    const workflowInput = { ...inputWithoutNumber, caseNumber: filed.detail.case.caseNumber };
+    return { kind: 'filed', caseId, detail: filed.detail, outboxId: filed.outbox.id, workflowInput };
   } catch (error) {
     // A concurrent repeat under the same key won the race: its whole batch stands, ours left nothing behind.
     if (idempotency && /UNIQUE constraint failed: idempotency_keys/.test(String((error as Error).message))) {
@@ -105,5 +108,4 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
     }
     throw error;
   }
-  return { kind: 'filed', caseId };
 }

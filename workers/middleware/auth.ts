@@ -1,12 +1,31 @@
 import { createMiddleware } from 'hono/factory';
 import { getCookie } from 'hono/cookie';
 import { openDatabase } from '../../db/client';
-import { findUserBySession, findUserByTokenHash } from '../../db/queries/users';
+import type { Database } from '../../db/client';
+import { findUserBySession, findUserByTokenHash, type SignedInUser } from '../../db/queries/users';
 import type { Role } from '../../schemas/vocabulary';
 import { sha256Hex } from '../crypto';
 import type { AppEnv } from '../env';
 
 export const sessionCookie = 'fq_session';
+
+/**
+ * Bearer tokens seen in the last half minute, so a burst of filings from one phone does not ask D1 who it is
+ * each time. A revoked token stops working within that half minute.
+ */
+const tokenCacheTtlMs = 30_000;
+const tokenCache = new Map<string, { user: SignedInUser; readAt: number }>();
+
+async function userByBearer(db: Database, token: string) {
+  const tokenHash = await sha256Hex(token);
+  const cached = tokenCache.get(tokenHash);
+  if (cached && Date.now() - cached.readAt < tokenCacheTtlMs) return cached.user;
+  const user = await findUserByTokenHash(db, tokenHash);
+  if (!user) return undefined;
+  if (tokenCache.size > 10_000) tokenCache.clear();
+  tokenCache.set(tokenHash, { user, readAt: Date.now() });
+  return user;
+}
 
 /** API callers present a bearer token and get 401 without one; page visitors are sent to sign in and then back. */
 export const requireUser = (audience: 'api' | 'page') =>
@@ -15,7 +34,7 @@ export const requireUser = (audience: 'api' | 'page') =>
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     const session = getCookie(c, sessionCookie);
     const user = bearer
-      ? await findUserByTokenHash(db, await sha256Hex(bearer))
+      ? await userByBearer(db, bearer)
       : session
         ? await findUserBySession(db, await sha256Hex(session), new Date().toISOString())
         : undefined;

@@ -1,6 +1,4 @@
-import type { findCaseDetail } from '../../db/queries/cases';
-
-type CaseDetail = NonNullable<Awaited<ReturnType<typeof findCaseDetail>>>;
+import type { CaseDetail } from '../../db/queries/cases';
 
 /** The case as the API shows it: the projection in D1, its open clocks with their due times, and its timeline. */
 export function toCaseView({ case: row, parties, clocks, timeline }: CaseDetail) {

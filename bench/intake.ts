@@ -1,0 +1,167 @@
+/**
+ * How much of Temporal's own start throughput survives the edge: POST /api/intake/grid (auth, D1 batch,
+ * workflow start over Temporal's HTTP API, read-back) against a bare gRPC workflow start, on one stack.
+ *
+ *   npm run bench:intake -- [--concurrency 8] [--requests 300]
+ */
+import { Client, Connection } from '@temporalio/client';
+import { parseArgs } from 'node:util';
+import * as v from 'valibot';
+import { caseWorkflowInputSchema, type CaseWorkflowInput } from '../schemas/case';
+import { gridIntakeSchema } from '../schemas/intake';
+import { defaultSlaPolicy } from '../schemas/policy';
+import { localDay } from '../workflows/clocks/local-time';
+import { caseWorkflowType } from '../workflows/case/names';
+import { testStack, tokenOf } from '../tests/support/stack';
+
+const targetRatio = 0.6;
+const warmupPerSide = 20;
+// Several short rounds in alternating order, so a noisy neighbour (a test run, GC, SQLite checkpoints) hits both sides.
+const rounds = 3;
+
+const { values: flags } = parseArgs({
+  options: { concurrency: { type: 'string', default: '8' }, requests: { type: 'string', default: '300' } },
+});
+const concurrency = positiveInt(flags.concurrency, '--concurrency');
+const requestsPerSide = positiveInt(flags.requests, '--requests');
+
+function positiveInt(raw: string, name: string) {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got ${raw}`);
+  return n;
+}
+
+/** One attempt; resolves with an error text for a failure so one bad answer does not stop the run. */
+type Attempt = () => Promise<string | undefined>;
+
+interface Tally {
+  latenciesMs: number[];
+  busyMs: number;
+  failures: number;
+  firstErrors: Set<string>;
+}
+
+const newTally = (): Tally => ({ latenciesMs: [], busyMs: 0, failures: 0, firstErrors: new Set() });
+
+/** Closed loop: `concurrency` callers, each sending its next request as soon as the last one answered. */
+async function runClosedLoop(count: number, attempt: Attempt, tally: Tally) {
+  let next = 0;
+  const started = performance.now();
+  const caller = async () => {
+    while (next < count) {
+      next++;
+      const t0 = performance.now();
+      const error = await attempt().catch((e: unknown) => String((e as Error)?.message ?? e));
+      const elapsed = performance.now() - t0;
+      if (error === undefined) {
+        tally.latenciesMs.push(elapsed);
+      } else {
+        tally.failures++;
+        if (tally.firstErrors.size < 3) tally.firstErrors.add(error.slice(0, 200));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, caller));
+  tally.busyMs += performance.now() - started;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+function summarize(tally: Tally) {
+  const sorted = [...tally.latenciesMs].sort((a, b) => a - b);
+  return {
+    // Only successes count as throughput: a fast 500 is not a filed case.
+    throughput: sorted.length / (tally.busyMs / 1000),
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    failures: tally.failures,
+  };
+}
+
+type Summary = ReturnType<typeof summarize>;
+const oneDecimal = (n: number) => Math.round(n * 10) / 10;
+const tableRow = (s: Summary) => ({ 'req/s': oneDecimal(s.throughput), 'p50 ms': oneDecimal(s.p50), 'p95 ms': oneDecimal(s.p95), failures: s.failures });
+
+const stack = await testStack();
+let connection: Connection | undefined;
+try {
+  console.log(`Starting the stack (logs in ${stack.options.dataDir}/logs) …`);
+  await stack.start();
+
+  const token = tokenOf(stack, 'demo-grid-ly');
+  const exampleBody = JSON.stringify(v.getExamples(gridIntakeSchema)[0]);
+  const intake = v.parse(gridIntakeSchema, JSON.parse(exampleBody));
+
+  const fileGridCase: Attempt = async () => {
+    const response = await fetch(`${stack.edgeUrl}/api/intake/grid`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: exampleBody,
+      signal: AbortSignal.timeout(30_000),
+    });
+    const text = await response.text();
+    if (response.status !== 201) return `HTTP ${response.status}: ${text}`;
+    const status = (JSON.parse(text) as { status?: string }).status;
+    return status === 'open' ? undefined : `201 but status ${status}`;
+  };
+
+  connection = await Connection.connect({ address: stack.temporalAddress });
+  const client = new Client({ connection });
+  let bareCounter = 0;
+  const bareInput = (): CaseWorkflowInput => {
+    const now = new Date();
+    const day = localDay(now, defaultSlaPolicy.utcOffset).replaceAll('-', '');
+    // A number the edge would never hand out (B prefix), so these never pass for real cases.
+    return {
+      caseId: crypto.randomUUID(),
+      caseNumber: `XH-LY-${day}-B${String(++bareCounter).padStart(4, '0')}`,
+      channel: 'grid',
+      jurisdictionCode: 'XH-LY',
+      filedAt: now.toISOString(),
+      intake,
+      policy: defaultSlaPolicy,
+    };
+  };
+  // The workflow refuses a malformed input only after it started; check the shape here so the comparison is fair.
+  v.parse(caseWorkflowInputSchema, bareInput());
+
+  const startBare: Attempt = async () => {
+    const input = bareInput();
+    await client.workflow.start(caseWorkflowType, { taskQueue: stack.options.taskQueue, workflowId: input.caseId, args: [input] });
+    return undefined;
+  };
+
+  const sides = [
+    { name: 'intake (edge)', attempt: fileGridCase, tally: newTally() },
+    { name: 'bare start (gRPC)', attempt: startBare, tally: newTally() },
+  ] as const;
+
+  console.log(`Warm-up: ${warmupPerSide} per side …`);
+  for (const side of sides) await runClosedLoop(warmupPerSide, side.attempt, newTally());
+
+  for (let round = 0; round < rounds; round++) {
+    const share = Math.floor(requestsPerSide / rounds) + (round < requestsPerSide % rounds ? 1 : 0);
+    const order = round % 2 === 0 ? sides : [...sides].reverse();
+    for (const side of order) {
+      console.log(`Round ${round + 1}/${rounds}: ${share} × ${side.name} at concurrency ${concurrency}`);
+      await runClosedLoop(share, side.attempt, side.tally);
+    }
+  }
+
+  const [intakeStats, bareStats] = sides.map((side) => summarize(side.tally)) as [Summary, Summary];
+  console.log(`\n${requestsPerSide} requests per side, concurrency ${concurrency}, ${rounds} alternating rounds\n`);
+  console.table({ [sides[0].name]: tableRow(intakeStats), [sides[1].name]: tableRow(bareStats) });
+  for (const side of sides) for (const error of side.tally.firstErrors) console.log(`  ${side.name} failure: ${error}`);
+
+  const ratio = intakeStats.throughput / bareStats.throughput;
+  const verdict = ratio >= targetRatio ? 'PASS' : 'BELOW TARGET';
+  console.log(`\nintake / bare throughput: ${(ratio * 100).toFixed(1)}% (target ≥ ${targetRatio * 100}%): ${verdict}`);
+} catch (error) {
+  console.error(error);
+  console.error(`Stack logs: ${stack.options.dataDir}/logs`);
+  process.exitCode = 1;
+} finally {
+  await connection?.close();
+  await stack.stop();
+}
