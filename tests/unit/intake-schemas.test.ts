@@ -73,3 +73,17 @@ describe('intake schemas', () => {
     expect(v.safeParse(intakeSchemas.community, input).success).toBe(true);
   });
 });
+
+describe('an empty form', () => {
+  it('is refused field by field, each with the label the reader sees', () => {
+    const result = v.safeParse(intakeSchemas.grid, formToInput({}, intakeSchemas.grid));
+    expect(fieldErrors(result.issues!, 'en').map((e) => e.message)).toEqual([
+      'Category is required',
+      'What happened is required',
+      'Where is required',
+      'Grid cell code is required',
+      'Parties is required',
+      'Screened by is required',
+    ]);
+  });
+});

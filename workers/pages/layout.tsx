@@ -17,6 +17,7 @@ const styles = `
   nav { text-align: right; }
   dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; }
   dt { font-weight: 600; }
+  dd { margin: 0; }
 `;
 
 export function Layout({ lang, title, switchHref, children }: { lang: Lang; title: string; switchHref?: string; children: Child }) {

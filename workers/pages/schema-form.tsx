@@ -175,7 +175,19 @@ export function formToInput(body: Record<string, unknown>, schema: GenericSchema
     });
     cursor[keys.at(-1)!] = Array.isArray(raw) || isListField(schema, name) ? kept : kept[0];
   }
-  return arraysFromNumberedKeys(root) as Values;
+  return withRequiredGroups(arraysFromNumberedKeys(root) as Values, schema as unknown as Node);
+}
+
+/**
+ * A group left wholly blank (say, every "where" field) still gets its object, so the schema complains about
+ * each field the reader can see rather than about a group they cannot.
+ */
+function withRequiredGroups(values: Values, node: Node): Values {
+  for (const [key, entry] of Object.entries(node.entries ?? {})) {
+    if (entry.type !== 'object') continue;
+    values[key] = withRequiredGroups((values[key] as Values | undefined) ?? {}, entry);
+  }
+  return values;
 }
 
 function isListField(schema: GenericSchema, name: string): boolean {
