@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { caseStatuses, channels, jurisdictionLevels, partyRoles, roles } from '../schemas/vocabulary';
+import { caseStatuses, channels, jurisdictionLevels, partyRoles, roles, routes } from '../schemas/vocabulary';
 
 /** The jurisdiction tree: county bureau → station or township → community or village → grid cell. */
 export const jurisdictions = sqliteTable('jurisdictions', {
@@ -49,11 +49,21 @@ export const cases = sqliteTable(
     filedDay: text('filed_day').notNull(),
     overdue: integer('overdue', { mode: 'boolean' }).notNull().default(false),
     workflowRunId: text('workflow_run_id'),
+    // What the workflow last reported; the sequence number keeps a late report from overwriting a newer one.
+    route: text('route', { enum: routes }),
+    hardCase: integer('hard_case', { mode: 'boolean' }).notNull().default(false),
+    orderStage: text('order_stage'),
+    assigneeId: text('assignee_id'),
+    escalationLevel: integer('escalation_level').notNull().default(0),
+    paused: integer('paused', { mode: 'boolean' }).notNull().default(false),
+    projectedSeq: integer('projected_seq').notNull().default(0),
+    processState: text('process_state', { mode: 'json' }).$type<Record<string, unknown>>(),
     updatedAt: text('updated_at').notNull(),
   },
   (table) => [
     index('cases_jurisdiction_day').on(table.jurisdictionCode, table.filedDay),
     index('cases_jurisdiction_path').on(table.jurisdictionPath),
+    index('cases_assignee').on(table.assigneeId),
   ],
 );
 
@@ -79,6 +89,7 @@ export const timelineEvents = sqliteTable(
     workflowSeq: integer('workflow_seq'),
     type: text('type').notNull(),
     actor: text('actor').notNull(),
+    reason: text('reason'),
     detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     at: text('at').notNull(),
   },
@@ -99,8 +110,26 @@ export const caseClocks = sqliteTable(
     warnedAt: text('warned_at'),
     breachedAt: text('breached_at'),
     stoppedAt: text('stopped_at'),
+    pausedAt: text('paused_at'),
   },
   (table) => [primaryKey({ columns: [table.caseId, table.clock] }), index('clocks_due').on(table.dueAt)],
+);
+
+/** Who must hear of a warning, breach or escalation, written the moment it happens. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    workflowSeq: integer('workflow_seq').notNull(),
+    kind: text('kind').notNull(),
+    audience: text('audience', { enum: ['assignee', 'station', 'county'] }).notNull(),
+    /** The user (for the assignee) or jurisdiction (station, county) it is addressed to. */
+    recipient: text('recipient').notNull(),
+    createdAt: text('created_at').notNull(),
+    readAt: text('read_at'),
+  },
+  (table) => [index('notifications_recipient').on(table.recipient, table.readAt)],
 );
 
 /** What must happen after a write: the workflow start, retried by the cron trigger until Temporal takes it. */

@@ -42,6 +42,18 @@ export const slaPolicySchema = v.object({
   /** Share of a clock used up when its warning goes out. */
   warnAtShare: v.pipe(v.number(), v.minValue(0.05), v.maxValue(0.99)),
   firstContact: firstContactRuleSchema,
+  /** A hard case is accepted by its mediator within this after dispatch. */
+  accept: durationSchema,
+  /** A hard case in hand reports progress at least this often. */
+  followUpEvery: durationSchema,
+  /** Resolution along each route, counted from the moment the case moved onto it. */
+  resolveWithin: v.object({ grassroots: durationSchema, judicial: durationSchema, joint: durationSchema }),
+  /** Each department of a joint route reports back within this. */
+  departmentReportWithin: durationSchema,
+  /** Return visits after resolution (问效), each counted from the resolution. */
+  returnVisitsAfter: v.pipe(v.array(durationSchema), v.minLength(1), v.maxLength(6)),
+  /** An escalated breach must be acknowledged within this, or it goes one level up. */
+  acknowledgeEscalationWithin: durationSchema,
 });
 
 export type SlaPolicy = v.InferOutput<typeof slaPolicySchema>;
@@ -51,6 +63,12 @@ export const defaultSlaPolicy: SlaPolicy = {
   utcOffset: '+08:00',
   warnAtShare: 0.8,
   firstContact: { rule: 'sameDay', lateIntakeAfter: '18:00', lateIntakeWithin: 'PT12H' },
+  accept: 'PT2H',
+  followUpEvery: 'P3D',
+  resolveWithin: { grassroots: 'P15D', judicial: 'P30D', joint: 'P20D' },
+  departmentReportWithin: 'P10D',
+  returnVisitsAfter: ['P7D', 'P30D', 'P90D'],
+  acknowledgeEscalationWithin: 'PT4H',
 };
 
 /** Reads the policy configured for this deployment; a bad one is a deployment error and says which field is wrong. */

@@ -28,8 +28,16 @@ export type RiskFlag = (typeof riskFlags)[number];
 
 export const partyRoles = ['applicant', 'respondent', 'other'] as const;
 
-/** queued: filed, its workflow not yet started; open: its workflow runs; closed: its workflow ended. */
-export const caseStatuses = ['queued', 'open', 'closed'] as const;
+/** queued: filed, its workflow not yet started; open: being worked; resolved: settled, return visits due; closed: done. */
+export const caseStatuses = ['queued', 'open', 'resolved', 'closed'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
 export const communityVisitKinds = ['visit', 'patrol'] as const;
+
+/** The three resolution routes (三种化解办法), in the order a failed case moves along them. */
+export const routes = ['grassroots', 'judicial', 'joint'] as const;
+export type RouteName = (typeof routes)[number];
+
+/** Departments that take part in a joint route (部门联动). */
+export const departments = ['police', 'market', 'labour', 'housing', 'fire', 'enforcement', 'justice', 'civil_affairs'] as const;
+export type Department = (typeof departments)[number];

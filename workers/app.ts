@@ -10,6 +10,7 @@ import { intakePages } from './routes/intake-pages';
 import { internalRoutes } from './routes/internal';
 import { openApiRoutes } from './routes/openapi';
 import { sessionPages } from './routes/session-pages';
+import { stepsApi } from './routes/steps-api';
 
 export const app = new Hono<AppEnv>()
   .use(detectLang)
@@ -22,6 +23,7 @@ export const app = new Hono<AppEnv>()
   .route('/', healthRoutes)
   .route('/api/intake', intakeApi)
   .route('/api/cases', casesApi)
+  .route('/api/cases', stepsApi)
   .route('/api', openApiRoutes)
   .route('/internal', internalRoutes)
   .route('/', sessionPages)

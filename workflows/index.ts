@@ -1,2 +1,3 @@
 /** The workflow bundle's entry: every workflow type the worker registers. */
 export { disputeCase } from './case/workflow';
+export { departmentTask, resolutionRoute } from './routes/workflows';

@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { CaseEvent } from '../../schemas/case';
 import type { Database } from '../client';
-import { caseClocks, cases, timelineEvents } from '../schema';
+import { caseClocks, cases, notifications, timelineEvents } from '../schema';
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'unknownCase';
 
@@ -9,28 +10,83 @@ const isDuplicateSeq = (error: unknown) =>
   /UNIQUE constraint failed: timeline_events/.test(`${(error as Error)?.message} ${(error as Error)?.cause}`);
 
 /**
- * Projects one workflow event into D1. The timeline row keyed by (case, seq) goes first in the batch:
- * a retried report fails on it and the whole batch rolls back, so nothing is applied twice.
+ * Projects one workflow event into D1 in one batch: its timeline row, the case as it now stands, its clocks and
+ * whoever must be told. The timeline row keyed by (case, seq) goes first: a retried report fails on it and the
+ * whole batch rolls back, so nothing is applied twice; a report older than what D1 shows adds its timeline row only.
  */
 export async function applyCaseEvent(db: Database, caseId: string, event: CaseEvent): Promise<ApplyOutcome> {
-  const [known] = await db.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId));
+  const [known] = await db
+    .select({ projectedSeq: cases.projectedSeq, jurisdictionCode: cases.jurisdictionCode, jurisdictionPath: cases.jurisdictionPath })
+    .from(cases)
+    .where(eq(cases.id, caseId));
   if (!known) return 'unknownCase';
-  const { seq, type, at, ...detail } = event;
-  const timeline = db.insert(timelineEvents).values({ caseId, workflowSeq: seq, type, actor: 'system', detail, at });
-  const thisClock = and(eq(caseClocks.caseId, caseId), eq(caseClocks.clock, event.clock));
-  try {
-    switch (type) {
-      case 'clock_warning':
-        await db.batch([timeline, db.update(caseClocks).set({ warnedAt: at }).where(thisClock), db.update(cases).set({ updatedAt: at }).where(eq(cases.id, caseId))]);
-        break;
-      case 'clock_breached':
-        await db.batch([
-          timeline,
-          db.update(caseClocks).set({ breachedAt: at }).where(thisClock),
-          db.update(cases).set({ overdue: true, updatedAt: at }).where(eq(cases.id, caseId)),
-        ]);
-        break;
+  const { projection } = event;
+  const writes: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
+    db.insert(timelineEvents).values({
+      caseId,
+      workflowSeq: event.seq,
+      type: event.type,
+      actor: event.actor,
+      reason: event.reason,
+      detail: event.detail,
+      at: event.at,
+    }),
+  ];
+  if (event.seq > known.projectedSeq) {
+    writes.push(
+      db
+        .update(cases)
+        .set({
+          status: projection.status,
+          route: projection.route,
+          hardCase: projection.hardCase,
+          orderStage: projection.order,
+          assigneeId: projection.assigneeId,
+          escalationLevel: projection.escalationLevel,
+          paused: projection.paused,
+          overdue: projection.overdue,
+          processState: projection.state,
+          projectedSeq: event.seq,
+          updatedAt: event.at,
+        })
+        .where(and(eq(cases.id, caseId), lt(cases.projectedSeq, event.seq))),
+    );
+    for (const { clock, ...times } of projection.clocks) {
+      writes.push(
+        db
+          .insert(caseClocks)
+          .values({ caseId, clock, ...times })
+          .onConflictDoUpdate({
+            target: [caseClocks.caseId, caseClocks.clock],
+            set: {
+              startedAt: sql`excluded.started_at`,
+              dueAt: sql`excluded.due_at`,
+              warnedAt: sql`excluded.warned_at`,
+              breachedAt: sql`excluded.breached_at`,
+              stoppedAt: sql`excluded.stopped_at`,
+              pausedAt: sql`excluded.paused_at`,
+            },
+          }),
+      );
     }
+  }
+  if (event.notify) {
+    const county = known.jurisdictionPath.split('/').filter(Boolean)[0]!;
+    const recipient = event.notify === 'assignee' ? projection.assigneeId : event.notify === 'station' ? known.jurisdictionCode : county;
+    // A warning for a case nobody holds yet goes to the station that must dispatch it.
+    writes.push(
+      db.insert(notifications).values({
+        caseId,
+        workflowSeq: event.seq,
+        kind: event.type,
+        audience: recipient ? event.notify : 'station',
+        recipient: recipient ?? known.jurisdictionCode,
+        createdAt: event.at,
+      }),
+    );
+  }
+  try {
+    await db.batch(writes);
   } catch (error) {
     if (isDuplicateSeq(error)) return 'duplicate';
     throw error;

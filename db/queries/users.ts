@@ -34,3 +34,13 @@ export async function createSession(db: Database, sessionHash: string, userId: s
 }
 
 export type SignedInUser = NonNullable<Awaited<ReturnType<typeof findUserByTokenHash>>>;
+
+/** A user with the path of their jurisdiction, to check that a mediator may be dispatched to a case. */
+export async function findUserById(db: Database, id: string) {
+  const [user] = await db
+    .select(userWithJurisdiction)
+    .from(users)
+    .innerJoin(jurisdictions, eq(users.jurisdictionCode, jurisdictions.code))
+    .where(eq(users.id, id));
+  return user;
+}

@@ -57,10 +57,14 @@ describe('the whole stack', () => {
     }
     for (const view of filed) {
       const overdue = await caseUntil(view.id, (c) => c.overdue);
-      expect(overdue.timeline.filter((e) => e.workflowSeq !== null).map((e) => [e.workflowSeq, e.type])).toEqual([
-        [1, 'clock_warning'],
-        [2, 'clock_breached'],
+      const reported = await caseUntil(view.id, (c) => c.timeline.some((e) => e.type === 'escalated'));
+      expect(reported.timeline.filter((e) => e.workflowSeq !== null).map((e) => [e.workflowSeq, e.type])).toEqual([
+        [1, 'triaged'],
+        [2, 'clock_warning'],
+        [3, 'clock_breached'],
+        [4, 'escalated'],
       ]);
+      expect(overdue.overdue).toBe(true);
     }
     expect((await fetch(`${stack.edgeUrl}/healthz`)).status).toBe(200);
   });

@@ -21,6 +21,34 @@ async function fileGridCase() {
   return (await response.json()) as { id: string; deadlines: { firstContact: string } };
 }
 
+/** A report as the workflow sends it: the event and the case as it stands after it. */
+function event(seq: number, type: string, dueAt: string, overrides: { breachedAt?: string; clock?: string } = {}) {
+  const at = new Date().toISOString();
+  return {
+    seq,
+    type,
+    actor: 'system',
+    reason: null,
+    detail: { clock: overrides.clock ?? 'firstContact', dueAt },
+    at,
+    notify: 'assignee',
+    projection: {
+      status: 'open',
+      route: 'grassroots',
+      hardCase: false,
+      order: 'awaiting_dispatch',
+      assigneeId: null,
+      escalationLevel: 0,
+      paused: false,
+      overdue: Boolean(overrides.breachedAt),
+      clocks: [
+        { clock: overrides.clock ?? 'firstContact', startedAt: at, dueAt, warnedAt: null, breachedAt: overrides.breachedAt ?? null, stoppedAt: null, pausedAt: null },
+      ],
+      state: { seq },
+    },
+  };
+}
+
 async function report(caseId: string, event: object, secret = 'test-internal-secret') {
   const path = `/internal/cases/${caseId}/events`;
   const body = JSON.stringify(event);
@@ -34,23 +62,27 @@ async function report(caseId: string, event: object, secret = 'test-internal-sec
 describe('the workflow’s reports to /internal', () => {
   it('marks the case overdue once, however often the same report is retried', async () => {
     const filed = await fileGridCase();
-    const breach = { seq: 1, type: 'clock_breached', clock: 'firstContact', at: new Date().toISOString(), dueAt: filed.deadlines.firstContact };
+    const breachedAt = new Date().toISOString();
+    const breach = event(2, 'clock_breached', filed.deadlines.firstContact, { breachedAt });
     expect(await (await report(filed.id, breach)).json()).toEqual({ outcome: 'applied' });
     expect(await (await report(filed.id, breach)).json()).toEqual({ outcome: 'duplicate' });
+    // An older report arriving late adds its timeline row but does not turn the picture back.
+    expect(await (await report(filed.id, event(1, 'clock_warning', filed.deadlines.firstContact))).json()).toEqual({ outcome: 'applied' });
     const view = (await (await gridWorker(`/api/cases/${filed.id}`)).json()) as Record<string, any>;
     expect(view.overdue).toBe(true);
-    expect(view.clocks[0]).toMatchObject({ clock: 'firstContact', breachedAt: breach.at });
+    expect(view.clocks[0]).toMatchObject({ clock: 'firstContact', breachedAt });
     expect(view.timeline.filter((e: { type: string }) => e.type === 'clock_breached')).toHaveLength(1);
+    expect(view.process).toEqual({ seq: 2 });
   });
 
   it('refuses an unsigned or wrongly signed report, and a report on a case that does not exist', async () => {
     const filed = await fileGridCase();
-    const event = { seq: 1, type: 'clock_warning', clock: 'firstContact', at: new Date().toISOString(), dueAt: filed.deadlines.firstContact };
-    const unsigned = await fetch(`${stack.edgeUrl}/internal/cases/${filed.id}/events`, { method: 'POST', body: JSON.stringify(event) });
+    const warning = event(1, 'clock_warning', filed.deadlines.firstContact);
+    const unsigned = await fetch(`${stack.edgeUrl}/internal/cases/${filed.id}/events`, { method: 'POST', body: JSON.stringify(warning) });
     expect(unsigned.status).toBe(401);
-    expect((await report(filed.id, event, 'guessed-secret')).status).toBe(401);
-    expect((await report('00000000-0000-4000-8000-000000000000', event)).status).toBe(404);
-    expect((await report(filed.id, { ...event, clock: 'nap' })).status).toBe(422);
+    expect((await report(filed.id, warning, 'guessed-secret')).status).toBe(401);
+    expect((await report('00000000-0000-4000-8000-000000000000', warning)).status).toBe(404);
+    expect((await report(filed.id, { ...warning, seq: 0 })).status).toBe(422);
   });
 });
 

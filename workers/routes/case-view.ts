@@ -17,10 +17,18 @@ export function toCaseView({ case: row, parties, clocks, timeline }: CaseDetail)
     filedBy: row.filedBy,
     filedAt: row.filedAt,
     overdue: row.overdue,
+    route: row.route,
+    hardCase: row.hardCase,
+    order: row.orderStage,
+    assigneeId: row.assigneeId,
+    escalationLevel: row.escalationLevel,
+    paused: row.paused,
     deadlines: Object.fromEntries(clocks.filter((clock) => !clock.stoppedAt).map((clock) => [clock.clock, clock.dueAt])),
     clocks: clocks.map(({ caseId: _, ...clock }) => clock),
     parties: parties.map(({ caseId: _, position: __, ...party }) => party),
     timeline: timeline.map(({ caseId: _, ...event }) => event),
+    /** The workflow's own picture of the case as last reported: route stages, departments, return visits. */
+    process: row.processState,
   };
 }
 

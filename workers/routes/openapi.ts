@@ -30,11 +30,35 @@ const caseResponse = (description: string) => ({ description, content: { 'applic
 const page = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
 
 const exampleEvent: v.InferOutput<typeof caseEventSchema> = {
-  seq: 1,
+  seq: 3,
   type: 'clock_breached',
-  clock: 'firstContact',
+  actor: 'system',
+  reason: null,
+  detail: { clock: 'firstContact', dueAt: '2026-11-23T16:00:00.000Z' },
   at: '2026-11-23T16:00:00.000Z',
-  dueAt: '2026-11-23T16:00:00.000Z',
+  notify: 'assignee',
+  projection: {
+    status: 'open',
+    route: 'grassroots',
+    hardCase: false,
+    order: 'awaiting_dispatch',
+    assigneeId: null,
+    escalationLevel: 1,
+    paused: false,
+    overdue: true,
+    clocks: [
+      {
+        clock: 'firstContact',
+        startedAt: '2026-11-23T02:00:00.000Z',
+        dueAt: '2026-11-23T16:00:00.000Z',
+        warnedAt: '2026-11-23T13:12:00.000Z',
+        breachedAt: '2026-11-23T16:00:00.000Z',
+        stoppedAt: null,
+        pausedAt: null,
+      },
+    ],
+    state: {},
+  },
 };
 
 /** Built from the same valibot schemas the routes validate with, so the document cannot drift from them. */

@@ -1,5 +1,6 @@
 import type { CaseWorkflowInput } from '../../schemas/case';
-import { caseWorkflowType, stateQueryName, type CaseState } from '../../workflows/case/names';
+import type { StepUpdate } from '../../schemas/steps';
+import { caseWorkflowType, stateQueryName, stepUpdateName, type CaseState } from '../../workflows/case/names';
 import type { Bindings } from '../env';
 
 /** Temporal could not be reached or did not answer in time: the caller keeps the work in its outbox. */
@@ -19,10 +20,17 @@ export class TemporalRefusedError extends Error {
   }
 }
 
+export type StepOutcome = { ok: true; state: CaseState } | { ok: false; reason: string };
+
 /** Everything the edge asks of Temporal, behind one seam so the transport can change without touching routes. */
 export interface WorkflowGateway {
   startCase(input: CaseWorkflowInput): Promise<{ runId: string }>;
   queryCaseState(caseId: string): Promise<CaseState>;
+  /** Runs a step as an update: the new state, or the reason the workflow refused it. */
+  executeStep(caseId: string, update: StepUpdate, updateId: string): Promise<StepOutcome>;
+  signalCase(caseId: string, signal: string, arg: unknown): Promise<void>;
+  /** Signals a case's workflow, starting it again from `input` if it has finished (a closed case reopened). */
+  signalWithStartCase(input: CaseWorkflowInput, signal: string, arg: unknown): Promise<void>;
   isReachable(): Promise<boolean>;
 }
 
@@ -37,6 +45,16 @@ const base64 = (bytes: Uint8Array) => btoa(Array.from(bytes, (byte) => String.fr
 function jsonPayload(value: unknown) {
   const encoder = new TextEncoder();
   return { metadata: { encoding: base64(encoder.encode('json/plain')) }, data: base64(encoder.encode(JSON.stringify(value))) };
+}
+
+/** Answers come back either spelled out (base64 data) or as the shorthand's plain JSON. */
+function fromPayload(payload: unknown): unknown {
+  const spelled = payload as { data?: string; metadata?: unknown } | undefined;
+  if (spelled && typeof spelled === 'object' && typeof spelled.data === 'string' && spelled.metadata) {
+    const bytes = Uint8Array.from(atob(spelled.data), (char) => char.charCodeAt(0));
+    return JSON.parse(new TextDecoder().decode(bytes));
+  }
+  return payload;
 }
 
 /** workerd cannot speak gRPC, so the edge uses Temporal's HTTP API. */
@@ -108,8 +126,45 @@ export class HttpWorkflowGateway implements WorkflowGateway {
     const answer = await this.call(`/workflows/${encodeURIComponent(caseId)}/query/${stateQueryName}`, {
       query: { queryType: stateQueryName },
     });
-    const results = answer.queryResult as unknown[] | undefined;
-    return results?.[0] as CaseState;
+    const results = answer.queryResult as { payloads?: unknown[] } | unknown[] | undefined;
+    return fromPayload(Array.isArray(results) ? results[0] : results?.payloads?.[0]) as CaseState;
+  }
+
+  async executeStep(caseId: string, update: StepUpdate, updateId: string): Promise<StepOutcome> {
+    let answer: Record<string, unknown>;
+    try {
+      answer = await this.call(`/workflows/${encodeURIComponent(caseId)}/update/${stepUpdateName}`, {
+        workflowExecution: { workflowId: caseId },
+        // The update ID makes a retried step (same Idempotency-Key) run once.
+        request: { meta: { updateId, identity: 'fengqiao-edge' }, input: { args: { payloads: [jsonPayload(update)] } } },
+        waitPolicy: { lifecycleStage: 'UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED' },
+      });
+    } catch (error) {
+      // A finished workflow takes no more steps: its case is closed.
+      if (error instanceof TemporalRefusedError && /completed|not found/i.test(error.body)) return { ok: false, reason: 'the case is closed' };
+      throw error;
+    }
+    const outcome = answer.outcome as { success?: unknown; failure?: { message?: string } } | undefined;
+    if (outcome?.failure) return { ok: false, reason: outcome.failure.message ?? 'the step was refused' };
+    const success = outcome?.success as { payloads?: unknown[] } | unknown[] | undefined;
+    const first = Array.isArray(success) ? success[0] : success?.payloads?.[0];
+    return { ok: true, state: fromPayload(first) as CaseState };
+  }
+
+  async signalCase(caseId: string, signal: string, arg: unknown) {
+    await this.call(`/workflows/${encodeURIComponent(caseId)}/signal/${encodeURIComponent(signal)}`, {
+      input: { payloads: [jsonPayload(arg)] },
+    });
+  }
+
+  async signalWithStartCase(input: CaseWorkflowInput, signal: string, arg: unknown) {
+    await this.call(`/workflows/${encodeURIComponent(input.caseId)}/signal-with-start/${encodeURIComponent(signal)}`, {
+      workflowType: { name: caseWorkflowType },
+      taskQueue: { name: this.taskQueue },
+      input: { payloads: [jsonPayload(input)] },
+      signalInput: { payloads: [jsonPayload(arg)] },
+      workflowIdReusePolicy: 'WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE',
+    });
   }
 
   async isReachable() {

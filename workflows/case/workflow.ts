@@ -1,38 +1,151 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  ParentClosePolicy,
+  proxyActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
 import * as v from 'valibot';
-import { caseWorkflowInputSchema, type CaseEvent } from '../../schemas/case';
+import { caseWorkflowInputSchema } from '../../schemas/case';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { stepUpdateSchema, type StepUpdate } from '../../schemas/steps';
 import type { CaseActivities } from '../activities/types';
-import { planFirstContact } from '../clocks/plan';
-import { runClock } from '../clocks/run';
-import { stateQuery, type CaseState } from './definitions';
+import { msUntilNextEvent } from '../clocks/clock';
+import { isRouteStep, isTerminal } from '../routes/machine';
+import { resolutionRoute } from '../routes/workflows';
+import { triage } from '../triage/rules';
+import {
+  departmentOverdueSignal,
+  policyChangedSignal,
+  repeatReportSignal,
+  routeStepSignal,
+  stateQuery,
+  stepUpdate,
+  type CaseState,
+} from './definitions';
+import { addRepeatReport, applyStep, initialState, refuseStep, replanClocks, takeDueClockEvents, type CaseEventDraft } from './lifecycle';
+import { toCaseEvent } from './projection';
+import { slaPolicySchema } from '../../schemas/policy';
 
 const { reportCaseEvent } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
+const nowIso = () => new Date().toISOString();
+
+/** What the route's own workflow must hear of a step, if anything. */
+function routeMessageFor(update: StepUpdate, state: CaseState): StepUpdate | undefined {
+  if (isRouteStep(update)) return update;
+  if (update.step === 'request-transfer') return { ...update, step: 'record-failure', payload: { reason: update.payload.reason } };
+  if (update.step === 'override-triage' && update.payload.route && update.payload.route !== state.route.route) {
+    return { ...update, step: 'record-failure', payload: { reason: `moved to the ${update.payload.route} route: ${update.payload.reason}` } };
+  }
+  if (update.step === 'assign' && update.payload.departments) return update;
+  return undefined;
+}
+
 /** One dispute case from filing to closing; its workflow ID is the case ID. */
 export async function disputeCase(rawInput: unknown): Promise<CaseState> {
   const input = v.parse(caseWorkflowInputSchema, rawInput);
-  const state: CaseState = {
-    caseId: input.caseId,
-    caseNumber: input.caseNumber,
-    channel: input.channel,
-    status: 'open',
-    clocks: { firstContact: planFirstContact(input.policy, new Date(input.filedAt)) },
-    seq: 0,
+  const resumed = input.resumeState as CaseState | undefined;
+  const state: CaseState =
+    resumed ??
+    initialState(
+      { ...input, policy: input.policy },
+      triage({ category: input.intake.category, riskFlags: input.intake.riskFlags, repeat: input.repeat }),
+    );
+  let dirty = false;
+  const startedRoutes = new Set<string>();
+
+  // Reports go out one after another, so the edge sees the case's changes in the order they happened.
+  let reporting: Promise<void> = Promise.resolve();
+  const report = (drafts: CaseEventDraft[]) => {
+    const at = nowIso();
+    const events = drafts.map((draft) => toCaseEvent(state, draft, ++state.seq, at));
+    for (const event of events) reporting = reporting.then(() => reportCaseEvent(state.caseId, event));
+    return reporting;
   };
+
+  const ensureRouteWorkflow = async () => {
+    const route = state.route;
+    if (state.status !== 'open' || isTerminal(route) || startedRoutes.has(route.workflowId)) return;
+    startedRoutes.add(route.workflowId);
+    try {
+      await startChild(resolutionRoute, {
+        workflowId: route.workflowId,
+        args: [{ caseWorkflowId: workflowInfo().workflowId, route, departmentReportWithin: state.policy.departmentReportWithin }],
+        // The case may continue as new while a route runs; the route must outlive that run.
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  };
+
   setHandler(stateQuery, () => state);
+  setHandler(
+    stepUpdate,
+    async (rawUpdate) => {
+      const update = v.parse(stepUpdateSchema, rawUpdate) as StepUpdate;
+      const message = routeMessageFor(update, state);
+      const routeWorkflowId = state.route.workflowId;
+      if (message) await ensureRouteWorkflow();
+      const reported = report(applyStep(state, update, nowIso()));
+      dirty = true;
+      if (message) await getExternalWorkflowHandle(routeWorkflowId).signal(routeStepSignal, message);
+      await reported;
+      return state;
+    },
+    {
+      validator: (rawUpdate) => {
+        const parsed = v.safeParse(stepUpdateSchema, rawUpdate);
+        if (!parsed.success) throw new Error(`not a step: ${parsed.issues.map((i) => `${v.getDotPath(i) ?? ''} ${i.message}`).join('; ')}`);
+        const reason = refuseStep(state, parsed.output as StepUpdate);
+        if (reason) throw new Error(reason);
+      },
+    },
+  );
+  setHandler(policyChangedSignal, (rawPolicy) => {
+    const policy = v.safeParse(slaPolicySchema, rawPolicy);
+    if (!policy.success || policy.output.version <= state.policy.version) return;
+    void report(replanClocks(state, policy.output));
+    dirty = true;
+  });
+  setHandler(repeatReportSignal, (repeat) => {
+    void report(addRepeatReport(state, repeat, nowIso()));
+    dirty = true;
+  });
+  setHandler(departmentOverdueSignal, (department) => {
+    if (state.route.departments[department] !== 'pending') return;
+    state.route.departments[department] = 'overdue';
+    void report([{ type: 'department_overdue', actor: 'system', detail: { department }, notify: 'station' }]);
+    dirty = true;
+  });
 
-  const report = async (event: Omit<CaseEvent, 'seq'>) => {
-    state.seq += 1;
-    await reportCaseEvent(state.caseId, { ...event, seq: state.seq } as CaseEvent);
-  };
+  if (!resumed) await report([{ type: 'triaged', actor: 'system', detail: { route: state.route.route, hardCase: state.hardCase, reasons: state.triageReasons } }]);
 
-  const firstContact = state.clocks.firstContact!;
-  await runClock('firstContact', firstContact, () => firstContact.stoppedAt !== undefined, report);
+  while (state.status !== 'closed') {
+    await ensureRouteWorkflow();
+    const wakeInMs = msUntilNextEvent(Object.values(state.clocks), Date.now());
+    const woken = () => dirty || state.status === 'closed';
+    if (wakeInMs === undefined) await condition(woken);
+    else await condition(woken, wakeInMs);
+    dirty = false;
+    await report(takeDueClockEvents(state, nowIso()));
 
-  // The steps that stop the clock and carry the case to its close arrive as updates.
-  await condition(() => state.status === 'closed');
+    const info = workflowInfo();
+    if (info.continueAsNewSuggested || info.historyLength > input.historyLimit) {
+      await condition(allHandlersFinished);
+      await reporting;
+      await continueAsNew<typeof disputeCase>({ ...input, resumeState: state as unknown as Record<string, unknown> });
+    }
+  }
+  await condition(allHandlersFinished);
+  await reporting;
   return state;
 }

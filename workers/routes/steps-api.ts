@@ -1,0 +1,62 @@
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { openDatabase } from '../../db/client';
+import { findCaseDetail } from '../../db/queries/cases';
+import { findUserById } from '../../db/queries/users';
+import { stepPayloadSchemas, stepNames, supervisorSteps, type StepName, type StepUpdate } from '../../schemas/steps';
+import type { AppEnv } from '../env';
+import { fieldErrors } from '../i18n/messages';
+import { canSee, requireUser } from '../middleware/auth';
+import { HttpWorkflowGateway, TemporalUnavailableError } from '../temporal/gateway';
+import { toCaseView } from './case-view';
+
+const isStepName = (value: string): value is StepName => (stepNames as string[]).includes(value);
+
+/**
+ * A mediator or supervisor advances a case: POST /api/cases/{id}/steps/{step}. Who may is decided here from D1;
+ * whether the step is allowed now is decided by the case's workflow, whose validator answers the 409.
+ */
+export const stepsApi = new Hono<AppEnv>().use(requireUser('api')).post('/:id/steps/:step', async (c) => {
+  const user = c.get('user');
+  const step = c.req.param('step');
+  if (!isStepName(step)) return c.json({ error: 'unknown_step', message: `Step must be one of: ${stepNames.join(', ')}.` }, 404);
+  if (user.role === 'grid_worker') return c.json({ error: 'forbidden', message: 'Grid workers file cases; mediators and supervisors step them.' }, 403);
+
+  const db = openDatabase(c.env.DB);
+  const detail = await findCaseDetail(db, c.req.param('id'));
+  if (!detail || !canSee(user, detail.case.jurisdictionPath)) return c.json({ error: 'not_found', message: 'No such case.' }, 404);
+
+  const body = await c.req.json().catch(() => undefined);
+  const parsed = v.safeParse(stepPayloadSchemas[step], body ?? {});
+  if (!parsed.success) return c.json({ error: 'invalid_step', fields: fieldErrors(parsed.issues, c.get('lang')) }, 422);
+
+  const supervises = user.role === 'supervisor' || user.role === 'admin';
+  if (supervisorSteps.includes(step) && !supervises) return c.json({ error: 'forbidden', message: `Only a supervisor may ${step.replaceAll('-', ' ')}.` }, 403);
+  if (!supervises && detail.case.assigneeId && detail.case.assigneeId !== user.id) {
+    return c.json({ error: 'forbidden', message: 'Only the assigned mediator or a supervisor above them may step this case.' }, 403);
+  }
+  if (step === 'assign') {
+    const mediator = await findUserById(db, (parsed.output as { mediatorId: string }).mediatorId);
+    if (!mediator || mediator.role !== 'mediator' || !detail.case.jurisdictionPath.startsWith(mediator.jurisdictionPath)) {
+      return c.json({ error: 'invalid_step', fields: [{ field: 'mediatorId', message: 'No mediator with this ID serves this case’s jurisdiction.' }] }, 422);
+    }
+  }
+  if (detail.case.status === 'queued') {
+    return c.json({ error: 'step_refused', reason: 'the case’s workflow has not started yet; try again in a minute' }, 409);
+  }
+
+  const update = { step, actor: { id: user.id, role: user.role, name: user.name }, payload: parsed.output } as StepUpdate;
+  try {
+    const outcome = await HttpWorkflowGateway.fromEnv(c.env).executeStep(detail.case.id, update, c.req.header('idempotency-key') ?? crypto.randomUUID());
+    if (!outcome.ok) return c.json({ error: 'step_refused', reason: outcome.reason }, 409);
+  } catch (error) {
+    if (error instanceof TemporalUnavailableError) {
+      c.header('retry-after', '30');
+      return c.json({ error: 'temporal_unavailable', message: 'The case cannot be stepped right now; nothing was changed. Try again shortly.' }, 503);
+    }
+    throw error;
+  }
+  // The workflow projected the step before it answered, so D1 already shows it.
+  const after = await findCaseDetail(db, detail.case.id);
+  return c.json(toCaseView(after!));
+});

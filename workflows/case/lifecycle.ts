@@ -1,0 +1,329 @@
+import { durationToMs, type SlaPolicy } from '../../schemas/policy';
+import type { StepUpdate } from '../../schemas/steps';
+import type { Channel, RouteName } from '../../schemas/vocabulary';
+import { dueEvents, extendClock, isRunning, pauseClock, replanClock, resumeClock, startClock, stopClock, type ClockEvent } from '../clocks/clock';
+import { clockBudgetMs, type CaseClockName } from '../clocks/plan';
+import { applyRouteStep, isRouteStep, isTerminal, nameDepartments, newRoute, nextRoute, refuseRouteStep } from '../routes/machine';
+import type { Triage } from '../triage/rules';
+import type { CaseState } from './names';
+
+/**
+ * The case's life as pure functions over its state: which step is allowed now, what a step changes, what a
+ * clock's warning or breach sets off. The workflow calls them and reports what they return; tests call them
+ * directly. Every function takes `now` so nothing here reads a clock of its own.
+ */
+export interface CaseEventDraft {
+  type: string;
+  actor: string;
+  reason?: string;
+  detail: Record<string, unknown>;
+  /** Who is told: the assigned mediator, the station's leaders, or the county bureau. */
+  notify?: 'assignee' | 'station' | 'county';
+}
+
+export interface CaseStart {
+  caseId: string;
+  caseNumber: string;
+  channel: Channel;
+  jurisdictionCode: string;
+  filedAt: string;
+  policy: SlaPolicy;
+}
+
+export function initialState(start: CaseStart, triage: Triage): CaseState {
+  const state: CaseState = {
+    caseId: start.caseId,
+    caseNumber: start.caseNumber,
+    channel: start.channel,
+    jurisdictionCode: start.jurisdictionCode,
+    status: 'open',
+    hardCase: triage.hardCase,
+    triageReasons: triage.reasons,
+    order: 'awaiting_dispatch',
+    escalationLevel: 0,
+    route: newRoute(start.caseId, triage.route, 0, start.filedAt),
+    routeHistory: [],
+    returnVisits: [],
+    repeatReports: [],
+    clocks: {},
+    policy: start.policy,
+    seq: 0,
+  };
+  startCaseClock(state, 'firstContact', start.filedAt);
+  startCaseClock(state, 'resolve', start.filedAt);
+  return state;
+}
+
+function resolvedAt(state: CaseState): string | undefined {
+  return state.routeHistory.findLast((entry) => entry.outcome === 'resolved')?.at;
+}
+
+function startCaseClock(state: CaseState, name: CaseClockName, at: string) {
+  const startedAt = name === 'returnVisit' ? (resolvedAt(state) ?? at) : at;
+  const budget = clockBudgetMs(state.policy, name, { startedAt, route: state.route.route, returnVisitIndex: state.returnVisits.length });
+  const clock = startClock(name, startedAt, budget, state.policy.warnAtShare);
+  if (state.paused) pauseClock(clock, at);
+  state.clocks[name] = clock;
+}
+
+function stopCaseClock(state: CaseState, name: CaseClockName, at: string) {
+  const clock = state.clocks[name];
+  if (clock) stopClock(clock, at);
+}
+
+const stopAllClocks = (state: CaseState, at: string) => Object.values(state.clocks).forEach((clock) => stopClock(clock, at));
+
+const reasonOf = (update: StepUpdate): string | undefined => {
+  const payload = update.payload as Record<string, unknown>;
+  for (const key of ['reason', 'note', 'report', 'summary', 'terms']) if (typeof payload[key] === 'string') return payload[key] as string;
+  return undefined;
+};
+
+const supervises = (role: string) => role === 'supervisor' || role === 'admin';
+
+/** Why a step cannot be taken now (the 409's reason), or undefined when it can. */
+export function refuseStep(state: CaseState, update: StepUpdate): string | undefined {
+  const { step, actor } = update;
+  if (state.status === 'closed') return 'the case is closed';
+  if (actor.role === 'mediator' && state.assignee && state.assignee.id !== actor.id) {
+    return `only the assigned mediator (${state.assignee.name}) or a supervisor may step this case`;
+  }
+  const pausedAllows = ['resume', 'assign', 'override-triage', 'acknowledge-escalation', 'decide-extension', 'close'];
+  if (state.paused && !pausedAllows.includes(step)) return `the case is paused (${state.paused.reason}): resume it first`;
+  const needsOpen = () => (state.status === 'open' ? undefined : `the case is ${state.status}`);
+
+  if (isRouteStep(update)) return needsOpen() ?? refuseRouteStep(state.route, update);
+  switch (update.step) {
+    case 'assign':
+      if (update.payload.departments && state.route.route !== 'joint') return 'departments are named only on the joint route';
+      if (update.payload.lead && !update.payload.departments?.includes(update.payload.lead) && !state.route.departments[update.payload.lead]) {
+        return 'the lead department must be one of the departments named';
+      }
+      return needsOpen();
+    case 'accept':
+      if (state.order === 'accepted') return 'the case is already accepted';
+      if (state.hardCase && !state.assignee) return 'a hard case is dispatched by a supervisor before a mediator accepts it';
+      return needsOpen();
+    case 'record-contact':
+      return state.contactedAt ? 'first contact is already recorded' : needsOpen();
+    case 'request-transfer':
+      return needsOpen() ?? (isTerminal(state.route) ? `the ${state.route.route} route is already ${state.route.stage}` : undefined);
+    case 'pause':
+      return state.paused ? 'the case is already paused' : needsOpen();
+    case 'resume':
+      return state.paused ? undefined : 'the case is not paused';
+    case 'request-extension':
+      return state.pendingExtension ? 'an extension is already waiting for a supervisor' : needsOpen();
+    case 'decide-extension':
+      return state.pendingExtension ? undefined : 'no extension has been requested';
+    case 'submit-follow-up':
+      if (!state.hardCase) return 'follow-up reports are kept for hard cases';
+      if (state.order !== 'accepted') return 'a follow-up report comes after the mediator accepted the case';
+      return needsOpen();
+    case 'acknowledge-escalation': {
+      const ack = state.clocks.escalationAck;
+      return ack && isRunning(ack) ? undefined : 'no escalation is waiting for acknowledgement';
+    }
+    case 'override-triage': {
+      const sameRoute = update.payload.route === undefined || update.payload.route === state.route.route;
+      const sameHardness = update.payload.hardCase === undefined || update.payload.hardCase === state.hardCase;
+      if (sameRoute && sameHardness) return 'that would change nothing';
+      return needsOpen();
+    }
+    case 'record-return-visit':
+      if (state.status !== 'resolved') return 'return visits come after the case is resolved';
+      return state.returnVisits.length >= state.policy.returnVisitsAfter.length ? 'every return visit is already recorded' : undefined;
+    case 'close': {
+      if (state.status !== 'resolved') return 'only a resolved case can be closed';
+      const due = state.policy.returnVisitsAfter.length;
+      if (state.returnVisits.length < due && !supervises(actor.role)) {
+        return `return visits are still due: ${state.returnVisits.length} of ${due} recorded`;
+      }
+      return undefined;
+    }
+  }
+}
+
+/** Applies an allowed step; returns what goes on the timeline. */
+export function applyStep(state: CaseState, update: StepUpdate, now: string): CaseEventDraft[] {
+  const events: CaseEventDraft[] = [{ type: `step:${update.step}`, actor: update.actor.id, reason: reasonOf(update), detail: { ...update.payload } }];
+  if (isRouteStep(update)) {
+    applyRouteStep(state.route, update);
+    return [...events, ...afterRouteChange(state, now)];
+  }
+  switch (update.step) {
+    case 'assign':
+      state.assignee = { id: update.payload.mediatorId, name: update.payload.mediatorId };
+      if (update.payload.departments) nameDepartments(state.route, update.payload.departments, update.payload.lead);
+      state.order = 'dispatched';
+      if (state.hardCase) startCaseClock(state, 'accept', now);
+      break;
+    case 'accept':
+      state.assignee ??= { id: update.actor.id, name: update.actor.name };
+      state.order = 'accepted';
+      stopCaseClock(state, 'accept', now);
+      if (state.hardCase) startCaseClock(state, 'followUp', now);
+      break;
+    case 'record-contact':
+      state.contactedAt = now;
+      stopCaseClock(state, 'firstContact', now);
+      break;
+    case 'request-transfer':
+      applyRouteStep(state.route, { ...update, step: 'record-failure' });
+      return [...events, ...afterRouteChange(state, now)];
+    case 'pause':
+      state.paused = { since: now, reason: update.payload.reason };
+      Object.values(state.clocks).forEach((clock) => pauseClock(clock, now));
+      break;
+    case 'resume':
+      delete state.paused;
+      Object.values(state.clocks).forEach((clock) => resumeClock(clock, now, state.policy.warnAtShare));
+      break;
+    case 'request-extension':
+      state.pendingExtension = { duration: update.payload.duration, reason: update.payload.reason, requestedBy: update.actor.id };
+      events.push({ type: 'extension_requested', actor: update.actor.id, reason: update.payload.reason, detail: { duration: update.payload.duration }, notify: 'station' });
+      break;
+    case 'decide-extension': {
+      const requested = state.pendingExtension!;
+      delete state.pendingExtension;
+      const resolve = state.clocks.resolve;
+      if (update.payload.approve && resolve) extendClock(resolve, durationToMs(requested.duration), state.policy.warnAtShare);
+      break;
+    }
+    case 'submit-follow-up':
+      startCaseClock(state, 'followUp', now);
+      break;
+    case 'acknowledge-escalation':
+      stopCaseClock(state, 'escalationAck', now);
+      break;
+    case 'override-triage':
+      if (update.payload.hardCase !== undefined) {
+        state.hardCase = update.payload.hardCase;
+        if (state.hardCase && state.order === 'accepted') startCaseClock(state, 'followUp', now);
+        if (!state.hardCase) (['accept', 'followUp'] as const).forEach((name) => stopCaseClock(state, name, now));
+      }
+      if (update.payload.route && update.payload.route !== state.route.route) {
+        return [...events, ...moveToRoute(state, update.payload.route, 'moved', update.payload.reason, now)];
+      }
+      break;
+    case 'record-return-visit':
+      state.returnVisits.push({ at: now, satisfied: update.payload.satisfied, note: update.payload.note });
+      stopCaseClock(state, 'returnVisit', now);
+      if (state.returnVisits.length < state.policy.returnVisitsAfter.length) startCaseClock(state, 'returnVisit', now);
+      break;
+    case 'close':
+      state.status = 'closed';
+      state.order = 'closed';
+      stopAllClocks(state, now);
+      break;
+  }
+  return events;
+}
+
+/** A route that resolved closes the work and starts the return visits; one that failed moves the case on. */
+function afterRouteChange(state: CaseState, now: string): CaseEventDraft[] {
+  if (state.route.stage === 'resolved') {
+    state.status = 'resolved';
+    state.outcome = 'agreement';
+    state.order = 'resolved';
+    state.routeHistory.push({ route: state.route.route, outcome: 'resolved', at: now });
+    (['firstContact', 'accept', 'followUp', 'resolve'] as const).forEach((name) => stopCaseClock(state, name, now));
+    startCaseClock(state, 'returnVisit', now);
+    return [{ type: 'resolved', actor: 'system', detail: { route: state.route.route } }];
+  }
+  if (state.route.stage === 'failed') {
+    const next = nextRoute(state.route.route);
+    if (!next) {
+      state.routeHistory.push({ route: state.route.route, outcome: 'failed', reason: state.route.failureReason, at: now });
+      state.status = 'closed';
+      state.outcome = 'litigation';
+      state.order = 'closed';
+      stopAllClocks(state, now);
+      return [{ type: 'referred_to_litigation', actor: 'system', reason: state.route.failureReason, detail: { lastRoute: state.route.route } }];
+    }
+    return moveToRoute(state, next, 'failed', state.route.failureReason, now);
+  }
+  return [];
+}
+
+function moveToRoute(state: CaseState, route: RouteName, outcome: 'failed' | 'moved', reason: string | undefined, now: string): CaseEventDraft[] {
+  const from = state.route.route;
+  state.routeHistory.push({ route: from, outcome, reason, at: now });
+  state.route = newRoute(state.caseId, route, state.route.index + 1, now);
+  startCaseClock(state, 'resolve', now);
+  return [{ type: 'route_transferred', actor: 'system', reason, detail: { from, to: route } }];
+}
+
+/** The clock events due now, each applied to the state with what it sets off. */
+export function takeDueClockEvents(state: CaseState, now: string): CaseEventDraft[] {
+  return dueEvents(Object.values(state.clocks), Date.parse(now)).flatMap((event) => onClockEvent(state, event, now));
+}
+
+function onClockEvent(state: CaseState, { clock, kind }: ClockEvent, now: string): CaseEventDraft[] {
+  const detail = { clock: clock.name, dueAt: clock.dueAt };
+  if (kind === 'warning') {
+    clock.warnedAt = now;
+    return [{ type: 'clock_warning', actor: 'system', detail, notify: 'assignee' }];
+  }
+  clock.breachedAt = now;
+  const events: CaseEventDraft[] = [{ type: 'clock_breached', actor: 'system', detail, notify: 'assignee' }];
+  if (clock.name === 'returnVisit') return events;
+  if (clock.name === 'escalationAck') {
+    state.escalationLevel = 2;
+    events.push({ type: 'escalated', actor: 'system', detail: { level: 2, unacknowledged: true }, notify: 'county' });
+    return events;
+  }
+  if (clock.name === 'accept') {
+    // Nobody took the order in time: it goes back to the supervisor to dispatch again.
+    delete state.assignee;
+    state.order = 'awaiting_dispatch';
+    events.push({ type: 'redispatch_needed', actor: 'system', detail: {}, notify: 'station' });
+  }
+  const ack = state.clocks.escalationAck;
+  if (!ack || !isRunning(ack)) {
+    state.escalationLevel = Math.max(state.escalationLevel, 1) as 1 | 2;
+    startCaseClock(state, 'escalationAck', now);
+    events.push({ type: 'escalated', actor: 'system', detail: { level: 1, clock: clock.name }, notify: 'station' });
+  }
+  return events;
+}
+
+/** A new policy re-plans every clock still running; elapsed and paused time are kept. */
+export function replanClocks(state: CaseState, policy: SlaPolicy): CaseEventDraft[] {
+  state.policy = policy;
+  for (const clock of Object.values(state.clocks)) {
+    if (clock.stoppedAt) continue;
+    const name = clock.name as CaseClockName;
+    const budget = clockBudgetMs(policy, name, {
+      startedAt: clock.startedAt,
+      route: state.route.route,
+      returnVisitIndex: state.returnVisits.length,
+    });
+    replanClock(clock, budget, policy.warnAtShare);
+  }
+  return [{ type: 'policy_changed', actor: 'system', detail: { version: policy.version } }];
+}
+
+/** A later intake about the same dispute: it makes the case hard and, if it was settled, opens it again. */
+export function addRepeatReport(state: CaseState, report: CaseState['repeatReports'][number], now: string): CaseEventDraft[] {
+  state.repeatReports.push(report);
+  const events: CaseEventDraft[] = [{ type: 'repeat_reported', actor: 'system', detail: { ...report }, notify: 'station' }];
+  if (!state.hardCase) {
+    state.hardCase = true;
+    events.push({ type: 'hard_case', actor: 'system', reason: 'repeat dispute', detail: {} });
+  }
+  if (state.status !== 'open') {
+    state.status = 'open';
+    state.order = state.assignee ? 'dispatched' : 'awaiting_dispatch';
+    delete state.outcome;
+    stopCaseClock(state, 'returnVisit', now);
+    state.route = newRoute(state.caseId, state.route.route, state.route.index + 1, now);
+    startCaseClock(state, 'resolve', now);
+    if (state.assignee) startCaseClock(state, 'accept', now);
+    events.push({ type: 'reopened', actor: 'system', detail: { route: state.route.route } });
+  }
+  return events;
+}
+
+/** Overdue: some clock ran out and is still running; what the supervisor's list reads. */
+export const isOverdue = (state: CaseState) => Object.values(state.clocks).some((clock) => clock.breachedAt && !clock.stoppedAt);
