@@ -12,7 +12,7 @@ import { gridIntakeSchema } from '../schemas/intake';
 import { defaultSlaPolicy } from '../schemas/policy';
 import { localDay } from '../workflows/clocks/local-time';
 import { caseWorkflowType } from '../workflows/case/names';
-import { testStack, tokenOf } from '../tests/support/stack';
+import { freshIntake, testStack, tokenOf } from '../tests/support/stack';
 
 const targetRatio = 0.6;
 const warmupPerSide = 20;
@@ -90,14 +90,14 @@ try {
   await stack.start();
 
   const token = tokenOf(stack, 'demo-grid-ly');
-  const exampleBody = JSON.stringify(v.getExamples(gridIntakeSchema)[0]);
-  const intake = v.parse(gridIntakeSchema, JSON.parse(exampleBody));
+  // Each filing at its own address: the same address again would be a repeat and land on the earlier case.
+  const intake = v.parse(gridIntakeSchema, freshIntake('grid'));
 
   const fileGridCase: Attempt = async () => {
     const response = await fetch(`${stack.edgeUrl}/api/intake/grid`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: exampleBody,
+      body: JSON.stringify(freshIntake('grid')),
       signal: AbortSignal.timeout(30_000),
     });
     const text = await response.text();

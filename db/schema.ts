@@ -132,13 +132,13 @@ export const notifications = sqliteTable(
   (table) => [index('notifications_recipient').on(table.recipient, table.readAt)],
 );
 
-/** What must happen after a write: the workflow start, retried by the cron trigger until Temporal takes it. */
+/** What must happen after a write (a workflow start, a repeat report for a running case), retried by the cron until Temporal takes it. */
 export const outbox = sqliteTable(
   'outbox',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     caseId: text('case_id').notNull().references(() => cases.id),
-    kind: text('kind', { enum: ['start_workflow'] }).notNull(),
+    kind: text('kind', { enum: ['start_workflow', 'repeat_report'] }).notNull(),
     payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../client';
 import { caseClocks, cases, idempotencyKeys, jurisdictions, outbox, parties, timelineEvents } from '../schema';
@@ -91,12 +91,12 @@ export async function pendingOutbox(db: Database, limit: number) {
   return db.select().from(outbox).where(isNull(outbox.doneAt)).orderBy(asc(outbox.id)).limit(limit);
 }
 
-export async function findPendingStart(db: Database, caseId: string) {
-  const [row] = await db
-    .select()
-    .from(outbox)
-    .where(and(eq(outbox.caseId, caseId), eq(outbox.kind, 'start_workflow'), isNull(outbox.doneAt)));
-  return row;
+export async function findPendingOutbox(db: Database, caseId: string) {
+  return db.select().from(outbox).where(and(eq(outbox.caseId, caseId), isNull(outbox.doneAt))).orderBy(asc(outbox.id));
+}
+
+export async function markOutboxDone(db: Database, outboxId: number, at: string) {
+  await db.update(outbox).set({ doneAt: at, attempts: sql`${outbox.attempts} + 1`, lastError: null }).where(eq(outbox.id, outboxId));
 }
 
 export async function markWorkflowStarted(db: Database, outboxId: number, caseId: string, runId: string, at: string) {
@@ -117,4 +117,43 @@ export async function markStartFailed(db: Database, outboxId: number, error: str
     .update(outbox)
     .set({ attempts: sql`${outbox.attempts} + 1`, lastError: error.slice(0, 1000) })
     .where(eq(outbox.id, outboxId));
+}
+
+/** The latest case of the station with the same address or a party with the same phone, filed since `since`. */
+export async function findRepeatOf(db: Database, match: { jurisdictionCode: string; address: string; phones: string[]; since: string }) {
+  const samePlace = eq(cases.address, match.address);
+  const sameParty = match.phones.length
+    ? inArray(cases.id, db.select({ id: parties.caseId }).from(parties).where(inArray(parties.phone, match.phones)))
+    : undefined;
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.jurisdictionCode, match.jurisdictionCode), gte(cases.filedAt, match.since), or(samePlace, sameParty)))
+    .orderBy(desc(cases.filedAt))
+    .limit(1);
+  return row;
+}
+
+/** A repeat intake lands on the earlier case: its report on the timeline, its delivery to the workflow in the outbox. */
+export async function insertRepeatReport(
+  db: Database,
+  report: { caseId: string; actor: string; at: string; detail: Record<string, unknown>; payload: unknown },
+  idempotency?: { userId: string; key: string; requestHash: string },
+) {
+  const writes = [
+    db.insert(timelineEvents).values({ caseId: report.caseId, type: 'repeat_report', actor: report.actor, detail: report.detail, at: report.at }),
+    db.insert(outbox).values({ caseId: report.caseId, kind: 'repeat_report', payload: report.payload, createdAt: report.at }).returning(),
+  ] as const;
+  const [, outboxRows] = idempotency
+    ? await db.batch([...writes, db.insert(idempotencyKeys).values({ ...idempotency, caseId: report.caseId, createdAt: report.at })])
+    : await db.batch(writes);
+  return outboxRows[0]!;
+}
+
+export async function findStartInput(db: Database, caseId: string) {
+  const [row] = await db
+    .select({ payload: outbox.payload })
+    .from(outbox)
+    .where(and(eq(outbox.caseId, caseId), eq(outbox.kind, 'start_workflow')));
+  return row?.payload;
 }

@@ -5,7 +5,7 @@ import { intakeSchemas } from '../../schemas/intake';
 import { defaultSlaPolicy, type SlaPolicy } from '../../schemas/policy';
 import { channels } from '../../schemas/vocabulary';
 import type { Stack } from '../../scripts/stack';
-import { apiAs, testStack, tokenOf } from '../support/stack';
+import { apiAs, freshIntake, testStack, tokenOf } from '../support/stack';
 
 /** The system as `npm start` runs it — Temporal dev server, workerd with local D1, the case worker — on a clock of seconds. */
 const secondsPolicy: SlaPolicy = { ...defaultSlaPolicy, warnAtShare: 0.5, firstContact: { rule: 'within', duration: 'PT4S' } };
@@ -30,8 +30,8 @@ afterAll(async () => {
 
 type CaseView = { id: string; status: string; overdue: boolean; timeline: { type: string; workflowSeq: number | null }[] };
 
-const fileCase = async (channel: (typeof channels)[number]) => {
-  const response = await gridWorker(`/api/intake/${channel}`, { method: 'POST', body: JSON.stringify(v.getExamples(intakeSchemas[channel])[0]) });
+const fileCase = async (channel: (typeof channels)[number], overrides: object = {}) => {
+  const response = await gridWorker(`/api/intake/${channel}`, { method: 'POST', body: JSON.stringify({ ...freshIntake(channel), ...overrides }) });
   expect(response.status).toBe(201);
   return (await response.json()) as CaseView;
 };
@@ -81,5 +81,49 @@ describe('the whole stack', () => {
     expect((await temporal.workflow.getHandle(queued.id).describe()).status.name).toBe('RUNNING');
     // The worker kept going through the outage: the restarted case's clock still runs out and is reported.
     await caseUntil(queued.id, (c) => c.overdue);
+  });
+});
+
+describe('mediators step a case over HTTP', () => {
+  const stepAs = (token: string) => (id: string, name: string, payload: object = {}) =>
+    apiAs(stack, token)(`/api/cases/${id}/steps/${name}`, { method: 'POST', body: JSON.stringify(payload) });
+
+  it('takes allowed steps with 200, refuses the rest with 409, 403 or 422, and a repeat reopens the closed case', async () => {
+    const mediator = stepAs(tokenOf(stack, 'demo-mediator-ly'));
+    // No risk flags: an ordinary case a mediator may take from the queue without a dispatch.
+    const filed = await fileCase('grid', { riskFlags: [] });
+
+    expect((await stepAs(tokenOf(stack, 'demo-grid-ly'))(filed.id, 'accept')).status).toBe(403);
+    const badPayload = await mediator(filed.id, 'schedule-session', { at: 'tomorrow', place: '' });
+    expect(badPayload.status).toBe(422);
+
+    const accepted = await mediator(filed.id, 'accept');
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toMatchObject({ assigneeId: 'demo-mediator-ly', order: 'accepted' });
+
+    const refused = await mediator(filed.id, 'record-session', { summary: '双方到场' });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toEqual({ error: 'step_refused', reason: 'no mediation session is scheduled: schedule one first' });
+
+    const contacted = (await (await mediator(filed.id, 'record-contact', { note: '上门见到双方' })).json()) as CaseView & Record<string, any>;
+    expect(contacted.timeline.at(-1)).toMatchObject({ type: 'step:record-contact', actor: 'demo-mediator-ly', reason: '上门见到双方' });
+    expect(contacted.clocks.find((c: { clock: string }) => c.clock === 'firstContact').stoppedAt).not.toBeNull();
+
+    await mediator(filed.id, 'schedule-session', { at: '2026-11-24T10:00', place: '村调解室' });
+    await mediator(filed.id, 'record-session', { summary: '达成一致' });
+    const resolved = (await (await mediator(filed.id, 'record-agreement', { terms: '加装净化器' })).json()) as CaseView;
+    expect(resolved.status).toBe('resolved');
+    for (const note of ['一次回访', '二次回访', '三次回访']) await mediator(filed.id, 'record-return-visit', { satisfied: true, note });
+    expect(((await (await mediator(filed.id, 'close')).json()) as CaseView).status).toBe('closed');
+    expect((await mediator(filed.id, 'record-contact', { note: '再次联系' })).status).toBe(409);
+
+    // The same address comes up again: the intake lands on the closed case and opens it again.
+    const closedView = (await (await gridWorker(`/api/cases/${filed.id}`)).json()) as { where: { address: string } };
+    const again = { ...JSON.parse(JSON.stringify(freshIntake('community'))), where: closedView.where };
+    const merged = await gridWorker('/api/intake/community', { method: 'POST', body: JSON.stringify(again) });
+    expect(merged.status).toBe(200);
+    const reopened = await caseUntil(filed.id, (c) => c.timeline.some((e) => e.type === 'reopened'));
+    expect(reopened.status).toBe('open');
+    expect(reopened.timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['repeat_report', 'repeat_reported', 'hard_case', 'reopened']));
   });
 });

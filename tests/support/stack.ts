@@ -1,3 +1,6 @@
+import * as v from 'valibot';
+import { intakeSchemas } from '../../schemas/intake';
+import type { Channel } from '../../schemas/vocabulary';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,3 +46,18 @@ export const tokenOf = (stack: Stack, id: string) => {
   if (!user) throw new Error(`no demo user ${id}`);
   return user.token;
 };
+
+/**
+ * A channel's example intake at an address and phone of its own: the same address or phone within a year is a
+ * repeat and would land on the earlier case.
+ */
+export function freshIntake(channel: Channel): Record<string, any> {
+  const intake = structuredClone(v.getExamples(intakeSchemas[channel])[0]) as Record<string, any>;
+  const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+  intake.where.address = `${intake.where.address} ${unique}`;
+  intake.parties = intake.parties.map((party: Record<string, unknown>) => {
+    const { phone: _, ...rest } = party;
+    return rest;
+  });
+  return intake;
+}

@@ -117,7 +117,7 @@ export const mediator = { id: 'demo-mediator-ly', role: 'mediator' as const, nam
 export const supervisor = { id: 'demo-supervisor-ly', role: 'supervisor' as const, name: '灵隐所指挥室' };
 
 /** A step as the edge would send it. */
-export const step = <S extends StepUpdate['step']>(name: S, payload: Extract<StepUpdate, { step: S }>['payload'], actor = mediator) =>
+export const step = <S extends StepUpdate['step']>(name: S, payload: Extract<StepUpdate, { step: S }>['payload'], actor: StepUpdate['actor'] = mediator) =>
   ({ step: name, actor, payload }) as StepUpdate;
 
 export async function waitUntil(predicate: () => boolean | Promise<boolean>, timeoutMs = 20_000, what = 'condition') {

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeSchemas } from '../../schemas/intake';
 import { channels, type Channel } from '../../schemas/vocabulary';
 import type { Stack } from '../../scripts/stack';
-import { apiAs, testStack, tokenOf } from '../support/stack';
+import { apiAs, freshIntake, testStack, tokenOf } from '../support/stack';
 
 /** The edge in workerd with a real local D1, and Temporal unreachable: every case stays queued in the outbox. */
 let stack: Stack;
 let gridWorker: ReturnType<typeof apiAs>;
-const example = (channel: Channel) => structuredClone(v.getExamples(intakeSchemas[channel])[0]) as Record<string, any>;
+const example = (channel: Channel) => freshIntake(channel);
 
 beforeAll(async () => {
   stack = await testStack({ outboxDrainMs: 3_600_000 });
@@ -59,6 +59,22 @@ describe('intake over JSON', () => {
     const response = await gridWorker('/api/intake/hotline', { method: 'POST', body: JSON.stringify(example('grid')) });
     expect(response.status).toBe(404);
     expect(((await response.json()) as { message: string }).message).toContain('grid, community, online, enforcement');
+  });
+});
+
+describe('repeat disputes', () => {
+  it('lands a second intake about the same address on the earlier case, with the new report and its channel', async () => {
+    const first = example('grid');
+    const filed = (await (await gridWorker('/api/intake/grid', { method: 'POST', body: JSON.stringify(first) })).json()) as { id: string };
+    const again = { ...example('online'), where: first.where, summary: '网上又有人发帖说烧烤油烟问题没解决' };
+    const response = await gridWorker('/api/intake/online', { method: 'POST', body: JSON.stringify(again) });
+    expect(response.status).toBe(200);
+    const merged = (await response.json()) as { id: string; mergedRepeat: boolean; timeline: { type: string; detail: { channel?: string } }[] };
+    expect(merged).toMatchObject({ id: filed.id, mergedRepeat: true });
+    expect(merged.timeline.map((e) => [e.type, e.detail.channel])).toEqual([
+      ['filed', 'grid'],
+      ['repeat_report', 'online'],
+    ]);
   });
 });
 

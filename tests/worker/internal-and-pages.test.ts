@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeSchemas } from '../../schemas/intake';
 import type { Stack } from '../../scripts/stack';
 import { signatureHeader, signRequest } from '../../workers/internal/signature';
-import { apiAs, testStack, tokenOf } from '../support/stack';
+import { apiAs, freshIntake, testStack, tokenOf } from '../support/stack';
 
 let stack: Stack;
 let gridWorker: ReturnType<typeof apiAs>;
@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => stack?.stop());
 
 async function fileGridCase() {
-  const response = await gridWorker('/api/intake/grid', { method: 'POST', body: JSON.stringify(v.getExamples(intakeSchemas.grid)[0]) });
+  const response = await gridWorker('/api/intake/grid', { method: 'POST', body: JSON.stringify(freshIntake('grid')) });
   return (await response.json()) as { id: string; deadlines: { firstContact: string } };
 }
 

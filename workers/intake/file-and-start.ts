@@ -8,9 +8,9 @@ import type { AppEnv } from '../env';
 import { toCaseView, type CaseView } from '../routes/case-view';
 import { HttpWorkflowGateway } from '../temporal/gateway';
 import { fileCase, type FilingOutcome } from './file-case';
-import { retryPendingStart, startFiledCase } from './start-workflow';
+import { deliverOutboxRow, retryPendingOutbox, startFiledCase } from './start-workflow';
 
-export type IntakeAnswer = Exclude<FilingOutcome, { kind: 'filed' | 'replayed' }> | { kind: 'filed' | 'replayed'; view: CaseView };
+export type IntakeAnswer = Exclude<FilingOutcome, { kind: 'filed' | 'replayed' | 'merged' }> | { kind: 'filed' | 'replayed' | 'merged'; view: CaseView };
 
 /** Files the case, then tries to start its workflow at once; if Temporal is away the outbox keeps the start. */
 export async function fileAndStart(c: Context<AppEnv>, channel: Channel, intake: Intake, idempotencyKey?: string): Promise<IntakeAnswer> {
@@ -30,12 +30,13 @@ export async function fileAndStart(c: Context<AppEnv>, channel: Channel, intake:
     const view = toCaseView(outcome.detail);
     return { kind: 'filed', view: started ? { ...view, status: 'open' } : view };
   }
-  if (outcome.kind === 'replayed') {
-    // A replay also retries a start still pending, so repeating a request never leaves a case queued longer.
-    await retryPendingStart(db, gateway, outcome.caseId);
+  if (outcome.kind === 'merged') await deliverOutboxRow(db, gateway, outcome.outboxRow);
+  if (outcome.kind === 'replayed' || outcome.kind === 'merged') {
+    // A replay also retries what is still pending, so repeating a request never leaves a case waiting longer.
+    if (outcome.kind === 'replayed') await retryPendingOutbox(db, gateway, outcome.caseId);
     const detail = await findCaseDetail(db, outcome.caseId);
     if (!detail) throw new Error(`case ${outcome.caseId} vanished after filing`);
-    return { kind: 'replayed', view: toCaseView(detail) };
+    return { kind: outcome.kind, view: toCaseView(detail) };
   }
   return outcome;
 }

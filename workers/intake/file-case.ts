@@ -1,5 +1,7 @@
 import type { Database } from '../../db/client';
-import { findIdempotencyKey, insertFiledCase, type CaseDetail } from '../../db/queries/cases';
+import { findIdempotencyKey, findRepeatOf, insertFiledCase, insertRepeatReport, type CaseDetail } from '../../db/queries/cases';
+import type { outbox } from '../../db/schema';
+import type { CaseState } from '../../workflows/case/names';
 import type { SignedInUser } from '../../db/queries/users';
 import type { CaseWorkflowInput } from '../../schemas/case';
 import type { Intake } from '../../schemas/intake';
@@ -14,6 +16,7 @@ import { jurisdictionByCode, stationCodeOf } from './jurisdictions';
 export type FilingOutcome =
   | { kind: 'filed'; caseId: string; detail: CaseDetail; outboxId: number; workflowInput: CaseWorkflowInput }
   | { kind: 'replayed'; caseId: string }
+  | { kind: 'merged'; caseId: string; outboxRow: typeof outbox.$inferSelect }
   | { kind: 'keyReused' }
   | { kind: 'invalid'; errors: FieldError[] };
 
@@ -35,6 +38,7 @@ function toInstant(value: string, utcOffset: string): string {
 }
 
 const futureSlackMs = 5 * 60_000;
+const repeatWindowMs = 365 * 86_400_000;
 
 /** Checks what the schema cannot know (where the grid cell is, whose it is), then writes the case in one batch. */
 export async function fileCase(db: Database, request: FilingRequest): Promise<FilingOutcome> {
@@ -59,8 +63,27 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
   const stationCode = stationCodeOf(gridCell.path);
   if (!stationCode) throw new Error(`grid cell ${gridCell.code} has no station above it`);
 
-  const caseId = crypto.randomUUID();
   const filedAt = now.toISOString();
+  const idempotency = request.idempotencyKey ? { userId: user.id, key: request.idempotencyKey, requestHash } : undefined;
+
+  // Same party (by phone) or same address at this station within a year: the same dispute coming back.
+  const earlier = await findRepeatOf(db, {
+    jurisdictionCode: stationCode,
+    address: intake.where.address,
+    phones: intake.parties.flatMap((party) => (party.phone ? [party.phone] : [])),
+    since: new Date(now.getTime() - repeatWindowMs).toISOString(),
+  });
+  if (earlier) {
+    const report: CaseState['repeatReports'][number] = { channel, at: filedAt, summary: intake.summary, reportedBy: user.id };
+    const outboxRow = await insertRepeatReport(
+      db,
+      { caseId: earlier.id, actor: user.id, at: filedAt, detail: { channel, summary: intake.summary, parties: intake.parties, source: intake.source }, payload: report },
+      idempotency,
+    );
+    return { kind: 'merged', caseId: earlier.id, outboxRow };
+  }
+
+  const caseId = crypto.randomUUID();
   const filedDay = localDay(now, policy.utcOffset);
   const firstContact = planFirstContact(policy, now);
   const inputWithoutNumber: Omit<CaseWorkflowInput, 'caseNumber'> = {
@@ -71,7 +94,6 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
     intake,
     policy,
   };
-  const idempotency = request.idempotencyKey ? { userId: user.id, key: request.idempotencyKey, requestHash } : undefined;
   try {
     const filed = await insertFiledCase(db, {
       case: {

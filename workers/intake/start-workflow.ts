@@ -1,12 +1,18 @@
 import * as v from 'valibot';
 import type { Database } from '../../db/client';
-import { findPendingStart, markStartFailed, markWorkflowStarted, pendingOutbox } from '../../db/queries/cases';
+import { findCase, findPendingOutbox, findStartInput, markOutboxDone, markStartFailed, markWorkflowStarted, pendingOutbox } from '../../db/queries/cases';
 import type { outbox } from '../../db/schema';
 import { caseWorkflowInputSchema, type CaseWorkflowInput } from '../../schemas/case';
+import { repeatReportSignalName } from '../../workflows/case/names';
 import { TemporalUnavailableError, type WorkflowGateway } from '../temporal/gateway';
 
 type OutboxRow = typeof outbox.$inferSelect;
-type StartOutcome = 'started' | 'unavailable' | 'refused';
+type DeliveryOutcome = 'started' | 'unavailable' | 'refused';
+
+async function recordFailure(db: Database, row: { id: number }, error: unknown): Promise<DeliveryOutcome> {
+  await markStartFailed(db, row.id, error instanceof Error ? error.message : String(error));
+  return error instanceof TemporalUnavailableError ? 'unavailable' : 'refused';
+}
 
 /**
  * Starts a just-filed case's workflow with the input in hand. Recording the outcome on the outbox row is
@@ -18,41 +24,59 @@ export async function startFiledCase(
   gateway: WorkflowGateway,
   filed: { outboxId: number; workflowInput: CaseWorkflowInput },
   defer: (work: Promise<unknown>) => void,
-): Promise<StartOutcome> {
+): Promise<DeliveryOutcome> {
   try {
     const { runId } = await gateway.startCase(filed.workflowInput);
     defer(markWorkflowStarted(db, filed.outboxId, filed.workflowInput.caseId, runId, new Date().toISOString()));
     return 'started';
   } catch (error) {
-    defer(markStartFailed(db, filed.outboxId, error instanceof Error ? error.message : String(error)));
+    defer(recordFailure(db, { id: filed.outboxId }, error));
     return error instanceof TemporalUnavailableError ? 'unavailable' : 'refused';
   }
 }
 
-/** Starts one case's workflow from its outbox row. A failure leaves the row for the next drain; nothing is lost. */
-export async function startFromOutbox(db: Database, gateway: WorkflowGateway, row: OutboxRow): Promise<StartOutcome> {
+/**
+ * Hands a repeat report to the case's workflow. Signal-with-start reaches a running workflow and, for a case
+ * whose workflow has finished, starts it again from the state D1 last saw: the case reopens where it stood.
+ */
+async function deliverRepeatReport(db: Database, gateway: WorkflowGateway, row: OutboxRow) {
+  const [caseRow, startInput] = await Promise.all([findCase(db, row.caseId), findStartInput(db, row.caseId)]);
+  if (!caseRow || !startInput) throw new Error(`case ${row.caseId} has no workflow input to reopen it with`);
+  const input = v.parse(caseWorkflowInputSchema, startInput);
+  const reopening = caseRow.status === 'closed' && caseRow.processState;
+  await gateway.signalWithStartCase(reopening ? { ...input, resumeState: caseRow.processState! } : input, repeatReportSignalName, row.payload);
+  await markOutboxDone(db, row.id, new Date().toISOString());
+}
+
+/** Carries out one outbox row. A failure leaves the row for the next drain; nothing is lost. */
+export async function deliverOutboxRow(db: Database, gateway: WorkflowGateway, row: OutboxRow): Promise<DeliveryOutcome> {
   try {
+    if (row.kind === 'repeat_report') {
+      await deliverRepeatReport(db, gateway, row);
+      return 'started';
+    }
     const input = v.parse(caseWorkflowInputSchema, row.payload);
     const { runId } = await gateway.startCase(input);
     await markWorkflowStarted(db, row.id, row.caseId, runId, new Date().toISOString());
     return 'started';
   } catch (error) {
-    await markStartFailed(db, row.id, error instanceof Error ? error.message : String(error));
-    return error instanceof TemporalUnavailableError ? 'unavailable' : 'refused';
+    return recordFailure(db, row, error);
   }
 }
 
-export async function retryPendingStart(db: Database, gateway: WorkflowGateway, caseId: string): Promise<StartOutcome> {
-  const row = await findPendingStart(db, caseId);
-  return row ? startFromOutbox(db, gateway, row) : 'started';
+/** Retries whatever of one case is still pending, in order: a replayed request never leaves its case waiting longer. */
+export async function retryPendingOutbox(db: Database, gateway: WorkflowGateway, caseId: string) {
+  for (const row of await findPendingOutbox(db, caseId)) {
+    if ((await deliverOutboxRow(db, gateway, row)) !== 'started') return;
+  }
 }
 
-/** The cron trigger's work: start whatever Temporal could not take when it was filed, oldest first. */
+/** The cron trigger's work: deliver whatever Temporal could not take at the time, oldest first. */
 export async function drainOutbox(db: Database, gateway: WorkflowGateway, limit = 100) {
   const rows = await pendingOutbox(db, limit);
   let started = 0;
   for (const row of rows) {
-    const outcome = await startFromOutbox(db, gateway, row);
+    const outcome = await deliverOutboxRow(db, gateway, row);
     if (outcome === 'started') started += 1;
     if (outcome === 'unavailable') break; // Temporal is still away; the rest would fail the same way.
   }

@@ -37,6 +37,10 @@ for (const channel of channels) {
             { error: 'idempotency_key_reused', fields: [{ field: 'Idempotency-Key', message: t(lang, 'error.idempotencyReused') }] },
             422,
           );
+        case 'merged':
+          // The same dispute again: it lands on the earlier case, which the answer shows (200, not a new 201).
+          c.header('location', `/api/cases/${answer.view.id}`);
+          return c.json({ ...answer.view, mergedRepeat: true }, 200);
         case 'replayed':
           c.header('idempotent-replayed', 'true');
         // falls through: a replay answers as the first request did

@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { openDatabase } from '../../db/client';
-import { findCaseDetail } from '../../db/queries/cases';
+import { findCase, findCaseDetail } from '../../db/queries/cases';
 import { findUserById } from '../../db/queries/users';
 import { stepPayloadSchemas, stepNames, supervisorSteps, type StepName, type StepUpdate } from '../../schemas/steps';
 import type { AppEnv } from '../env';
 import { fieldErrors } from '../i18n/messages';
 import { canSee, requireUser } from '../middleware/auth';
 import { HttpWorkflowGateway, TemporalUnavailableError } from '../temporal/gateway';
+import { retryPendingOutbox } from '../intake/start-workflow';
 import { toCaseView } from './case-view';
 
 const isStepName = (value: string): value is StepName => (stepNames as string[]).includes(value);
@@ -41,13 +42,19 @@ export const stepsApi = new Hono<AppEnv>().use(requireUser('api')).post('/:id/st
       return c.json({ error: 'invalid_step', fields: [{ field: 'mediatorId', message: 'No mediator with this ID serves this case’s jurisdiction.' }] }, 422);
     }
   }
+  const gateway = HttpWorkflowGateway.fromEnv(c.env);
   if (detail.case.status === 'queued') {
-    return c.json({ error: 'step_refused', reason: 'the case’s workflow has not started yet; try again in a minute' }, 409);
+    // Its start may still be on its way (or waiting for Temporal): deliver it now rather than refuse the step.
+    await retryPendingOutbox(db, gateway, detail.case.id);
+    if ((await findCase(db, detail.case.id))?.status === 'queued') {
+      c.header('retry-after', '30');
+      return c.json({ error: 'temporal_unavailable', message: 'The case’s workflow has not started yet; nothing was changed. Try again shortly.' }, 503);
+    }
   }
 
   const update = { step, actor: { id: user.id, role: user.role, name: user.name }, payload: parsed.output } as StepUpdate;
   try {
-    const outcome = await HttpWorkflowGateway.fromEnv(c.env).executeStep(detail.case.id, update, c.req.header('idempotency-key') ?? crypto.randomUUID());
+    const outcome = await gateway.executeStep(detail.case.id, update, c.req.header('idempotency-key') ?? crypto.randomUUID());
     if (!outcome.ok) return c.json({ error: 'step_refused', reason: outcome.reason }, 409);
   } catch (error) {
     if (error instanceof TemporalUnavailableError) {

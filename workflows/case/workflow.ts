@@ -127,6 +127,8 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
     dirty = true;
   });
 
+  // A finished case started again carries its repeat report in the same breath; the report reopens it.
+  if (resumed && state.status === 'closed') await condition(() => state.status !== 'closed', '10 seconds');
   if (!resumed) await report([{ type: 'triaged', actor: 'system', detail: { route: state.route.route, hardCase: state.hardCase, reasons: state.triageReasons } }]);
 
   while (state.status !== 'closed') {
