@@ -115,6 +115,14 @@ export const caseClocks = sqliteTable(
   (table) => [primaryKey({ columns: [table.caseId, table.clock] }), index('clocks_due').on(table.dueAt)],
 );
 
+/** Published SLA policy versions; the newest is in force for new cases and is sent to running ones. */
+export const slaPolicies = sqliteTable('sla_policies', {
+  version: integer('version').primaryKey(),
+  policy: text('policy', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  publishedBy: text('published_by').notNull().references(() => users.id),
+  publishedAt: text('published_at').notNull(),
+});
+
 /** Who must hear of a warning, breach or escalation, written the moment it happens. */
 export const notifications = sqliteTable(
   'notifications',
@@ -138,7 +146,7 @@ export const outbox = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     caseId: text('case_id').notNull().references(() => cases.id),
-    kind: text('kind', { enum: ['start_workflow', 'repeat_report'] }).notNull(),
+    kind: text('kind', { enum: ['start_workflow', 'repeat_report', 'policy_changed'] }).notNull(),
     payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

@@ -14,6 +14,8 @@ export const stepPayloadSchemas = {
   /** Supervisor dispatches (派单) the case to a mediator; a joint route also names its departments. */
   assign: v.object({
     mediatorId: text(100),
+    /** Filled in by the edge from the mediator's record, so the timeline and refusals can name them. */
+    mediatorName: v.optional(text(100)),
     lead: v.optional(v.picklist(departments)),
     departments: v.optional(v.pipe(v.array(v.picklist(departments)), v.minLength(1), v.maxLength(departments.length))),
   }),
@@ -42,6 +44,29 @@ export const stepPayloadSchemas = {
 } as const;
 
 export type StepName = keyof typeof stepPayloadSchemas;
+
+/** One valid payload per step, for the API document and its test. */
+export const stepExamples: { [K in StepName]: v.InferInput<(typeof stepPayloadSchemas)[K]> } = {
+  assign: { mediatorId: 'demo-mediator-ly', departments: ['police', 'market'], lead: 'police' },
+  accept: {},
+  'record-contact': { note: '电话联系双方，约定明天上门' },
+  'schedule-session': { at: '2026-11-25T15:00', place: '白乐桥村调解室' },
+  'record-session': { summary: '双方同意由店主加装油烟净化器' },
+  'record-agreement': { terms: '十日内加装净化器，营业至 22 点', requestConfirmation: false },
+  'record-confirmation': { confirmed: true, court: '西湖区人民法院灵隐共享法庭' },
+  'record-department-report': { department: 'market', report: '已现场检查，责令整改' },
+  'record-failure': { reason: '一方拒绝继续调解' },
+  'request-transfer': { reason: '涉及赔偿金额较大，转司法调解' },
+  pause: { reason: '申请人外出务工，月底返回' },
+  resume: {},
+  'request-extension': { duration: 'P7D', reason: '等待鉴定结果' },
+  'decide-extension': { approve: true, reason: '鉴定确需时间' },
+  'submit-follow-up': { report: '已第二次上门，双方情绪稳定' },
+  'acknowledge-escalation': { note: '已安排副所长督办' },
+  'override-triage': { route: 'joint', hardCase: true, reason: '涉及多个部门职责' },
+  'record-return-visit': { satisfied: true, note: '回访：问题已解决' },
+  close: { note: '回访完毕，结案' },
+};
 export const stepNames = Object.keys(stepPayloadSchemas) as StepName[];
 
 /** Steps only a supervisor (or admin) may take. */

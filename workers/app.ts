@@ -9,6 +9,7 @@ import { intakeApi } from './routes/intake-api';
 import { intakePages } from './routes/intake-pages';
 import { internalRoutes } from './routes/internal';
 import { openApiRoutes } from './routes/openapi';
+import { policyApi } from './routes/policy-api';
 import { sessionPages } from './routes/session-pages';
 import { stepsApi } from './routes/steps-api';
 
@@ -24,6 +25,7 @@ export const app = new Hono<AppEnv>()
   .route('/api/intake', intakeApi)
   .route('/api/cases', casesApi)
   .route('/api/cases', stepsApi)
+  .route('/api/policy', policyApi)
   .route('/api', openApiRoutes)
   .route('/internal', internalRoutes)
   .route('/', sessionPages)

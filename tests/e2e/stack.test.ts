@@ -28,7 +28,13 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-type CaseView = { id: string; status: string; overdue: boolean; timeline: { type: string; workflowSeq: number | null }[] };
+type CaseView = {
+  id: string;
+  status: string;
+  overdue: boolean;
+  timeline: { type: string; workflowSeq: number | null }[];
+  clocks: { clock: string; startedAt: string; dueAt: string; stoppedAt: string | null }[];
+};
 
 const fileCase = async (channel: (typeof channels)[number], overrides: object = {}) => {
   const response = await gridWorker(`/api/intake/${channel}`, { method: 'POST', body: JSON.stringify({ ...freshIntake(channel), ...overrides }) });
@@ -48,7 +54,7 @@ async function caseUntil(id: string, done: (view: CaseView) => boolean, timeoutM
 
 describe('the whole stack', () => {
   it('runs a workflow for a case from every channel, and the first-contact breach lands in D1', async () => {
-    const filed = await Promise.all(channels.map(fileCase));
+    const filed = await Promise.all(channels.map((channel) => fileCase(channel)));
     for (const view of filed) {
       expect(view.status).toBe('open');
       const description = await temporal.workflow.getHandle(view.id).describe();
@@ -105,9 +111,9 @@ describe('mediators step a case over HTTP', () => {
     expect(refused.status).toBe(409);
     expect(await refused.json()).toEqual({ error: 'step_refused', reason: 'no mediation session is scheduled: schedule one first' });
 
-    const contacted = (await (await mediator(filed.id, 'record-contact', { note: '上门见到双方' })).json()) as CaseView & Record<string, any>;
+    const contacted = (await (await mediator(filed.id, 'record-contact', { note: '上门见到双方' })).json()) as CaseView;
     expect(contacted.timeline.at(-1)).toMatchObject({ type: 'step:record-contact', actor: 'demo-mediator-ly', reason: '上门见到双方' });
-    expect(contacted.clocks.find((c: { clock: string }) => c.clock === 'firstContact').stoppedAt).not.toBeNull();
+    expect(contacted.clocks.find((c) => c.clock === 'firstContact')?.stoppedAt).not.toBeNull();
 
     await mediator(filed.id, 'schedule-session', { at: '2026-11-24T10:00', place: '村调解室' });
     await mediator(filed.id, 'record-session', { summary: '达成一致' });
@@ -125,5 +131,27 @@ describe('mediators step a case over HTTP', () => {
     const reopened = await caseUntil(filed.id, (c) => c.timeline.some((e) => e.type === 'reopened'));
     expect(reopened.status).toBe('open');
     expect(reopened.timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['repeat_report', 'repeat_reported', 'hard_case', 'reopened']));
+  });
+});
+
+describe('a new policy version', () => {
+  it('is published by an admin, re-plans running cases from their start, and applies to new cases', async () => {
+    const running = await fileCase('enforcement', { riskFlags: [] });
+    const admin = apiAs(stack, tokenOf(stack, 'demo-admin'));
+    const next = { ...secondsPolicy, version: 2, firstContact: { rule: 'within', duration: 'PT90S' } };
+
+    expect((await gridWorker('/api/policy', { method: 'POST', body: JSON.stringify(next) })).status).toBe(403);
+    const published = await admin('/api/policy', { method: 'POST', body: JSON.stringify(next) });
+    expect(published.status).toBe(201);
+    expect((await admin('/api/policy', { method: 'POST', body: JSON.stringify(next) })).status).toBe(409);
+    expect(((await (await gridWorker('/api/policy')).json()) as { version: number }).version).toBe(2);
+
+    const replanned = (await caseUntil(running.id, (c) => c.timeline.some((e) => e.type === 'policy_changed')));
+    const firstContact = replanned.clocks.find((c) => c.clock === 'firstContact')!;
+    expect(Date.parse(firstContact.dueAt) - Date.parse(firstContact.startedAt)).toBe(90_000);
+
+    const filedAfter = (await fileCase('grid', { riskFlags: [] }));
+    const due = filedAfter.clocks.find((c) => c.clock === 'firstContact')!;
+    expect(Date.parse(due.dueAt) - Date.parse(due.startedAt)).toBe(90_000);
   });
 });

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeSchemas } from '../../schemas/intake';
+import { slaPolicySchema } from '../../schemas/policy';
+import { stepNames, stepPayloadSchemas } from '../../schemas/steps';
 import { channels, type Channel } from '../../schemas/vocabulary';
 import type { Stack } from '../../scripts/stack';
 import { apiAs, freshIntake, testStack, tokenOf } from '../support/stack';
@@ -141,6 +143,10 @@ describe('health and the API document', () => {
       expect(post.requestBody.content['application/json'].schema.properties.source).toBeDefined();
       expect(document.paths[`/intake/${channel}`]).toHaveProperty('post');
     }
+    const steps = document.paths['/api/cases/{id}/steps/{step}']!.post.requestBody.content['application/json'].examples;
+    for (const name of stepNames) expect(v.safeParse(stepPayloadSchemas[name], steps[name].value).success).toBe(true);
+    const policy = document.paths['/api/policy']!.post.requestBody.content['application/json'].example;
+    expect(v.safeParse(slaPolicySchema, policy).success).toBe(true);
     for (const path of ['/api/cases/{id}', '/healthz', '/api/openapi.json', '/internal/cases/{id}/events', '/login', '/cases/{id}/receipt']) {
       expect(document.paths).toHaveProperty([path]);
     }

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { openDatabase } from '../../db/client';
 import { findCaseDetail } from '../../db/queries/cases';
 import type { Intake } from '../../schemas/intake';
-import { slaPolicyOf } from '../sla-policy';
+import { policyInForce } from '../sla-policy';
 import type { Channel } from '../../schemas/vocabulary';
 import type { AppEnv } from '../env';
 import { toCaseView, type CaseView } from '../routes/case-view';
@@ -21,7 +21,7 @@ export async function fileAndStart(c: Context<AppEnv>, channel: Channel, intake:
     channel,
     intake,
     idempotencyKey,
-    policy: slaPolicyOf(c.env),
+    policy: await policyInForce(c.env, db),
     lang: c.get('lang'),
   });
   if (outcome.kind === 'filed') {

@@ -3,8 +3,8 @@ import type { Database } from '../../db/client';
 import { findCase, findPendingOutbox, findStartInput, markOutboxDone, markStartFailed, markWorkflowStarted, pendingOutbox } from '../../db/queries/cases';
 import type { outbox } from '../../db/schema';
 import { caseWorkflowInputSchema, type CaseWorkflowInput } from '../../schemas/case';
-import { repeatReportSignalName } from '../../workflows/case/names';
-import { TemporalUnavailableError, type WorkflowGateway } from '../temporal/gateway';
+import { policyChangedSignalName, repeatReportSignalName } from '../../workflows/case/names';
+import { TemporalRefusedError, TemporalUnavailableError, type WorkflowGateway } from '../temporal/gateway';
 
 type OutboxRow = typeof outbox.$inferSelect;
 type DeliveryOutcome = 'started' | 'unavailable' | 'refused';
@@ -48,11 +48,25 @@ async function deliverRepeatReport(db: Database, gateway: WorkflowGateway, row: 
   await markOutboxDone(db, row.id, new Date().toISOString());
 }
 
+/** A new policy for a running case; a case whose workflow has ended has no clocks left to re-plan. */
+async function deliverPolicy(db: Database, gateway: WorkflowGateway, row: OutboxRow) {
+  try {
+    await gateway.signalCase(row.caseId, policyChangedSignalName, row.payload);
+  } catch (error) {
+    if (!(error instanceof TemporalRefusedError && /completed|not found/i.test(error.body))) throw error;
+  }
+  await markOutboxDone(db, row.id, new Date().toISOString());
+}
+
 /** Carries out one outbox row. A failure leaves the row for the next drain; nothing is lost. */
 export async function deliverOutboxRow(db: Database, gateway: WorkflowGateway, row: OutboxRow): Promise<DeliveryOutcome> {
   try {
     if (row.kind === 'repeat_report') {
       await deliverRepeatReport(db, gateway, row);
+      return 'started';
+    }
+    if (row.kind === 'policy_changed') {
+      await deliverPolicy(db, gateway, row);
       return 'started';
     }
     const input = v.parse(caseWorkflowInputSchema, row.payload);

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { openDatabase } from '../../db/client';
 import { findCaseDetail } from '../../db/queries/cases';
 import { intakeSchemas } from '../../schemas/intake';
-import { slaPolicyOf } from '../sla-policy';
+import { configuredPolicy } from '../sla-policy';
 import { channels, type Channel } from '../../schemas/vocabulary';
 import type { AppEnv } from '../env';
 import { customError, fieldErrors, pickLang, t } from '../i18n/messages';
@@ -62,5 +62,5 @@ export const intakePages = new Hono<AppEnv>()
     if (!detail || !canSee(c.get('user'), detail.case.jurisdictionPath)) {
       return c.html(<Layout lang={lang} title={t(lang, 'page.notFound')}>{null}</Layout>, 404);
     }
-    return c.html(<ReceiptPage lang={lang} view={toCaseView(detail)} utcOffset={slaPolicyOf(c.env).utcOffset} />);
+    return c.html(<ReceiptPage lang={lang} view={toCaseView(detail)} utcOffset={configuredPolicy(c.env).utcOffset} />);
   });

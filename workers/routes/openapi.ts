@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { caseEventSchema } from '../../schemas/case';
 import { intakeSchemas } from '../../schemas/intake';
+import { defaultSlaPolicy, slaPolicySchema } from '../../schemas/policy';
+import { stepExamples, stepNames, stepPayloadSchemas } from '../../schemas/steps';
 import { channels } from '../../schemas/vocabulary';
 import type { AppEnv } from '../env';
 
@@ -113,6 +115,51 @@ export function buildOpenApiDocument() {
       security: [{ bearer: [] }],
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
       responses: { 200: caseResponse('The case.'), 401: errorResponse('No valid bearer token.'), 404: errorResponse('No such case within your jurisdiction.') },
+    },
+  };
+  paths['/api/cases/{id}/steps/{step}'] = {
+    post: {
+      tags: ['cases'],
+      summary: 'A mediator or supervisor advances the case (one step; see the request body per step)',
+      security: [{ bearer: [] }],
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+        { name: 'step', in: 'path', required: true, schema: { type: 'string', enum: stepNames } },
+        { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' }, description: 'A retried step with the same key runs once.' },
+      ],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: { oneOf: stepNames.map((step) => ({ ...jsonSchema(stepPayloadSchemas[step]), title: step })) },
+            examples: Object.fromEntries(stepNames.map((step) => [step, { value: stepExamples[step] }])),
+          },
+        },
+      },
+      responses: {
+        200: caseResponse('Taken: the case as it now stands.'),
+        401: errorResponse('No valid bearer token.'),
+        403: errorResponse('Not yours to step: a grid worker, another mediator’s case, or a supervisor’s step.'),
+        404: errorResponse('No such case within your jurisdiction, or no such step.'),
+        409: errorResponse('Not allowed now; `reason` says why.'),
+        422: invalidResponse,
+        503: errorResponse('Temporal is unreachable; nothing changed.'),
+      },
+    },
+  };
+  paths['/api/policy'] = {
+    get: { tags: ['policy'], summary: 'The SLA policy in force', security: [{ bearer: [] }], responses: { 200: { description: 'The policy.' } } },
+    post: {
+      tags: ['policy'],
+      summary: 'Publish a new policy version (admin); running cases re-plan their clocks',
+      security: [{ bearer: [] }],
+      requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(slaPolicySchema), example: { ...defaultSlaPolicy, version: 2 } } } },
+      responses: {
+        201: { description: 'Published; how many running cases were told.' },
+        403: errorResponse('Admins only.'),
+        409: errorResponse('The version is not newer than the one in force.'),
+        422: invalidResponse,
+      },
     },
   };
   paths['/cases/{id}/receipt'] = {

@@ -36,11 +36,13 @@ export const stepsApi = new Hono<AppEnv>().use(requireUser('api')).post('/:id/st
   if (!supervises && detail.case.assigneeId && detail.case.assigneeId !== user.id) {
     return c.json({ error: 'forbidden', message: 'Only the assigned mediator or a supervisor above them may step this case.' }, 403);
   }
+  const payload = parsed.output as Record<string, unknown>;
   if (step === 'assign') {
-    const mediator = await findUserById(db, (parsed.output as { mediatorId: string }).mediatorId);
+    const mediator = await findUserById(db, payload.mediatorId as string);
     if (!mediator || mediator.role !== 'mediator' || !detail.case.jurisdictionPath.startsWith(mediator.jurisdictionPath)) {
       return c.json({ error: 'invalid_step', fields: [{ field: 'mediatorId', message: 'No mediator with this ID serves this case’s jurisdiction.' }] }, 422);
     }
+    payload.mediatorName = mediator.name;
   }
   const gateway = HttpWorkflowGateway.fromEnv(c.env);
   if (detail.case.status === 'queued') {
@@ -52,7 +54,7 @@ export const stepsApi = new Hono<AppEnv>().use(requireUser('api')).post('/:id/st
     }
   }
 
-  const update = { step, actor: { id: user.id, role: user.role, name: user.name }, payload: parsed.output } as StepUpdate;
+  const update = { step, actor: { id: user.id, role: user.role, name: user.name }, payload } as StepUpdate;
   try {
     const outcome = await gateway.executeStep(detail.case.id, update, c.req.header('idempotency-key') ?? crypto.randomUUID());
     if (!outcome.ok) return c.json({ error: 'step_refused', reason: outcome.reason }, 409);

@@ -1,5 +1,5 @@
 import { durationToMs, type SlaPolicy } from '../../schemas/policy';
-import type { StepUpdate } from '../../schemas/steps';
+import { supervisorSteps, type StepUpdate } from '../../schemas/steps';
 import type { Channel, RouteName } from '../../schemas/vocabulary';
 import { dueEvents, extendClock, isRunning, pauseClock, replanClock, resumeClock, startClock, stopClock, type ClockEvent } from '../clocks/clock';
 import { clockBudgetMs, type CaseClockName } from '../clocks/plan';
@@ -85,6 +85,7 @@ const supervises = (role: string) => role === 'supervisor' || role === 'admin';
 export function refuseStep(state: CaseState, update: StepUpdate): string | undefined {
   const { step, actor } = update;
   if (state.status === 'closed') return 'the case is closed';
+  if (supervisorSteps.includes(step) && !supervises(actor.role)) return `only a supervisor may ${step.replaceAll('-', ' ')}`;
   if (actor.role === 'mediator' && state.assignee && state.assignee.id !== actor.id) {
     return `only the assigned mediator (${state.assignee.name}) or a supervisor may step this case`;
   }
@@ -153,7 +154,7 @@ export function applyStep(state: CaseState, update: StepUpdate, now: string): Ca
   }
   switch (update.step) {
     case 'assign':
-      state.assignee = { id: update.payload.mediatorId, name: update.payload.mediatorId };
+      state.assignee = { id: update.payload.mediatorId, name: update.payload.mediatorName ?? update.payload.mediatorId };
       if (update.payload.departments) nameDepartments(state.route, update.payload.departments, update.payload.lead);
       state.order = 'dispatched';
       if (state.hardCase) startCaseClock(state, 'accept', now);

@@ -60,7 +60,6 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
       triage({ category: input.intake.category, riskFlags: input.intake.riskFlags, repeat: input.repeat }),
     );
   let dirty = false;
-  const startedRoutes = new Set<string>();
 
   // Reports go out one after another, so the edge sees the case's changes in the order they happened.
   let reporting: Promise<void> = Promise.resolve();
@@ -71,20 +70,27 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
     return reporting;
   };
 
-  const ensureRouteWorkflow = async () => {
+  // One start per route; a step arriving while the start is under way waits for the same start.
+  const routeStarts = new Map<string, Promise<void>>();
+  const ensureRouteWorkflow = () => {
     const route = state.route;
-    if (state.status !== 'open' || isTerminal(route) || startedRoutes.has(route.workflowId)) return;
-    startedRoutes.add(route.workflowId);
-    try {
-      await startChild(resolutionRoute, {
+    if (state.status !== 'open' || isTerminal(route)) return Promise.resolve();
+    let started = routeStarts.get(route.workflowId);
+    if (!started) {
+      started = startChild(resolutionRoute, {
         workflowId: route.workflowId,
         args: [{ caseWorkflowId: workflowInfo().workflowId, route, departmentReportWithin: state.policy.departmentReportWithin }],
         // The case may continue as new while a route runs; the route must outlive that run.
         parentClosePolicy: ParentClosePolicy.ABANDON,
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      }).then(
+        () => undefined,
+        (error: unknown) => {
+          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+        },
+      );
+      routeStarts.set(route.workflowId, started);
     }
+    return started;
   };
 
   setHandler(stateQuery, () => state);

@@ -1,0 +1,37 @@
+import { and, desc, inArray, sql } from 'drizzle-orm';
+import type { Database } from '../client';
+import { cases, outbox, slaPolicies } from '../schema';
+
+export async function latestPublishedPolicy(db: Database) {
+  const [row] = await db.select().from(slaPolicies).orderBy(desc(slaPolicies.version)).limit(1);
+  return row;
+}
+
+/**
+ * Publishes a policy version and, in the same batch, queues it for every case of the jurisdiction whose workflow
+ * may still run: one outbox row each, so a case Temporal cannot reach now still hears of it later.
+ */
+export async function publishPolicy(db: Database, published: { version: number; policy: Record<string, unknown>; by: string; at: string; jurisdictionPath: string }) {
+  const [, queued] = await db.batch([
+    db.insert(slaPolicies).values({ version: published.version, policy: published.policy, publishedBy: published.by, publishedAt: published.at }),
+    db
+      .insert(outbox)
+      .select(
+        db
+          .select({
+            id: sql<number>`null`.as('id'),
+            caseId: cases.id,
+            kind: sql<'policy_changed'>`'policy_changed'`.as('kind'),
+            payload: sql`${JSON.stringify(published.policy)}`.as('payload'),
+            attempts: sql<number>`0`.as('attempts'),
+            lastError: sql<null>`null`.as('last_error'),
+            createdAt: sql<string>`${published.at}`.as('created_at'),
+            doneAt: sql<null>`null`.as('done_at'),
+          })
+          .from(cases)
+          .where(and(inArray(cases.status, ['queued', 'open', 'resolved']), sql`substr(${cases.jurisdictionPath}, 1, ${published.jurisdictionPath.length}) = ${published.jurisdictionPath}`)),
+      )
+      .returning({ id: outbox.id }),
+  ]);
+  return queued.length;
+}

@@ -1,0 +1,214 @@
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
+import type * as v from 'valibot';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IntakeInput } from '../../schemas/intake';
+import type { StepName, StepUpdate, stepPayloadSchemas } from '../../schemas/steps';
+import { repeatReportSignal, stateQuery, stepUpdate, type CaseState } from '../../workflows/case/definitions';
+import { caseInput, mediator, secondsPolicy, startWorkflowEnv, step, supervisor, waitUntil, type WorkflowEnv } from '../support/workflow-env';
+
+let world: WorkflowEnv;
+beforeAll(async () => {
+  world = await startWorkflowEnv();
+});
+afterAll(async () => world?.teardown());
+
+/** Seconds-scale clocks, but first contact far enough away that no warning interleaves with the steps under test. */
+const calmPolicy = { ...secondsPolicy, firstContact: { rule: 'within' as const, duration: 'PT600S' } };
+const otherMediator = { id: 'demo-mediator-other', role: 'mediator' as const, name: '钱调解员' };
+type Payload<S extends StepName> = v.InferInput<(typeof stepPayloadSchemas)[S]>;
+
+/** Opens a case on `taskQueue` and gives the steps a mediator or supervisor would take on it. */
+async function openCase(taskQueue: string, intake: Partial<IntakeInput<'grid'>>) {
+  const input = caseInput(calmPolicy, intake);
+  const handle = await world.env.client.workflow.start('disputeCase', { taskQueue, workflowId: input.caseId, args: [input] });
+  const events = () => world.edge.eventsOf(input.caseId);
+  const types = () => events().map((e) => e.type);
+  const run = <S extends StepName>(name: S, payload: Payload<S>, actor: StepUpdate['actor'] = mediator) =>
+    handle.executeUpdate(stepUpdate, { args: [step(name, payload as never, actor)] });
+  /** The reason a refused step gives; a refused step must leave nothing on the timeline. */
+  const refusal = async <S extends StepName>(name: S, payload: Payload<S>, actor: StepUpdate['actor'] = mediator) => {
+    const before = events().length;
+    const error = await run(name, payload, actor).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error, `${name} should be refused`).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect(events()).toHaveLength(before);
+    return (error as WorkflowUpdateFailedError).cause?.message;
+  };
+  const state = () => handle.query(stateQuery);
+  await waitUntil(() => types().includes('triaged'), 10_000, 'triage report');
+  return { caseId: input.caseId, handle, events, types, run, refusal, state };
+}
+
+const describeWorkflow = (workflowId: string) => world.env.client.workflow.getHandle(workflowId).describe();
+const statusOf = async (workflowId: string) => (await describeWorkflow(workflowId)).status.name;
+/** Waits until a child workflow has been started by its parent. */
+const started = (workflowId: string) =>
+  waitUntil(() => describeWorkflow(workflowId).then(() => true, () => false), 10_000, `${workflowId} to start`);
+const finished = (handle: WorkflowHandle) => handle.result() as Promise<CaseState>;
+
+describe('resolution routes as child workflows', () => {
+  it('a judicial agreement waits for the court, and the case resolves once the court confirms it', async () => {
+    await world.withWorker(async (taskQueue) => {
+      const c = await openCase(taskQueue, { category: 'property' });
+      const { route } = await c.state();
+      expect(route).toMatchObject({ route: 'judicial', workflowId: `${c.caseId}/route-1-judicial` });
+      await c.run('record-contact', { note: '电话联系双方' });
+      const waiting = await c.run('record-agreement', { terms: '分期归还借款三万元', requestConfirmation: true });
+      expect(waiting).toMatchObject({ status: 'open', route: { stage: 'confirmation_requested' } });
+      expect(await c.refusal('record-agreement', { terms: '另一份协议' })).toMatch(/waiting for the court/);
+      const resolved = await c.run('record-confirmation', { confirmed: true, court: '西湖区人民法院' });
+      expect(resolved).toMatchObject({ status: 'resolved', outcome: 'agreement', route: { stage: 'resolved' } });
+      expect(c.types()).toContain('resolved');
+      const child = await world.env.client.workflow.getHandle(route.workflowId).result();
+      expect(child).toMatchObject({ stage: 'resolved', confirmation: { confirmed: true, court: '西湖区人民法院' } });
+      expect(await statusOf(route.workflowId)).toBe('COMPLETED');
+    });
+  });
+
+  it('a joint case closes only after every department reports back, and a late department shows as overdue', async () => {
+    await world.withWorker(async (taskQueue) => {
+      const c = await openCase(taskQueue, { category: 'land' });
+      const routeId = (await c.state()).route.workflowId;
+      expect(routeId).toBe(`${c.caseId}/route-1-joint`);
+      await c.run('assign', { mediatorId: mediator.id, departments: ['police', 'market'], lead: 'police' }, supervisor);
+      expect(await c.refusal('record-agreement', { terms: '联合调处协议' })).toMatch(/waiting for: police, market/);
+      await c.run('record-department-report', { department: 'police', report: '派出所已现场核查' });
+      expect(await c.refusal('record-agreement', { terms: '联合调处协议' })).toMatch(/waiting for: market$/);
+      // The market department was given PT3S to report and says nothing.
+      await waitUntil(() => c.types().includes('department_overdue'), 15_000, 'department_overdue');
+      expect(c.events().find((e) => e.type === 'department_overdue')).toMatchObject({ detail: { department: 'market' }, notify: 'station' });
+      expect((await c.state()).route.departments).toEqual({ police: 'reported', market: 'overdue' });
+      await c.run('record-department-report', { department: 'market', report: '市场监管所补报核查结果' });
+      const resolved = await c.run('record-agreement', { terms: '联合调处协议' });
+      expect(resolved).toMatchObject({ status: 'resolved', route: { stage: 'resolved', lead: 'police' } });
+      expect(await world.env.client.workflow.getHandle(routeId).result()).toMatchObject({ stage: 'resolved', agreement: '联合调处协议' });
+      expect(await statusOf(`${routeId}/police`)).toBe('COMPLETED');
+      expect((await describeWorkflow(`${routeId}/market`)).parentExecution?.workflowId).toBe(routeId);
+    });
+  });
+
+  it('a failed case moves grassroots → judicial → joint and, failing there, is referred to litigation', async () => {
+    await world.withWorker(async (taskQueue) => {
+      const c = await openCase(taskQueue, { category: 'neighbour' });
+      const afterFailure = await c.run('record-failure', { reason: '一方拒绝调解' });
+      expect(afterFailure.route).toMatchObject({ route: 'judicial', workflowId: `${c.caseId}/route-2-judicial` });
+      expect(c.events().find((e) => e.type === 'route_transferred')).toMatchObject({
+        reason: '一方拒绝调解',
+        detail: { from: 'grassroots', to: 'judicial' },
+      });
+      await started(`${c.caseId}/route-2-judicial`);
+      expect(await world.env.client.workflow.getHandle(`${c.caseId}/route-1-grassroots`).result()).toMatchObject({ stage: 'failed' });
+
+      const transferred = await c.run('request-transfer', { reason: '涉及土地确权，需要部门联动' });
+      expect(transferred.route).toMatchObject({ route: 'joint', workflowId: `${c.caseId}/route-3-joint` });
+      await started(`${c.caseId}/route-3-joint`);
+      expect(await world.env.client.workflow.getHandle(`${c.caseId}/route-2-judicial`).result()).toMatchObject({ stage: 'failed' });
+
+      const closed = await c.run('record-failure', { reason: '联动调处未果' });
+      expect(closed).toMatchObject({ status: 'closed', outcome: 'litigation', order: 'closed' });
+      const final = await finished(c.handle);
+      expect(final.routeHistory.map((h) => [h.route, h.outcome, h.reason])).toEqual([
+        ['grassroots', 'failed', '一方拒绝调解'],
+        ['judicial', 'failed', '涉及土地确权，需要部门联动'],
+        ['joint', 'failed', '联动调处未果'],
+      ]);
+      expect(c.types().filter((t) => t === 'route_transferred')).toHaveLength(2);
+      expect(c.types().at(-1)).toBe('referred_to_litigation');
+      expect(await statusOf(c.caseId)).toBe('COMPLETED');
+      expect(await world.env.client.workflow.getHandle(`${c.caseId}/route-3-joint`).result()).toMatchObject({ stage: 'failed' });
+    });
+  });
+
+  it('a supervisor overriding triage moves the case to another route, makes it hard, and says why', async () => {
+    await world.withWorker(async (taskQueue) => {
+      const c = await openCase(taskQueue, { category: 'family' });
+      const reason = '涉及宅基地，需多部门联动';
+      const moved = await c.run('override-triage', { route: 'joint', hardCase: true, reason }, supervisor);
+      expect(moved).toMatchObject({ hardCase: true, route: { route: 'joint', workflowId: `${c.caseId}/route-2-joint` } });
+      expect(moved.routeHistory).toMatchObject([{ route: 'grassroots', outcome: 'moved', reason }]);
+      const [override, transfer] = c.events().filter((e) => e.type === 'step:override-triage' || e.type === 'route_transferred');
+      expect(override).toMatchObject({ actor: supervisor.id, reason, detail: { route: 'joint', hardCase: true } });
+      expect(transfer).toMatchObject({ reason, detail: { from: 'grassroots', to: 'joint' }, projection: { hardCase: true, route: 'joint' } });
+      expect(await world.env.client.workflow.getHandle(`${c.caseId}/route-1-grassroots`).result()).toMatchObject({
+        stage: 'failed',
+        failureReason: `moved to the joint route: ${reason}`,
+      });
+      await started(`${c.caseId}/route-2-joint`);
+      expect(await c.refusal('override-triage', { route: 'joint', hardCase: true, reason }, supervisor)).toBe('that would change nothing');
+    });
+  });
+
+  it('steps that make no sense now are refused with a reason and leave nothing on the timeline', async () => {
+    await world.withWorker(async (taskQueue) => {
+      const c = await openCase(taskQueue, { category: 'neighbour' });
+      await c.run('record-contact', { note: '上门走访双方' });
+      expect(await c.refusal('record-session', { summary: '调解会' })).toBe('no mediation session is scheduled: schedule one first');
+      expect(await c.refusal('record-return-visit', { satisfied: true, note: '回访' })).toBe('return visits come after the case is resolved');
+      expect(await c.refusal('close', {})).toBe('only a resolved case can be closed');
+      expect(await c.refusal('record-contact', { note: '再次联系' })).toBe('first contact is already recorded');
+      await c.run('assign', { mediatorId: mediator.id }, supervisor);
+      expect(await c.refusal('schedule-session', { at: '2026-11-25T15:00', place: '调解室' }, otherMediator)).toMatch(
+        /^only the assigned mediator .* or a supervisor may step this case$/,
+      );
+      // The assigned mediator and a supervisor still may.
+      await c.run('schedule-session', { at: '2026-11-25T15:00', place: '调解室' });
+      await c.run('record-session', { summary: '双方各退一步' }, supervisor);
+      expect(c.types().filter((t) => t.startsWith('step:'))).toEqual([
+        'step:record-contact',
+        'step:assign',
+        'step:schedule-session',
+        'step:record-session',
+      ]);
+    });
+  });
+
+  it('a repeat report makes a running case hard, and reopens a resolved one on a new route run', async () => {
+    await world.withWorker(async (taskQueue) => {
+      const repeat = (summary: string) => ({ channel: 'online' as const, at: new Date().toISOString(), summary, reportedBy: 'online-screening' });
+
+      const running = await openCase(taskQueue, { category: 'neighbour' });
+      await running.handle.signal(repeatReportSignal, repeat('网上再次反映油烟扰民'));
+      await waitUntil(() => running.types().includes('hard_case'), 10_000, 'hard_case');
+      expect(running.types().slice(-2)).toEqual(['repeat_reported', 'hard_case']);
+      expect(await running.state()).toMatchObject({ status: 'open', hardCase: true, repeatReports: [{ channel: 'online' }] });
+      expect(running.types()).not.toContain('reopened');
+
+      const settled = await openCase(taskQueue, { category: 'neighbour' });
+      expect(await settled.run('record-agreement', { terms: '加装油烟净化器' })).toMatchObject({ status: 'resolved' });
+      await world.env.client.workflow.getHandle(`${settled.caseId}/route-1-grassroots`).result();
+      await settled.handle.signal(repeatReportSignal, repeat('网上反映净化器未安装'));
+      await waitUntil(() => settled.types().includes('reopened'), 10_000, 'reopened');
+      expect(settled.types().filter((t) => ['repeat_reported', 'hard_case', 'reopened'].includes(t))).toEqual([
+        'repeat_reported',
+        'hard_case',
+        'reopened',
+      ]);
+      const reopened = await settled.state();
+      expect(reopened).toMatchObject({ status: 'open', hardCase: true, order: 'awaiting_dispatch' });
+      expect(reopened.outcome).toBeUndefined();
+      expect(reopened.route).toMatchObject({ route: 'grassroots', stage: 'working', workflowId: `${settled.caseId}/route-2-grassroots` });
+      await started(`${settled.caseId}/route-2-grassroots`);
+      expect(await statusOf(`${settled.caseId}/route-2-grassroots`)).toBe('RUNNING');
+      expect(await settled.refusal('record-return-visit', { satisfied: false, note: '回访' })).toBe('return visits come after the case is resolved');
+    });
+  });
+
+  it('replays every case, route and department history above without a determinism violation', async () => {
+    const histories = [];
+    for await (const execution of world.env.client.workflow.list()) {
+      histories.push({ workflowId: execution.workflowId, history: await world.env.client.workflow.getHandle(execution.workflowId).fetchHistory() });
+    }
+    const types = new Set(histories.map(({ history }) => history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name));
+    expect(types).toEqual(new Set(['disputeCase', 'resolutionRoute', 'departmentTask']));
+    let replayed = 0;
+    for await (const result of Worker.runReplayHistories({ workflowBundle: world.bundle }, histories)) {
+      expect(result.error, result.workflowId).toBeUndefined();
+      replayed += 1;
+    }
+    expect(replayed).toBe(histories.length);
+    expect(replayed).toBeGreaterThanOrEqual(20);
+  });
+});

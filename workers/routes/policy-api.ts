@@ -1,0 +1,37 @@
+import { vValidator } from '@hono/valibot-validator';
+import { Hono, type Context } from 'hono';
+import { openDatabase } from '../../db/client';
+import { publishPolicy } from '../../db/queries/policies';
+import { slaPolicySchema } from '../../schemas/policy';
+import type { AppEnv } from '../env';
+import { fieldErrors } from '../i18n/messages';
+import { drainOutbox } from '../intake/start-workflow';
+import { requireRole, requireUser } from '../middleware/auth';
+import { forgetPublishedPolicy, policyInForce } from '../sla-policy';
+import { HttpWorkflowGateway } from '../temporal/gateway';
+
+/** The SLA policy: read by anyone signed in, published by an admin as a new version that running cases re-plan to. */
+export const policyApi = new Hono<AppEnv>()
+  .use(requireUser('api'))
+  .get('/', async (c) => c.json(await policyInForce(c.env, openDatabase(c.env.DB))))
+  .post(
+    '/',
+    requireRole('admin'),
+    vValidator('json', slaPolicySchema, (result, c) => {
+      if (!result.success) return c.json({ error: 'invalid_policy', fields: fieldErrors(result.issues, (c as unknown as Context<AppEnv>).get('lang')) }, 422);
+    }),
+    async (c) => {
+      const db = openDatabase(c.env.DB);
+      const policy = c.req.valid('json');
+      const current = await policyInForce(c.env, db);
+      if (policy.version <= current.version) {
+        return c.json({ error: 'stale_version', message: `Version ${current.version} is in force; publish a higher version.` }, 409);
+      }
+      const user = c.get('user');
+      const casesToTell = await publishPolicy(db, { version: policy.version, policy, by: user.id, at: new Date().toISOString(), jurisdictionPath: user.jurisdictionPath });
+      forgetPublishedPolicy();
+      // The outbox holds one row per running case; deliver them now, and the cron takes whatever Temporal refuses.
+      c.executionCtx.waitUntil(drainOutbox(db, HttpWorkflowGateway.fromEnv(c.env), casesToTell + 10));
+      return c.json({ version: policy.version, casesToTell }, 201);
+    },
+  );
