@@ -1,4 +1,4 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { jurisdictions, sessions, users } from '../schema';
 
@@ -10,14 +10,19 @@ const userWithJurisdiction = {
   jurisdictionPath: jurisdictions.path,
 };
 
-export async function findUserByTokenHash(db: Database, tokenHash: string) {
+async function findUserWhere(db: Database, where: SQL) {
   const [user] = await db
     .select(userWithJurisdiction)
     .from(users)
     .innerJoin(jurisdictions, eq(users.jurisdictionCode, jurisdictions.code))
-    .where(eq(users.tokenHash, tokenHash));
+    .where(where);
   return user;
 }
+
+export const findUserByTokenHash = (db: Database, tokenHash: string) => findUserWhere(db, eq(users.tokenHash, tokenHash));
+
+/** A user with the path of their jurisdiction, to check that a mediator may be dispatched to a case. */
+export const findUserById = (db: Database, id: string) => findUserWhere(db, eq(users.id, id));
 
 export async function findUserBySession(db: Database, sessionHash: string, now: string) {
   const [user] = await db
@@ -35,12 +40,3 @@ export async function createSession(db: Database, sessionHash: string, userId: s
 
 export type SignedInUser = NonNullable<Awaited<ReturnType<typeof findUserByTokenHash>>>;
 
-/** A user with the path of their jurisdiction, to check that a mediator may be dispatched to a case. */
-export async function findUserById(db: Database, id: string) {
-  const [user] = await db
-    .select(userWithJurisdiction)
-    .from(users)
-    .innerJoin(jurisdictions, eq(users.jurisdictionCode, jurisdictions.code))
-    .where(eq(users.id, id));
-  return user;
-}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack';
-import { testStack, tokenOf } from '../support/stack';
+import { edgeOnlyStack, tokenOf } from '../support/stack';
 
 /**
  * A grid worker on a phone fills the server-rendered intake form in a real headless Chromium.
@@ -34,9 +34,7 @@ beforeAll(async () => {
         '(.ci/run does this), or set CHROMIUM_PATH to a Chromium binary.',
     );
   }
-  stack = await testStack({ outboxDrainMs: 3_600_000 });
-  await stack.prepareDatabase();
-  await stack.startEdge();
+  ({ stack } = await edgeOnlyStack());
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   // A phone set to Chinese: Playwright would otherwise send an English Accept-Language.
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' });

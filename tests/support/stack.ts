@@ -61,3 +61,11 @@ export function freshIntake(channel: Channel): Record<string, any> {
   });
   return intake;
 }
+
+/** The edge alone, in workerd with a local D1, Temporal left unreachable: cases stay queued in the outbox. */
+export async function edgeOnlyStack() {
+  const stack = await testStack({ outboxDrainMs: 3_600_000 });
+  await stack.prepareDatabase();
+  await stack.startEdge();
+  return { stack, gridWorker: apiAs(stack, tokenOf(stack, 'demo-grid-ly')) };
+}

@@ -5,7 +5,7 @@ import { slaPolicySchema } from '../../schemas/policy';
 import { stepNames, stepPayloadSchemas } from '../../schemas/steps';
 import { channels, type Channel } from '../../schemas/vocabulary';
 import type { Stack } from '../../scripts/stack';
-import { apiAs, freshIntake, testStack, tokenOf } from '../support/stack';
+import { apiAs, edgeOnlyStack, freshIntake, tokenOf } from '../support/stack';
 
 /** The edge in workerd with a real local D1, and Temporal unreachable: every case stays queued in the outbox. */
 let stack: Stack;
@@ -13,10 +13,7 @@ let gridWorker: ReturnType<typeof apiAs>;
 const example = (channel: Channel) => freshIntake(channel);
 
 beforeAll(async () => {
-  stack = await testStack({ outboxDrainMs: 3_600_000 });
-  await stack.prepareDatabase();
-  await stack.startEdge();
-  gridWorker = apiAs(stack, tokenOf(stack, 'demo-grid-ly'));
+  ({ stack, gridWorker } = await edgeOnlyStack());
 });
 afterAll(async () => stack?.stop());
 

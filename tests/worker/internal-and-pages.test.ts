@@ -1,18 +1,13 @@
-import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { intakeSchemas } from '../../schemas/intake';
 import type { Stack } from '../../scripts/stack';
 import { signatureHeader, signRequest } from '../../workers/internal/signature';
-import { apiAs, freshIntake, testStack, tokenOf } from '../support/stack';
+import { apiAs, edgeOnlyStack, freshIntake, tokenOf } from '../support/stack';
 
 let stack: Stack;
 let gridWorker: ReturnType<typeof apiAs>;
 
 beforeAll(async () => {
-  stack = await testStack({ outboxDrainMs: 3_600_000 });
-  await stack.prepareDatabase();
-  await stack.startEdge();
-  gridWorker = apiAs(stack, tokenOf(stack, 'demo-grid-ly'));
+  ({ stack, gridWorker } = await edgeOnlyStack());
 });
 afterAll(async () => stack?.stop());
 

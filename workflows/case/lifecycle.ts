@@ -196,6 +196,8 @@ export function applyStep(state: CaseState, update: StepUpdate, now: string): Ca
       break;
     case 'acknowledge-escalation':
       stopCaseClock(state, 'escalationAck', now);
+      // The mediator hears that the leaders have taken it up; the county is not called.
+      events[0]!.notify = 'assignee';
       break;
     case 'override-triage':
       if (update.payload.hardCase !== undefined) {
