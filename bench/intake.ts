@@ -132,9 +132,23 @@ try {
     return undefined;
   };
 
+  // For reading the gap: the same start through Temporal's HTTP API, the transport the edge must use.
+  const startOverHttp: Attempt = async () => {
+    const input = bareInput();
+    const payload = { metadata: { encoding: btoa('json/plain') }, data: Buffer.from(JSON.stringify(input)).toString('base64') };
+    const response = await fetch(`${stack.temporalHttpUrl}/api/v1/namespaces/default/workflows/${input.caseId}`, {
+      method: 'POST',
+      body: JSON.stringify({ workflowType: { name: caseWorkflowType }, taskQueue: { name: stack.options.taskQueue }, input: { payloads: [payload] }, requestId: input.caseId }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const text = await response.text();
+    return response.ok ? undefined : `HTTP ${response.status}: ${text.slice(0, 200)}`;
+  };
+
   const sides = [
     { name: 'intake (edge)', attempt: fileGridCase, tally: newTally() },
     { name: 'bare start (gRPC)', attempt: startBare, tally: newTally() },
+    { name: 'bare start (HTTP API)', attempt: startOverHttp, tally: newTally() },
   ] as const;
 
   console.log(`Warm-up: ${warmupPerSide} per side …`);
@@ -149,9 +163,9 @@ try {
     }
   }
 
-  const [intakeStats, bareStats] = sides.map((side) => summarize(side.tally)) as [Summary, Summary];
+  const [intakeStats, bareStats, httpStats] = sides.map((side) => summarize(side.tally)) as [Summary, Summary, Summary];
   console.log(`\n${requestsPerSide} requests per side, concurrency ${concurrency}, ${rounds} alternating rounds\n`);
-  console.table({ [sides[0].name]: tableRow(intakeStats), [sides[1].name]: tableRow(bareStats) });
+  console.table({ [sides[0].name]: tableRow(intakeStats), [sides[1].name]: tableRow(bareStats), [sides[2].name]: tableRow(httpStats) });
   for (const side of sides) for (const error of side.tally.firstErrors) console.log(`  ${side.name} failure: ${error}`);
 
   const ratio = intakeStats.throughput / bareStats.throughput;

@@ -52,17 +52,21 @@ export function resumeClock(clock: Clock, at: string, warnAtShare: number) {
   derive(clock, warnAtShare);
 }
 
+/** A warning or breach whose instant moved into the future has not happened yet: it may come again. */
+function forgetMovedEvents(clock: Clock) {
+  if (clock.breachedAt && ms(clock.dueAt) > ms(clock.breachedAt)) delete clock.breachedAt;
+  if (clock.warnedAt && ms(clock.warnAt) > ms(clock.warnedAt)) delete clock.warnedAt;
+}
+
 export function extendClock(clock: Clock, byMs: number, warnAtShare: number) {
   clock.extendedMs += byMs;
-  // A breached clock given more time is running again: it may warn and breach anew.
-  delete clock.breachedAt;
-  if (Date.parse(clock.warnAt) < Date.parse(derive(clock, warnAtShare).warnAt)) delete clock.warnedAt;
+  forgetMovedEvents(derive(clock, warnAtShare));
 }
 
 /** A new policy keeps the clock's start, elapsed and paused time, and measures them against the new allowance. */
 export function replanClock(clock: Clock, budgetMs: number, warnAtShare: number) {
   clock.budgetMs = budgetMs;
-  derive(clock, warnAtShare);
+  forgetMovedEvents(derive(clock, warnAtShare));
 }
 
 /** The warnings and breaches that are due at `now`, in time order. */
