@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../client';
 import { caseClocks, cases, idempotencyKeys, jurisdictions, outbox, parties, timelineEvents } from '../schema';
 

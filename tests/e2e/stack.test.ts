@@ -1,7 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { intakeSchemas } from '../../schemas/intake';
 import { defaultSlaPolicy, type SlaPolicy } from '../../schemas/policy';
 import { channels } from '../../schemas/vocabulary';
 import type { Stack } from '../../scripts/stack';

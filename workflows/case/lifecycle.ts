@@ -1,8 +1,8 @@
 import { durationToMs, type SlaPolicy } from '../../schemas/policy';
 import { supervisorSteps, type StepUpdate } from '../../schemas/steps';
 import type { Channel, RouteName } from '../../schemas/vocabulary';
-import { dueEvents, extendClock, isRunning, pauseClock, replanClock, resumeClock, startClock, stopClock, type ClockEvent } from '../clocks/clock';
-import { clockBudgetMs, type CaseClockName } from '../clocks/plan';
+import { extendClock, isRunning, pauseClock, resumeClock } from '../clocks/clock';
+import { startCaseClock, stopAllClocks, stopCaseClock } from './case-clocks';
 import { applyRouteStep, isRouteStep, isTerminal, nameDepartments, newRoute, nextRoute, refuseRouteStep } from '../routes/machine';
 import type { Triage } from '../triage/rules';
 import type { CaseState } from './names';
@@ -53,25 +53,6 @@ export function initialState(start: CaseStart, triage: Triage): CaseState {
   startCaseClock(state, 'resolve', start.filedAt);
   return state;
 }
-
-function resolvedAt(state: CaseState): string | undefined {
-  return state.routeHistory.findLast((entry) => entry.outcome === 'resolved')?.at;
-}
-
-function startCaseClock(state: CaseState, name: CaseClockName, at: string) {
-  const startedAt = name === 'returnVisit' ? (resolvedAt(state) ?? at) : at;
-  const budget = clockBudgetMs(state.policy, name, { startedAt, route: state.route.route, returnVisitIndex: state.returnVisits.length });
-  const clock = startClock(name, startedAt, budget, state.policy.warnAtShare);
-  if (state.paused) pauseClock(clock, at);
-  state.clocks[name] = clock;
-}
-
-function stopCaseClock(state: CaseState, name: CaseClockName, at: string) {
-  const clock = state.clocks[name];
-  if (clock) stopClock(clock, at);
-}
-
-const stopAllClocks = (state: CaseState, at: string) => Object.values(state.clocks).forEach((clock) => stopClock(clock, at));
 
 const reasonOf = (update: StepUpdate): string | undefined => {
   const payload = update.payload as Record<string, unknown>;
@@ -257,56 +238,6 @@ function moveToRoute(state: CaseState, route: RouteName, outcome: 'failed' | 'mo
   return [{ type: 'route_transferred', actor: 'system', reason, detail: { from, to: route } }];
 }
 
-/** The clock events due now, each applied to the state with what it sets off. */
-export function takeDueClockEvents(state: CaseState, now: string): CaseEventDraft[] {
-  return dueEvents(Object.values(state.clocks), Date.parse(now)).flatMap((event) => onClockEvent(state, event, now));
-}
-
-function onClockEvent(state: CaseState, { clock, kind }: ClockEvent, now: string): CaseEventDraft[] {
-  const detail = { clock: clock.name, dueAt: clock.dueAt };
-  if (kind === 'warning') {
-    clock.warnedAt = now;
-    return [{ type: 'clock_warning', actor: 'system', detail, notify: 'assignee' }];
-  }
-  clock.breachedAt = now;
-  const events: CaseEventDraft[] = [{ type: 'clock_breached', actor: 'system', detail, notify: 'assignee' }];
-  if (clock.name === 'returnVisit') return events;
-  if (clock.name === 'escalationAck') {
-    state.escalationLevel = 2;
-    events.push({ type: 'escalated', actor: 'system', detail: { level: 2, unacknowledged: true }, notify: 'county' });
-    return events;
-  }
-  if (clock.name === 'accept') {
-    // Nobody took the order in time: it goes back to the supervisor to dispatch again.
-    delete state.assignee;
-    state.order = 'awaiting_dispatch';
-    events.push({ type: 'redispatch_needed', actor: 'system', detail: {}, notify: 'station' });
-  }
-  const ack = state.clocks.escalationAck;
-  if (!ack || !isRunning(ack)) {
-    state.escalationLevel = Math.max(state.escalationLevel, 1) as 1 | 2;
-    startCaseClock(state, 'escalationAck', now);
-    events.push({ type: 'escalated', actor: 'system', detail: { level: 1, clock: clock.name }, notify: 'station' });
-  }
-  return events;
-}
-
-/** A new policy re-plans every clock still running; elapsed and paused time are kept. */
-export function replanClocks(state: CaseState, policy: SlaPolicy): CaseEventDraft[] {
-  state.policy = policy;
-  for (const clock of Object.values(state.clocks)) {
-    if (clock.stoppedAt) continue;
-    const name = clock.name as CaseClockName;
-    const budget = clockBudgetMs(policy, name, {
-      startedAt: clock.startedAt,
-      route: state.route.route,
-      returnVisitIndex: state.returnVisits.length,
-    });
-    replanClock(clock, budget, policy.warnAtShare);
-  }
-  return [{ type: 'policy_changed', actor: 'system', detail: { version: policy.version } }];
-}
-
 /** A later intake about the same dispute: it makes the case hard and, if it was settled, opens it again. */
 export function addRepeatReport(state: CaseState, report: CaseState['repeatReports'][number], now: string): CaseEventDraft[] {
   state.repeatReports.push(report);
@@ -328,5 +259,3 @@ export function addRepeatReport(state: CaseState, report: CaseState['repeatRepor
   return events;
 }
 
-/** Overdue: some clock ran out and is still running; what the supervisor's list reads. */
-export const isOverdue = (state: CaseState) => Object.values(state.clocks).some((clock) => clock.breachedAt && !clock.stoppedAt);

@@ -1,6 +1,6 @@
 import type { CaseEvent } from '../../schemas/case';
 import type { CaseEventDraft } from './lifecycle';
-import { isOverdue } from './lifecycle';
+import { isOverdue } from './case-clocks';
 import type { CaseState } from './names';
 
 /** An event as the edge stores it: the draft, its sequence number, and the case as it stands after it. */

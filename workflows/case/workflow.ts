@@ -27,7 +27,8 @@ import {
   stepUpdate,
   type CaseState,
 } from './definitions';
-import { addRepeatReport, applyStep, initialState, refuseStep, replanClocks, takeDueClockEvents, type CaseEventDraft } from './lifecycle';
+import { replanClocks, takeDueClockEvents } from './clock-events';
+import { addRepeatReport, applyStep, initialState, refuseStep, type CaseEventDraft } from './lifecycle';
 import { toCaseEvent } from './projection';
 import { slaPolicySchema } from '../../schemas/policy';
 
