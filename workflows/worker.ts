@@ -1,4 +1,4 @@
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
 import { createCaseActivities } from './activities/report-case-event';
 import { defaultTaskQueue } from './case/definitions';
@@ -21,6 +21,8 @@ export function workerSettingsFromEnv(env = process.env) {
 export const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
 
 export async function runWorker(settings = workerSettingsFromEnv()) {
+  // Warnings and errors only: a case's every workflow task at INFO would drown what needs reading.
+  Runtime.install({ logger: new DefaultLogger((process.env.WORKER_LOG_LEVEL as 'INFO' | undefined) ?? 'WARN') });
   const connection = await NativeConnection.connect({
     address: settings.temporalAddress,
     ...(settings.apiKey ? { apiKey: settings.apiKey, tls: true } : {}),
