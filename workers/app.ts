@@ -8,6 +8,7 @@ import { healthRoutes } from './routes/health';
 import { intakeApi } from './routes/intake-api';
 import { intakePages } from './routes/intake-pages';
 import { internalRoutes } from './routes/internal';
+import { notificationsApi } from './routes/notifications-api';
 import { openApiRoutes } from './routes/openapi';
 import { policyApi } from './routes/policy-api';
 import { sessionPages } from './routes/session-pages';
@@ -26,6 +27,7 @@ export const app = new Hono<AppEnv>()
   .route('/api/cases', casesApi)
   .route('/api/cases', stepsApi)
   .route('/api/policy', policyApi)
+  .route('/api/notifications', notificationsApi)
   .route('/api', openApiRoutes)
   .route('/internal', internalRoutes)
   .route('/', sessionPages)

@@ -68,6 +68,15 @@ describe('the workflow’s reports to /internal', () => {
     expect(view.clocks[0]).toMatchObject({ clock: 'firstContact', breachedAt });
     expect(view.timeline.filter((e: { type: string }) => e.type === 'clock_breached')).toHaveLength(1);
     expect(view.process).toEqual({ seq: 2 });
+
+    // Nobody holds the case yet, so its station's command room hears of the breach; the grid worker does not.
+    const station = apiAs(stack, tokenOf(stack, 'demo-supervisor-ly'));
+    const inbox = (await (await station('/api/notifications?unread=1')).json()) as { id: number; caseId: string; kind: string }[];
+    const mine = inbox.filter((n) => n.caseId === filed.id);
+    expect(mine.map((n) => n.kind)).toEqual(['clock_warning', 'clock_breached']);
+    expect(await (await gridWorker('/api/notifications')).json()).toEqual([]);
+    expect((await station(`/api/notifications/${mine[0]!.id}/read`, { method: 'POST' })).status).toBe(204);
+    expect((await station(`/api/notifications/${mine[0]!.id}/read`, { method: 'POST' })).status).toBe(404);
   });
 
   it('refuses an unsigned or wrongly signed report, and a report on a case that does not exist', async () => {

@@ -162,6 +162,24 @@ export function buildOpenApiDocument() {
       },
     },
   };
+  paths['/api/notifications'] = {
+    get: {
+      tags: ['notifications'],
+      summary: 'Warnings, breaches, escalations and acknowledgements addressed to you or to your jurisdiction, newest first',
+      security: [{ bearer: [] }],
+      parameters: [{ name: 'unread', in: 'query', required: false, schema: { type: 'string', enum: ['1', '0'] } }],
+      responses: { 200: { description: 'Up to 100 notifications.' }, 401: errorResponse('No valid bearer token.') },
+    },
+  };
+  paths['/api/notifications/{id}/read'] = {
+    post: {
+      tags: ['notifications'],
+      summary: 'Mark one as read',
+      security: [{ bearer: [] }],
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+      responses: { 204: { description: 'Marked.' }, 404: errorResponse('No such unread notification of yours.') },
+    },
+  };
   paths['/cases/{id}/receipt'] = {
     get: { tags: ['pages'], summary: 'The receipt of a filed case', responses: { 200: page('The receipt.'), 404: page('No such case.') } },
   };
