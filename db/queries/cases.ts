@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { caseClocks, cases, idempotencyKeys, jurisdictions, outbox, parties, timelineEvents } from '../schema';
 
@@ -86,8 +86,22 @@ export async function findJurisdiction(db: Database, code: string) {
   return row;
 }
 
-export async function pendingOutbox(db: Database, limit: number) {
-  return db.select().from(outbox).where(isNull(outbox.doneAt)).orderBy(asc(outbox.id)).limit(limit);
+/**
+ * Rows still to deliver. A start that went through at filing leaves its row open until the workflow's first report
+ * closes it, so a start is retried only once it failed, or once a while has passed without a word from the workflow.
+ */
+export async function pendingOutbox(db: Database, limit: number, silentStartBefore: string) {
+  return db
+    .select()
+    .from(outbox)
+    .where(
+      and(
+        isNull(outbox.doneAt),
+        or(ne(outbox.kind, 'start_workflow'), gt(outbox.attempts, 0), lt(outbox.createdAt, silentStartBefore)),
+      ),
+    )
+    .orderBy(asc(outbox.id))
+    .limit(limit);
 }
 
 export async function findPendingOutbox(db: Database, caseId: string) {

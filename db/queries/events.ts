@@ -1,8 +1,8 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { CaseEvent } from '../../schemas/case';
 import type { Database } from '../client';
-import { caseClocks, cases, notifications, timelineEvents } from '../schema';
+import { caseClocks, cases, notifications, outbox, timelineEvents } from '../schema';
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'unknownCase';
 
@@ -32,6 +32,13 @@ export async function applyCaseEvent(db: Database, caseId: string, event: CaseEv
       at: event.at,
     }),
   ];
+  // The workflow speaks, so it runs: its start needs no retrying.
+  writes.push(
+    db
+      .update(outbox)
+      .set({ doneAt: event.at })
+      .where(and(eq(outbox.caseId, caseId), eq(outbox.kind, 'start_workflow'), isNull(outbox.doneAt))),
+  );
   if (event.seq > known.projectedSeq) {
     writes.push(
       db

@@ -7,6 +7,9 @@ import { policyChangedSignalName, repeatReportSignalName } from '../../workflows
 import { TemporalRefusedError, TemporalUnavailableError, type WorkflowGateway } from '../temporal/gateway';
 
 type OutboxRow = typeof outbox.$inferSelect;
+
+/** How long a started workflow may stay silent before the cron starts it again (Temporal keeps the first run). */
+const silentStartMs = 30_000;
 type DeliveryOutcome = 'started' | 'unavailable' | 'refused';
 
 async function recordFailure(db: Database, row: { id: number }, error: unknown): Promise<DeliveryOutcome> {
@@ -15,9 +18,10 @@ async function recordFailure(db: Database, row: { id: number }, error: unknown):
 }
 
 /**
- * Starts a just-filed case's workflow with the input in hand. Recording the outcome on the outbox row is
- * handed to `defer` (the request's waitUntil): should that write be lost, the cron finds the row still
- * pending and starts the case again, which Temporal answers with the run already there.
+ * Starts a just-filed case's workflow with the input in hand. A start that went through writes nothing more:
+ * the workflow's first report closes the outbox row and opens the case. A failed one is recorded through
+ * `defer` (the request's waitUntil) so the cron retries it at once; should even that write be lost, the cron
+ * retries the row once it has stayed silent a while, and Temporal answers a repeated start with the run there.
  */
 export async function startFiledCase(
   db: Database,
@@ -26,8 +30,7 @@ export async function startFiledCase(
   defer: (work: Promise<unknown>) => void,
 ): Promise<DeliveryOutcome> {
   try {
-    const { runId } = await gateway.startCase(filed.workflowInput);
-    defer(markWorkflowStarted(db, filed.outboxId, filed.workflowInput.caseId, runId, new Date().toISOString()));
+    await gateway.startCase(filed.workflowInput);
     return 'started';
   } catch (error) {
     defer(recordFailure(db, { id: filed.outboxId }, error));
@@ -87,7 +90,7 @@ export async function retryPendingOutbox(db: Database, gateway: WorkflowGateway,
 
 /** The cron trigger's work: deliver whatever Temporal could not take at the time, oldest first. */
 export async function drainOutbox(db: Database, gateway: WorkflowGateway, limit = 100) {
-  const rows = await pendingOutbox(db, limit);
+  const rows = await pendingOutbox(db, limit, new Date(Date.now() - silentStartMs).toISOString());
   let started = 0;
   for (const row of rows) {
     const outcome = await deliverOutboxRow(db, gateway, row);
