@@ -14,14 +14,19 @@ import { policyApi } from './routes/policy-api';
 import { sessionPages } from './routes/session-pages';
 import { stepsApi } from './routes/steps-api';
 
+const publicBodyLimit = bodyLimit({
+  maxSize: 64 * 1024,
+  onError: (c) => c.json({ error: 'too_large', message: 'The request body is over 64 KiB.' }, 413),
+});
+// A workflow's report carries the whole case as it stands; a long case may need more room than a form.
+const internalBodyLimit = bodyLimit({
+  maxSize: 4 * 1024 * 1024,
+  onError: (c) => c.json({ error: 'too_large', message: 'The report is over 4 MiB.' }, 413),
+});
+
 export const app = new Hono<AppEnv>()
   .use(detectLang)
-  .use(
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: (c) => c.json({ error: 'too_large', message: 'The request body is over 64 KiB.' }, 413),
-    }),
-  )
+  .use((c, next) => (c.req.path.startsWith('/internal/') ? internalBodyLimit : publicBodyLimit)(c, next))
   .route('/', healthRoutes)
   .route('/api/intake', intakeApi)
   .route('/api/cases', casesApi)

@@ -132,8 +132,14 @@ export async function markStartFailed(db: Database, outboxId: number, error: str
     .where(eq(outbox.id, outboxId));
 }
 
-/** The latest case of the station with the same address or a party with the same phone, filed since `since`. */
-export async function findRepeatOf(db: Database, match: { jurisdictionCode: string; address: string; phones: string[]; since: string }) {
+/**
+ * The latest case of the station with the same address or a party with the same phone, filed since `since`,
+ * among those the filer may see (`visiblePath`): a repeat never reveals or touches a case outside one's jurisdiction.
+ */
+export async function findRepeatOf(
+  db: Database,
+  match: { jurisdictionCode: string; visiblePath: string; address: string; phones: string[]; since: string },
+) {
   const samePlace = eq(cases.address, match.address);
   const sameParty = match.phones.length
     ? inArray(cases.id, db.select({ id: parties.caseId }).from(parties).where(inArray(parties.phone, match.phones)))
@@ -141,7 +147,14 @@ export async function findRepeatOf(db: Database, match: { jurisdictionCode: stri
   const [row] = await db
     .select()
     .from(cases)
-    .where(and(eq(cases.jurisdictionCode, match.jurisdictionCode), gte(cases.filedAt, match.since), or(samePlace, sameParty)))
+    .where(
+      and(
+        eq(cases.jurisdictionCode, match.jurisdictionCode),
+        sql`substr(${cases.jurisdictionPath}, 1, ${match.visiblePath.length}) = ${match.visiblePath}`,
+        gte(cases.filedAt, match.since),
+        or(samePlace, sameParty),
+      ),
+    )
     .orderBy(desc(cases.filedAt))
     .limit(1);
   return row;

@@ -40,3 +40,7 @@ export async function createSession(db: Database, sessionHash: string, userId: s
 
 export type SignedInUser = NonNullable<Awaited<ReturnType<typeof findUserByTokenHash>>>;
 
+
+export async function deleteSession(db: Database, sessionHash: string) {
+  await db.delete(sessions).where(eq(sessions.tokenHash, sessionHash));
+}

@@ -87,3 +87,15 @@ describe('an empty form', () => {
     ]);
   });
 });
+
+describe('a tampered form', () => {
+  it('reads only the fields the schema has, so a crafted name cannot reach shared objects', () => {
+    const input = formToInput(
+      { '__proto__.polluted': 'yes', 'constructor.prototype.polluted': 'yes', where: 'flat', 'where.address': '地址', category: 'family' },
+      intakeSchemas.grid,
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(input.category).toBe('family');
+    expect(v.safeParse(intakeSchemas.grid, input).success).toBe(false);
+  });
+});

@@ -77,6 +77,19 @@ describe('repeat disputes', () => {
   });
 });
 
+describe('repeats never cross a jurisdiction', () => {
+  it('files a new case when the earlier one with the same phone lies outside the grid worker’s community', async () => {
+    const phone = `139${String(Date.now()).slice(-8)}`;
+    const elsewhere = { ...example('grid'), where: { address: '灵隐社区 8 幢', gridCellCode: 'XH-LY-LYS-01' }, parties: [{ name: '吴某', role: 'applicant', phone }] };
+    const mediator = apiAs(stack, tokenOf(stack, 'demo-mediator-ly'));
+    const earlier = (await (await mediator('/api/intake/grid', { method: 'POST', body: JSON.stringify(elsewhere) })).json()) as { id: string };
+    const mine = { ...example('grid'), parties: [{ name: '吴某', role: 'applicant', phone }] };
+    const response = await gridWorker('/api/intake/grid', { method: 'POST', body: JSON.stringify(mine) });
+    expect(response.status).toBe(201);
+    expect(((await response.json()) as { id: string }).id).not.toBe(earlier.id);
+  });
+});
+
 describe('who may file and read', () => {
   it('needs a valid bearer token', async () => {
     expect((await apiAs(stack, undefined)('/api/intake/grid', { method: 'POST', body: '{}' })).status).toBe(401);

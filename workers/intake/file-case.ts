@@ -40,6 +40,19 @@ function toInstant(value: string, utcOffset: string): string {
 const futureSlackMs = 5 * 60_000;
 const repeatWindowMs = 365 * 86_400_000;
 
+/** A concurrent repeat under the same key won the race: its whole batch stands, ours left nothing behind. */
+async function concurrentRepeat(
+  db: Database,
+  idempotency: { userId: string; key: string; requestHash: string },
+  error: unknown,
+): Promise<FilingOutcome | undefined> {
+  const text = `${(error as Error)?.message} ${(error as Error)?.cause}`;
+  if (!/UNIQUE constraint failed: idempotency_keys/.test(text)) return undefined;
+  const winner = await findIdempotencyKey(db, idempotency.userId, idempotency.key);
+  if (!winner) return undefined;
+  return winner.requestHash === idempotency.requestHash ? { kind: 'replayed', caseId: winner.caseId } : { kind: 'keyReused' };
+}
+
 /** Checks what the schema cannot know (where the grid cell is, whose it is), then writes the case in one batch. */
 export async function fileCase(db: Database, request: FilingRequest): Promise<FilingOutcome> {
   const { user, channel, intake, policy, lang } = request;
@@ -69,18 +82,26 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
   // Same party (by phone) or same address at this station within a year: the same dispute coming back.
   const earlier = await findRepeatOf(db, {
     jurisdictionCode: stationCode,
+    visiblePath: user.role === 'admin' ? '/' : user.jurisdictionPath,
     address: intake.where.address,
     phones: intake.parties.flatMap((party) => (party.phone ? [party.phone] : [])),
     since: new Date(now.getTime() - repeatWindowMs).toISOString(),
   });
   if (earlier) {
-    const report: CaseState['repeatReports'][number] = { channel, at: filedAt, summary: intake.summary, reportedBy: user.id };
-    const outboxRow = await insertRepeatReport(
-      db,
-      { caseId: earlier.id, actor: user.id, at: filedAt, detail: { channel, summary: intake.summary, parties: intake.parties, source: intake.source }, payload: report },
-      idempotency,
-    );
-    return { kind: 'merged', caseId: earlier.id, outboxRow };
+    // The workflow keeps a short summary (the whole report is on the timeline) and ignores a report it has seen.
+    const report: CaseState['repeatReports'][number] = { id: crypto.randomUUID(), channel, at: filedAt, summary: intake.summary.slice(0, 200), reportedBy: user.id };
+    try {
+      const outboxRow = await insertRepeatReport(
+        db,
+        { caseId: earlier.id, actor: user.id, at: filedAt, detail: { channel, summary: intake.summary, parties: intake.parties, source: intake.source }, payload: report },
+        idempotency,
+      );
+      return { kind: 'merged', caseId: earlier.id, outboxRow };
+    } catch (error) {
+      const winner = idempotency && (await concurrentRepeat(db, idempotency, error));
+      if (winner) return winner;
+      throw error;
+    }
   }
 
   const caseId = crypto.randomUUID();
@@ -123,11 +144,8 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
     const workflowInput = { ...inputWithoutNumber, caseNumber: filed.detail.case.caseNumber };
     return { kind: 'filed', caseId, detail: filed.detail, outboxId: filed.outbox.id, workflowInput };
   } catch (error) {
-    // A concurrent repeat under the same key won the race: its whole batch stands, ours left nothing behind.
-    if (idempotency && /UNIQUE constraint failed: idempotency_keys/.test(String((error as Error).message))) {
-      const winner = await findIdempotencyKey(db, user.id, idempotency.key);
-      if (winner) return winner.requestHash === requestHash ? { kind: 'replayed', caseId: winner.caseId } : { kind: 'keyReused' };
-    }
+    const winner = idempotency && (await concurrentRepeat(db, idempotency, error));
+    if (winner) return winner;
     throw error;
   }
 }

@@ -46,8 +46,10 @@ async function deliverRepeatReport(db: Database, gateway: WorkflowGateway, row: 
   const [caseRow, startInput] = await Promise.all([findCase(db, row.caseId), findStartInput(db, row.caseId)]);
   if (!caseRow || !startInput) throw new Error(`case ${row.caseId} has no workflow input to reopen it with`);
   const input = v.parse(caseWorkflowInputSchema, startInput);
-  const reopening = caseRow.status === 'closed' && caseRow.processState;
-  await gateway.signalWithStartCase(reopening ? { ...input, resumeState: caseRow.processState! } : input, repeatReportSignalName, row.payload);
+  // The state D1 last saw goes along always: if the workflow runs it is ignored; if it ended (closed, failed,
+  // terminated) the new run goes on from there, its sequence numbers after the ones D1 already holds.
+  const resumeState = caseRow.processState ?? undefined;
+  await gateway.signalWithStartCase(resumeState ? { ...input, resumeState } : input, repeatReportSignalName, row.payload);
   await markOutboxDone(db, row.id, new Date().toISOString());
 }
 
@@ -56,7 +58,8 @@ async function deliverPolicy(db: Database, gateway: WorkflowGateway, row: Outbox
   try {
     await gateway.signalCase(row.caseId, policyChangedSignalName, row.payload);
   } catch (error) {
-    if (!(error instanceof TemporalRefusedError && /completed|not found/i.test(error.body))) throw error;
+    // An ended workflow has no clocks to re-plan; one not started yet must still hear of it, so that is retried.
+    if (!(error instanceof TemporalRefusedError && /already completed/i.test(error.body))) throw error;
   }
   await markOutboxDone(db, row.id, new Date().toISOString());
 }

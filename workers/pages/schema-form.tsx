@@ -167,13 +167,17 @@ export function formToInput(body: Record<string, unknown>, schema: GenericSchema
     const values = (Array.isArray(raw) ? raw : [raw]).filter((item): item is string => typeof item === 'string');
     const kept = values.map((item) => item.trim()).filter(Boolean);
     if (!kept.length) continue;
+    // Only names the schema knows are read: anything else (say "__proto__.x") is not a field of the form.
+    const field = fieldAt(schema, name);
+    if (!field) continue;
     const keys = name.split('.');
-    let cursor: Values = root;
-    keys.slice(0, -1).forEach((key) => {
-      cursor[key] ??= {};
-      cursor = cursor[key] as Values;
-    });
-    cursor[keys.at(-1)!] = Array.isArray(raw) || isListField(schema, name) ? kept : kept[0];
+    let cursor: Values | undefined = root;
+    for (const key of keys.slice(0, -1)) {
+      const next: unknown = (cursor[key] ??= {});
+      cursor = typeof next === 'object' && next !== null && !Array.isArray(next) ? (next as Values) : undefined;
+      if (!cursor) break;
+    }
+    if (cursor) cursor[keys.at(-1)!] = Array.isArray(raw) || field.type === 'array' ? kept : kept[0];
   }
   return withRequiredGroups(arraysFromNumberedKeys(root) as Values, schema as unknown as Node);
 }
@@ -190,13 +194,16 @@ function withRequiredGroups(values: Values, node: Node): Values {
   return values;
 }
 
-function isListField(schema: GenericSchema, name: string): boolean {
+/** The schema node a dot path names, or undefined when the schema has no such field. */
+function fieldAt(schema: GenericSchema, name: string): Node | undefined {
   let node: Node | undefined = schema as unknown as Node;
   for (const key of name.split('.')) {
     node = node && unwrap(node).node;
-    node = /^\d+$/.test(key) ? node?.item : node?.entries?.[key];
+    if (!node) return undefined;
+    if (/^\d{1,2}$/.test(key)) node = node.item;
+    else node = node.entries && Object.hasOwn(node.entries, key) ? node.entries[key] : undefined;
   }
-  return node ? unwrap(node).node.type === 'array' : false;
+  return node && unwrap(node).node;
 }
 
 function arraysFromNumberedKeys(value: unknown): unknown {

@@ -23,12 +23,19 @@ export const policyApi = new Hono<AppEnv>()
     async (c) => {
       const db = openDatabase(c.env.DB);
       const policy = c.req.valid('json');
+      forgetPublishedPolicy();
       const current = await policyInForce(c.env, db);
-      if (policy.version <= current.version) {
-        return c.json({ error: 'stale_version', message: `Version ${current.version} is in force; publish a higher version.` }, 409);
-      }
+      const stale = () => c.json({ error: 'stale_version', message: `Version ${current.version} or later is in force; publish a higher version.` }, 409);
+      if (policy.version <= current.version) return stale();
       const user = c.get('user');
-      const casesToTell = await publishPolicy(db, { version: policy.version, policy, by: user.id, at: new Date().toISOString(), jurisdictionPath: user.jurisdictionPath });
+      let casesToTell: number;
+      try {
+        casesToTell = await publishPolicy(db, { version: policy.version, policy, by: user.id, at: new Date().toISOString(), jurisdictionPath: user.jurisdictionPath });
+      } catch (error) {
+        // Another admin published this version a moment ago.
+        if (/UNIQUE constraint failed: sla_policies/.test(`${(error as Error).message} ${(error as Error).cause}`)) return stale();
+        throw error;
+      }
       forgetPublishedPolicy();
       // The outbox holds one row per running case; deliver them now, and the cron takes whatever Temporal refuses.
       c.executionCtx.waitUntil(drainOutbox(db, HttpWorkflowGateway.fromEnv(c.env), casesToTell + 10));

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { openDatabase } from '../../db/client';
-import { createSession, findUserByTokenHash } from '../../db/queries/users';
+import { createSession, deleteSession, findUserByTokenHash } from '../../db/queries/users';
 import { randomToken, sha256Hex } from '../crypto';
 import type { AppEnv } from '../env';
 import { t, type Lang } from '../i18n/messages';
@@ -57,7 +57,9 @@ export const sessionPages = new Hono<AppEnv>()
     });
     return c.redirect(next, 303);
   })
-  .post('/logout', (c) => {
+  .post('/logout', async (c) => {
+    const session = getCookie(c, sessionCookie);
+    if (session) await deleteSession(openDatabase(c.env.DB), await sha256Hex(session));
     deleteCookie(c, sessionCookie, { path: '/' });
     return c.redirect('/login', 303);
   });

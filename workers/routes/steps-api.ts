@@ -55,13 +55,22 @@ export const stepsApi = new Hono<AppEnv>().use(requireUser('api')).post('/:id/st
   }
 
   const update = { step, actor: { id: user.id, role: user.role, name: user.name }, payload } as StepUpdate;
+  // The step's ID is the update's: sent again with the same Idempotency-Key, it attaches to the first try.
+  const stepId = c.req.header('idempotency-key') ?? crypto.randomUUID();
+  c.header('idempotency-key', stepId);
   try {
-    const outcome = await gateway.executeStep(detail.case.id, update, c.req.header('idempotency-key') ?? crypto.randomUUID());
+    const outcome = await gateway.executeStep(detail.case.id, update, stepId);
     if (!outcome.ok) return c.json({ error: 'step_refused', reason: outcome.reason }, 409);
   } catch (error) {
     if (error instanceof TemporalUnavailableError) {
       c.header('retry-after', '30');
-      return c.json({ error: 'temporal_unavailable', message: 'The case cannot be stepped right now; nothing was changed. Try again shortly.' }, 503);
+      return c.json(
+        {
+          error: 'temporal_unavailable',
+          message: `The step may or may not have been taken. Send it again with the header Idempotency-Key: ${stepId}; it will be taken once.`,
+        },
+        503,
+      );
     }
     throw error;
   }

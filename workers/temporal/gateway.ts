@@ -35,6 +35,8 @@ export interface WorkflowGateway {
 }
 
 const requestTimeoutMs = 5_000;
+/** A step returns once the workflow has projected it to D1, which may take a retry or two. */
+const stepTimeoutMs = 25_000;
 
 const base64 = (bytes: Uint8Array) => btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join(''));
 
@@ -70,7 +72,7 @@ export class HttpWorkflowGateway implements WorkflowGateway {
     return new HttpWorkflowGateway(env.TEMPORAL_HTTP_URL, env.TEMPORAL_NAMESPACE, env.TEMPORAL_TASK_QUEUE, env.TEMPORAL_API_KEY);
   }
 
-  private async call(path: string, body?: unknown): Promise<Record<string, unknown>> {
+  private async call(path: string, body?: unknown, timeoutMs = requestTimeoutMs): Promise<Record<string, unknown>> {
     const url = `${this.baseUrl}/api/v1/namespaces/${encodeURIComponent(this.namespace)}${path}`;
     let response: Response;
     try {
@@ -81,7 +83,7 @@ export class HttpWorkflowGateway implements WorkflowGateway {
           ...(this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {}),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(requestTimeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       throw new TemporalUnavailableError(`Temporal is unreachable at ${this.baseUrl}: ${(error as Error).message}`);
@@ -138,7 +140,7 @@ export class HttpWorkflowGateway implements WorkflowGateway {
         // The update ID makes a retried step (same Idempotency-Key) run once.
         request: { meta: { updateId, identity: 'fengqiao-edge' }, input: { args: { payloads: [jsonPayload(update)] } } },
         waitPolicy: { lifecycleStage: 'UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED' },
-      });
+      }, stepTimeoutMs);
     } catch (error) {
       // A finished workflow takes no more steps: its case is closed.
       if (error instanceof TemporalRefusedError && /completed|not found/i.test(error.body)) return { ok: false, reason: 'the case is closed' };

@@ -211,7 +211,7 @@ function afterRouteChange(state: CaseState, now: string): CaseEventDraft[] {
     state.outcome = 'agreement';
     state.order = 'resolved';
     state.routeHistory.push({ route: state.route.route, outcome: 'resolved', at: now });
-    (['firstContact', 'accept', 'followUp', 'resolve'] as const).forEach((name) => stopCaseClock(state, name, now));
+    (['firstContact', 'accept', 'followUp', 'resolve', 'escalationAck'] as const).forEach((name) => stopCaseClock(state, name, now));
     startCaseClock(state, 'returnVisit', now);
     return [{ type: 'resolved', actor: 'system', detail: { route: state.route.route } }];
   }
@@ -240,6 +240,8 @@ function moveToRoute(state: CaseState, route: RouteName, outcome: 'failed' | 'mo
 
 /** A later intake about the same dispute: it makes the case hard and, if it was settled, opens it again. */
 export function addRepeatReport(state: CaseState, report: CaseState['repeatReports'][number], now: string): CaseEventDraft[] {
+  // Delivery is at least once (outbox, cron); the same report twice is one report.
+  if (state.repeatReports.some((earlier) => earlier.id === report.id)) return [];
   state.repeatReports.push(report);
   const events: CaseEventDraft[] = [{ type: 'repeat_reported', actor: 'system', detail: { ...report }, notify: 'station' }];
   if (!state.hardCase) {
@@ -248,6 +250,12 @@ export function addRepeatReport(state: CaseState, report: CaseState['repeatRepor
   }
   if (state.status !== 'open') {
     state.status = 'open';
+    // A new round of work: its own return visits later, and no pause left over from before.
+    state.returnVisits = [];
+    if (state.paused) {
+      delete state.paused;
+      Object.values(state.clocks).forEach((clock) => resumeClock(clock, now, state.policy.warnAtShare));
+    }
     state.order = state.assignee ? 'dispatched' : 'awaiting_dispatch';
     delete state.outcome;
     stopCaseClock(state, 'returnVisit', now);

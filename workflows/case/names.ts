@@ -40,7 +40,7 @@ export interface CaseState {
   routeHistory: { route: RouteState['route']; outcome: 'resolved' | 'failed' | 'moved'; reason?: string; at: string }[];
   returnVisits: { at: string; satisfied: boolean; note: string }[];
   /** Later intakes that matched this case (repeats), with the channel they came through. */
-  repeatReports: { channel: Channel; at: string; summary: string; reportedBy: string }[];
+  repeatReports: { id: string; channel: Channel; at: string; summary: string; reportedBy: string }[];
   clocks: Record<string, Clock>;
   policy: SlaPolicy;
   /** The last sequence number reported to the edge. */

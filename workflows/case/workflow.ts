@@ -1,5 +1,6 @@
 import {
   allHandlersFinished,
+  log,
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
@@ -64,12 +65,22 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
 
   // Reports go out one after another, so the edge sees the case's changes in the order they happened.
   let reporting: Promise<void> = Promise.resolve();
+  let reportsInFlight = 0;
   const report = (drafts: CaseEventDraft[]) => {
     const at = nowIso();
     const events = drafts.map((draft) => toCaseEvent(state, draft, ++state.seq, at));
-    for (const event of events) reporting = reporting.then(() => reportCaseEvent(state.caseId, event));
+    for (const event of events) {
+      reportsInFlight += 1;
+      // A report the edge refuses for good is logged and passed over: one bad event must not stop the case.
+      reporting = reporting
+        .then(() => reportCaseEvent(state.caseId, event))
+        .catch((error: unknown) => log.error('report refused', { seq: event.seq, type: event.type, error: String(error) }))
+        .finally(() => void (reportsInFlight -= 1));
+    }
     return reporting;
   };
+  /** Before the run ends or continues as new: no step half-handled, no report still on its way. */
+  const settled = () => condition(() => allHandlersFinished() && reportsInFlight === 0);
 
   // One start per route; a step arriving while the start is under way waits for the same start.
   const routeStarts = new Map<string, Promise<void>>();
@@ -101,10 +112,15 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
       const update = v.parse(stepUpdateSchema, rawUpdate) as StepUpdate;
       const message = routeMessageFor(update, state);
       const routeWorkflowId = state.route.workflowId;
-      if (message) await ensureRouteWorkflow();
+      const routeStarted = routeStarts.get(routeWorkflowId);
+      // Applied before the first await, so the next step's validator already sees this one.
       const reported = report(applyStep(state, update, nowIso()));
       dirty = true;
-      if (message) await getExternalWorkflowHandle(routeWorkflowId).signal(routeStepSignal, message);
+      // A route whose workflow has not started yet is started from the mirror, which already holds this step.
+      if (message && routeStarted) {
+        await routeStarted;
+        await getExternalWorkflowHandle(routeWorkflowId).signal(routeStepSignal, message);
+      }
       await reported;
       return state;
     },
@@ -149,12 +165,10 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
 
     const info = workflowInfo();
     if (info.continueAsNewSuggested || info.historyLength > input.historyLimit) {
-      await condition(allHandlersFinished);
-      await reporting;
+      await settled();
       await continueAsNew<typeof disputeCase>({ ...input, resumeState: state as unknown as Record<string, unknown> });
     }
   }
-  await condition(allHandlersFinished);
-  await reporting;
+  await settled();
   return state;
 }

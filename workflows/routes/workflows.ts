@@ -1,7 +1,6 @@
 import { condition, getExternalWorkflowHandle, setHandler, startChild } from '@temporalio/workflow';
-import * as v from 'valibot';
 import { durationToMs } from '../../schemas/policy';
-import { stepUpdateSchema, type StepUpdate } from '../../schemas/steps';
+import type { StepUpdate } from '../../schemas/steps';
 import type { Department } from '../../schemas/vocabulary';
 import { departmentOverdueSignal, departmentReportedSignal, routeStepSignal } from '../case/definitions';
 import { applyRouteStep, isRouteStep, isTerminal, nameDepartments, refuseRouteStep, type RouteState } from './machine';
@@ -21,8 +20,8 @@ export async function resolutionRoute(input: RouteInput): Promise<RouteState> {
   const departmentWorkflowId = (department: Department) => `${state.workflowId}/${department}`;
   const reportedDepartments: Department[] = [];
 
-  setHandler(routeStepSignal, (rawUpdate) => {
-    const update = v.parse(stepUpdateSchema, rawUpdate) as StepUpdate;
+  // Only the case workflow sends these, after its own validator took the step: they are not read again.
+  setHandler(routeStepSignal, (update: StepUpdate) => {
     if (update.step === 'assign' && update.payload.departments) {
       nameDepartments(state, update.payload.departments, update.payload.lead);
       return;
