@@ -32,7 +32,8 @@ export const requireUser = (audience: 'api' | 'page') =>
   createMiddleware<AppEnv>(async (c, next) => {
     const db = openDatabase(c.env.DB);
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    const session = getCookie(c, sessionCookie);
+    // The API takes bearer tokens only: a cookie rides along on cross-site requests, a token does not.
+    const session = audience === 'page' ? getCookie(c, sessionCookie) : undefined;
     const user = bearer
       ? await userByBearer(db, bearer)
       : session
