@@ -69,6 +69,14 @@ describe('the workflow’s reports to /internal', () => {
     expect(view.timeline.filter((e: { type: string }) => e.type === 'clock_breached')).toHaveLength(1);
     expect(view.process).toEqual({ seq: 2 });
 
+    // The station's overdue list shows it, longest overdue first; another station's does not.
+    const supervisor = apiAs(stack, tokenOf(stack, 'demo-supervisor-ly'));
+    const overdueList = (await (await supervisor('/api/cases?overdue=1')).json()) as { id: string; overdueSince: string }[];
+    expect(overdueList.find((row) => row.id === filed.id)).toMatchObject({ overdueSince: breachedAt });
+    const elsewhere = (await (await apiAs(stack, tokenOf(stack, 'demo-grid-bs'))('/api/cases?overdue=1')).json()) as { id: string }[];
+    expect(elsewhere.map((row) => row.id)).not.toContain(filed.id);
+    expect((await supervisor('/api/cases?limit=many')).status).toBe(422);
+
     // Nobody holds the case yet, so its station's command room hears of the breach; the grid worker does not.
     const station = apiAs(stack, tokenOf(stack, 'demo-supervisor-ly'));
     const inbox = (await (await station('/api/notifications?unread=1')).json()) as { id: number; caseId: string; kind: string }[];

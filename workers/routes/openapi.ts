@@ -108,6 +108,21 @@ export function buildOpenApiDocument() {
       },
     };
   }
+  paths['/api/cases'] = {
+    get: {
+      tags: ['cases'],
+      summary: 'Work lists within your jurisdiction: overdue first (longest overdue at the top), then by nearest deadline',
+      security: [{ bearer: [] }],
+      parameters: [
+        { name: 'overdue', in: 'query', required: false, schema: { type: 'string', enum: ['0', '1'] }, description: 'Only cases with a clock run out.' },
+        { name: 'escalated', in: 'query', required: false, schema: { type: 'string', enum: ['0', '1'] } },
+        { name: 'mine', in: 'query', required: false, schema: { type: 'string', enum: ['0', '1'] }, description: 'Only cases assigned to you.' },
+        { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['queued', 'open', 'resolved', 'closed', 'all'] } },
+        { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
+      ],
+      responses: { 200: { description: 'Cases with their overdue time and next deadline.' }, 401: errorResponse('No valid bearer token.'), 422: invalidResponse },
+    },
+  };
   paths['/api/cases/{id}'] = {
     get: {
       tags: ['cases'],
