@@ -168,6 +168,4 @@ export const idempotencyKeys = sqliteTable(
   (table) => [primaryKey({ columns: [table.userId, table.key] })],
 );
 
-export type CaseRow = typeof cases.$inferSelect;
-export type UserRow = typeof users.$inferSelect;
 export type JurisdictionRow = typeof jurisdictions.$inferSelect;

@@ -7,6 +7,9 @@ export type Channel = (typeof channels)[number];
 export const roles = ['grid_worker', 'mediator', 'supervisor', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
+/** Supervisors and admins stand above mediators: they dispatch, decide, acknowledge and may step any case they see. */
+export const supervises = (role: Role) => role === 'supervisor' || role === 'admin';
+
 export const jurisdictionLevels = ['county', 'station', 'community', 'grid'] as const;
 
 export const categories = [

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, min, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, min } from 'drizzle-orm';
 import type { Database } from '../client';
+import { caseWithin } from './jurisdiction-scope';
 import { caseClocks, cases } from '../schema';
 
 export interface CaseListFilter {
@@ -52,7 +53,7 @@ export async function listCases(db: Database, filter: CaseListFilter) {
     .leftJoin(nextDue, eq(nextDue.caseId, cases.id))
     .where(
       and(
-        sql`substr(${cases.jurisdictionPath}, 1, ${filter.jurisdictionPath.length}) = ${filter.jurisdictionPath}`,
+        caseWithin(filter.jurisdictionPath),
         inArray(cases.status, filter.statuses),
         filter.overdueOnly ? eq(cases.overdue, true) : undefined,
         filter.escalatedOnly ? gt(cases.escalationLevel, 0) : undefined,

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../client';
+import { caseWithin } from './jurisdiction-scope';
 import { caseClocks, cases, idempotencyKeys, jurisdictions, outbox, parties, timelineEvents } from '../schema';
 
 export type NewCase = typeof cases.$inferInsert;
@@ -77,10 +78,6 @@ export async function findCaseDetail(db: Database, caseId: string) {
   return found && { case: found, parties: partyRows, clocks: clockRows, timeline: timelineRows };
 }
 
-export async function findClocks(db: Database, caseId: string) {
-  return db.select().from(caseClocks).where(eq(caseClocks.caseId, caseId)).orderBy(asc(caseClocks.dueAt));
-}
-
 export async function findJurisdiction(db: Database, code: string) {
   const [row] = await db.select().from(jurisdictions).where(eq(jurisdictions.code, code));
   return row;
@@ -150,7 +147,7 @@ export async function findRepeatOf(
     .where(
       and(
         eq(cases.jurisdictionCode, match.jurisdictionCode),
-        sql`substr(${cases.jurisdictionPath}, 1, ${match.visiblePath.length}) = ${match.visiblePath}`,
+        caseWithin(match.visiblePath),
         gte(cases.filedAt, match.since),
         or(samePlace, sameParty),
       ),

@@ -2,12 +2,10 @@ import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { CaseEvent } from '../../schemas/case';
 import type { Database } from '../client';
+import { isUniqueViolation } from '../errors';
 import { caseClocks, cases, notifications, outbox, timelineEvents } from '../schema';
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'unknownCase';
-
-const isDuplicateSeq = (error: unknown) =>
-  /UNIQUE constraint failed: timeline_events/.test(`${(error as Error)?.message} ${(error as Error)?.cause}`);
 
 /**
  * Projects one workflow event into D1 in one batch: its timeline row, the case as it now stands, its clocks and
@@ -95,7 +93,7 @@ export async function applyCaseEvent(db: Database, caseId: string, event: CaseEv
   try {
     await db.batch(writes);
   } catch (error) {
-    if (isDuplicateSeq(error)) return 'duplicate';
+    if (isUniqueViolation(error, 'timeline_events')) return 'duplicate';
     throw error;
   }
   return 'applied';

@@ -1,5 +1,6 @@
 import { and, desc, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../client';
+import { caseWithin } from './jurisdiction-scope';
 import { cases, outbox, slaPolicies } from '../schema';
 
 export async function latestPublishedPolicy(db: Database) {
@@ -29,7 +30,7 @@ export async function publishPolicy(db: Database, published: { version: number; 
             doneAt: sql<null>`null`.as('done_at'),
           })
           .from(cases)
-          .where(and(inArray(cases.status, ['queued', 'open', 'resolved']), sql`substr(${cases.jurisdictionPath}, 1, ${published.jurisdictionPath.length}) = ${published.jurisdictionPath}`)),
+          .where(and(inArray(cases.status, ['queued', 'open', 'resolved']), caseWithin(published.jurisdictionPath))),
       )
       .returning({ id: outbox.id }),
   ]);

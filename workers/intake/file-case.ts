@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client';
+import { isUniqueViolation } from '../../db/errors';
 import { findIdempotencyKey, findRepeatOf, insertFiledCase, insertRepeatReport, type CaseDetail } from '../../db/queries/cases';
 import type { outbox } from '../../db/schema';
 import type { CaseState } from '../../workflows/case/names';
@@ -11,6 +12,7 @@ import { localDay, offsetMs } from '../../workflows/clocks/local-time';
 import { planFirstContact } from '../../workflows/clocks/plan';
 import { sha256Hex } from '../crypto';
 import { customError, type FieldError, type Lang } from '../i18n/messages';
+import { visiblePathOf } from '../middleware/auth';
 import { jurisdictionByCode, stationCodeOf } from './jurisdictions';
 
 export type FilingOutcome =
@@ -46,8 +48,7 @@ async function concurrentRepeat(
   idempotency: { userId: string; key: string; requestHash: string },
   error: unknown,
 ): Promise<FilingOutcome | undefined> {
-  const text = `${(error as Error)?.message} ${(error as Error)?.cause}`;
-  if (!/UNIQUE constraint failed: idempotency_keys/.test(text)) return undefined;
+  if (!isUniqueViolation(error, 'idempotency_keys')) return undefined;
   const winner = await findIdempotencyKey(db, idempotency.userId, idempotency.key);
   if (!winner) return undefined;
   return winner.requestHash === idempotency.requestHash ? { kind: 'replayed', caseId: winner.caseId } : { kind: 'keyReused' };
@@ -82,7 +83,7 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
   // Same party (by phone) or same address at this station within a year: the same dispute coming back.
   const earlier = await findRepeatOf(db, {
     jurisdictionCode: stationCode,
-    visiblePath: user.role === 'admin' ? '/' : user.jurisdictionPath,
+    visiblePath: visiblePathOf(user),
     address: intake.where.address,
     phones: intake.parties.flatMap((party) => (party.phone ? [party.phone] : [])),
     since: new Date(now.getTime() - repeatWindowMs).toISOString(),

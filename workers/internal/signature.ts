@@ -2,6 +2,8 @@
  * Calls from the workflow worker to the edge's /internal routes carry an HMAC of the request under a shared secret.
  * WebCrypto only, so the same code signs in Node and verifies in workerd.
  */
+import { toHex } from '../crypto';
+
 export const signatureHeader = 'x-fengqiao-signature';
 
 /** A signature older (or newer) than this is refused, so a captured request cannot be replayed later. */
@@ -11,8 +13,7 @@ const encoder = new TextEncoder();
 
 async function hmacHex(secret: string, message: string): Promise<string> {
   const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(message));
-  return [...new Uint8Array(mac)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return toHex(await crypto.subtle.sign('HMAC', key, encoder.encode(message)));
 }
 
 const signedText = (timestamp: number, method: string, path: string, body: string) =>

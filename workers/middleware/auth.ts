@@ -61,5 +61,6 @@ export const requireRole = (...allowed: Role[]) =>
   });
 
 /** A user sees what lies inside their own jurisdiction; an admin sees everything. */
-export const canSee = (user: { role: Role; jurisdictionPath: string }, path: string) =>
-  user.role === 'admin' || path.startsWith(user.jurisdictionPath);
+export const visiblePathOf = (user: { role: Role; jurisdictionPath: string }) => (user.role === 'admin' ? '/' : user.jurisdictionPath);
+
+export const canSee = (user: { role: Role; jurisdictionPath: string }, path: string) => path.startsWith(visiblePathOf(user));

@@ -7,7 +7,7 @@ import { fieldErrors } from '../i18n/messages';
 import { openDatabase } from '../../db/client';
 import { findCaseDetail } from '../../db/queries/cases';
 import type { AppEnv } from '../env';
-import { canSee, requireUser } from '../middleware/auth';
+import { canSee, requireUser, visiblePathOf } from '../middleware/auth';
 import { toCaseView } from './case-view';
 
 const listQuerySchema = v.object({
@@ -31,7 +31,7 @@ export const casesApi = new Hono<AppEnv>()
       const query = c.req.valid('query');
       const statuses = !query.status ? (['queued', 'open', 'resolved'] as const) : query.status === 'all' ? caseStatuses : [query.status];
       const rows = await listCases(openDatabase(c.env.DB), {
-        jurisdictionPath: user.role === 'admin' ? '/' : user.jurisdictionPath,
+        jurisdictionPath: visiblePathOf(user),
         overdueOnly: query.overdue === '1',
         escalatedOnly: query.escalated === '1',
         assigneeId: query.mine === '1' ? user.id : undefined,

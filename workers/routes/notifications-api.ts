@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { openDatabase } from '../../db/client';
 import { markNotificationRead, notificationsFor } from '../../db/queries/notifications';
+import { supervises, type Role } from '../../schemas/vocabulary';
 import type { AppEnv } from '../env';
 import { requireUser } from '../middleware/auth';
 
@@ -9,8 +10,8 @@ import { requireUser } from '../middleware/auth';
  * What is addressed to a jurisdiction is the supervisors' (the station's command room, the county's); everyone
  * reads and marks what is addressed to them by name.
  */
-const recipientsOf = (user: { id: string; role: string; jurisdictionCode: string }) =>
-  user.role === 'supervisor' || user.role === 'admin' ? [user.id, user.jurisdictionCode] : [user.id];
+const recipientsOf = (user: { id: string; role: Role; jurisdictionCode: string }) =>
+  supervises(user.role) ? [user.id, user.jurisdictionCode] : [user.id];
 
 export const notificationsApi = new Hono<AppEnv>()
   .use(requireUser('api'))

@@ -1,6 +1,7 @@
 import { vValidator } from '@hono/valibot-validator';
 import { Hono, type Context } from 'hono';
 import { openDatabase } from '../../db/client';
+import { isUniqueViolation } from '../../db/errors';
 import { publishPolicy } from '../../db/queries/policies';
 import { slaPolicySchema } from '../../schemas/policy';
 import type { AppEnv } from '../env';
@@ -33,7 +34,7 @@ export const policyApi = new Hono<AppEnv>()
         casesToTell = await publishPolicy(db, { version: policy.version, policy, by: user.id, at: new Date().toISOString(), jurisdictionPath: user.jurisdictionPath });
       } catch (error) {
         // Another admin published this version a moment ago.
-        if (/UNIQUE constraint failed: sla_policies/.test(`${(error as Error).message} ${(error as Error).cause}`)) return stale();
+        if (isUniqueViolation(error, 'sla_policies')) return stale();
         throw error;
       }
       forgetPublishedPolicy();

@@ -4,6 +4,7 @@ import { openDatabase } from '../../db/client';
 import { findCase, findCaseDetail } from '../../db/queries/cases';
 import { findUserById } from '../../db/queries/users';
 import { stepPayloadSchemas, stepNames, supervisorSteps, type StepName, type StepUpdate } from '../../schemas/steps';
+import { supervises } from '../../schemas/vocabulary';
 import type { AppEnv } from '../env';
 import { fieldErrors } from '../i18n/messages';
 import { canSee, requireUser } from '../middleware/auth';
@@ -31,9 +32,9 @@ export const stepsApi = new Hono<AppEnv>().use(requireUser('api')).post('/:id/st
   const parsed = v.safeParse(stepPayloadSchemas[step], body ?? {});
   if (!parsed.success) return c.json({ error: 'invalid_step', fields: fieldErrors(parsed.issues, c.get('lang')) }, 422);
 
-  const supervises = user.role === 'supervisor' || user.role === 'admin';
-  if (supervisorSteps.includes(step) && !supervises) return c.json({ error: 'forbidden', message: `Only a supervisor may ${step.replaceAll('-', ' ')}.` }, 403);
-  if (!supervises && detail.case.assigneeId && detail.case.assigneeId !== user.id) {
+  const supervising = supervises(user.role);
+  if (supervisorSteps.includes(step) && !supervising) return c.json({ error: 'forbidden', message: `Only a supervisor may ${step.replaceAll('-', ' ')}.` }, 403);
+  if (!supervising && detail.case.assigneeId && detail.case.assigneeId !== user.id) {
     return c.json({ error: 'forbidden', message: 'Only the assigned mediator or a supervisor above them may step this case.' }, 403);
   }
   const payload = parsed.output as Record<string, unknown>;

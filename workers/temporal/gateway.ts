@@ -1,6 +1,6 @@
 import type { CaseWorkflowInput } from '../../schemas/case';
 import type { StepUpdate } from '../../schemas/steps';
-import { caseWorkflowType, stateQueryName, stepUpdateName, type CaseState } from '../../workflows/case/names';
+import { caseWorkflowType, stepUpdateName, type CaseState } from '../../workflows/case/names';
 import type { Bindings } from '../env';
 
 /** Temporal could not be reached or did not answer in time: the caller keeps the work in its outbox. */
@@ -25,7 +25,6 @@ export type StepOutcome = { ok: true; state: CaseState } | { ok: false; reason: 
 /** Everything the edge asks of Temporal, behind one seam so the transport can change without touching routes. */
 export interface WorkflowGateway {
   startCase(input: CaseWorkflowInput): Promise<{ runId: string }>;
-  queryCaseState(caseId: string): Promise<CaseState>;
   /** Runs a step as an update: the new state, or the reason the workflow refused it. */
   executeStep(caseId: string, update: StepUpdate, updateId: string): Promise<StepOutcome>;
   signalCase(caseId: string, signal: string, arg: unknown): Promise<void>;
@@ -122,14 +121,6 @@ export class HttpWorkflowGateway implements WorkflowGateway {
       }
       throw error;
     }
-  }
-
-  async queryCaseState(caseId: string) {
-    const answer = await this.call(`/workflows/${encodeURIComponent(caseId)}/query/${stateQueryName}`, {
-      query: { queryType: stateQueryName },
-    });
-    const results = answer.queryResult as { payloads?: unknown[] } | unknown[] | undefined;
-    return fromPayload(Array.isArray(results) ? results[0] : results?.payloads?.[0]) as CaseState;
   }
 
   async executeStep(caseId: string, update: StepUpdate, updateId: string): Promise<StepOutcome> {

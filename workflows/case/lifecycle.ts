@@ -1,6 +1,6 @@
 import { durationToMs, type SlaPolicy } from '../../schemas/policy';
 import { supervisorSteps, type StepUpdate } from '../../schemas/steps';
-import type { Channel, RouteName } from '../../schemas/vocabulary';
+import { supervises, type Channel, type RouteName } from '../../schemas/vocabulary';
 import { extendClock, isRunning, pauseClock, resumeClock } from '../clocks/clock';
 import { startCaseClock, stopAllClocks, stopCaseClock } from './case-clocks';
 import { applyRouteStep, isRouteStep, isTerminal, nameDepartments, newRoute, nextRoute, refuseRouteStep } from '../routes/machine';
@@ -60,7 +60,6 @@ const reasonOf = (update: StepUpdate): string | undefined => {
   return undefined;
 };
 
-const supervises = (role: string) => role === 'supervisor' || role === 'admin';
 
 /** Why a step cannot be taken now (the 409's reason), or undefined when it can. */
 export function refuseStep(state: CaseState, update: StepUpdate): string | undefined {
