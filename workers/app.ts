@@ -12,7 +12,6 @@ import { notificationsApi } from './routes/notifications-api';
 import { openApiRoutes } from './routes/openapi';
 import { policyApi } from './routes/policy-api';
 import { sessionPages } from './routes/session-pages';
-import { stepsApi } from './routes/steps-api';
 
 const publicBodyLimit = bodyLimit({
   maxSize: 64 * 1024,
@@ -30,7 +29,6 @@ export const app = new Hono<AppEnv>()
   .route('/', healthRoutes)
   .route('/api/intake', intakeApi)
   .route('/api/cases', casesApi)
-  .route('/api/cases', stepsApi)
   .route('/api/policy', policyApi)
   .route('/api/notifications', notificationsApi)
   .route('/api', openApiRoutes)

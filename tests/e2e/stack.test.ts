@@ -98,6 +98,7 @@ describe('mediators step a case over HTTP', () => {
     const filed = await fileCase('grid', { riskFlags: [] });
 
     expect((await stepAs(tokenOf(stack, 'demo-grid-ly'))(filed.id, 'accept')).status).toBe(403);
+    expect((await apiAs(stack, undefined)(`/api/cases/${filed.id}/steps/accept`, { method: 'POST', body: '{}' })).status).toBe(401);
     const badPayload = await mediator(filed.id, 'schedule-session', { at: 'tomorrow', place: '' });
     expect(badPayload.status).toBe(422);
 

@@ -9,6 +9,7 @@ import { findCaseDetail } from '../../db/queries/cases';
 import type { AppEnv } from '../env';
 import { canSee, requireUser, visiblePathOf } from '../middleware/auth';
 import { toCaseView } from './case-view';
+import { stepsApi } from './steps-api';
 
 const listQuerySchema = v.object({
   overdue: v.optional(v.picklist(['0', '1'])),
@@ -42,10 +43,11 @@ export const casesApi = new Hono<AppEnv>()
     },
   )
   .get('/:id', async (c) => {
-  const detail = await findCaseDetail(openDatabase(c.env.DB), c.req.param('id'));
-  // Outside one's jurisdiction a case answers exactly as a missing one does.
-  if (!detail || !canSee(c.get('user'), detail.case.jurisdictionPath)) {
-    return c.json({ error: 'not_found', message: 'No such case.' }, 404);
-  }
-  return c.json(toCaseView(detail));
-});
+    const detail = await findCaseDetail(openDatabase(c.env.DB), c.req.param('id'));
+    // Outside one's jurisdiction a case answers exactly as a missing one does.
+    if (!detail || !canSee(c.get('user'), detail.case.jurisdictionPath)) {
+      return c.json({ error: 'not_found', message: 'No such case.' }, 404);
+    }
+    return c.json(toCaseView(detail));
+  })
+  .route('/', stepsApi);
