@@ -3,6 +3,7 @@ import type { Database } from '../db/client';
 import { latestPublishedPolicy } from '../db/queries/policies';
 import { parseSlaPolicy, slaPolicySchema, type SlaPolicy } from '../schemas/policy';
 import type { Bindings } from './env';
+import { IsolateCache } from './isolate-cache';
 
 let configured: { source: string | undefined; policy: SlaPolicy } | undefined;
 
@@ -13,19 +14,18 @@ export function configuredPolicy(env: Pick<Bindings, 'SLA_POLICY'>): SlaPolicy {
 }
 
 /** A published version is re-read at most every half minute; that is how long a new one takes to reach new cases. */
-const publishedTtlMs = 30_000;
-let published: { policy: SlaPolicy | undefined; readAt: number } | undefined;
+const published = new IsolateCache<SlaPolicy | undefined>(30_000);
 
 export function forgetPublishedPolicy() {
-  published = undefined;
+  published.clear();
 }
 
 /** The policy in force: the newest published version if it is newer than the configured one. */
 export async function policyInForce(env: Pick<Bindings, 'SLA_POLICY'>, db: Database): Promise<SlaPolicy> {
-  if (!published || Date.now() - published.readAt > publishedTtlMs) {
+  const latest = await published.get('latest', async () => {
     const row = await latestPublishedPolicy(db);
-    published = { policy: row ? v.parse(slaPolicySchema, row.policy) : undefined, readAt: Date.now() };
-  }
+    return row ? v.parse(slaPolicySchema, row.policy) : undefined;
+  });
   const base = configuredPolicy(env);
-  return published.policy && published.policy.version > base.version ? published.policy : base;
+  return latest && latest.version > base.version ? latest : base;
 }

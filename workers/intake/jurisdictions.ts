@@ -1,21 +1,15 @@
 import type { Database } from '../../db/client';
 import { findJurisdiction } from '../../db/queries/cases';
 import type { JurisdictionRow } from '../../db/schema';
+import { IsolateCache } from '../isolate-cache';
 
 /**
  * The jurisdiction tree changes a few times a year and every intake reads it, so an isolate keeps what it
  * read for a minute rather than asking D1 again on each filing.
  */
-const cacheTtlMs = 60_000;
-const cache = new Map<string, { row: JurisdictionRow | undefined; readAt: number }>();
+const jurisdictions = new IsolateCache<JurisdictionRow | undefined>(60_000);
 
-export async function jurisdictionByCode(db: Database, code: string, now = Date.now()): Promise<JurisdictionRow | undefined> {
-  const cached = cache.get(code);
-  if (cached && now - cached.readAt < cacheTtlMs) return cached.row;
-  const row = await findJurisdiction(db, code);
-  cache.set(code, { row, readAt: now });
-  return row;
-}
+export const jurisdictionByCode = (db: Database, code: string) => jurisdictions.get(code, () => findJurisdiction(db, code));
 
 /** The tree has fixed levels — county, station, community, grid — so a path's second code is its station. */
 export const stationCodeOf = (path: string) => path.split('/').filter(Boolean)[1];

@@ -6,6 +6,7 @@ import { findUserBySession, findUserByTokenHash, type SignedInUser } from '../..
 import type { Role } from '../../schemas/vocabulary';
 import { sha256Hex } from '../crypto';
 import type { AppEnv } from '../env';
+import { IsolateCache } from '../isolate-cache';
 
 export const sessionCookie = 'fq_session';
 
@@ -13,18 +14,12 @@ export const sessionCookie = 'fq_session';
  * Bearer tokens seen in the last half minute, so a burst of filings from one phone does not ask D1 who it is
  * each time. A revoked token stops working within that half minute.
  */
-const tokenCacheTtlMs = 30_000;
-const tokenCache = new Map<string, { user: SignedInUser; readAt: number }>();
+const bearers = new IsolateCache<SignedInUser | undefined>(30_000);
 
 async function userByBearer(db: Database, token: string) {
   const tokenHash = await sha256Hex(token);
-  const cached = tokenCache.get(tokenHash);
-  if (cached && Date.now() - cached.readAt < tokenCacheTtlMs) return cached.user;
-  const user = await findUserByTokenHash(db, tokenHash);
-  if (!user) return undefined;
-  if (tokenCache.size > 10_000) tokenCache.clear();
-  tokenCache.set(tokenHash, { user, readAt: Date.now() });
-  return user;
+  // Only a known token is kept: one issued a moment ago must work at once.
+  return bearers.get(tokenHash, () => findUserByTokenHash(db, tokenHash), (user) => user !== undefined);
 }
 
 /** API callers present a bearer token and get 401 without one; page visitors are sent to sign in and then back. */
