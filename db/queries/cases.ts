@@ -105,16 +105,16 @@ export async function findPendingOutbox(db: Database, caseId: string) {
   return db.select().from(outbox).where(and(eq(outbox.caseId, caseId), isNull(outbox.doneAt))).orderBy(asc(outbox.id));
 }
 
+const outboxDone = (db: Database, outboxId: number, at: string) =>
+  db.update(outbox).set({ doneAt: at, attempts: sql`${outbox.attempts} + 1`, lastError: null }).where(eq(outbox.id, outboxId));
+
 export async function markOutboxDone(db: Database, outboxId: number, at: string) {
-  await db.update(outbox).set({ doneAt: at, attempts: sql`${outbox.attempts} + 1`, lastError: null }).where(eq(outbox.id, outboxId));
+  await outboxDone(db, outboxId, at);
 }
 
 export async function markWorkflowStarted(db: Database, outboxId: number, caseId: string, runId: string, at: string) {
   await db.batch([
-    db
-      .update(outbox)
-      .set({ doneAt: at, attempts: sql`${outbox.attempts} + 1`, lastError: null })
-      .where(eq(outbox.id, outboxId)),
+    outboxDone(db, outboxId, at),
     db
       .update(cases)
       .set({ status: 'open', workflowRunId: runId, updatedAt: at })

@@ -12,9 +12,11 @@ type OutboxRow = typeof outbox.$inferSelect;
 const silentStartMs = 30_000;
 type DeliveryOutcome = 'started' | 'unavailable' | 'refused';
 
+const failureOutcome = (error: unknown): DeliveryOutcome => (error instanceof TemporalUnavailableError ? 'unavailable' : 'refused');
+
 async function recordFailure(db: Database, row: { id: number }, error: unknown): Promise<DeliveryOutcome> {
   await markStartFailed(db, row.id, error instanceof Error ? error.message : String(error));
-  return error instanceof TemporalUnavailableError ? 'unavailable' : 'refused';
+  return failureOutcome(error);
 }
 
 /**
@@ -34,7 +36,7 @@ export async function startFiledCase(
     return 'started';
   } catch (error) {
     defer(recordFailure(db, { id: filed.outboxId }, error));
-    return error instanceof TemporalUnavailableError ? 'unavailable' : 'refused';
+    return failureOutcome(error);
   }
 }
 
