@@ -3,7 +3,7 @@ import { supervisorSteps, type StepUpdate } from '../../schemas/steps';
 import { supervises, type Channel, type RouteName } from '../../schemas/vocabulary';
 import { extendClock, isRunning, pauseClock, resumeClock } from '../clocks/clock';
 import { startCaseClock, stopAllClocks, stopCaseClock } from './case-clocks';
-import { applyRouteStep, isRouteStep, isTerminal, nameDepartments, newRoute, nextRoute, refuseRouteStep } from '../routes/machine';
+import { applyRouteStep, isRouteStep, isTerminal, nameDepartments, newRoute, nextRoute, refuseRouteStep, type RouteStep } from '../routes/machine';
 import type { Triage } from '../triage/rules';
 import type { CaseState } from './names';
 
@@ -125,6 +125,20 @@ export function refuseStep(state: CaseState, update: StepUpdate): string | undef
   }
 }
 
+/**
+ * What the route's own workflow must hear of a step, if anything. The case's mirror of the route applies the
+ * same, so the two never disagree.
+ */
+export function routeMessageFor(update: StepUpdate, state: CaseState): StepUpdate | undefined {
+  if (isRouteStep(update)) return update;
+  if (update.step === 'request-transfer') return { ...update, step: 'record-failure', payload: { reason: update.payload.reason } };
+  if (update.step === 'override-triage' && update.payload.route && update.payload.route !== state.route.route) {
+    return { ...update, step: 'record-failure', payload: { reason: `moved to the ${update.payload.route} route: ${update.payload.reason}` } };
+  }
+  if (update.step === 'assign' && update.payload.departments) return update;
+  return undefined;
+}
+
 /** Applies an allowed step; returns what goes on the timeline. */
 export function applyStep(state: CaseState, update: StepUpdate, now: string): CaseEventDraft[] {
   const events: CaseEventDraft[] = [{ type: `step:${update.step}`, actor: update.actor.id, reason: reasonOf(update), detail: { ...update.payload } }];
@@ -150,7 +164,7 @@ export function applyStep(state: CaseState, update: StepUpdate, now: string): Ca
       stopCaseClock(state, 'firstContact', now);
       break;
     case 'request-transfer':
-      applyRouteStep(state.route, { ...update, step: 'record-failure' });
+      applyRouteStep(state.route, routeMessageFor(update, state) as RouteStep);
       return [...events, ...afterRouteChange(state, now)];
     case 'pause':
       state.paused = { since: now, reason: update.payload.reason };

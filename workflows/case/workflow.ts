@@ -16,7 +16,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { stepUpdateSchema, type StepUpdate } from '../../schemas/steps';
 import type { CaseActivities } from '../activities/types';
 import { msUntilNextEvent } from '../clocks/clock';
-import { isRouteStep, isTerminal } from '../routes/machine';
+import { isTerminal } from '../routes/machine';
 import { resolutionRoute } from '../routes/workflows';
 import { triage } from '../triage/rules';
 import {
@@ -29,7 +29,7 @@ import {
   type CaseState,
 } from './definitions';
 import { replanClocks, takeDueClockEvents } from './clock-events';
-import { addRepeatReport, applyStep, initialState, refuseStep, type CaseEventDraft } from './lifecycle';
+import { addRepeatReport, applyStep, initialState, refuseStep, routeMessageFor, type CaseEventDraft } from './lifecycle';
 import { toCaseEvent } from './projection';
 import { slaPolicySchema } from '../../schemas/policy';
 
@@ -39,17 +39,6 @@ const { reportCaseEvent } = proxyActivities<CaseActivities>({
 });
 
 const nowIso = () => new Date().toISOString();
-
-/** What the route's own workflow must hear of a step, if anything. */
-function routeMessageFor(update: StepUpdate, state: CaseState): StepUpdate | undefined {
-  if (isRouteStep(update)) return update;
-  if (update.step === 'request-transfer') return { ...update, step: 'record-failure', payload: { reason: update.payload.reason } };
-  if (update.step === 'override-triage' && update.payload.route && update.payload.route !== state.route.route) {
-    return { ...update, step: 'record-failure', payload: { reason: `moved to the ${update.payload.route} route: ${update.payload.reason}` } };
-  }
-  if (update.step === 'assign' && update.payload.departments) return update;
-  return undefined;
-}
 
 /** One dispute case from filing to closing; its workflow ID is the case ID. */
 export async function disputeCase(rawInput: unknown): Promise<CaseState> {
