@@ -7,11 +7,11 @@
 import { Client, Connection } from '@temporalio/client';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
-import { caseWorkflowInputSchema, type CaseWorkflowInput } from '../schemas/case';
+import { caseWorkflowInputSchema, type CaseWorkflowInput } from '../schemas/workflow-input';
 import { gridIntakeSchema } from '../schemas/intake';
-import { defaultSlaPolicy } from '../schemas/policy';
-import { localDay } from '../workflows/clocks/local-time';
-import { caseWorkflowType } from '../workflows/case/names';
+import { defaultSlaPolicy } from '../domain/policy';
+import { localDay } from '../domain/clocks/local-time';
+import { caseWorkflowType } from '../schemas/workflow-names';
 import { freshIntake, testStack, tokenOf } from '../tests/support/stack';
 
 const targetRatio = 0.6;

@@ -1,6 +1,23 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { caseStatuses, channels, jurisdictionLevels, partyRoles, roles, routes } from '../schemas/vocabulary';
+import { timelineEventTypes } from '../schemas/case-event';
+import type { CaseProgress, CaseState } from '../schemas/case-state';
+import type { Intake } from '../schemas/intake';
+import { outboxKinds, type OutboxMessageInput } from '../schemas/outbox';
+import type { SlaPolicy } from '../schemas/policy';
+import {
+  caseStatuses,
+  categories,
+  channels,
+  clockNames,
+  jurisdictionLevels,
+  notifyAudiences,
+  orderStages,
+  partyRoles,
+  roles,
+  routes,
+  type RiskFlag,
+} from '../schemas/vocabulary';
 
 /** The jurisdiction tree: county bureau → station or township → community or village → grid cell. */
 export const jurisdictions = sqliteTable('jurisdictions', {
@@ -34,7 +51,7 @@ export const cases = sqliteTable(
     caseNumber: text('case_number').notNull().unique(),
     channel: text('channel', { enum: channels }).notNull(),
     status: text('status', { enum: caseStatuses }).notNull(),
-    category: text('category').notNull(),
+    category: text('category', { enum: categories }).notNull(),
     summary: text('summary').notNull(),
     occurredAt: text('occurred_at'),
     address: text('address').notNull(),
@@ -42,8 +59,8 @@ export const cases = sqliteTable(
     /** The station the case belongs to; case numbers count per station and local day. */
     jurisdictionCode: text('jurisdiction_code').notNull().references(() => jurisdictions.code),
     jurisdictionPath: text('jurisdiction_path').notNull(),
-    riskFlags: text('risk_flags', { mode: 'json' }).$type<string[]>().notNull(),
-    channelDetails: text('channel_details', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    riskFlags: text('risk_flags', { mode: 'json' }).$type<RiskFlag[]>().notNull(),
+    channelDetails: text('channel_details', { mode: 'json' }).$type<Intake['source']>().notNull(),
     filedBy: text('filed_by').notNull().references(() => users.id),
     filedAt: text('filed_at').notNull(),
     filedDay: text('filed_day').notNull(),
@@ -52,12 +69,15 @@ export const cases = sqliteTable(
     // What the workflow last reported; the sequence number keeps a late report from overwriting a newer one.
     route: text('route', { enum: routes }),
     hardCase: integer('hard_case', { mode: 'boolean' }).notNull().default(false),
-    orderStage: text('order_stage'),
+    orderStage: text('order_stage', { enum: orderStages }),
     assigneeId: text('assignee_id'),
     escalationLevel: integer('escalation_level').notNull().default(0),
     paused: integer('paused', { mode: 'boolean' }).notNull().default(false),
     projectedSeq: integer('projected_seq').notNull().default(0),
-    processState: text('process_state', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /** Route progress, routes left, return visits: what a reader needs beyond the columns. */
+    progress: text('process_state', { mode: 'json' }).$type<CaseProgress>(),
+    /** The whole workflow state once the case has left `open`: what a repeat reopens a finished case from. */
+    resumeState: text('resume_state', { mode: 'json' }).$type<CaseState>(),
     updatedAt: text('updated_at').notNull(),
   },
   (table) => [
@@ -87,7 +107,7 @@ export const timelineEvents = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     caseId: text('case_id').notNull().references(() => cases.id),
     workflowSeq: integer('workflow_seq'),
-    type: text('type').notNull(),
+    type: text('type', { enum: timelineEventTypes }).notNull(),
     actor: text('actor').notNull(),
     reason: text('reason'),
     detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
@@ -104,7 +124,7 @@ export const caseClocks = sqliteTable(
   'case_clocks',
   {
     caseId: text('case_id').notNull().references(() => cases.id),
-    clock: text('clock').notNull(),
+    clock: text('clock', { enum: clockNames }).notNull(),
     startedAt: text('started_at').notNull(),
     dueAt: text('due_at').notNull(),
     warnedAt: text('warned_at'),
@@ -118,7 +138,7 @@ export const caseClocks = sqliteTable(
 /** Published SLA policy versions; the newest is in force for new cases and is sent to running ones. */
 export const slaPolicies = sqliteTable('sla_policies', {
   version: integer('version').primaryKey(),
-  policy: text('policy', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  policy: text('policy', { mode: 'json' }).$type<SlaPolicy>().notNull(),
   publishedBy: text('published_by').notNull().references(() => users.id),
   publishedAt: text('published_at').notNull(),
 });
@@ -130,8 +150,8 @@ export const notifications = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     caseId: text('case_id').notNull().references(() => cases.id),
     workflowSeq: integer('workflow_seq').notNull(),
-    kind: text('kind').notNull(),
-    audience: text('audience', { enum: ['assignee', 'station', 'county'] }).notNull(),
+    kind: text('kind', { enum: timelineEventTypes }).notNull(),
+    audience: text('audience', { enum: notifyAudiences }).notNull(),
     /** The user (for the assignee) or jurisdiction (station, county) it is addressed to. */
     recipient: text('recipient').notNull(),
     createdAt: text('created_at').notNull(),
@@ -146,8 +166,9 @@ export const outbox = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     caseId: text('case_id').notNull().references(() => cases.id),
-    kind: text('kind', { enum: ['start_workflow', 'repeat_report', 'policy_changed'] }).notNull(),
-    payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
+    kind: text('kind', { enum: outboxKinds }).notNull(),
+    /** Checked against schemas/outbox.ts by kind when it is delivered. */
+    payload: text('payload', { mode: 'json' }).$type<OutboxMessageInput['payload']>().notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     createdAt: text('created_at').notNull(),

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { dateTimePattern, dateTimeToEpochMs } from './date-time';
 import { categories, communityVisitKinds, partyRoles, riskFlags, type Channel } from './vocabulary';
 
 /**
@@ -11,8 +12,8 @@ const text = (min: number, max: number) => v.pipe(v.string(), v.trim(), v.minLen
 export const dateTimeSchema = v.pipe(
   v.string(),
   v.trim(),
-  v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?$/, 'dateTime'),
-  v.check((value) => !Number.isNaN(Date.parse(value.length === 16 ? `${value}:00Z` : value)), 'dateTime'),
+  v.regex(dateTimePattern, 'dateTime'),
+  v.check((value) => !Number.isNaN(dateTimeToEpochMs(value, '+00:00')), 'dateTime'),
 );
 
 export const partySchema = v.object({

@@ -1,23 +1,26 @@
+import { parse as parseDuration } from 'iso8601-duration';
 import * as v from 'valibot';
 
-/** ISO-8601 durations as a station writes them: P1D, PT2H, PT12H30M, PT5S. Years and months have no fixed length, so they are refused. */
-const durationPattern = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+/**
+ * ISO-8601 durations as a station writes them: P1D, PT2H, PT12H30M, PT5S. Years and months have no fixed length,
+ * so they are refused; the parser accepts text around a duration, so the whole string is matched first.
+ */
+const durationPattern = /^P(?!$)(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/;
 
+const hourMs = 3_600_000;
+
+/** A duration's length: days are 24 hours, as they are in a county that keeps one offset all year. */
 export function durationToMs(duration: string): number {
-  const match = durationPattern.exec(duration);
-  if (!match || !isDuration(duration)) throw new RangeError(`not an ISO-8601 duration: ${duration}`);
-  const [, weeks, days, hours, minutes, seconds] = match;
-  const n = (part: string | undefined) => (part ? Number(part) : 0);
-  return ((((n(weeks) * 7 + n(days)) * 24 + n(hours)) * 60 + n(minutes)) * 60 + n(seconds)) * 1000;
+  if (!durationPattern.test(duration)) throw new RangeError(`not an ISO-8601 duration: ${duration}`);
+  const { weeks = 0, days = 0, hours = 0, minutes = 0, seconds = 0 } = parseDuration(duration);
+  return Math.round(((weeks * 7 + days) * 24 + hours) * hourMs + minutes * 60_000 + seconds * 1000);
 }
-
-const isDuration = (value: string) => durationPattern.test(value) && value !== 'P' && !value.endsWith('T');
 
 export const durationSchema = v.pipe(
   v.string(),
-  v.check(isDuration, 'must be an ISO-8601 duration such as PT2H or P3D'),
+  v.regex(durationPattern, 'must be an ISO-8601 duration such as PT2H or P3D'),
   // Valibot runs every check of a pipe; this one speaks only about well-formed durations.
-  v.check((value) => !isDuration(value) || durationToMs(value) > 0, 'must be longer than zero'),
+  v.check((value) => !durationPattern.test(value) || durationToMs(value) > 0, 'must be longer than zero'),
 );
 
 const clockTimeSchema = v.pipe(v.string(), v.isoTime('must be a local time such as 18:00'));
@@ -57,27 +60,3 @@ export const slaPolicySchema = v.object({
 });
 
 export type SlaPolicy = v.InferOutput<typeof slaPolicySchema>;
-
-export const defaultSlaPolicy: SlaPolicy = {
-  version: 1,
-  utcOffset: '+08:00',
-  warnAtShare: 0.8,
-  firstContact: { rule: 'sameDay', lateIntakeAfter: '18:00', lateIntakeWithin: 'PT12H' },
-  accept: 'PT2H',
-  followUpEvery: 'P3D',
-  resolveWithin: { grassroots: 'P15D', judicial: 'P30D', joint: 'P20D' },
-  departmentReportWithin: 'P10D',
-  returnVisitsAfter: ['P7D', 'P30D', 'P90D'],
-  acknowledgeEscalationWithin: 'PT4H',
-};
-
-/** Reads the policy configured for this deployment; a bad one is a deployment error and says which field is wrong. */
-export function parseSlaPolicy(json: string | undefined): SlaPolicy {
-  if (!json) return defaultSlaPolicy;
-  const result = v.safeParse(slaPolicySchema, JSON.parse(json));
-  if (!result.success) {
-    const problems = result.issues.map((issue) => `${v.getDotPath(issue) ?? '(policy)'}: ${issue.message}`);
-    throw new Error(`SLA_POLICY is not a valid policy: ${problems.join('; ')}`);
-  }
-  return result.output;
-}

@@ -69,9 +69,6 @@ export const stepExamples: { [K in StepName]: v.InferInput<(typeof stepPayloadSc
 };
 export const stepNames = Object.keys(stepPayloadSchemas) as StepName[];
 
-/** Steps only a supervisor (or admin) may take. */
-export const supervisorSteps: readonly StepName[] = ['assign', 'decide-extension', 'acknowledge-escalation', 'override-triage'];
-
 export const actorSchema = v.object({ id: v.string(), role: v.picklist(roles), name: v.string() });
 
 /** The update a step becomes: who takes it, and its payload. */

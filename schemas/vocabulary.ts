@@ -7,10 +7,9 @@ export type Channel = (typeof channels)[number];
 export const roles = ['grid_worker', 'mediator', 'supervisor', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
-/** Supervisors and admins stand above mediators: they dispatch, decide, acknowledge and may step any case they see. */
-export const supervises = (role: Role) => role === 'supervisor' || role === 'admin';
-
+/** The jurisdiction tree's fixed levels, from the root down. */
 export const jurisdictionLevels = ['county', 'station', 'community', 'grid'] as const;
+export type JurisdictionLevel = (typeof jurisdictionLevels)[number];
 
 export const categories = [
   'neighbour',
@@ -30,12 +29,39 @@ export const riskFlags = ['violence', 'group', 'vulnerable', 'petitioning'] as c
 export type RiskFlag = (typeof riskFlags)[number];
 
 export const partyRoles = ['applicant', 'respondent', 'other'] as const;
+export type PartyRole = (typeof partyRoles)[number];
 
-/** queued: filed, its workflow not yet started; open: being worked; resolved: settled, return visits due; closed: done. */
-export const caseStatuses = ['queued', 'open', 'resolved', 'closed'] as const;
+/** What the case's workflow says of it: open (being worked), resolved (settled, return visits due), closed (done). */
+export const processStatuses = ['open', 'resolved', 'closed'] as const;
+export type ProcessStatus = (typeof processStatuses)[number];
+
+/** The case as D1 holds it: queued until its workflow has started, then what the workflow last said. */
+export const caseStatuses = ['queued', ...processStatuses] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
+/** Cases whose workflow may still run: what work lists show and what a new policy version reaches. */
+export const unfinishedStatuses = ['queued', 'open', 'resolved'] as const satisfies readonly CaseStatus[];
+
+/** How a case ended its work: an agreement (possibly confirmed by a court) or a referral to litigation. */
+export const caseOutcomes = ['agreement', 'litigation'] as const;
+
+/** Where a hard case stands as an order (订单管理): dispatched, accepted, resolved, closed. */
+export const orderStages = ['awaiting_dispatch', 'dispatched', 'accepted', 'resolved', 'closed'] as const;
+export type OrderStage = (typeof orderStages)[number];
+
+/** The case's clocks; a department's sub-deadline runs in its own workflow. */
+export const clockNames = ['firstContact', 'accept', 'followUp', 'resolve', 'escalationAck', 'returnVisit'] as const;
+export type ClockName = (typeof clockNames)[number];
+
+/** 0: none; 1: the station's leaders; 2: the county bureau. */
+export const escalationLevels = [0, 1, 2] as const;
+export type EscalationLevel = (typeof escalationLevels)[number];
+
+/** Who hears of an event: the assigned mediator, the station's command room, or the county bureau. */
+export const notifyAudiences = ['assignee', 'station', 'county'] as const;
+export type NotifyAudience = (typeof notifyAudiences)[number];
 
 export const communityVisitKinds = ['visit', 'patrol'] as const;
+export type CommunityVisitKind = (typeof communityVisitKinds)[number];
 
 /** The three resolution routes (三种化解办法), in the order a failed case moves along them. */
 export const routes = ['grassroots', 'judicial', 'joint'] as const;
@@ -44,3 +70,9 @@ export type RouteName = (typeof routes)[number];
 /** Departments that take part in a joint route (部门联动). */
 export const departments = ['police', 'market', 'labour', 'housing', 'fire', 'enforcement', 'justice', 'civil_affairs'] as const;
 export type Department = (typeof departments)[number];
+
+/** A route's own stage: being worked, an agreement waiting for the court, or done one way or the other. */
+export const routeStages = ['working', 'confirmation_requested', 'resolved', 'failed'] as const;
+export const departmentStatuses = ['pending', 'reported', 'overdue'] as const;
+/** How a case left a route: settled on it, failed on it, or moved off it by a supervisor. */
+export const routeOutcomes = ['resolved', 'failed', 'moved'] as const;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultTaskQueue } from '../workflows/case/names';
+import { defaultTaskQueue } from '../schemas/workflow-names';
 import { Stack } from './stack';
 import { ensureTemporalCli, projectRoot, temporalCliVersion, ToolchainError } from './temporal-cli';
 

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env';
 import { detectLang } from './middleware/lang';
+import { provideServices } from './middleware/services';
 import { casesApi } from './routes/cases-api';
 import { healthRoutes } from './routes/health';
 import { intakeApi } from './routes/intake-api';
@@ -17,14 +18,15 @@ const publicBodyLimit = bodyLimit({
   maxSize: 64 * 1024,
   onError: (c) => c.json({ error: 'too_large', message: 'The request body is over 64 KiB.' }, 413),
 });
-// A workflow's report carries the whole case as it stands; a long case may need more room than a form.
+// A report carries the case's columns and progress; once the case has left `open`, its whole state as well.
 const internalBodyLimit = bodyLimit({
-  maxSize: 4 * 1024 * 1024,
-  onError: (c) => c.json({ error: 'too_large', message: 'The report is over 4 MiB.' }, 413),
+  maxSize: 256 * 1024,
+  onError: (c) => c.json({ error: 'too_large', message: 'The report is over 256 KiB.' }, 413),
 });
 
 export const app = new Hono<AppEnv>()
   .use(detectLang)
+  .use(provideServices)
   .use((c, next) => (c.req.path.startsWith('/internal/') ? internalBodyLimit : publicBodyLimit)(c, next))
   .route('/', healthRoutes)
   .route('/api/intake', intakeApi)

@@ -1,14 +1,11 @@
 import type { SignedInUser } from '../db/queries/users';
 import type { Lang } from './i18n/messages';
+import type { EdgeServices } from './services/edge-services';
+import type { TemporalBindings } from './temporal/gateway';
 
 /** Bindings from wrangler.toml, `.dev.vars` and secrets. */
-export interface Bindings {
+export interface Bindings extends TemporalBindings {
   DB: D1Database;
-  TEMPORAL_HTTP_URL: string;
-  TEMPORAL_NAMESPACE: string;
-  TEMPORAL_TASK_QUEUE: string;
-  /** Temporal Cloud's API key; unset for a local dev server. */
-  TEMPORAL_API_KEY?: string;
   /** Signs the worker's calls to /internal/*. */
   INTERNAL_SECRET: string;
   /** A JSON SLA policy; unset means the default. */
@@ -18,6 +15,7 @@ export interface Bindings {
 export interface Variables {
   user: SignedInUser;
   lang: Lang;
+  services: EdgeServices;
 }
 
 export interface AppEnv {

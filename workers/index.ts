@@ -1,7 +1,7 @@
 import { openDatabase } from '../db/client';
 import { app } from './app';
 import type { Bindings } from './env';
-import { drainOutbox } from './intake/start-workflow';
+import { drainOutbox } from './services/outbox-delivery';
 import { HttpWorkflowGateway } from './temporal/gateway';
 
 export default {

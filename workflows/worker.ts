@@ -1,7 +1,7 @@
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
 import { createCaseActivities } from './activities/report-case-event';
-import { defaultTaskQueue } from './case/definitions';
+import { defaultTaskQueue } from '../schemas/workflow-names';
 
 /** The worker's settings, all from the environment so the same process runs locally and against a cluster. */
 export function workerSettingsFromEnv(env = process.env) {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, min } from 'drizzle-orm';
 import type { Database } from '../client';
-import { caseWithin } from './jurisdiction-scope';
+import { caseWithin } from './jurisdictions';
 import { caseClocks, cases } from '../schema';
 
 export interface CaseListFilter {

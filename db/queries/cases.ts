@@ -1,7 +1,9 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import type { OutboxMessageInput } from '../../schemas/outbox';
 import type { Database } from '../client';
-import { caseWithin } from './jurisdiction-scope';
-import { caseClocks, cases, idempotencyKeys, jurisdictions, outbox, parties, timelineEvents } from '../schema';
+import { caseClocks, cases, outbox, parties, timelineEvents } from '../schema';
+import { insertIdempotencyKey, type IdempotencyRecord } from './idempotency';
+import { caseWithin } from './jurisdictions';
 
 export type NewCase = typeof cases.$inferInsert;
 export type NewParty = Omit<typeof parties.$inferInsert, 'caseId' | 'position'>;
@@ -14,8 +16,8 @@ export interface CaseFiling {
   parties: NewParty[];
   clocks: NewClock[];
   /** The workflow input; its `caseNumber` is filled in by the same write. */
-  workflowInput: Record<string, unknown>;
-  idempotency?: { userId: string; key: string; requestHash: string };
+  workflowInput: Omit<Extract<OutboxMessageInput, { kind: 'start_workflow' }>['payload'], 'caseNumber'>;
+  idempotency?: IdempotencyRecord;
 }
 
 /**
@@ -44,20 +46,12 @@ export async function insertFiledCase(db: Database, filing: CaseFiling) {
       .returning(),
   ] as const;
   const [caseRows, partyRows, timelineRows, clockRows, outboxRows] = filing.idempotency
-    ? await db.batch([...writes, db.insert(idempotencyKeys).values({ ...filing.idempotency, caseId, createdAt: filedAt })])
+    ? await db.batch([...writes, insertIdempotencyKey(db, filing.idempotency, caseId, filedAt)])
     : await db.batch(writes);
   return {
     detail: { case: caseRows[0]!, parties: partyRows, clocks: clockRows, timeline: timelineRows },
     outbox: outboxRows[0]!,
   };
-}
-
-export async function findIdempotencyKey(db: Database, userId: string, key: string) {
-  const [row] = await db
-    .select()
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
-  return row;
 }
 
 export async function findCase(db: Database, caseId: string) {
@@ -76,57 +70,6 @@ export async function findCaseDetail(db: Database, caseId: string) {
   ]);
   const found = caseRow[0];
   return found && { case: found, parties: partyRows, clocks: clockRows, timeline: timelineRows };
-}
-
-export async function findJurisdiction(db: Database, code: string) {
-  const [row] = await db.select().from(jurisdictions).where(eq(jurisdictions.code, code));
-  return row;
-}
-
-/**
- * Rows still to deliver. A start that went through at filing leaves its row open until the workflow's first report
- * closes it, so a start is retried only once it failed, or once a while has passed without a word from the workflow.
- */
-export async function pendingOutbox(db: Database, limit: number, silentStartBefore: string) {
-  return db
-    .select()
-    .from(outbox)
-    .where(
-      and(
-        isNull(outbox.doneAt),
-        or(ne(outbox.kind, 'start_workflow'), gt(outbox.attempts, 0), lt(outbox.createdAt, silentStartBefore)),
-      ),
-    )
-    .orderBy(asc(outbox.id))
-    .limit(limit);
-}
-
-export async function findPendingOutbox(db: Database, caseId: string) {
-  return db.select().from(outbox).where(and(eq(outbox.caseId, caseId), isNull(outbox.doneAt))).orderBy(asc(outbox.id));
-}
-
-const outboxDone = (db: Database, outboxId: number, at: string) =>
-  db.update(outbox).set({ doneAt: at, attempts: sql`${outbox.attempts} + 1`, lastError: null }).where(eq(outbox.id, outboxId));
-
-export async function markOutboxDone(db: Database, outboxId: number, at: string) {
-  await outboxDone(db, outboxId, at);
-}
-
-export async function markWorkflowStarted(db: Database, outboxId: number, caseId: string, runId: string, at: string) {
-  await db.batch([
-    outboxDone(db, outboxId, at),
-    db
-      .update(cases)
-      .set({ status: 'open', workflowRunId: runId, updatedAt: at })
-      .where(and(eq(cases.id, caseId), eq(cases.status, 'queued'))),
-  ]);
-}
-
-export async function markStartFailed(db: Database, outboxId: number, error: string) {
-  await db
-    .update(outbox)
-    .set({ attempts: sql`${outbox.attempts} + 1`, lastError: error.slice(0, 1000) })
-    .where(eq(outbox.id, outboxId));
 }
 
 /**
@@ -160,23 +103,16 @@ export async function findRepeatOf(
 /** A repeat intake lands on the earlier case: its report on the timeline, its delivery to the workflow in the outbox. */
 export async function insertRepeatReport(
   db: Database,
-  report: { caseId: string; actor: string; at: string; detail: Record<string, unknown>; payload: unknown },
-  idempotency?: { userId: string; key: string; requestHash: string },
+  report: { caseId: string; actor: string; at: string; detail: Record<string, unknown>; payload: Extract<OutboxMessageInput, { kind: 'repeat_report' }>['payload'] },
+  idempotency?: IdempotencyRecord,
 ) {
   const writes = [
     db.insert(timelineEvents).values({ caseId: report.caseId, type: 'repeat_report', actor: report.actor, detail: report.detail, at: report.at }),
     db.insert(outbox).values({ caseId: report.caseId, kind: 'repeat_report', payload: report.payload, createdAt: report.at }).returning(),
   ] as const;
   const [, outboxRows] = idempotency
-    ? await db.batch([...writes, db.insert(idempotencyKeys).values({ ...idempotency, caseId: report.caseId, createdAt: report.at })])
+    ? await db.batch([...writes, insertIdempotencyKey(db, idempotency, report.caseId, report.at)])
     : await db.batch(writes);
   return outboxRows[0]!;
 }
 
-export async function findStartInput(db: Database, caseId: string) {
-  const [row] = await db
-    .select({ payload: outbox.payload })
-    .from(outbox)
-    .where(and(eq(outbox.caseId, caseId), eq(outbox.kind, 'start_workflow')));
-  return row?.payload;
-}

@@ -1,6 +1,8 @@
 import { and, desc, inArray, sql } from 'drizzle-orm';
+import type { SlaPolicy } from '../../schemas/policy';
+import { unfinishedStatuses } from '../../schemas/vocabulary';
 import type { Database } from '../client';
-import { caseWithin } from './jurisdiction-scope';
+import { caseWithin } from './jurisdictions';
 import { cases, outbox, slaPolicies } from '../schema';
 
 export async function latestPublishedPolicy(db: Database) {
@@ -12,7 +14,7 @@ export async function latestPublishedPolicy(db: Database) {
  * Publishes a policy version and, in the same batch, queues it for every case of the jurisdiction whose workflow
  * may still run: one outbox row each, so a case Temporal cannot reach now still hears of it later.
  */
-export async function publishPolicy(db: Database, published: { version: number; policy: Record<string, unknown>; by: string; at: string; jurisdictionPath: string }) {
+export async function publishPolicy(db: Database, published: { version: number; policy: SlaPolicy; by: string; at: string; jurisdictionPath: string }) {
   const [, queued] = await db.batch([
     db.insert(slaPolicies).values({ version: published.version, policy: published.policy, publishedBy: published.by, publishedAt: published.at }),
     db
@@ -30,7 +32,7 @@ export async function publishPolicy(db: Database, published: { version: number; 
             doneAt: sql<null>`null`.as('done_at'),
           })
           .from(cases)
-          .where(and(inArray(cases.status, ['queued', 'open', 'resolved']), caseWithin(published.jurisdictionPath))),
+          .where(and(inArray(cases.status, unfinishedStatuses), caseWithin(published.jurisdictionPath))),
       )
       .returning({ id: outbox.id }),
   ]);

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSlaPolicy, type SlaPolicy } from '../../schemas/policy';
+import { defaultSlaPolicy } from '../../domain/policy';
+import type { SlaPolicy } from '../../schemas/policy';
 import { channels } from '../../schemas/vocabulary';
 import type { Stack } from '../../scripts/stack';
 import { apiAs, freshIntake, testStack, tokenOf } from '../support/stack';

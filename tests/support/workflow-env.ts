@@ -3,16 +3,21 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import * as v from 'valibot';
-import type { CaseEvent, CaseWorkflowInput } from '../../schemas/case';
+import type { CaseReport } from '../../schemas/case-event';
+import type { CaseWorkflowInput } from '../../schemas/workflow-input';
 import { intakeSchemas, type IntakeInput } from '../../schemas/intake';
-import { defaultSlaPolicy, type SlaPolicy } from '../../schemas/policy';
+import { defaultSlaPolicy } from '../../domain/policy';
+import type { SlaPolicy } from '../../schemas/policy';
 import type { StepUpdate } from '../../schemas/steps';
 import { ensureTemporalCli } from '../../scripts/temporal-cli';
-import { signatureHeader, verifyRequest } from '../../workers/internal/signature';
+import { signatureHeader, verifyRequest } from '../../schemas/internal-signature';
 import { createCaseActivities } from '../../workflows/activities/report-case-event';
 import { workflowsPath } from '../../workflows/worker';
 
 export const internalSecret = 'workflow-test-secret';
+
+/** A report as a test reads it: the detail by key, whatever the event's type. */
+export type CaseEvent = Omit<CaseReport, 'detail'> & { detail: Record<string, any> };
 
 /** The default policy's shape with every span in seconds, so a whole case lives in a test. */
 export const secondsPolicy: SlaPolicy = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dueEvents, extendClock, msUntilNextEvent, pauseClock, replanClock, resumeClock, startClock, stopClock } from '../../workflows/clocks/clock';
-import { triage } from '../../workflows/triage/rules';
+import { dueEvents, extendClock, msUntilNextEvent, pauseClock, replanClock, resumeClock, startClock, stopClock } from '../../domain/clocks/clock';
+import { triage } from '../../domain/triage';
 
 const t0 = Date.parse('2026-11-23T02:00:00.000Z');
 const at = (seconds: number) => new Date(t0 + seconds * 1000).toISOString();

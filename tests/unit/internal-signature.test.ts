@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signRequest, verifyRequest } from '../../workers/internal/signature';
+import { signRequest, verifyRequest } from '../../schemas/internal-signature';
 
 describe('signed calls to /internal', () => {
   const body = JSON.stringify({ seq: 1 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSlaPolicy, durationToMs, parseSlaPolicy, type SlaPolicy } from '../../schemas/policy';
-import { planFirstContact } from '../../workflows/clocks/plan';
+import { defaultSlaPolicy, durationToMs, parseSlaPolicy } from '../../domain/policy';
+import type { SlaPolicy } from '../../schemas/policy';
+import { planFirstContact } from '../../domain/clocks/plan';
 
 describe('SLA policy', () => {
   it('reads ISO-8601 durations a station would write', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack';
-import { signatureHeader, signRequest } from '../../workers/internal/signature';
+import { signatureHeader, signRequest } from '../../schemas/internal-signature';
 import { apiAs, edgeOnlyStack, freshIntake, tokenOf } from '../support/stack';
 
 let stack: Stack;
@@ -39,7 +39,13 @@ function event(seq: number, type: string, dueAt: string, overrides: { breachedAt
       clocks: [
         { clock: overrides.clock ?? 'firstContact', startedAt: at, dueAt, warnedAt: null, breachedAt: overrides.breachedAt ?? null, stoppedAt: null, pausedAt: null },
       ],
-      state: { seq },
+      progress: {
+        triageReasons: [`as of report ${seq}`],
+        routeHistory: [],
+        returnVisits: [],
+        route: { route: 'grassroots', index: 0, startedAt: at, stage: 'working', sessionsScheduled: 0, sessionsHeld: 0, departments: {} },
+        repeatReports: 0,
+      },
     },
   };
 }
@@ -67,7 +73,7 @@ describe('the workflow’s reports to /internal', () => {
     expect(view.overdue).toBe(true);
     expect(view.clocks[0]).toMatchObject({ clock: 'firstContact', breachedAt });
     expect(view.timeline.filter((e: { type: string }) => e.type === 'clock_breached')).toHaveLength(1);
-    expect(view.process).toEqual({ seq: 2 });
+    expect(view.process.triageReasons).toEqual(['as of report 2']);
 
     // The station's overdue list shows it, longest overdue first; another station's does not.
     const supervisor = apiAs(stack, tokenOf(stack, 'demo-supervisor-ly'));

@@ -1,6 +1,6 @@
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stateQuery, stepUpdate } from '../../workflows/case/definitions';
+import { stateQuery, stepUpdate } from '../../workflows/definitions';
 import { caseInput, secondsPolicy, startWorkflowEnv, step, waitUntil, type WorkflowEnv } from '../support/workflow-env';
 
 let world: WorkflowEnv;

@@ -2,12 +2,11 @@ import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseEvent } from '../../schemas/case';
 import type { SlaPolicy } from '../../schemas/policy';
 import type { StepName, stepPayloadSchemas, StepUpdate } from '../../schemas/steps';
 import type * as v from 'valibot';
-import { policyChangedSignal, stateQuery, stepUpdate } from '../../workflows/case/definitions';
-import { caseInput, mediator, secondsPolicy, startWorkflowEnv, step, supervisor, waitUntil, type WorkflowEnv } from '../support/workflow-env';
+import { policyChangedSignal, stateQuery, stepUpdate } from '../../workflows/definitions';
+import { caseInput, mediator, secondsPolicy, startWorkflowEnv, step, supervisor, waitUntil, type CaseEvent, type WorkflowEnv } from '../support/workflow-env';
 
 let world: WorkflowEnv;
 beforeAll(async () => {

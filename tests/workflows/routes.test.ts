@@ -5,7 +5,8 @@ import type * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeInput } from '../../schemas/intake';
 import type { StepName, StepUpdate, stepPayloadSchemas } from '../../schemas/steps';
-import { repeatReportSignal, stateQuery, stepUpdate, type CaseState } from '../../workflows/case/definitions';
+import type { CaseState } from '../../schemas/case-state';
+import { repeatReportSignal, stateQuery, stepUpdate } from '../../workflows/definitions';
 import { caseInput, mediator, secondsPolicy, startWorkflowEnv, step, supervisor, waitUntil, type WorkflowEnv } from '../support/workflow-env';
 
 let world: WorkflowEnv;

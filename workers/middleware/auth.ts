@@ -1,9 +1,8 @@
 import { createMiddleware } from 'hono/factory';
 import { getCookie } from 'hono/cookie';
-import { openDatabase } from '../../db/client';
 import type { Database } from '../../db/client';
 import { findUserBySession, findUserByTokenHash, type SignedInUser } from '../../db/queries/users';
-import type { Role } from '../../schemas/vocabulary';
+import { may, rolesThatMay, type Permission } from '../../domain/permissions';
 import { sha256Hex } from '../crypto';
 import type { AppEnv } from '../env';
 import { IsolateCache } from '../isolate-cache';
@@ -25,7 +24,7 @@ async function userByBearer(db: Database, token: string) {
 /** API callers present a bearer token and get 401 without one; page visitors are sent to sign in and then back. */
 export const requireUser = (audience: 'api' | 'page') =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const db = openDatabase(c.env.DB);
+    const { db } = c.get('services');
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     // The API takes bearer tokens only: a cookie rides along on cross-site requests, a token does not.
     const session = audience === 'page' ? getCookie(c, sessionCookie) : undefined;
@@ -46,16 +45,10 @@ export const requireUser = (audience: 'api' | 'page') =>
     await next();
   });
 
-export const requireRole = (...allowed: Role[]) =>
+export const requirePermission = (permission: Permission) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const { role } = c.get('user');
-    if (!allowed.includes(role)) {
-      return c.json({ error: 'forbidden', message: `This needs one of the roles: ${allowed.join(', ')}.` }, 403);
+    if (!may(c.get('user').role, permission)) {
+      return c.json({ error: 'forbidden', message: `This needs one of the roles: ${rolesThatMay(permission).join(', ')}.` }, 403);
     }
     await next();
   });
-
-/** A user sees what lies inside their own jurisdiction; an admin sees everything. */
-export const visiblePathOf = (user: { role: Role; jurisdictionPath: string }) => (user.role === 'admin' ? '/' : user.jurisdictionPath);
-
-export const canSee = (user: { role: Role; jurisdictionPath: string }, path: string) => path.startsWith(visiblePathOf(user));

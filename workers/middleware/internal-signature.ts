@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
-import { signatureHeader, verifyRequest } from '../internal/signature';
+import { signatureHeader, verifyRequest } from '../../schemas/internal-signature';
 
 /** /internal/* answers only the workflow worker, which signs each call with the shared secret. */
 export const requireInternalSignature = createMiddleware<AppEnv>(async (c, next) => {

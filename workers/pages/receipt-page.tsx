@@ -1,11 +1,7 @@
 import { t, type Lang } from '../i18n/messages';
-import type { CaseView } from '../routes/case-view';
-import { offsetMs } from '../../workflows/clocks/local-time';
+import { formatLocal } from '../../domain/clocks/local-time';
+import type { CaseView } from '../services/case-view';
 import { Layout } from './layout';
-
-/** "2026-11-23 24:00"-style local time in the county's offset, which is how the station reads a deadline. */
-const formatLocal = (instant: string, utcOffset: string) =>
-  `${new Date(Date.parse(instant) + offsetMs(utcOffset)).toISOString().slice(0, 16).replace('T', ' ')} (UTC${utcOffset})`;
 
 export function ReceiptPage({ lang, view, utcOffset }: { lang: Lang; view: CaseView; utcOffset: string }) {
   const other = lang === 'en' ? 'zh-CN' : 'en';
@@ -21,7 +17,7 @@ export function ReceiptPage({ lang, view, utcOffset }: { lang: Lang; view: CaseV
         {view.deadlines.firstContact ? (
           <>
             <dt>{t(lang, 'page.firstContactDue')}</dt>
-            <dd>{formatLocal(view.deadlines.firstContact, utcOffset)}</dd>
+            <dd>{`${formatLocal(view.deadlines.firstContact, utcOffset)} (UTC${utcOffset})`}</dd>
           </>
         ) : null}
       </dl>

@@ -2,20 +2,19 @@ import { vValidator } from '@hono/valibot-validator';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { listCases } from '../../db/queries/case-lists';
-import { caseStatuses } from '../../schemas/vocabulary';
-import { fieldErrors } from '../i18n/messages';
-import { openDatabase } from '../../db/client';
-import { findCaseDetail } from '../../db/queries/cases';
+import { visiblePathOf } from '../../domain/jurisdiction';
+import { caseStatuses, unfinishedStatuses } from '../../schemas/vocabulary';
 import type { AppEnv } from '../env';
-import { canSee, requireUser, visiblePathOf } from '../middleware/auth';
-import { toCaseView } from './case-view';
+import { fieldErrors } from '../i18n/messages';
+import { requireUser } from '../middleware/auth';
+import { readCase } from '../services/case-view';
 import { stepsApi } from './steps-api';
 
-const listQuerySchema = v.object({
+export const listQuerySchema = v.object({
   overdue: v.optional(v.picklist(['0', '1'])),
   escalated: v.optional(v.picklist(['0', '1'])),
   mine: v.optional(v.picklist(['0', '1'])),
-  status: v.optional(v.picklist(['queued', 'open', 'resolved', 'closed', 'all'])),
+  status: v.optional(v.picklist([...caseStatuses, 'all'])),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(500))),
 });
 
@@ -30,8 +29,9 @@ export const casesApi = new Hono<AppEnv>()
     async (c) => {
       const user = c.get('user');
       const query = c.req.valid('query');
-      const statuses = !query.status ? (['queued', 'open', 'resolved'] as const) : query.status === 'all' ? caseStatuses : [query.status];
-      const rows = await listCases(openDatabase(c.env.DB), {
+      // Work lists show what still needs doing unless asked for a status, or for `all`.
+      const statuses = !query.status ? unfinishedStatuses : query.status === 'all' ? caseStatuses : [query.status];
+      const rows = await listCases(c.get('services').db, {
         jurisdictionPath: visiblePathOf(user),
         overdueOnly: query.overdue === '1',
         escalatedOnly: query.escalated === '1',
@@ -43,11 +43,7 @@ export const casesApi = new Hono<AppEnv>()
     },
   )
   .get('/:id', async (c) => {
-    const detail = await findCaseDetail(openDatabase(c.env.DB), c.req.param('id'));
-    // Outside one's jurisdiction a case answers exactly as a missing one does.
-    if (!detail || !canSee(c.get('user'), detail.case.jurisdictionPath)) {
-      return c.json({ error: 'not_found', message: 'No such case.' }, 404);
-    }
-    return c.json(toCaseView(detail));
+    const view = await readCase(c.get('services').db, c.get('user'), c.req.param('id'));
+    return view ? c.json(view) : c.json({ error: 'not_found', message: 'No such case.' }, 404);
   })
   .route('/', stepsApi);

@@ -4,7 +4,8 @@ import { intakeSchemas } from '../../schemas/intake';
 import { channels } from '../../schemas/vocabulary';
 import type { AppEnv } from '../env';
 import { fieldErrors, t } from '../i18n/messages';
-import { fileAndStart } from '../intake/file-and-start';
+import { fileAndStart } from '../services/file-and-start';
+import { policyInForce } from '../services/sla-policy';
 import { requireUser } from '../middleware/auth';
 
 const idempotencyKeyPattern = /^[\x21-\x7e]{1,200}$/;
@@ -28,7 +29,9 @@ for (const channel of channels) {
           422,
         );
       }
-      const answer = await fileAndStart(c, channel, c.req.valid('json'), key);
+      const services = c.get('services');
+      const policy = await policyInForce(c.env, services.db);
+      const answer = await fileAndStart(services, { user: c.get('user'), channel, intake: c.req.valid('json'), idempotencyKey: key, policy, lang });
       switch (answer.kind) {
         case 'invalid':
           return c.json({ error: 'invalid_intake', fields: answer.errors }, 422);

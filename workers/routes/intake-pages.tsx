@@ -1,20 +1,18 @@
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import * as v from 'valibot';
-import { openDatabase } from '../../db/client';
-import { findCaseDetail } from '../../db/queries/cases';
 import { intakeSchemas } from '../../schemas/intake';
-import { configuredPolicy } from '../sla-policy';
 import { channels, type Channel } from '../../schemas/vocabulary';
 import type { AppEnv } from '../env';
 import { customError, fieldErrors, pickLang, t } from '../i18n/messages';
-import { fileAndStart } from '../intake/file-and-start';
-import { canSee, requireUser } from '../middleware/auth';
+import { requireUser } from '../middleware/auth';
 import { IntakePage } from '../pages/intake-page';
 import { Layout } from '../pages/layout';
 import { ReceiptPage } from '../pages/receipt-page';
 import { formToInput } from '../pages/schema-form';
-import { toCaseView } from './case-view';
+import { readCase } from '../services/case-view';
+import { fileAndStart } from '../services/file-and-start';
+import { configuredPolicy, policyInForce } from '../services/sla-policy';
 
 const isChannel = (value: string): value is Channel => (channels as readonly string[]).includes(value);
 
@@ -51,16 +49,16 @@ export const intakePages = new Hono<AppEnv>()
 
     const parsed = v.safeParse(schema, values);
     if (!parsed.success) return again(fieldErrors(parsed.issues, lang));
-    const answer = await fileAndStart(c, channel, parsed.output, idempotencyKey);
+    const services = c.get('services');
+    const policy = await policyInForce(c.env, services.db);
+    const answer = await fileAndStart(services, { user: c.get('user'), channel, intake: parsed.output, idempotencyKey, policy, lang });
     if (answer.kind === 'invalid') return again(answer.errors);
     if (answer.kind === 'keyReused') return again([customError(lang, 'idempotencyKey', 'idempotencyReused')]);
     return c.redirect(`/cases/${answer.view.id}/receipt?lang=${lang}`, 303);
   })
   .get('/cases/:id/receipt', async (c) => {
-    const detail = await findCaseDetail(openDatabase(c.env.DB), c.req.param('id'));
+    const view = await readCase(c.get('services').db, c.get('user'), c.req.param('id'));
     const lang = c.get('lang');
-    if (!detail || !canSee(c.get('user'), detail.case.jurisdictionPath)) {
-      return c.html(<Layout lang={lang} title={t(lang, 'page.notFound')}>{null}</Layout>, 404);
-    }
-    return c.html(<ReceiptPage lang={lang} view={toCaseView(detail)} utcOffset={configuredPolicy(c.env).utcOffset} />);
+    if (!view) return c.html(<Layout lang={lang} title={t(lang, 'page.notFound')}>{null}</Layout>, 404);
+    return c.html(<ReceiptPage lang={lang} view={view} utcOffset={configuredPolicy(c.env).utcOffset} />);
   });

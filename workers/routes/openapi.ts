@@ -1,14 +1,26 @@
 import { toJsonSchema } from '@valibot/to-json-schema';
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { caseEventSchema } from '../../schemas/case';
+import { caseReportSchema, type CaseReport } from '../../schemas/case-event';
 import { intakeSchemas } from '../../schemas/intake';
-import { defaultSlaPolicy, slaPolicySchema } from '../../schemas/policy';
+import { defaultSlaPolicy } from '../../domain/policy';
+import { slaPolicySchema } from '../../schemas/policy';
 import { stepExamples, stepNames, stepPayloadSchemas } from '../../schemas/steps';
 import { channels } from '../../schemas/vocabulary';
 import type { AppEnv } from '../env';
+import { listQuerySchema } from './cases-api';
 
 const jsonSchema = (schema: v.GenericSchema) => toJsonSchema(schema, { target: 'openapi-3.0', errorMode: 'ignore' });
+
+/** A query's parameters, each described by the same schema the route validates it with. */
+const queryParameters = (schema: v.ObjectSchema<v.ObjectEntries, undefined>, descriptions: Record<string, string> = {}) =>
+  Object.entries(schema.entries).map(([name, entry]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: jsonSchema(entry),
+    ...(descriptions[name] ? { description: descriptions[name] } : {}),
+  }));
 
 const errorResponse = (description: string) => ({
   description,
@@ -31,7 +43,7 @@ const invalidResponse = {
 const caseResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Case' } } } });
 const page = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
 
-const exampleEvent: v.InferOutput<typeof caseEventSchema> = {
+const exampleEvent: CaseReport = {
   seq: 3,
   type: 'clock_breached',
   actor: 'system',
@@ -59,7 +71,13 @@ const exampleEvent: v.InferOutput<typeof caseEventSchema> = {
         pausedAt: null,
       },
     ],
-    state: {},
+    progress: {
+      triageReasons: ['neighbour disputes are settled close to home first'],
+      routeHistory: [],
+      returnVisits: [],
+      route: { route: 'grassroots', index: 0, startedAt: '2026-11-23T02:00:00.000Z', stage: 'working', sessionsScheduled: 0, sessionsHeld: 0, departments: {} },
+      repeatReports: 0,
+    },
   },
 };
 
@@ -113,13 +131,12 @@ export function buildOpenApiDocument() {
       tags: ['cases'],
       summary: 'Work lists within your jurisdiction: overdue first (longest overdue at the top), then by nearest deadline',
       security: [{ bearer: [] }],
-      parameters: [
-        { name: 'overdue', in: 'query', required: false, schema: { type: 'string', enum: ['0', '1'] }, description: 'Only cases with a clock run out.' },
-        { name: 'escalated', in: 'query', required: false, schema: { type: 'string', enum: ['0', '1'] } },
-        { name: 'mine', in: 'query', required: false, schema: { type: 'string', enum: ['0', '1'] }, description: 'Only cases assigned to you.' },
-        { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['queued', 'open', 'resolved', 'closed', 'all'] } },
-        { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
-      ],
+      parameters: queryParameters(listQuerySchema, {
+        overdue: 'Only cases with a clock run out.',
+        mine: 'Only cases assigned to you.',
+        status: 'Unfinished cases (queued, open, resolved) unless one status or `all` is asked for.',
+        limit: 'How many rows, 1 to 500; 100 unless asked.',
+      }),
       responses: { 200: { description: 'Cases with their overdue time and next deadline.' }, 401: errorResponse('No valid bearer token.'), 422: invalidResponse },
     },
   };
@@ -224,7 +241,7 @@ export function buildOpenApiDocument() {
         { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
         { name: 'X-Fengqiao-Signature', in: 'header', required: true, schema: { type: 'string' }, description: 't=<ms>,v1=<hex HMAC-SHA256>' },
       ],
-      requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(caseEventSchema), example: exampleEvent } } },
+      requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(caseReportSchema), example: exampleEvent } } },
       responses: { 200: { description: '`applied`, or `duplicate` for a retry.' }, 401: errorResponse('Bad signature.'), 404: errorResponse('No such case.'), 422: errorResponse('Not an event.') },
     },
   };

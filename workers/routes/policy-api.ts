@@ -1,28 +1,26 @@
 import { vValidator } from '@hono/valibot-validator';
 import { Hono, type Context } from 'hono';
-import { openDatabase } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { publishPolicy } from '../../db/queries/policies';
 import { slaPolicySchema } from '../../schemas/policy';
 import type { AppEnv } from '../env';
 import { fieldErrors } from '../i18n/messages';
-import { drainOutbox } from '../intake/start-workflow';
-import { requireRole, requireUser } from '../middleware/auth';
-import { forgetPublishedPolicy, policyInForce } from '../sla-policy';
-import { HttpWorkflowGateway } from '../temporal/gateway';
+import { requirePermission, requireUser } from '../middleware/auth';
+import { drainOutbox } from '../services/outbox-delivery';
+import { forgetPublishedPolicy, policyInForce } from '../services/sla-policy';
 
 /** The SLA policy: read by anyone signed in, published by an admin as a new version that running cases re-plan to. */
 export const policyApi = new Hono<AppEnv>()
   .use(requireUser('api'))
-  .get('/', async (c) => c.json(await policyInForce(c.env, openDatabase(c.env.DB))))
+  .get('/', async (c) => c.json(await policyInForce(c.env, c.get('services').db)))
   .post(
     '/',
-    requireRole('admin'),
+    requirePermission('publishPolicy'),
     vValidator('json', slaPolicySchema, (result, c) => {
       if (!result.success) return c.json({ error: 'invalid_policy', fields: fieldErrors(result.issues, (c as unknown as Context<AppEnv>).get('lang')) }, 422);
     }),
     async (c) => {
-      const db = openDatabase(c.env.DB);
+      const { db, gateway, defer } = c.get('services');
       const policy = c.req.valid('json');
       forgetPublishedPolicy();
       const current = await policyInForce(c.env, db);
@@ -39,7 +37,7 @@ export const policyApi = new Hono<AppEnv>()
       }
       forgetPublishedPolicy();
       // The outbox holds one row per running case; deliver them now, and the cron takes whatever Temporal refuses.
-      c.executionCtx.waitUntil(drainOutbox(db, HttpWorkflowGateway.fromEnv(c.env), casesToTell + 10));
+      defer(drainOutbox(db, gateway, casesToTell + 10));
       return c.json({ version: policy.version, casesToTell }, 201);
     },
   );

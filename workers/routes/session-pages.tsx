@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
-import { openDatabase } from '../../db/client';
 import { createSession, deleteSession, findUserByTokenHash } from '../../db/queries/users';
 import { randomToken, sha256Hex } from '../crypto';
 import type { AppEnv } from '../env';
@@ -42,7 +41,7 @@ export const sessionPages = new Hono<AppEnv>()
     const body = await c.req.parseBody();
     const lang: Lang = body.lang === 'en' ? 'en' : 'zh-CN';
     const next = safeNext(body.next);
-    const db = openDatabase(c.env.DB);
+    const { db } = c.get('services');
     const user = typeof body.token === 'string' ? await findUserByTokenHash(db, await sha256Hex(body.token.trim())) : undefined;
     if (!user) return c.html(<LoginPage lang={lang} next={next} failed />, 401);
     const session = randomToken();
@@ -59,7 +58,7 @@ export const sessionPages = new Hono<AppEnv>()
   })
   .post('/logout', async (c) => {
     const session = getCookie(c, sessionCookie);
-    if (session) await deleteSession(openDatabase(c.env.DB), await sha256Hex(session));
+    if (session) await deleteSession(c.get('services').db, await sha256Hex(session));
     deleteCookie(c, sessionCookie, { path: '/' });
     return c.redirect('/login', 303);
   });

@@ -1,24 +1,10 @@
-import type { CaseWorkflowInput } from '../../schemas/case';
+import type { CaseState } from '../../schemas/case-state';
 import type { StepUpdate } from '../../schemas/steps';
-import { caseWorkflowType, stepUpdateName, type CaseState } from '../../workflows/case/names';
-import type { Bindings } from '../env';
+import type { CaseWorkflowInput } from '../../schemas/workflow-input';
+import { caseWorkflowType, stepUpdateName } from '../../schemas/workflow-names';
+import { TemporalRefusedError, TemporalUnavailableError, temporalError } from './errors';
 
-/** Temporal could not be reached or did not answer in time: the caller keeps the work in its outbox. */
-export class TemporalUnavailableError extends Error {
-  override name = 'TemporalUnavailableError';
-}
-
-/** Temporal understood the request and refused it; retrying the same request will not help. */
-export class TemporalRefusedError extends Error {
-  override name = 'TemporalRefusedError';
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly body: string,
-  ) {
-    super(message);
-  }
-}
+export { TemporalRefusedError, TemporalUnavailableError };
 
 export type StepOutcome = { ok: true; state: CaseState } | { ok: false; reason: string };
 
@@ -31,6 +17,15 @@ export interface WorkflowGateway {
   /** Signals a case's workflow, starting it again from `input` if it has finished (a closed case reopened). */
   signalWithStartCase(input: CaseWorkflowInput, signal: string, arg: unknown): Promise<void>;
   isReachable(): Promise<boolean>;
+}
+
+/** Where Temporal is, from the Worker's bindings. */
+export interface TemporalBindings {
+  TEMPORAL_HTTP_URL: string;
+  TEMPORAL_NAMESPACE: string;
+  TEMPORAL_TASK_QUEUE: string;
+  /** Temporal Cloud's API key; unset for a local dev server. */
+  TEMPORAL_API_KEY?: string;
 }
 
 const requestTimeoutMs = 5_000;
@@ -67,7 +62,7 @@ export class HttpWorkflowGateway implements WorkflowGateway {
     private readonly apiKey?: string,
   ) {}
 
-  static fromEnv(env: Bindings) {
+  static fromEnv(env: TemporalBindings) {
     return new HttpWorkflowGateway(env.TEMPORAL_HTTP_URL, env.TEMPORAL_NAMESPACE, env.TEMPORAL_TASK_QUEUE, env.TEMPORAL_API_KEY);
   }
 
@@ -88,37 +83,28 @@ export class HttpWorkflowGateway implements WorkflowGateway {
       throw new TemporalUnavailableError(`Temporal is unreachable at ${this.baseUrl}: ${(error as Error).message}`);
     }
     const text = await response.text();
-    if (!response.ok) {
-      // 5xx and gateway errors mean "try again later"; anything else is a request Temporal will never take.
-      const message = `Temporal answered ${response.status} to ${path}: ${text.slice(0, 500)}`;
-      if (response.status >= 500 || response.status === 429) throw new TemporalUnavailableError(message);
-      throw new TemporalRefusedError(message, response.status, text);
-    }
+    if (!response.ok) throw temporalError(path, response.status, text);
     return text ? (JSON.parse(text) as Record<string, unknown>) : {};
   }
 
-  private async requestStart(input: CaseWorkflowInput) {
-    const answer = await this.call(`/workflows/${encodeURIComponent(input.caseId)}`, {
-      workflowType: { name: caseWorkflowType },
-      taskQueue: { name: this.taskQueue },
-      input: { payloads: [jsonPayload(input)] },
-      // The case ID is the workflow ID and the request ID: a retried start finds the first run instead of making another.
-      requestId: input.caseId,
-      workflowIdConflictPolicy: 'WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING',
-      workflowIdReusePolicy: 'WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE',
-    });
-    return { runId: String(answer.runId) };
-  }
-
-  /** Starting is idempotent: a case whose workflow already ran (and was closed) counts as started. */
+  /**
+   * Starting is idempotent: the case ID is the workflow ID and the request ID, so a retried start finds the first
+   * run, and a case whose workflow already ran (and was closed) counts as started.
+   */
   async startCase(input: CaseWorkflowInput) {
     try {
-      return await this.requestStart(input);
+      const answer = await this.call(`/workflows/${encodeURIComponent(input.caseId)}`, {
+        workflowType: { name: caseWorkflowType },
+        taskQueue: { name: this.taskQueue },
+        input: { payloads: [jsonPayload(input)] },
+        requestId: input.caseId,
+        workflowIdConflictPolicy: 'WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING',
+        workflowIdReusePolicy: 'WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE',
+      });
+      return { runId: String(answer.runId) };
     } catch (error) {
-      if (error instanceof TemporalRefusedError && error.status === 409) {
-        const runId = /"runId":"([^"]+)"/.exec(error.body)?.[1];
-        if (runId) return { runId };
-      }
+      const existingRun = error instanceof TemporalRefusedError ? error.alreadyStartedRunId : undefined;
+      if (existingRun) return { runId: existingRun };
       throw error;
     }
   }
@@ -126,20 +112,26 @@ export class HttpWorkflowGateway implements WorkflowGateway {
   async executeStep(caseId: string, update: StepUpdate, updateId: string): Promise<StepOutcome> {
     let answer: Record<string, unknown>;
     try {
-      answer = await this.call(`/workflows/${encodeURIComponent(caseId)}/update/${stepUpdateName}`, {
-        workflowExecution: { workflowId: caseId },
-        // The update ID makes a retried step (same Idempotency-Key) run once.
-        request: { meta: { updateId, identity: 'fengqiao-edge' }, input: { args: { payloads: [jsonPayload(update)] } } },
-        waitPolicy: { lifecycleStage: 'UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED' },
-      }, stepTimeoutMs);
+      answer = await this.call(
+        `/workflows/${encodeURIComponent(caseId)}/update/${stepUpdateName}`,
+        {
+          workflowExecution: { workflowId: caseId },
+          // The update ID makes a retried step (same Idempotency-Key) run once.
+          request: { meta: { updateId, identity: 'fengqiao-edge' }, input: { args: { payloads: [jsonPayload(update)] } } },
+          waitPolicy: { lifecycleStage: 'UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED' },
+        },
+        stepTimeoutMs,
+      );
     } catch (error) {
       // A finished workflow takes no more steps: its case is closed.
-      if (error instanceof TemporalRefusedError && /completed|not found/i.test(error.body)) return { ok: false, reason: 'the case is closed' };
+      if (error instanceof TemporalRefusedError && error.isWorkflowNotFound) return { ok: false, reason: 'the case is closed' };
       throw error;
     }
     const outcome = answer.outcome as { success?: unknown; failure?: { message?: string } } | undefined;
-    if (outcome?.failure) return { ok: false, reason: outcome.failure.message ?? 'the step was refused' };
-    const success = outcome?.success as { payloads?: unknown[] } | unknown[] | undefined;
+    // Temporal gave up waiting before the workflow finished the step: it may still be taken.
+    if (!outcome) throw new TemporalUnavailableError(`the step was accepted but not finished in time (${String(answer.stage)})`);
+    if (outcome.failure) return { ok: false, reason: outcome.failure.message ?? 'the step was refused' };
+    const success = outcome.success as { payloads?: unknown[] } | unknown[] | undefined;
     const first = Array.isArray(success) ? success[0] : success?.payloads?.[0];
     return { ok: true, state: fromPayload(first) as CaseState };
   }

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { CaseEvent } from '../../schemas/case';
-import { signatureHeader, signRequest } from '../../workers/internal/signature';
+import type { CaseReport } from '../../schemas/case-event';
+import { signatureHeader, signRequest } from '../../schemas/internal-signature';
 import type { CaseActivities } from './types';
 
 export interface EdgeConnection {
@@ -12,7 +12,7 @@ export interface EdgeConnection {
 /** Activities that write through the edge, which alone owns D1. */
 export function createCaseActivities({ edgeUrl, internalSecret }: EdgeConnection): CaseActivities {
   return {
-    async reportCaseEvent(caseId: string, event: CaseEvent): Promise<void> {
+    async reportCaseEvent(caseId: string, event: CaseReport): Promise<void> {
       const path = `/internal/cases/${encodeURIComponent(caseId)}/events`;
       const body = JSON.stringify(event);
       const response = await fetch(new URL(path, edgeUrl), {

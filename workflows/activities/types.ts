@@ -1,6 +1,6 @@
-import type { CaseEvent } from '../../schemas/case';
+import type { CaseReport } from '../../schemas/case-event';
 
 /** The activities a case workflow may call; their implementations live beside this file. */
 export interface CaseActivities {
-  reportCaseEvent(caseId: string, event: CaseEvent): Promise<void>;
+  reportCaseEvent(caseId: string, report: CaseReport): Promise<void>;
 }

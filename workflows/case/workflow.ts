@@ -10,28 +10,23 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import * as v from 'valibot';
-import { caseWorkflowInputSchema } from '../../schemas/case';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { stepUpdateSchema, type StepUpdate } from '../../schemas/steps';
-import type { CaseActivities } from '../activities/types';
-import { msUntilNextEvent } from '../clocks/clock';
-import { isTerminal } from '../routes/machine';
-import { resolutionRoute } from '../routes/workflows';
-import { triage } from '../triage/rules';
-import {
-  departmentOverdueSignal,
-  policyChangedSignal,
-  repeatReportSignal,
-  routeStepSignal,
-  stateQuery,
-  stepUpdate,
-  type CaseState,
-} from './definitions';
-import { replanClocks, takeDueClockEvents } from './clock-events';
-import { addRepeatReport, applyStep, initialState, refuseStep, routeMessageFor, type CaseEventDraft } from './lifecycle';
-import { toCaseEvent } from './projection';
+import * as v from 'valibot';
+import type { CaseEventDraft } from '../../domain/case-event';
+import { msUntilNextEvent } from '../../domain/clocks/clock';
+import { replanClocks, takeDueClockEvents } from '../../domain/clocks/clock-events';
+import { applyStep, initialState, refuseStep, routeMessageFor } from '../../domain/lifecycle';
+import { toCaseReport } from '../../domain/projection';
+import { addRepeatReport } from '../../domain/repeats';
+import { isTerminal } from '../../domain/routes';
+import { triage } from '../../domain/triage';
+import { repeatReportSchema, type CaseState } from '../../schemas/case-state';
 import { slaPolicySchema } from '../../schemas/policy';
+import { stepUpdateSchema, type StepUpdate } from '../../schemas/steps';
+import { caseWorkflowInputSchema } from '../../schemas/workflow-input';
+import type { CaseActivities } from '../activities/types';
+import { departmentOverdueSignal, policyChangedSignal, repeatReportSignal, routeStepSignal, stateQuery, stepUpdate } from '../definitions';
+import { resolutionRoute } from '../routes/workflows';
 
 const { reportCaseEvent } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
@@ -43,13 +38,11 @@ const nowIso = () => new Date().toISOString();
 /** One dispute case from filing to closing; its workflow ID is the case ID. */
 export async function disputeCase(rawInput: unknown): Promise<CaseState> {
   const input = v.parse(caseWorkflowInputSchema, rawInput);
-  const resumed = input.resumeState as CaseState | undefined;
+  const resumed = input.resumeState;
   const state: CaseState =
-    resumed ??
-    initialState(
-      { ...input, policy: input.policy },
-      triage({ category: input.intake.category, riskFlags: input.intake.riskFlags, repeat: input.repeat }),
-    );
+    resumed ?? initialState(input, triage({ category: input.intake.category, riskFlags: input.intake.riskFlags, repeat: input.repeat }));
+  // A run that starts over, or from an older picture, numbers its reports after what D1 already holds.
+  state.seq = Math.max(state.seq, input.seqAfter);
   let dirty = false;
 
   // Reports go out one after another, so the edge sees the case's changes in the order they happened.
@@ -57,7 +50,7 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
   let reportsInFlight = 0;
   const report = (drafts: CaseEventDraft[]) => {
     const at = nowIso();
-    const events = drafts.map((draft) => toCaseEvent(state, draft, ++state.seq, at));
+    const events = drafts.map((draft) => toCaseReport(state, draft, ++state.seq, at));
     for (const event of events) {
       reportsInFlight += 1;
       // A report the edge refuses for good is logged and passed over: one bad event must not stop the case.
@@ -128,8 +121,10 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
     void report(replanClocks(state, policy.output));
     dirty = true;
   });
-  setHandler(repeatReportSignal, (repeat) => {
-    void report(addRepeatReport(state, repeat, nowIso()));
+  setHandler(repeatReportSignal, (rawRepeat) => {
+    const repeat = v.safeParse(repeatReportSchema, rawRepeat);
+    if (!repeat.success) return;
+    void report(addRepeatReport(state, repeat.output, nowIso()));
     dirty = true;
   });
   setHandler(departmentOverdueSignal, (department) => {
@@ -155,7 +150,7 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
     const info = workflowInfo();
     if (info.continueAsNewSuggested || info.historyLength > input.historyLimit) {
       await settled();
-      await continueAsNew<typeof disputeCase>({ ...input, resumeState: state as unknown as Record<string, unknown> });
+      await continueAsNew<typeof disputeCase>({ ...input, resumeState: state });
     }
   }
   await settled();

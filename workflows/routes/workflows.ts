@@ -1,9 +1,9 @@
 import { condition, getExternalWorkflowHandle, setHandler, startChild } from '@temporalio/workflow';
-import { durationToMs } from '../../schemas/policy';
+import { durationToMs } from '../../domain/policy';
+import { applyRouteStep, isRouteStep, isTerminal, nameDepartments, refuseRouteStep, type RouteState } from '../../domain/routes';
 import type { StepUpdate } from '../../schemas/steps';
 import type { Department } from '../../schemas/vocabulary';
-import { departmentOverdueSignal, departmentReportedSignal, routeStepSignal } from '../case/definitions';
-import { applyRouteStep, isRouteStep, isTerminal, nameDepartments, refuseRouteStep, type RouteState } from './machine';
+import { departmentOverdueSignal, departmentReportedSignal, departmentWorkflowId, routeStepSignal } from '../definitions';
 
 export interface RouteInput {
   caseWorkflowId: string;
@@ -17,7 +17,6 @@ export interface RouteInput {
  */
 export async function resolutionRoute(input: RouteInput): Promise<RouteState> {
   const state = input.route;
-  const departmentWorkflowId = (department: Department) => `${state.workflowId}/${department}`;
   const reportedDepartments: Department[] = [];
 
   // Only the case workflow sends these, after its own validator took the step: they are not read again.
@@ -39,12 +38,12 @@ export async function resolutionRoute(input: RouteInput): Promise<RouteState> {
     for (const department of unstarted()) {
       started.add(department);
       await startChild(departmentTask, {
-        workflowId: departmentWorkflowId(department),
+        workflowId: departmentWorkflowId(state.workflowId, department),
         args: [{ caseWorkflowId: input.caseWorkflowId, department, reportWithinMs: durationToMs(input.departmentReportWithin) }],
       });
     }
     for (const department of reportedDepartments.splice(0)) {
-      await getExternalWorkflowHandle(departmentWorkflowId(department)).signal(departmentReportedSignal);
+      await getExternalWorkflowHandle(departmentWorkflowId(state.workflowId, department)).signal(departmentReportedSignal);
     }
   }
   // Department tasks still waiting end with the route (their parent close policy terminates them).

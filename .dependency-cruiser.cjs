@@ -1,0 +1,71 @@
+/**
+ * The layers and the one way their imports run: workers → domain ← workflows, everything → schemas; db serves the
+ * edge alone; domain and schemas stay pure. `npm test` fails when an import crosses them the wrong way.
+ */
+const frameworks = '(^|/)node_modules/(hono|@hono/|drizzle-orm|@temporalio/|miniflare|wrangler|@cloudflare/)|^node:';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'domain/ holds the rules as pure functions: it imports schemas/ and nothing of the edge, the workflows, the data or a framework.',
+      severity: 'error',
+      from: { path: '^domain/' },
+      to: { pathNot: ['^domain/', '^schemas/', '(^|/)node_modules/(valibot|iso8601-duration)/'] },
+    },
+    {
+      name: 'schemas-are-contracts',
+      comment: 'schemas/ are the contracts edge and worker share: valibot and each other only.',
+      severity: 'error',
+      from: { path: '^schemas/' },
+      to: { pathNot: ['^schemas/', '(^|/)node_modules/(valibot|iso8601-duration)/'] },
+    },
+    {
+      name: 'workflows-do-not-reach-the-edge',
+      comment: 'Temporal glue never imports the edge or its data: it reports through /internal.',
+      severity: 'error',
+      from: { path: '^workflows/' },
+      to: { path: ['^workers/', '^db/'] },
+    },
+    {
+      name: 'the-edge-does-not-import-workflow-code',
+      comment: 'The edge reaches workflows over the HTTP API only, by the names in schemas/.',
+      severity: 'error',
+      from: { path: '^(workers|db)/' },
+      to: { path: '^workflows/' },
+    },
+    {
+      name: 'data-knows-no-http',
+      comment: 'db/ holds tables and queries; deciding belongs to domain/, answering to workers/.',
+      severity: 'error',
+      from: { path: '^db/' },
+      to: { path: ['^workers/', '^domain/'] },
+    },
+    {
+      name: 'no-frameworks-in-the-rules',
+      severity: 'error',
+      from: { path: '^(domain|schemas)/' },
+      to: { path: frameworks },
+    },
+    {
+      name: 'no-cycles',
+      comment: 'Folders that import each other cannot be understood one at a time.',
+      severity: 'error',
+      from: { path: '^(domain|schemas|workers|workflows|db)/' },
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};

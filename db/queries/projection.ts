@@ -1,0 +1,98 @@
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { CaseReport } from '../../schemas/case-event';
+import type { NotifyAudience } from '../../schemas/vocabulary';
+import type { Database } from '../client';
+import { isUniqueViolation } from '../errors';
+import { caseClocks, cases, notifications, outbox, timelineEvents } from '../schema';
+
+export type ApplyOutcome = 'applied' | 'duplicate';
+
+/** What D1 already shows of a case, read before a report is applied. */
+export async function findProjectionTarget(db: Database, caseId: string) {
+  const [row] = await db
+    .select({ projectedSeq: cases.projectedSeq, jurisdictionCode: cases.jurisdictionCode, jurisdictionPath: cases.jurisdictionPath })
+    .from(cases)
+    .where(eq(cases.id, caseId));
+  return row;
+}
+
+/**
+ * Projects one workflow report into D1 in one batch: its timeline row, the case as it now stands, its clocks and
+ * whoever must be told. The timeline row keyed by (case, seq) goes first: a retried report fails on it and the
+ * whole batch rolls back, so nothing is applied twice; a report older than what D1 shows adds its timeline row only.
+ */
+export async function applyCaseReport(
+  db: Database,
+  caseId: string,
+  report: CaseReport,
+  projectedSeq: number,
+  notify: { audience: NotifyAudience; recipient: string } | undefined,
+): Promise<ApplyOutcome> {
+  const { projection } = report;
+  const writes: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
+    db.insert(timelineEvents).values({
+      caseId,
+      workflowSeq: report.seq,
+      type: report.type,
+      actor: report.actor,
+      reason: report.reason,
+      detail: report.detail,
+      at: report.at,
+    }),
+    // The workflow speaks, so it runs: its start needs no retrying.
+    db
+      .update(outbox)
+      .set({ doneAt: report.at })
+      .where(and(eq(outbox.caseId, caseId), eq(outbox.kind, 'start_workflow'), isNull(outbox.doneAt))),
+  ];
+  if (report.seq > projectedSeq) {
+    writes.push(
+      db
+        .update(cases)
+        .set({
+          status: projection.status,
+          route: projection.route,
+          hardCase: projection.hardCase,
+          orderStage: projection.order,
+          assigneeId: projection.assigneeId,
+          escalationLevel: projection.escalationLevel,
+          paused: projection.paused,
+          overdue: projection.overdue,
+          progress: projection.progress,
+          resumeState: projection.resumeState ?? null,
+          projectedSeq: report.seq,
+          updatedAt: report.at,
+        })
+        .where(and(eq(cases.id, caseId), lt(cases.projectedSeq, report.seq))),
+    );
+    for (const { clock, ...times } of projection.clocks) {
+      writes.push(
+        db
+          .insert(caseClocks)
+          .values({ caseId, clock, ...times })
+          .onConflictDoUpdate({
+            target: [caseClocks.caseId, caseClocks.clock],
+            set: {
+              startedAt: sql`excluded.started_at`,
+              dueAt: sql`excluded.due_at`,
+              warnedAt: sql`excluded.warned_at`,
+              breachedAt: sql`excluded.breached_at`,
+              stoppedAt: sql`excluded.stopped_at`,
+              pausedAt: sql`excluded.paused_at`,
+            },
+          }),
+      );
+    }
+  }
+  if (notify) {
+    writes.push(db.insert(notifications).values({ caseId, workflowSeq: report.seq, kind: report.type, ...notify, createdAt: report.at }));
+  }
+  try {
+    await db.batch(writes);
+  } catch (error) {
+    if (isUniqueViolation(error, 'timeline_events')) return 'duplicate';
+    throw error;
+  }
+  return 'applied';
+}

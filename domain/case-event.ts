@@ -1,0 +1,9 @@
+import type { ProcessEventBody } from '../schemas/case-event';
+import type { NotifyAudience } from '../schemas/vocabulary';
+
+/** An event the case's rules produce: its type and detail (checked by schemas/case-event.ts), who, why, who is told. */
+export type CaseEventDraft = ProcessEventBody & {
+  actor: string;
+  reason?: string;
+  notify?: NotifyAudience;
+};

@@ -1,0 +1,58 @@
+import type { CaseState } from '../../schemas/case-state';
+import type { SlaPolicy } from '../../schemas/policy';
+import type { CaseEventDraft } from '../case-event';
+import { startCaseClock } from './case-clocks';
+import { dueEvents, isRunning, replanClock, type ClockEvent } from './clock';
+import { clockBudgetMs } from './plan';
+
+/**
+ * The clock events due now, each applied to the state with what it sets off: a reminder, an escalation up the
+ * jurisdiction tree, a re-dispatch. Pure, like the rest of the case's rules.
+ */
+export function takeDueClockEvents(state: CaseState, now: string): CaseEventDraft[] {
+  return dueEvents(Object.values(state.clocks), Date.parse(now)).flatMap((event) => onClockEvent(state, event, now));
+}
+
+function onClockEvent(state: CaseState, { clock, kind }: ClockEvent, now: string): CaseEventDraft[] {
+  const detail = { clock: clock.name, dueAt: clock.dueAt };
+  if (kind === 'warning') {
+    clock.warnedAt = now;
+    return [{ type: 'clock_warning', actor: 'system', detail, notify: 'assignee' }];
+  }
+  clock.breachedAt = now;
+  const events: CaseEventDraft[] = [{ type: 'clock_breached', actor: 'system', detail, notify: 'assignee' }];
+  if (clock.name === 'returnVisit') return events;
+  if (clock.name === 'escalationAck') {
+    state.escalationLevel = 2;
+    events.push({ type: 'escalated', actor: 'system', detail: { level: 2, unacknowledged: true }, notify: 'county' });
+    return events;
+  }
+  if (clock.name === 'accept') {
+    // Nobody took the order in time: it goes back to the supervisor to dispatch again.
+    delete state.assignee;
+    state.order = 'awaiting_dispatch';
+    events.push({ type: 'redispatch_needed', actor: 'system', detail: {}, notify: 'station' });
+  }
+  const ack = state.clocks.escalationAck;
+  if (!ack || !isRunning(ack)) {
+    state.escalationLevel = Math.max(state.escalationLevel, 1) as 1 | 2;
+    startCaseClock(state, 'escalationAck', now);
+    events.push({ type: 'escalated', actor: 'system', detail: { level: 1, clock: clock.name }, notify: 'station' });
+  }
+  return events;
+}
+
+/** A new policy re-plans every clock still running; elapsed and paused time are kept. */
+export function replanClocks(state: CaseState, policy: SlaPolicy): CaseEventDraft[] {
+  state.policy = policy;
+  for (const clock of Object.values(state.clocks)) {
+    if (clock.stoppedAt) continue;
+    const budget = clockBudgetMs(policy, clock.name, {
+      startedAt: clock.startedAt,
+      route: state.route.route,
+      returnVisitIndex: state.returnVisits.length,
+    });
+    replanClock(clock, budget, policy.warnAtShare);
+  }
+  return [{ type: 'policy_changed', actor: 'system', detail: { version: policy.version } }];
+}

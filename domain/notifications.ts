@@ -1,0 +1,31 @@
+import type { NotifyAudience } from '../schemas/vocabulary';
+import { countyCodeOf } from './jurisdiction';
+import { supervises } from './permissions';
+import type { Role } from '../schemas/vocabulary';
+
+export interface NotifiedCase {
+  assigneeId: string | null;
+  /** The station the case belongs to. */
+  jurisdictionCode: string;
+  jurisdictionPath: string;
+}
+
+/**
+ * Whom an event is addressed to: the assigned mediator, the station's command room, or the county bureau.
+ * A word for a case nobody holds yet goes to the station that must dispatch it.
+ */
+export function addressee(audience: NotifyAudience, to: NotifiedCase): { audience: NotifyAudience; recipient: string } {
+  if (audience === 'assignee') return to.assigneeId ? { audience, recipient: to.assigneeId } : { audience: 'station', recipient: to.jurisdictionCode };
+  if (audience === 'county') {
+    const county = countyCodeOf(to.jurisdictionPath);
+    if (county) return { audience, recipient: county };
+  }
+  return { audience: 'station', recipient: to.jurisdictionCode };
+}
+
+/**
+ * What a user reads: what is addressed to them by name and, for supervisors, to the jurisdiction they answer for
+ * (their station's command room, the county's).
+ */
+export const inboxesOf = (user: { id: string; role: Role; jurisdictionCode: string }) =>
+  supervises(user.role) ? [user.id, user.jurisdictionCode] : [user.id];

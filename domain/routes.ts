@@ -1,0 +1,106 @@
+import type { RouteState } from '../schemas/case-state';
+import type { StepUpdate } from '../schemas/steps';
+import { routeWorkflowId } from '../schemas/workflow-names';
+import { routes, type Department, type RouteName } from '../schemas/vocabulary';
+
+/**
+ * The three resolution routes as one small state machine. The route's child workflow and the case workflow's
+ * mirror of it apply the same steps in the same order through these pure functions, so both always agree.
+ */
+export type { RouteState };
+
+export const routeStepNames = [
+  'schedule-session',
+  'record-session',
+  'record-agreement',
+  'record-confirmation',
+  'record-department-report',
+  'record-failure',
+] as const satisfies readonly StepUpdate['step'][];
+export type RouteStep = Extract<StepUpdate, { step: (typeof routeStepNames)[number] }>;
+
+export const isRouteStep = (update: StepUpdate): update is RouteStep => (routeStepNames as readonly string[]).includes(update.step);
+
+export function newRoute(caseId: string, route: RouteName, index: number, at: string): RouteState {
+  return {
+    route,
+    index,
+    workflowId: routeWorkflowId(caseId, index, route),
+    startedAt: at,
+    stage: 'working',
+    sessionsScheduled: 0,
+    sessionsHeld: 0,
+    departments: {},
+  };
+}
+
+/** grassroots → judicial → joint → litigation (undefined). */
+export function nextRoute(route: RouteName): RouteName | undefined {
+  return routes[routes.indexOf(route) + 1];
+}
+
+export const isTerminal = (state: RouteState) => state.stage === 'resolved' || state.stage === 'failed';
+
+/** Names the departments of a joint route; the lead must be one of them. */
+export function nameDepartments(state: RouteState, departments: readonly Department[], lead: Department | undefined) {
+  for (const department of departments) state.departments[department] ??= 'pending';
+  state.lead = lead ?? state.lead ?? departments[0];
+}
+
+/** Why a route step cannot be taken now, or undefined when it can. */
+export function refuseRouteStep(state: RouteState, update: RouteStep): string | undefined {
+  if (isTerminal(state)) return `the ${state.route} route is already ${state.stage}`;
+  const waitingForCourt = state.stage === 'confirmation_requested';
+  switch (update.step) {
+    case 'schedule-session':
+      return waitingForCourt ? 'the agreement is waiting for the court’s confirmation' : undefined;
+    case 'record-session':
+      if (waitingForCourt) return 'the agreement is waiting for the court’s confirmation';
+      return state.sessionsHeld >= state.sessionsScheduled ? 'no mediation session is scheduled: schedule one first' : undefined;
+    case 'record-agreement': {
+      if (waitingForCourt) return 'an agreement is already recorded and waiting for the court’s confirmation';
+      if (update.payload.requestConfirmation && state.route !== 'judicial') return 'only the judicial route asks a court to confirm an agreement';
+      if (state.route !== 'joint') return undefined;
+      const named = Object.keys(state.departments);
+      if (!named.length) return 'no departments are named for this joint route yet: assign them first';
+      const waiting = named.filter((d) => state.departments[d as Department] !== 'reported');
+      return waiting.length ? `the lead cannot close before every department has reported back; waiting for: ${waiting.join(', ')}` : undefined;
+    }
+    case 'record-confirmation':
+      return waitingForCourt ? undefined : 'no judicial confirmation has been requested';
+    case 'record-department-report': {
+      if (state.route !== 'joint') return 'department reports belong to the joint route';
+      const status = state.departments[update.payload.department];
+      if (!status) return `${update.payload.department} is not one of this route's departments`;
+      return status === 'reported' ? `${update.payload.department} has already reported back` : undefined;
+    }
+    case 'record-failure':
+      return undefined;
+  }
+}
+
+export function applyRouteStep(state: RouteState, update: RouteStep) {
+  switch (update.step) {
+    case 'schedule-session':
+      state.sessionsScheduled += 1;
+      break;
+    case 'record-session':
+      state.sessionsHeld += 1;
+      break;
+    case 'record-agreement':
+      state.agreement = update.payload.terms;
+      state.stage = update.payload.requestConfirmation ? 'confirmation_requested' : 'resolved';
+      break;
+    case 'record-confirmation':
+      state.confirmation = update.payload;
+      state.stage = 'resolved';
+      break;
+    case 'record-department-report':
+      state.departments[update.payload.department] = 'reported';
+      break;
+    case 'record-failure':
+      state.failureReason = update.payload.reason;
+      state.stage = 'failed';
+      break;
+  }
+}

@@ -1,0 +1,103 @@
+import * as v from 'valibot';
+import { caseProgressSchema, caseStateSchema, instantSchema, repeatReportSchema } from './case-state';
+import { stepNames, stepPayloadSchemas, type StepName } from './steps';
+import { channels, clockNames, departments, notifyAudiences, orderStages, partyRoles, processStatuses, routes, escalationLevels } from './vocabulary';
+
+/**
+ * Every event a case's timeline can hold, by type, with the detail that type carries. The workflow reports all
+ * but `filed` and `repeat_report`, which the edge writes itself at intake.
+ */
+const clockDetail = v.object({ clock: v.picklist(clockNames), dueAt: instantSchema });
+const processEventDetails = {
+  triaged: v.object({ route: v.picklist(routes), hardCase: v.boolean(), reasons: v.array(v.string()) }),
+  extension_requested: v.object({ duration: v.string() }),
+  resolved: v.object({ route: v.picklist(routes) }),
+  referred_to_litigation: v.object({ lastRoute: v.picklist(routes) }),
+  route_transferred: v.object({ from: v.picklist(routes), to: v.picklist(routes) }),
+  repeat_reported: repeatReportSchema,
+  hard_case: v.object({}),
+  reopened: v.object({ route: v.picklist(routes) }),
+  clock_warning: clockDetail,
+  clock_breached: clockDetail,
+  escalated: v.object({ level: v.picklist([1, 2]), clock: v.optional(v.picklist(clockNames)), unacknowledged: v.optional(v.literal(true)) }),
+  redispatch_needed: v.object({}),
+  policy_changed: v.object({ version: v.pipe(v.number(), v.integer()) }),
+  department_overdue: v.object({ department: v.picklist(departments) }),
+} as const;
+
+const edgeEventDetails = {
+  filed: v.object({ channel: v.picklist(channels) }),
+  repeat_report: v.object({
+    channel: v.picklist(channels),
+    summary: v.string(),
+    parties: v.array(v.object({ name: v.string(), role: v.picklist(partyRoles), phone: v.optional(v.string()), address: v.optional(v.string()) })),
+    source: v.record(v.string(), v.unknown()),
+  }),
+} as const;
+
+type StepEventType = `step:${StepName}`;
+const stepEventType = (step: StepName): StepEventType => `step:${step}`;
+
+export type ProcessEventType = keyof typeof processEventDetails | StepEventType;
+export const processEventTypes = [...Object.keys(processEventDetails), ...stepNames.map(stepEventType)] as [ProcessEventType, ...ProcessEventType[]];
+export type TimelineEventType = ProcessEventType | keyof typeof edgeEventDetails;
+export const timelineEventTypes = [...processEventTypes, ...Object.keys(edgeEventDetails)] as [TimelineEventType, ...TimelineEventType[]];
+
+/** The event itself: its type and the detail that type carries. */
+export type ProcessEventBody =
+  | { [K in keyof typeof processEventDetails]: { type: K; detail: v.InferOutput<(typeof processEventDetails)[K]> } }[keyof typeof processEventDetails]
+  | { [K in StepName]: { type: `step:${K}`; detail: v.InferOutput<(typeof stepPayloadSchemas)[K]> } }[StepName];
+
+const clockProjectionSchema = v.object({
+  clock: v.picklist(clockNames),
+  startedAt: instantSchema,
+  dueAt: instantSchema,
+  warnedAt: v.nullable(instantSchema),
+  breachedAt: v.nullable(instantSchema),
+  stoppedAt: v.nullable(instantSchema),
+  pausedAt: v.nullable(instantSchema),
+});
+
+/**
+ * What D1 stores of the case after an event: its columns, its clocks and its progress, all small. The whole
+ * state goes along only once the case has left `open`: a repeat may later reopen it from there.
+ */
+export const caseProjectionSchema = v.object({
+  status: v.picklist(processStatuses),
+  route: v.picklist(routes),
+  hardCase: v.boolean(),
+  order: v.picklist(orderStages),
+  assigneeId: v.nullable(v.string()),
+  escalationLevel: v.picklist(escalationLevels),
+  paused: v.boolean(),
+  overdue: v.boolean(),
+  clocks: v.array(clockProjectionSchema),
+  progress: caseProgressSchema,
+  resumeState: v.optional(caseStateSchema),
+});
+export type CaseProjection = v.InferOutput<typeof caseProjectionSchema>;
+
+const reportEntries = {
+  /** Counts per case: a retried report writes once, and a late one never overwrites a newer picture. */
+  seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  actor: v.string(),
+  reason: v.nullable(v.string()),
+  at: instantSchema,
+  notify: v.nullable(v.picklist(notifyAudiences)),
+  projection: caseProjectionSchema,
+};
+
+const reportOf = <T extends string, D extends v.GenericSchema>(type: T, detail: D) =>
+  v.object({ ...reportEntries, type: v.literal(type), detail });
+
+const reportHeaderSchema = v.object(reportEntries);
+export type CaseReport = v.InferOutput<typeof reportHeaderSchema> & ProcessEventBody;
+
+/**
+ * A state change the workflow reports to the edge: the event, and the case as D1 should show it afterwards.
+ * Built from the per-type details above; its type is spelled from the same schemas, which the variant cannot infer.
+ */
+export const caseReportSchema = v.variant('type', [
+  ...Object.entries(processEventDetails).map(([type, detail]) => reportOf(type, detail)),
+  ...stepNames.map((step) => reportOf(stepEventType(step), stepPayloadSchemas[step])),
+] as unknown as [ReturnType<typeof reportOf<ProcessEventType, v.GenericSchema>>]) as unknown as v.GenericSchema<unknown, CaseReport>;

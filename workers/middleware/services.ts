@@ -1,0 +1,14 @@
+import { createMiddleware } from 'hono/factory';
+import { openDatabase } from '../../db/client';
+import type { AppEnv } from '../env';
+import { HttpWorkflowGateway } from '../temporal/gateway';
+
+/** Hands every handler the services' dependencies, so handlers stay thin and services never see a Context. */
+export const provideServices = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('services', {
+    db: openDatabase(c.env.DB),
+    gateway: HttpWorkflowGateway.fromEnv(c.env),
+    defer: (work) => c.executionCtx.waitUntil(work),
+  });
+  await next();
+});

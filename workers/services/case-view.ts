@@ -1,0 +1,44 @@
+import type { Database } from '../../db/client';
+import { findCaseDetail, type CaseDetail } from '../../db/queries/cases';
+import { canSee } from '../../domain/jurisdiction';
+import type { Role } from '../../schemas/vocabulary';
+
+/** The case as the API shows it: the projection in D1, its open clocks with their due times, and its timeline. */
+export function toCaseView({ case: row, parties, clocks, timeline }: CaseDetail) {
+  return {
+    id: row.id,
+    caseNumber: row.caseNumber,
+    channel: row.channel,
+    status: row.status,
+    category: row.category,
+    summary: row.summary,
+    occurredAt: row.occurredAt,
+    where: { address: row.address, gridCellCode: row.gridCellCode },
+    jurisdictionCode: row.jurisdictionCode,
+    riskFlags: row.riskFlags,
+    source: row.channelDetails,
+    filedBy: row.filedBy,
+    filedAt: row.filedAt,
+    overdue: row.overdue,
+    route: row.route,
+    hardCase: row.hardCase,
+    order: row.orderStage,
+    assigneeId: row.assigneeId,
+    escalationLevel: row.escalationLevel,
+    paused: row.paused,
+    deadlines: Object.fromEntries(clocks.filter((clock) => !clock.stoppedAt).map((clock) => [clock.clock, clock.dueAt])),
+    clocks: clocks.map(({ caseId: _, ...clock }) => clock),
+    parties: parties.map(({ caseId: _, position: __, ...party }) => party),
+    timeline: timeline.map(({ caseId: _, ...event }) => event),
+    /** The workflow's own picture of the case as last reported: route stage, departments, routes left, return visits. */
+    process: row.progress,
+  };
+}
+
+export type CaseView = ReturnType<typeof toCaseView>;
+
+/** A case as its reader may see it; outside their jurisdiction it is as missing as a case that does not exist. */
+export async function readCase(db: Database, reader: { role: Role; jurisdictionPath: string }, caseId: string): Promise<CaseView | undefined> {
+  const detail = await findCaseDetail(db, caseId);
+  return detail && canSee(reader, detail.case.jurisdictionPath) ? toCaseView(detail) : undefined;
+}

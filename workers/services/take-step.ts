@@ -1,0 +1,68 @@
+import { findCase, findCaseDetail } from '../../db/queries/cases';
+import { findUserById, type SignedInUser } from '../../db/queries/users';
+import { canSee } from '../../domain/jurisdiction';
+import { mayBeAssigned, refuseActor } from '../../domain/permissions';
+import type { StepName, StepUpdate } from '../../schemas/steps';
+import { TemporalUnavailableError } from '../temporal/gateway';
+import { toCaseView, type CaseView } from './case-view';
+import type { EdgeServices } from './edge-services';
+import { retryPendingOutbox } from './outbox-delivery';
+
+export interface StepRequest<S extends StepName = StepName> {
+  user: SignedInUser;
+  caseId: string;
+  step: S;
+  /** Already checked against the step's schema. */
+  payload: Extract<StepUpdate, { step: S }>['payload'];
+  /** The update's ID: the same key sent again attaches to the first try. */
+  stepId: string;
+}
+
+export type StepAnswer =
+  | { kind: 'taken'; view: CaseView }
+  | { kind: 'notFound' }
+  | { kind: 'forbidden'; reason: string }
+  | { kind: 'invalid'; field: string; message: string }
+  | { kind: 'refused'; reason: string }
+  /** Nothing changed, or the step may or may not have been taken (`maybeTaken`): send it again. */
+  | { kind: 'unavailable'; maybeTaken: boolean };
+
+/**
+ * A mediator or supervisor advances a case. Who may is decided from D1 by the permission table the workflow
+ * also applies; whether the step is allowed now is decided by the case's workflow, whose validator refuses it.
+ */
+export async function takeStep({ db, gateway }: EdgeServices, request: StepRequest): Promise<StepAnswer> {
+  const { user, caseId, step } = request;
+  // The case row alone answers who may step it; the whole case is read once, for the answer.
+  const found = await findCase(db, caseId);
+  if (!found || !canSee(user, found.jurisdictionPath)) return { kind: 'notFound' };
+  const notTheirs = refuseActor(user, step, { assigneeId: found.assigneeId });
+  if (notTheirs) return { kind: 'forbidden', reason: notTheirs };
+
+  const payload = { ...request.payload };
+  if (step === 'assign') {
+    const dispatch = payload as Extract<StepUpdate, { step: 'assign' }>['payload'];
+    const mediator = await findUserById(db, dispatch.mediatorId);
+    if (!mediator || !mayBeAssigned(mediator, found.jurisdictionPath)) {
+      return { kind: 'invalid', field: 'mediatorId', message: 'No mediator with this ID serves this case’s jurisdiction.' };
+    }
+    dispatch.mediatorName = mediator.name;
+  }
+  if (found.status === 'queued') {
+    // Its start may still be on its way (or waiting for Temporal): deliver it now rather than refuse the step.
+    await retryPendingOutbox(db, gateway, found.id);
+    if ((await findCase(db, found.id))?.status === 'queued') return { kind: 'unavailable', maybeTaken: false };
+  }
+
+  const update = { step, actor: { id: user.id, role: user.role, name: user.name }, payload } as StepUpdate;
+  try {
+    const outcome = await gateway.executeStep(found.id, update, request.stepId);
+    if (!outcome.ok) return { kind: 'refused', reason: outcome.reason };
+  } catch (error) {
+    if (error instanceof TemporalUnavailableError) return { kind: 'unavailable', maybeTaken: true };
+    throw error;
+  }
+  // The workflow projected the step before it answered, so D1 already shows it.
+  const after = await findCaseDetail(db, found.id);
+  return { kind: 'taken', view: toCaseView(after!) };
+}

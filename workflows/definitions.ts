@@ -1,0 +1,26 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CaseState, RepeatReport } from '../schemas/case-state';
+import type { SlaPolicy } from '../schemas/policy';
+import type { StepUpdate } from '../schemas/steps';
+import type { Department } from '../schemas/vocabulary';
+import {
+  departmentOverdueSignalName,
+  departmentReportedSignalName,
+  policyChangedSignalName,
+  repeatReportSignalName,
+  routeStepSignalName,
+  stateQueryName,
+  stepUpdateName,
+} from '../schemas/workflow-names';
+
+export * from '../schemas/workflow-names';
+
+export const stateQuery = defineQuery<CaseState>(stateQueryName);
+/** A mediator's or supervisor's step; its validator refuses a step not allowed now, so it never enters history. */
+export const stepUpdate = defineUpdate<CaseState, [StepUpdate]>(stepUpdateName);
+export const policyChangedSignal = defineSignal<[SlaPolicy]>(policyChangedSignalName);
+export const repeatReportSignal = defineSignal<[RepeatReport]>(repeatReportSignalName);
+export const departmentOverdueSignal = defineSignal<[Department]>(departmentOverdueSignalName);
+/** The case workflow hands route steps to the route's own workflow. */
+export const routeStepSignal = defineSignal<[StepUpdate]>(routeStepSignalName);
+export const departmentReportedSignal = defineSignal<[]>(departmentReportedSignalName);
