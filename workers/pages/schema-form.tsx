@@ -1,5 +1,5 @@
 import type { GenericSchema } from 'valibot';
-import { t, labelKey, type FieldError, type Lang } from '../i18n/messages';
+import { t, tField, type FieldError, type Lang } from '../i18n/messages';
 
 /**
  * Renders form fields by walking a valibot object schema, so the form can never ask for something the route
@@ -50,7 +50,7 @@ function FieldMessage({ path, context }: { path: string; context: FormContext })
 function Field({ path, schema, context }: { path: string; schema: Node; context: FormContext }) {
   const { node, optional } = unwrap(schema);
   const { lang, values } = context;
-  const label = t(lang, labelKey(path));
+  const label = tField(lang, path);
   const value = valueAt(values, path);
   const invalid = context.errors.some((e) => e.field === path);
   const describedBy = invalid ? `${path}-error` : undefined;
@@ -81,7 +81,7 @@ function Field({ path, schema, context }: { path: string; schema: Node; context:
           {item.options.map((option) => (
             <label class="choice">
               <input type="checkbox" name={path} value={option} checked={chosen.includes(option)} />
-              {t(lang, `${labelKey(path)}.${option}`)}
+              {tField(lang, `${path}.${option}`)}
             </label>
           ))}
           <FieldMessage path={path} context={context} />
@@ -114,7 +114,7 @@ function Field({ path, schema, context }: { path: string; schema: Node; context:
           <option value="">—</option>
           {node.options.map((option) => (
             <option value={option} selected={value === option}>
-              {t(lang, `${labelKey(path)}.${option}`)}
+              {tField(lang, `${path}.${option}`)}
             </option>
           ))}
         </select>
