@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { childPath, rootPath } from '../domain/jurisdiction';
 import type { Role } from '../schemas/vocabulary';
 import { randomToken, sha256Hex } from '../workers/crypto';
 
@@ -36,7 +37,7 @@ export interface DemoUser {
 
 function pathOf(code: string): string {
   const node = demoJurisdictions.find((j) => j.code === code)!;
-  return `${node.parent ? pathOf(node.parent) : '/'}${code}/`;
+  return childPath(node.parent ? pathOf(node.parent) : rootPath, code);
 }
 
 const quote = (value: string | null) => (value === null ? 'NULL' : `'${value.replaceAll("'", "''")}'`);

@@ -1,27 +1,13 @@
 import { findCaseDetail } from '../../db/queries/cases';
-import type { SignedInUser } from '../../db/queries/users';
-import type { Intake } from '../../schemas/intake';
-import type { SlaPolicy } from '../../schemas/policy';
-import type { Channel } from '../../schemas/vocabulary';
-import type { Lang } from '../i18n/messages';
 import { toCaseView, type CaseView } from './case-view';
 import type { EdgeServices } from './edge-services';
-import { fileCase, type FilingOutcome } from './file-case';
+import { fileCase, type FilingOutcome, type FilingRequest } from './file-case';
 import { deliverOutboxRow, retryPendingOutbox, startFiledCase } from './outbox-delivery';
 
 export type IntakeAnswer = Exclude<FilingOutcome, { kind: 'filed' | 'replayed' | 'merged' }> | { kind: 'filed' | 'replayed' | 'merged'; view: CaseView };
 
-export interface IntakeRequest {
-  user: SignedInUser;
-  channel: Channel;
-  intake: Intake;
-  idempotencyKey?: string;
-  policy: SlaPolicy;
-  lang: Lang;
-}
-
 /** Files the case, then tries to start its workflow at once; if Temporal is away the outbox keeps the start. */
-export async function fileAndStart({ db, gateway, defer }: EdgeServices, request: IntakeRequest): Promise<IntakeAnswer> {
+export async function fileAndStart({ db, gateway, defer }: EdgeServices, request: FilingRequest): Promise<IntakeAnswer> {
   const outcome = await fileCase(db, request);
   if (outcome.kind === 'filed') {
     const started = (await startFiledCase(db, gateway, outcome, defer)) === 'started';
