@@ -1,15 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { timelineEventTypes } from '../schemas/case-event';
 import type { CaseProgress, CaseState } from '../schemas/case-state';
 import type { Intake } from '../schemas/intake';
 import { outboxKinds, type OutboxMessageInput } from '../schemas/outbox';
 import type { SlaPolicy } from '../schemas/policy';
 import {
+  caseOutcomes,
   caseStatuses,
   categories,
   channels,
   clockNames,
+  departments,
   jurisdictionLevels,
   notifyAudiences,
   orderStages,
@@ -33,6 +35,8 @@ export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   role: text('role', { enum: roles }).notNull(),
+  /** For a department user: the department whose tasks they answer. */
+  department: text('department', { enum: departments }),
   jurisdictionCode: text('jurisdiction_code').notNull().references(() => jurisdictions.code),
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
@@ -55,6 +59,8 @@ export const cases = sqliteTable(
     summary: text('summary').notNull(),
     occurredAt: text('occurred_at'),
     address: text('address').notNull(),
+    /** The address as repeats are matched: full-width folded, spaces dropped, 號 read as 号. */
+    addressKey: text('address_key'),
     gridCellCode: text('grid_cell_code').notNull().references(() => jurisdictions.code),
     /** The station the case belongs to; case numbers count per station and local day. */
     jurisdictionCode: text('jurisdiction_code').notNull().references(() => jurisdictions.code),
@@ -72,18 +78,26 @@ export const cases = sqliteTable(
     orderStage: text('order_stage', { enum: orderStages }),
     assigneeId: text('assignee_id'),
     escalationLevel: integer('escalation_level').notNull().default(0),
+    /** How the case ended its work, once it has: agreement, litigation, or one of the exits. */
+    outcome: text('outcome', { enum: caseOutcomes }),
     paused: integer('paused', { mode: 'boolean' }).notNull().default(false),
     projectedSeq: integer('projected_seq').notNull().default(0),
     /** Route progress, routes left, return visits: what a reader needs beyond the columns. */
     progress: text('process_state', { mode: 'json' }).$type<CaseProgress>(),
     /** The whole workflow state once the case has left `open`: what a repeat reopens a finished case from. */
     resumeState: text('resume_state', { mode: 'json' }).$type<CaseState>(),
+    /** For a report wrongly merged into another case and split out: that case, and its `repeat_report` timeline row. */
+    splitFrom: text('split_from').references((): AnySQLiteColumn => cases.id),
+    splitFromReport: integer('split_from_report').references((): AnySQLiteColumn => timelineEvents.id),
     updatedAt: text('updated_at').notNull(),
   },
   (table) => [
     index('cases_jurisdiction_day').on(table.jurisdictionCode, table.filedDay),
     index('cases_jurisdiction_path').on(table.jurisdictionPath),
     index('cases_assignee').on(table.assigneeId),
+    index('cases_address_key').on(table.jurisdictionCode, table.addressKey),
+    // A report is split out once, even when two supervisors try at the same moment.
+    uniqueIndex('cases_split_from_report').on(table.splitFromReport),
   ],
 );
 
@@ -95,9 +109,11 @@ export const parties = sqliteTable(
     name: text('name').notNull(),
     role: text('role', { enum: partyRoles }).notNull(),
     phone: text('phone'),
+    /** The phone as repeats are matched: digits only, without the country code. */
+    phoneKey: text('phone_key'),
     address: text('address'),
   },
-  (table) => [primaryKey({ columns: [table.caseId, table.position] })],
+  (table) => [primaryKey({ columns: [table.caseId, table.position] }), index('parties_phone_key').on(table.phoneKey)],
 );
 
 /** Who did what, why and when. Events projected from the workflow carry its sequence number, so a retry writes once. */

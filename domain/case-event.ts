@@ -6,4 +6,6 @@ export type CaseEventDraft = ProcessEventBody & {
   actor: string;
   reason?: string;
   notify?: NotifyAudience;
+  /** With `notify: 'assignee'`: this person rather than whoever holds the case now. */
+  notifyUserId?: string;
 };

@@ -1,13 +1,15 @@
 import type { CaseState } from '../schemas/case-state';
 import type { StepName, StepUpdate } from '../schemas/steps';
 import type { CaseWorkflowInput } from '../schemas/workflow-input';
-import type { RouteName } from '../schemas/vocabulary';
 import type { CaseEventDraft } from './case-event';
-import { startCaseClock, stopAllClocks, stopCaseClock } from './clocks/case-clocks';
+import { afterRouteChange, closeCase, exitCase, moveToRoute } from './case-endings';
+import { startCaseClock, stopCaseClock } from './clocks/case-clocks';
 import { extendClock, isRunning, pauseClock, resumeClock } from './clocks/clock';
+import { settleEscalation } from './escalation';
 import { refuseActor, supervises } from './permissions';
 import { durationToMs } from './policy';
-import { applyRouteStep, isRouteStep, isTerminal, nameDepartments, newRoute, nextRoute, refuseRouteStep, type RouteStep } from './routes';
+import { recordReturnVisit, refuseReturnVisit } from './return-visits';
+import { applyRouteStep, isRouteStep, isTerminal, nameDepartments, newRoute, refuseRouteStep, type RouteStep } from './routes';
 import type { Triage } from './triage';
 
 /**
@@ -17,6 +19,7 @@ import type { Triage } from './triage';
  */
 export type CaseStart = Pick<CaseWorkflowInput, 'caseId' | 'caseNumber' | 'channel' | 'jurisdictionCode' | 'filedAt'> & {
   policy: CaseState['policy'];
+  riskFlags: CaseState['riskFlags'];
 };
 
 export function initialState(start: CaseStart, triage: Triage): CaseState {
@@ -28,8 +31,11 @@ export function initialState(start: CaseStart, triage: Triage): CaseState {
     status: 'open',
     hardCase: triage.hardCase,
     triageReasons: triage.reasons,
+    riskFlags: [...start.riskFlags],
+    suggestedFlags: triage.suggestedFlags,
     order: 'awaiting_dispatch',
     escalationLevel: 0,
+    escalations: [],
     route: newRoute(start.caseId, triage.route, 0, start.filedAt),
     routeHistory: [],
     returnVisits: [],
@@ -40,7 +46,20 @@ export function initialState(start: CaseStart, triage: Triage): CaseState {
   };
   startCaseClock(state, 'firstContact', start.filedAt);
   startCaseClock(state, 'resolve', start.filedAt);
+  // A hard case is an order: somebody must dispatch it, and a clock watches that they do.
+  if (state.hardCase) startCaseClock(state, 'dispatch', start.filedAt);
   return state;
+}
+
+/** What a new case's timeline opens with: its route and hardness, and any risk read in the report's words. */
+export function openingEvents(state: CaseState, triage: Triage): CaseEventDraft[] {
+  const events: CaseEventDraft[] = [
+    { type: 'triaged', actor: 'system', detail: { route: state.route.route, hardCase: state.hardCase, reasons: state.triageReasons } },
+  ];
+  if (triage.suggestedFlags.length) {
+    events.push({ type: 'flags_suggested', actor: 'system', detail: { flags: triage.suggestedFlags, words: triage.suggestedBy }, notify: 'station' });
+  }
+  return events;
 }
 
 const reasonOf = (update: StepUpdate): string | undefined => {
@@ -54,17 +73,26 @@ const stepEvent = (update: StepUpdate): CaseEventDraft =>
   ({ type: `step:${update.step}` as `step:${StepName}`, actor: update.actor.id, reason: reasonOf(update), detail: { ...update.payload } }) as CaseEventDraft;
 
 /** Steps a paused case still takes: the supervisor's, and the ones that end the pause or the case. */
-const stepsWhilePaused: readonly StepName[] = ['resume', 'assign', 'override-triage', 'acknowledge-escalation', 'decide-extension', 'close'];
+const stepsWhilePaused: readonly StepName[] = ['resume', 'assign', 'override-triage', 'acknowledge-escalation', 'decide-extension', 'close', 'exit', 'review-flags'];
+
+/** The work of mediating: for a hard case, only once it is dispatched and its mediator has accepted it. */
+const isMediationStep = (update: StepUpdate) => isRouteStep(update) || update.step === 'request-transfer';
 
 /** Why a step cannot be taken now (the 409's reason), or undefined when it can. */
-export function refuseStep(state: CaseState, update: StepUpdate): string | undefined {
+export function refuseStep(state: CaseState, update: StepUpdate, now: string): string | undefined {
   const { step, actor } = update;
   if (state.status === 'closed') return 'the case is closed';
-  const notTheirs = refuseActor(actor, step, { assigneeId: state.assignee?.id, assigneeName: state.assignee?.name });
+  const reportingFor = update.step === 'record-department-report' ? update.payload.department : undefined;
+  const notTheirs = refuseActor(actor, step, { assigneeId: state.assignee?.id, assigneeName: state.assignee?.name }, reportingFor);
   if (notTheirs) return notTheirs;
   if (state.paused && !stepsWhilePaused.includes(step)) return `the case is paused (${state.paused.reason}): resume it first`;
   const needsOpen = () => (state.status === 'open' ? undefined : `the case is ${state.status}`);
 
+  if (state.hardCase && state.order !== 'accepted' && isMediationStep(update) && needsOpen() === undefined) {
+    return state.assignee
+      ? `a hard case is accepted by its mediator (${state.assignee.name}) before mediation steps`
+      : 'a hard case is dispatched by a supervisor and accepted before mediation steps';
+  }
   if (isRouteStep(update)) return needsOpen() ?? refuseRouteStep(state.route, update);
   switch (update.step) {
     case 'assign':
@@ -104,8 +132,14 @@ export function refuseStep(state: CaseState, update: StepUpdate): string | undef
       return needsOpen();
     }
     case 'record-return-visit':
-      if (state.status !== 'resolved') return 'return visits come after the case is resolved';
-      return state.returnVisits.length >= state.policy.returnVisitsAfter.length ? 'every return visit is already recorded' : undefined;
+      return refuseReturnVisit(state, now);
+    case 'exit':
+      if (update.payload.kind === 'duplicate' && update.payload.duplicateOf === state.caseNumber) return 'a case cannot be a duplicate of itself';
+      return needsOpen();
+    case 'review-flags': {
+      const unknown = update.payload.dismiss.filter((flag) => !state.suggestedFlags.includes(flag));
+      return unknown.length ? `only suggested flags can be dismissed; not suggested: ${unknown.join(', ')}` : undefined;
+    }
     case 'close': {
       if (state.status !== 'resolved') return 'only a resolved case can be closed';
       const due = state.policy.returnVisitsAfter.length;
@@ -128,118 +162,99 @@ export function routeMessageFor(update: StepUpdate, state: CaseState): StepUpdat
     return { ...update, step: 'record-failure', payload: { reason: `moved to the ${update.payload.route} route: ${update.payload.reason}` } };
   }
   if (update.step === 'assign' && update.payload.departments) return update;
+  if (update.step === 'exit') return update;
   return undefined;
 }
 
 /** Applies an allowed step; returns what goes on the timeline. */
 export function applyStep(state: CaseState, update: StepUpdate, now: string): CaseEventDraft[] {
   const events: CaseEventDraft[] = [stepEvent(update)];
+  // The mediator hears that the leaders have taken it up; the county is not called.
+  if (update.step === 'acknowledge-escalation') events[0]!.notify = 'assignee';
   if (isRouteStep(update)) {
     applyRouteStep(state.route, update);
-    return [...events, ...afterRouteChange(state, now)];
+    return [...events, ...afterRouteChange(state, now), ...settleEscalation(state)];
   }
+  events.push(...applyCaseStep(state, update, now));
+  return [...events, ...settleEscalation(state)];
+}
+
+/** What a step other than a route step changes; the step's own timeline entry is written by `applyStep`. */
+function applyCaseStep(state: CaseState, update: Exclude<StepUpdate, RouteStep>, now: string): CaseEventDraft[] {
   switch (update.step) {
     case 'assign':
       state.assignee = { id: update.payload.mediatorId, name: update.payload.mediatorName ?? update.payload.mediatorId };
       if (update.payload.departments) nameDepartments(state.route, update.payload.departments, update.payload.lead);
       state.order = 'dispatched';
+      stopCaseClock(state, 'dispatch', now);
       if (state.hardCase) startCaseClock(state, 'accept', now);
-      break;
+      return [];
     case 'accept':
       state.assignee ??= { id: update.actor.id, name: update.actor.name };
       state.order = 'accepted';
+      stopCaseClock(state, 'dispatch', now);
       stopCaseClock(state, 'accept', now);
       if (state.hardCase) startCaseClock(state, 'followUp', now);
-      break;
+      return [];
     case 'record-contact':
       state.contactedAt = now;
       stopCaseClock(state, 'firstContact', now);
-      break;
+      return [];
     case 'request-transfer':
       applyRouteStep(state.route, routeMessageFor(update, state) as RouteStep);
-      return [...events, ...afterRouteChange(state, now)];
+      return afterRouteChange(state, now);
     case 'pause':
       state.paused = { since: now, reason: update.payload.reason };
       Object.values(state.clocks).forEach((clock) => pauseClock(clock, now));
-      break;
+      return [];
     case 'resume':
       delete state.paused;
       Object.values(state.clocks).forEach((clock) => resumeClock(clock, now, state.policy.warnAtShare));
-      break;
+      return [];
     case 'request-extension':
       state.pendingExtension = { duration: update.payload.duration, reason: update.payload.reason, requestedBy: update.actor.id };
-      events.push({ type: 'extension_requested', actor: update.actor.id, reason: update.payload.reason, detail: { duration: update.payload.duration }, notify: 'station' });
-      break;
+      return [{ type: 'extension_requested', actor: update.actor.id, reason: update.payload.reason, detail: { duration: update.payload.duration }, notify: 'station' }];
     case 'decide-extension': {
       const requested = state.pendingExtension!;
       delete state.pendingExtension;
       const resolve = state.clocks.resolve;
       if (update.payload.approve && resolve) extendClock(resolve, durationToMs(requested.duration), state.policy.warnAtShare);
-      break;
+      return [];
     }
     case 'submit-follow-up':
       startCaseClock(state, 'followUp', now);
-      break;
+      return [];
     case 'acknowledge-escalation':
       stopCaseClock(state, 'escalationAck', now);
-      // The mediator hears that the leaders have taken it up; the county is not called.
-      events[0]!.notify = 'assignee';
-      break;
+      return [];
     case 'override-triage':
       if (update.payload.hardCase !== undefined) {
         state.hardCase = update.payload.hardCase;
         if (state.hardCase && state.order === 'accepted') startCaseClock(state, 'followUp', now);
+        if (state.hardCase && state.order === 'awaiting_dispatch') startCaseClock(state, 'dispatch', now);
         if (!state.hardCase) (['accept', 'followUp'] as const).forEach((name) => stopCaseClock(state, name, now));
       }
       if (update.payload.route && update.payload.route !== state.route.route) {
-        return [...events, ...moveToRoute(state, update.payload.route, 'moved', update.payload.reason, now)];
+        return moveToRoute(state, update.payload.route, 'moved', update.payload.reason, now);
       }
-      break;
-    case 'record-return-visit':
-      state.returnVisits.push({ at: now, satisfied: update.payload.satisfied, note: update.payload.note });
-      stopCaseClock(state, 'returnVisit', now);
-      if (state.returnVisits.length < state.policy.returnVisitsAfter.length) startCaseClock(state, 'returnVisit', now);
-      break;
-    case 'close':
-      state.status = 'closed';
-      state.order = 'closed';
-      stopAllClocks(state, now);
-      break;
-  }
-  return events;
-}
-
-/** A route that resolved closes the work and starts the return visits; one that failed moves the case on. */
-function afterRouteChange(state: CaseState, now: string): CaseEventDraft[] {
-  if (state.route.stage === 'resolved') {
-    state.status = 'resolved';
-    state.outcome = 'agreement';
-    state.order = 'resolved';
-    state.routeHistory.push({ route: state.route.route, outcome: 'resolved', at: now });
-    (['firstContact', 'accept', 'followUp', 'resolve', 'escalationAck'] as const).forEach((name) => stopCaseClock(state, name, now));
-    startCaseClock(state, 'returnVisit', now);
-    return [{ type: 'resolved', actor: 'system', detail: { route: state.route.route } }];
-  }
-  if (state.route.stage === 'failed') {
-    const next = nextRoute(state.route.route);
-    if (!next) {
-      state.routeHistory.push({ route: state.route.route, outcome: 'failed', reason: state.route.failureReason, at: now });
-      state.status = 'closed';
-      state.outcome = 'litigation';
-      state.order = 'closed';
-      stopAllClocks(state, now);
-      return [{ type: 'referred_to_litigation', actor: 'system', reason: state.route.failureReason, detail: { lastRoute: state.route.route } }];
+      return [];
+    case 'review-flags': {
+      const { confirm, dismiss } = update.payload;
+      state.suggestedFlags = state.suggestedFlags.filter((flag) => !confirm.includes(flag) && !dismiss.includes(flag));
+      for (const flag of confirm) if (!state.riskFlags.includes(flag)) state.riskFlags.push(flag);
+      if (!confirm.length || state.hardCase) return [];
+      // A confirmed risk makes the case hard at once, as a ticked box at intake would have.
+      state.hardCase = true;
+      if (state.order === 'awaiting_dispatch' && state.status === 'open') startCaseClock(state, 'dispatch', now);
+      if (state.order === 'accepted') startCaseClock(state, 'followUp', now);
+      return [{ type: 'hard_case', actor: update.actor.id, reason: `risk confirmed: ${confirm.join(', ')}`, detail: {} }];
     }
-    return moveToRoute(state, next, 'failed', state.route.failureReason, now);
+    case 'record-return-visit':
+      return recordReturnVisit(state, update.payload, now);
+    case 'exit':
+      return exitCase(state, update, now);
+    case 'close':
+      closeCase(state, now);
+      return [];
   }
-  return [];
 }
-
-function moveToRoute(state: CaseState, route: RouteName, outcome: 'failed' | 'moved', reason: string | undefined, now: string): CaseEventDraft[] {
-  const from = state.route.route;
-  state.routeHistory.push({ route: from, outcome, reason, at: now });
-  state.route = newRoute(state.caseId, route, state.route.index + 1, now);
-  startCaseClock(state, 'resolve', now);
-  return [{ type: 'route_transferred', actor: 'system', reason, detail: { from, to: route } }];
-}
-

@@ -1,7 +1,6 @@
-import type { NotifyAudience } from '../schemas/vocabulary';
+import type { NotifyAudience, Role } from '../schemas/vocabulary';
 import { countyCodeOf } from './jurisdiction';
 import { supervises } from './permissions';
-import type { Role } from '../schemas/vocabulary';
 
 export interface NotifiedCase {
   assigneeId: string | null;
@@ -14,7 +13,8 @@ export interface NotifiedCase {
  * Whom an event is addressed to: the assigned mediator, the station's command room, or the county bureau.
  * A word for a case nobody holds yet goes to the station that must dispatch it.
  */
-export function addressee(audience: NotifyAudience, to: NotifiedCase): { audience: NotifyAudience; recipient: string } {
+export function addressee(audience: NotifyAudience, to: NotifiedCase, userId?: string): { audience: NotifyAudience; recipient: string } {
+  if (audience === 'assignee' && userId) return { audience, recipient: userId };
   if (audience === 'assignee') return to.assigneeId ? { audience, recipient: to.assigneeId } : { audience: 'station', recipient: to.jurisdictionCode };
   if (audience === 'county') {
     const county = countyCodeOf(to.jurisdictionPath);

@@ -1,5 +1,5 @@
 import type { StepName } from '../schemas/steps';
-import type { Role } from '../schemas/vocabulary';
+import type { Department, Role } from '../schemas/vocabulary';
 import { isWithin } from './jurisdiction';
 
 /**
@@ -11,6 +11,8 @@ export const permissions = {
   mediator: { fileIntake: true, stepCases: true, supervise: false, publishPolicy: false },
   supervisor: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: false },
   admin: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: true },
+  /** A department's liaison reports back for their department on joint routes, and does nothing else. */
+  department: { fileIntake: false, stepCases: true, supervise: false, publishPolicy: false },
 } as const satisfies Record<Role, Record<string, boolean>>;
 export type Permission = keyof (typeof permissions)[Role];
 
@@ -27,6 +29,14 @@ export const supervisorSteps: readonly StepName[] = ['assign', 'decide-extension
 export interface StepActor {
   id: string;
   role: Role;
+  department?: Department | null;
+}
+
+/** The one step a department user takes: reporting back for their own department. */
+function refuseDepartmentUser(actor: StepActor, step: StepName, department: Department | undefined): string | undefined {
+  if (step !== 'record-department-report') return 'a department reports back for its part; the mediators and supervisors take the other steps';
+  if (!actor.department || (department && department !== actor.department)) return `you report back for ${actor.department ?? 'no department'} only`;
+  return undefined;
 }
 
 /** Who holds the case now, as far as the one asking knows. */
@@ -35,9 +45,13 @@ export interface CaseHolder {
   assigneeName?: string;
 }
 
-/** Why this person may not take this step on this case, or undefined when they may. */
-export function refuseActor(actor: StepActor, step: StepName, holder: CaseHolder): string | undefined {
+/**
+ * Why this person may not take this step on this case, or undefined when they may. `department` is the one a
+ * department report speaks for.
+ */
+export function refuseActor(actor: StepActor, step: StepName, holder: CaseHolder, department?: Department): string | undefined {
   if (!may(actor.role, 'stepCases')) return 'grid workers file cases; mediators and supervisors step them';
+  if (actor.role === 'department') return refuseDepartmentUser(actor, step, department);
   if (supervisorSteps.includes(step) && !supervises(actor.role)) return `only a supervisor may ${step.replaceAll('-', ' ')}`;
   if (!supervises(actor.role) && holder.assigneeId && holder.assigneeId !== actor.id) {
     const named = holder.assigneeName ? ` (${holder.assigneeName})` : '';

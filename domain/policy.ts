@@ -15,6 +15,9 @@ export const defaultSlaPolicy: SlaPolicy = {
   departmentReportWithin: 'P10D',
   returnVisitsAfter: ['P7D', 'P30D', 'P90D'],
   acknowledgeEscalationWithin: 'PT4H',
+  dispatchWithin: 'PT2H',
+  returnVisitWindow: 'P3D',
+  unsatisfiedVisit: 'reopen',
 };
 
 /** Reads the policy configured for a deployment; a bad one is a deployment error and says which field is wrong. */

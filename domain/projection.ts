@@ -25,6 +25,8 @@ export function toCaseReport(state: CaseState, draft: CaseEventDraft, seq: numbe
       order: state.order,
       assigneeId: state.assignee?.id ?? null,
       escalationLevel: state.escalationLevel,
+      riskFlags: state.riskFlags,
+      outcome: state.outcome ?? null,
       paused: Boolean(state.paused),
       overdue: isOverdue(state),
       clocks: Object.values(state.clocks).map((clock) => ({
@@ -38,6 +40,9 @@ export function toCaseReport(state: CaseState, draft: CaseEventDraft, seq: numbe
       })),
       progress: {
         triageReasons: state.triageReasons,
+        riskFlags: state.riskFlags,
+        suggestedFlags: state.suggestedFlags,
+        escalations: state.escalations,
         outcome: state.outcome,
         assignee: state.assignee,
         contactedAt: state.contactedAt,

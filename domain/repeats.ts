@@ -1,8 +1,6 @@
 import type { CaseState, RepeatReport } from '../schemas/case-state';
 import type { CaseEventDraft } from './case-event';
-import { startCaseClock, stopCaseClock } from './clocks/case-clocks';
-import { resumeClock } from './clocks/clock';
-import { newRoute } from './routes';
+import { reopenCase } from './case-endings';
 
 /** A later intake within this long of the earlier case, at the same station, is the same dispute coming back. */
 export const repeatWindowMs = 365 * 86_400_000;
@@ -17,22 +15,8 @@ export function addRepeatReport(state: CaseState, report: RepeatReport, now: str
     state.hardCase = true;
     events.push({ type: 'hard_case', actor: 'system', reason: 'repeat dispute', detail: {} });
   }
-  if (state.status !== 'open') {
-    state.status = 'open';
-    // A new round of work: its own return visits later, and no pause left over from before.
-    state.returnVisits = [];
-    if (state.paused) {
-      delete state.paused;
-      Object.values(state.clocks).forEach((clock) => resumeClock(clock, now, state.policy.warnAtShare));
-    }
-    state.order = state.assignee ? 'dispatched' : 'awaiting_dispatch';
-    delete state.outcome;
-    stopCaseClock(state, 'returnVisit', now);
-    state.route = newRoute(state.caseId, state.route.route, state.route.index + 1, now);
-    startCaseClock(state, 'resolve', now);
-    if (state.assignee) startCaseClock(state, 'accept', now);
-    events.push({ type: 'reopened', actor: 'system', detail: { route: state.route.route } });
-  }
+  for (const flag of report.riskFlags) if (!state.riskFlags.includes(flag)) state.riskFlags.push(flag);
+  if (state.status !== 'open') events.push(...reopenCase(state, 'repeat', now));
   return events;
 }
 

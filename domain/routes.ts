@@ -39,7 +39,15 @@ export function nextRoute(route: RouteName): RouteName | undefined {
   return routes[routes.indexOf(route) + 1];
 }
 
-export const isTerminal = (state: RouteState) => state.stage === 'resolved' || state.stage === 'failed';
+export const isTerminal = (state: RouteState) => state.stage === 'resolved' || state.stage === 'failed' || state.stage === 'ended';
+
+/** The case left without a mediation (an exit): the route ends where it stood. */
+export function endRoute(state: RouteState) {
+  if (!isTerminal(state)) state.stage = 'ended';
+}
+
+/** A department has answered for its part: done, or refused with its reason. */
+const answered = (status: RouteState['departments'][Department]) => status === 'reported' || status === 'refused';
 
 /** Names the departments of a joint route; the lead must be one of them. */
 export function nameDepartments(state: RouteState, departments: readonly Department[], lead: Department | undefined) {
@@ -63,7 +71,7 @@ export function refuseRouteStep(state: RouteState, update: RouteStep): string | 
       if (state.route !== 'joint') return undefined;
       const named = Object.keys(state.departments);
       if (!named.length) return 'no departments are named for this joint route yet: assign them first';
-      const waiting = named.filter((d) => state.departments[d as Department] !== 'reported');
+      const waiting = named.filter((d) => !answered(state.departments[d as Department]));
       return waiting.length ? `the lead cannot close before every department has reported back; waiting for: ${waiting.join(', ')}` : undefined;
     }
     case 'record-confirmation':
@@ -72,7 +80,7 @@ export function refuseRouteStep(state: RouteState, update: RouteStep): string | 
       if (state.route !== 'joint') return 'department reports belong to the joint route';
       const status = state.departments[update.payload.department];
       if (!status) return `${update.payload.department} is not one of this route's departments`;
-      return status === 'reported' ? `${update.payload.department} has already reported back` : undefined;
+      return answered(status) ? `${update.payload.department} has already reported back` : undefined;
     }
     case 'record-failure':
       return undefined;
@@ -91,13 +99,22 @@ export function applyRouteStep(state: RouteState, update: RouteStep) {
       state.agreement = update.payload.terms;
       state.stage = update.payload.requestConfirmation ? 'confirmation_requested' : 'resolved';
       break;
-    case 'record-confirmation':
-      state.confirmation = update.payload;
-      state.stage = 'resolved';
+    case 'record-confirmation': {
+      const { confirmed, court, reason } = update.payload;
+      state.confirmation = { confirmed, court };
+      // A court that refuses confirmation fails the route like any other failure: the case moves on.
+      if (confirmed) state.stage = 'resolved';
+      else {
+        state.stage = 'failed';
+        state.failureReason = `${court} refused to confirm the agreement: ${reason ?? ''}`;
+      }
       break;
-    case 'record-department-report':
-      state.departments[update.payload.department] = 'reported';
+    }
+    case 'record-department-report': {
+      const { department, outcome } = update.payload;
+      state.departments[department] = outcome === 'done' ? 'reported' : outcome === 'refused' ? 'refused' : 'pending';
       break;
+    }
     case 'record-failure':
       state.failureReason = update.payload.reason;
       state.stage = 'failed';

@@ -1,7 +1,19 @@
 import * as v from 'valibot';
 import { caseProgressSchema, caseStateSchema, instantSchema, repeatReportSchema } from './case-state';
 import { stepNames, stepPayloadSchemas, type StepName } from './steps';
-import { channels, clockNames, departments, notifyAudiences, orderStages, partyRoles, processStatuses, routes, escalationLevels } from './vocabulary';
+import {
+  caseOutcomes,
+  channels,
+  clockNames,
+  departments,
+  escalationLevels,
+  notifyAudiences,
+  orderStages,
+  partyRoles,
+  processStatuses,
+  riskFlags,
+  routes,
+} from './vocabulary';
 
 /**
  * Every event a case's timeline can hold, by type, with the detail that type carries. The workflow reports all
@@ -14,12 +26,24 @@ const processEventDetails = {
   resolved: v.object({ route: v.picklist(routes) }),
   referred_to_litigation: v.object({ lastRoute: v.picklist(routes) }),
   route_transferred: v.object({ from: v.picklist(routes), to: v.picklist(routes) }),
+  /** The new route's owners take over: the case waits for dispatch again, and whoever held it is told. */
+  handed_over: v.object({ to: v.picklist(routes), previousAssignee: v.optional(v.string()) }),
   repeat_reported: repeatReportSchema,
   hard_case: v.object({}),
-  reopened: v.object({ route: v.picklist(routes) }),
+  reopened: v.object({ route: v.picklist(routes), cause: v.optional(v.picklist(['repeat', 'unsatisfied_visit'])) }),
   clock_warning: clockDetail,
   clock_breached: clockDetail,
-  escalated: v.object({ level: v.picklist([1, 2]), clock: v.optional(v.picklist(clockNames)), unacknowledged: v.optional(v.literal(true)) }),
+  escalated: v.object({
+    level: v.picklist([1, 2]),
+    clock: v.optional(v.picklist(clockNames)),
+    department: v.optional(v.picklist(departments)),
+    unsatisfiedVisit: v.optional(v.literal(true)),
+    unacknowledged: v.optional(v.literal(true)),
+  }),
+  /** Acknowledged and dealt with: the case is no longer escalated (its history keeps the levels it reached). */
+  escalation_cleared: v.object({ from: v.picklist([1, 2]) }),
+  /** Triage read risks in the report's words; a supervisor confirms or dismisses them. */
+  flags_suggested: v.object({ flags: v.array(v.picklist(riskFlags)), words: v.array(v.string()) }),
   redispatch_needed: v.object({}),
   policy_changed: v.object({ version: v.pipe(v.number(), v.integer()) }),
   department_overdue: v.object({ department: v.picklist(departments) }),
@@ -27,12 +51,25 @@ const processEventDetails = {
 
 const edgeEventDetails = {
   filed: v.object({ channel: v.picklist(channels) }),
+  /**
+   * The whole intake of a report merged into an earlier case, so a supervisor can split it out into a case of its own
+   * (it is checked against its channel's intake schema then). Rows merged before whole intakes were kept lack the
+   * fields marked optional.
+   */
   repeat_report: v.object({
     channel: v.picklist(channels),
+    category: v.optional(v.string()),
     summary: v.string(),
+    occurredAt: v.optional(v.string()),
+    where: v.optional(v.object({ address: v.string(), gridCellCode: v.string() })),
     parties: v.array(v.object({ name: v.string(), role: v.picklist(partyRoles), phone: v.optional(v.string()), address: v.optional(v.string()) })),
+    riskFlags: v.optional(v.array(v.picklist(riskFlags))),
     source: v.record(v.string(), v.unknown()),
+    /** The number of a case closed as a duplicate of this one. */
+    mergedFrom: v.optional(v.string()),
   }),
+  /** A merged report split out into its own case, written on the case it left. */
+  repeat_split: v.object({ repeatEventId: v.number(), caseId: v.string(), caseNumber: v.string() }),
 } as const;
 
 type StepEventType = `step:${StepName}`;
@@ -69,6 +106,8 @@ export const caseProjectionSchema = v.object({
   order: v.picklist(orderStages),
   assigneeId: v.nullable(v.string()),
   escalationLevel: v.picklist(escalationLevels),
+  riskFlags: v.array(v.picklist(riskFlags)),
+  outcome: v.nullable(v.picklist(caseOutcomes)),
   paused: v.boolean(),
   overdue: v.boolean(),
   clocks: v.array(clockProjectionSchema),
@@ -84,6 +123,8 @@ const reportEntries = {
   reason: v.nullable(v.string()),
   at: instantSchema,
   notify: v.nullable(v.picklist(notifyAudiences)),
+  /** A word for one person by name, such as the mediator a hand-over took the case from. */
+  notifyUserId: v.optional(v.string()),
   projection: caseProjectionSchema,
 };
 

@@ -3,6 +3,7 @@ import { slaPolicySchema } from './policy';
 import {
   caseOutcomes,
   channels,
+  riskFlags,
   clockNames,
   departments,
   departmentStatuses,
@@ -62,8 +63,11 @@ export const repeatReportSchema = v.object({
   at: instantSchema,
   summary: v.pipe(v.string(), v.maxLength(200)),
   reportedBy: v.string(),
+  /** Risks the new report names; they join the case's. */
+  riskFlags: v.optional(v.array(v.picklist(riskFlags)), []),
 });
 export type RepeatReport = v.InferOutput<typeof repeatReportSchema>;
+export type RepeatReportInput = v.InferInput<typeof repeatReportSchema>;
 
 export const personSchema = v.object({ id: v.string(), name: v.string() });
 
@@ -77,12 +81,18 @@ export const caseStateSchema = v.object({
   outcome: v.optional(v.picklist(caseOutcomes)),
   hardCase: v.boolean(),
   triageReasons: v.array(v.string()),
+  /** The risks the case carries: ticked at intake, brought by a repeat, or confirmed by a supervisor. */
+  riskFlags: v.optional(v.array(v.picklist(riskFlags)), []),
+  /** Risks triage read in the report's words, waiting for a supervisor to confirm or dismiss them. */
+  suggestedFlags: v.optional(v.array(v.picklist(riskFlags)), []),
   order: v.picklist(orderStages),
   assignee: v.optional(personSchema),
   contactedAt: v.optional(instantSchema),
   paused: v.optional(v.object({ since: instantSchema, reason: v.string() })),
   pendingExtension: v.optional(v.object({ duration: v.string(), reason: v.string(), requestedBy: v.string() })),
   escalationLevel: v.picklist(escalationLevels),
+  /** Every level the case reached and when, kept after the level comes down again. */
+  escalations: v.optional(v.array(v.object({ level: v.picklist([1, 2]), at: instantSchema, cause: v.string() })), []),
   route: routeStateSchema,
   routeHistory: v.array(
     v.object({ route: v.picklist(routes), outcome: v.picklist(routeOutcomes), reason: v.optional(v.string()), at: instantSchema }),
@@ -101,7 +111,19 @@ export type CaseState = v.InferOutput<typeof caseStateSchema>;
  * visits. Small and bounded, so every report carries it.
  */
 export const caseProgressSchema = v.object({
-  ...v.pick(caseStateSchema, ['triageReasons', 'outcome', 'assignee', 'contactedAt', 'paused', 'pendingExtension', 'routeHistory', 'returnVisits']).entries,
+  ...v.pick(caseStateSchema, [
+    'triageReasons',
+    'riskFlags',
+    'suggestedFlags',
+    'outcome',
+    'assignee',
+    'contactedAt',
+    'paused',
+    'pendingExtension',
+    'escalations',
+    'routeHistory',
+    'returnVisits',
+  ]).entries,
   route: v.omit(routeStateSchema, ['workflowId']),
   repeatReports: count,
 });

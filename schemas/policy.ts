@@ -57,6 +57,12 @@ export const slaPolicySchema = v.object({
   returnVisitsAfter: v.pipe(v.array(durationSchema), v.minLength(1), v.maxLength(6)),
   /** An escalated breach must be acknowledged within this, or it goes one level up. */
   acknowledgeEscalationWithin: durationSchema,
+  /** A hard case, or any case handed over to a new route, is dispatched within this. */
+  dispatchWithin: v.optional(durationSchema, 'PT2H'),
+  /** A return visit may be recorded from this long before it is due, not earlier. */
+  returnVisitWindow: v.optional(durationSchema, 'P3D'),
+  /** A party not satisfied at a return visit reopens the case, or raises it to the station's leaders. */
+  unsatisfiedVisit: v.optional(v.picklist(['reopen', 'escalate']), 'reopen'),
 });
 
 export type SlaPolicy = v.InferOutput<typeof slaPolicySchema>;

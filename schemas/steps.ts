@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { dateTimeSchema } from './intake';
 import { durationSchema } from './policy';
-import { departments, roles, routes } from './vocabulary';
+import { departmentReportOutcomes, departments, riskFlags, roles, routes } from './vocabulary';
 
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
 const reason = text(500);
@@ -25,8 +25,27 @@ export const stepPayloadSchemas = {
   'schedule-session': v.object({ at: dateTimeSchema, place: text(200) }),
   'record-session': v.object({ summary: text(2000) }),
   'record-agreement': v.object({ terms: text(4000), requestConfirmation: v.optional(v.boolean(), false) }),
-  'record-confirmation': v.object({ confirmed: v.boolean(), court: text(200) }),
-  'record-department-report': v.object({ department: v.picklist(departments), report: text(2000) }),
+  /** A court that refuses to confirm an agreement fails the route, with its reason. */
+  'record-confirmation': v.pipe(
+    v.object({ confirmed: v.boolean(), court: text(200), reason: v.optional(reason) }),
+    v.forward(
+      v.check((o) => o.confirmed || o.reason !== undefined, 'give the court’s reason for refusing'),
+      ['reason'],
+    ),
+  ),
+  /** A department reports back: done, refused (not its matter) or needing more time. */
+  'record-department-report': v.pipe(
+    v.object({
+      department: v.picklist(departments),
+      outcome: v.optional(v.picklist(departmentReportOutcomes), 'done'),
+      moreTime: v.optional(durationSchema),
+      report: text(2000),
+    }),
+    v.forward(
+      v.check((o) => o.outcome !== 'more_time' || o.moreTime !== undefined, 'say how much more time, such as P3D'),
+      ['moreTime'],
+    ),
+  ),
   'record-failure': v.object({ reason }),
   'request-transfer': v.object({ reason }),
   pause: v.object({ reason }),
@@ -41,6 +60,28 @@ export const stepPayloadSchemas = {
   ),
   'record-return-visit': v.object({ satisfied: v.boolean(), note: text(1000) }),
   close: v.object({ note: v.optional(text(1000)) }),
+  /** The case leaves without a mediation: each way out names what it needs on the timeline. */
+  exit: v.variant('kind', [
+    v.object({
+      kind: v.literal('not_a_dispute'),
+      redirectTo: v.picklist(['emergency', 'other_authority']),
+      authority: v.optional(text(100)),
+      reason,
+    }),
+    v.object({ kind: v.literal('referred_to_police'), receivingUnit: text(100), reference: text(100), reason }),
+    v.object({ kind: v.literal('withdrawn'), reason }),
+    /** The other case's number; this case's report joins it. */
+    v.object({ kind: v.literal('duplicate'), duplicateOf: text(40), reason }),
+  ]),
+  /** A supervisor confirms or dismisses the risks triage read in the report. */
+  'review-flags': v.pipe(
+    v.object({
+      confirm: v.optional(v.array(v.picklist(riskFlags)), []),
+      dismiss: v.optional(v.array(v.picklist(riskFlags)), []),
+      reason,
+    }),
+    v.check((o) => o.confirm.length + o.dismiss.length > 0, 'confirm or dismiss at least one flag'),
+  ),
 } as const;
 
 export type StepName = keyof typeof stepPayloadSchemas;
@@ -66,10 +107,18 @@ export const stepExamples: { [K in StepName]: v.InferInput<(typeof stepPayloadSc
   'override-triage': { route: 'joint', hardCase: true, reason: '涉及多个部门职责' },
   'record-return-visit': { satisfied: true, note: '回访：问题已解决' },
   close: { note: '回访完毕，结案' },
+  exit: { kind: 'referred_to_police', receivingUnit: '西湖分局刑侦大队', reference: 'XH-XZ-2026-0412', reason: '涉嫌合同诈骗，移交刑侦' },
+  'review-flags': { confirm: ['violence'], dismiss: [], reason: '当事人确曾持刀威胁' },
 };
 export const stepNames = Object.keys(stepPayloadSchemas) as StepName[];
 
-export const actorSchema = v.object({ id: v.string(), role: v.picklist(roles), name: v.string() });
+export const actorSchema = v.object({
+  id: v.string(),
+  role: v.picklist(roles),
+  name: v.string(),
+  /** A department user's department. */
+  department: v.optional(v.picklist(departments)),
+});
 
 /** The update a step becomes: who takes it, and its payload. */
 export const stepUpdateSchema = v.variant(

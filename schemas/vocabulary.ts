@@ -4,7 +4,8 @@
 export const channels = ['grid', 'community', 'online', 'enforcement'] as const;
 export type Channel = (typeof channels)[number];
 
-export const roles = ['grid_worker', 'mediator', 'supervisor', 'admin'] as const;
+/** A department user answers for one department's part in joint routes (部门联动), within its jurisdiction. */
+export const roles = ['grid_worker', 'mediator', 'supervisor', 'admin', 'department'] as const;
 export type Role = (typeof roles)[number];
 
 /** The jurisdiction tree's fixed levels, from the root down. */
@@ -41,15 +42,22 @@ export type CaseStatus = (typeof caseStatuses)[number];
 /** Cases whose workflow may still run: what work lists show and what a new policy version reaches. */
 export const unfinishedStatuses = ['queued', 'open', 'resolved'] as const satisfies readonly CaseStatus[];
 
-/** How a case ended its work: an agreement (possibly confirmed by a court) or a referral to litigation. */
-export const caseOutcomes = ['agreement', 'litigation'] as const;
+/**
+ * How a case ended its work: an agreement (possibly confirmed by a court) or a referral to litigation; or it left
+ * without a mediation: not a dispute (an emergency, another authority's matter), a crime referred to the police,
+ * withdrawn by the applicant, or a duplicate merged into another case.
+ */
+export const exitKinds = ['not_a_dispute', 'referred_to_police', 'withdrawn', 'duplicate'] as const;
+export type ExitKind = (typeof exitKinds)[number];
+export const caseOutcomes = ['agreement', 'litigation', ...exitKinds] as const;
+export type CaseOutcome = (typeof caseOutcomes)[number];
 
 /** Where a hard case stands as an order (订单管理): dispatched, accepted, resolved, closed. */
 export const orderStages = ['awaiting_dispatch', 'dispatched', 'accepted', 'resolved', 'closed'] as const;
 export type OrderStage = (typeof orderStages)[number];
 
 /** The case's clocks; a department's sub-deadline runs in its own workflow. */
-export const clockNames = ['firstContact', 'accept', 'followUp', 'resolve', 'escalationAck', 'returnVisit'] as const;
+export const clockNames = ['firstContact', 'dispatch', 'accept', 'followUp', 'resolve', 'escalationAck', 'returnVisit'] as const;
 export type ClockName = (typeof clockNames)[number];
 
 /** 0: none; 1: the station's leaders; 2: the county bureau. */
@@ -72,7 +80,10 @@ export const departments = ['police', 'market', 'labour', 'housing', 'fire', 'en
 export type Department = (typeof departments)[number];
 
 /** A route's own stage: being worked, an agreement waiting for the court, or done one way or the other. */
-export const routeStages = ['working', 'confirmation_requested', 'resolved', 'failed'] as const;
-export const departmentStatuses = ['pending', 'reported', 'overdue'] as const;
+export const routeStages = ['working', 'confirmation_requested', 'resolved', 'failed', 'ended'] as const;
+/** A department's part: waiting, reported back (done or refused with its reason), or late. */
+export const departmentStatuses = ['pending', 'reported', 'refused', 'overdue'] as const;
+/** What a department reports back: the work is done, it refuses (not its matter), or it needs more time. */
+export const departmentReportOutcomes = ['done', 'refused', 'more_time'] as const;
 /** How a case left a route: settled on it, failed on it, or moved off it by a supervisor. */
 export const routeOutcomes = ['resolved', 'failed', 'moved'] as const;

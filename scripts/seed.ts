@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { childPath, rootPath } from '../domain/jurisdiction';
-import type { Role } from '../schemas/vocabulary';
+import type { Department, Role } from '../schemas/vocabulary';
 import { randomToken, sha256Hex } from '../workers/crypto';
 
 /** A demo county: one bureau, two stations, their communities and grid cells. */
@@ -18,18 +18,20 @@ const demoJurisdictions = [
   { code: 'XH-BS-SG-01', name: '曙光社区第一网格', level: 'grid', parent: 'XH-BS-SG' },
 ] as const;
 
-const demoPeople: { id: string; role: Role; name: string; jurisdiction: string }[] = [
+const demoPeople: { id: string; role: Role; name: string; jurisdiction: string; department?: Department }[] = [
   { id: 'demo-grid-ly', role: 'grid_worker', name: '王网格员', jurisdiction: 'XH-LY-BLQ' },
   { id: 'demo-grid-bs', role: 'grid_worker', name: '陈网格员', jurisdiction: 'XH-BS' },
   { id: 'demo-mediator-ly', role: 'mediator', name: '赵调解员', jurisdiction: 'XH-LY' },
   { id: 'demo-supervisor-ly', role: 'supervisor', name: '灵隐所指挥室', jurisdiction: 'XH-LY' },
   { id: 'demo-supervisor-xh', role: 'supervisor', name: '分局指挥中心', jurisdiction: 'XH' },
   { id: 'demo-admin', role: 'admin', name: '系统管理员', jurisdiction: 'XH' },
+  { id: 'demo-dept-market', role: 'department', name: '灵隐市场监管所联络员', jurisdiction: 'XH-LY', department: 'market' },
 ];
 
 export interface DemoUser {
   id: string;
   role: Role;
+  department?: Department;
   name: string;
   jurisdiction: string;
   token: string;
@@ -59,7 +61,7 @@ export async function seedDemoData(dataDir: string, execute: (sqlFile: string) =
   );
   for (const user of users) {
     statements.push(
-      `INSERT INTO users (id, name, role, jurisdiction_code, token_hash) VALUES (${quote(user.id)}, ${quote(user.name)}, ${quote(user.role)}, ${quote(user.jurisdiction)}, ${quote(await sha256Hex(user.token))}) ON CONFLICT(id) DO UPDATE SET token_hash = excluded.token_hash;`,
+      `INSERT INTO users (id, name, role, department, jurisdiction_code, token_hash) VALUES (${quote(user.id)}, ${quote(user.name)}, ${quote(user.role)}, ${quote(user.department ?? null)}, ${quote(user.jurisdiction)}, ${quote(await sha256Hex(user.token))}) ON CONFLICT(id) DO UPDATE SET token_hash = excluded.token_hash;`,
     );
   }
   const file = join(dataDir, 'seed.sql');

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { CaseState, RepeatReport } from '../schemas/case-state';
+import type { CaseState, RepeatReportInput } from '../schemas/case-state';
 import type { SlaPolicy } from '../schemas/policy';
 import type { StepUpdate } from '../schemas/steps';
 import type { Department } from '../schemas/vocabulary';
@@ -19,8 +19,12 @@ export const stateQuery = defineQuery<CaseState>(stateQueryName);
 /** A mediator's or supervisor's step; its validator refuses a step not allowed now, so it never enters history. */
 export const stepUpdate = defineUpdate<CaseState, [StepUpdate]>(stepUpdateName);
 export const policyChangedSignal = defineSignal<[SlaPolicy]>(policyChangedSignalName);
-export const repeatReportSignal = defineSignal<[RepeatReport]>(repeatReportSignalName);
+export const repeatReportSignal = defineSignal<[RepeatReportInput]>(repeatReportSignalName);
 export const departmentOverdueSignal = defineSignal<[Department]>(departmentOverdueSignalName);
 /** The case workflow hands route steps to the route's own workflow. */
 export const routeStepSignal = defineSignal<[StepUpdate]>(routeStepSignalName);
-export const departmentReportedSignal = defineSignal<[]>(departmentReportedSignalName);
+/** A department answered: done or refused (no payload), or it needs `moreTimeMs` more. */
+export interface DepartmentAnswer {
+  moreTimeMs?: number;
+}
+export const departmentReportedSignal = defineSignal<[DepartmentAnswer?]>(departmentReportedSignalName);

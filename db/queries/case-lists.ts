@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, min } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, min, sql } from 'drizzle-orm';
+import type { Department } from '../../schemas/vocabulary';
 import type { Database } from '../client';
 import { caseWithin } from './jurisdictions';
 import { caseClocks, cases } from '../schema';
@@ -9,6 +10,8 @@ export interface CaseListFilter {
   overdueOnly: boolean;
   escalatedOnly: boolean;
   assigneeId?: string;
+  /** Only cases whose current route names this department: a department user's tasks. */
+  department?: Department;
   statuses: (typeof cases.$inferSelect)['status'][];
   limit: number;
 }
@@ -58,6 +61,7 @@ export async function listCases(db: Database, filter: CaseListFilter) {
         filter.overdueOnly ? eq(cases.overdue, true) : undefined,
         filter.escalatedOnly ? gt(cases.escalationLevel, 0) : undefined,
         filter.assigneeId ? eq(cases.assigneeId, filter.assigneeId) : undefined,
+        filter.department ? sql`json_type(${cases.progress}, ${`$.route.departments.${filter.department}`}) is not null` : undefined,
       ),
     )
     .orderBy(desc(cases.overdue), asc(firstBreach.breachedAt), asc(nextDue.dueAt), asc(cases.filedAt))

@@ -1,12 +1,12 @@
-import { and, asc, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { OutboxMessageInput } from '../../schemas/outbox';
 import type { Database } from '../client';
 import { caseClocks, cases, outbox, parties, timelineEvents } from '../schema';
 import { insertIdempotencyKey, type IdempotencyRecord } from './idempotency';
-import { caseWithin } from './jurisdictions';
 
-export type NewCase = typeof cases.$inferInsert;
-export type NewParty = Omit<typeof parties.$inferInsert, 'caseId' | 'position'>;
+/** The matching keys are written with every case and party, so a later intake can find them (see domain/repeat-matching.ts). */
+export type NewCase = typeof cases.$inferInsert & { addressKey: string };
+export type NewParty = Omit<typeof parties.$inferInsert, 'caseId' | 'position'> & { phoneKey: string | null };
 export type NewClock = Omit<typeof caseClocks.$inferInsert, 'caseId'>;
 
 export interface CaseFiling {
@@ -18,6 +18,8 @@ export interface CaseFiling {
   /** The workflow input; its `caseNumber` is filled in by the same write. */
   workflowInput: Omit<Extract<OutboxMessageInput, { kind: 'start_workflow' }>['payload'], 'caseNumber'>;
   idempotency?: IdempotencyRecord;
+  /** A merged report split out into this case: the same write says so on the case it leaves. */
+  splitFrom?: { caseId: string; reportEventId: number };
 }
 
 /**
@@ -30,8 +32,9 @@ export async function insertFiledCase(db: Database, filing: CaseFiling) {
   const { id: caseId, jurisdictionCode, filedDay, filedAt, filedBy } = filing.case;
   const caseNumber = sql<string>`${filing.caseNumberPrefix} || printf('%04d', (
     select count(*) + 1 from ${cases} where ${cases.jurisdictionCode} = ${jurisdictionCode} and ${cases.filedDay} = ${filedDay}))`;
+  const splitColumns = filing.splitFrom && { splitFrom: filing.splitFrom.caseId, splitFromReport: filing.splitFrom.reportEventId };
   const writes = [
-    db.insert(cases).values({ ...filing.case, caseNumber }).returning(),
+    db.insert(cases).values({ ...filing.case, ...splitColumns, caseNumber }).returning(),
     db.insert(parties).values(filing.parties.map((party, position) => ({ ...party, caseId, position }))).returning(),
     db.insert(timelineEvents).values({ caseId, type: 'filed', actor: filedBy, detail: { channel: filing.case.channel }, at: filedAt }).returning(),
     db.insert(caseClocks).values(filing.clocks.map((clock) => ({ ...clock, caseId }))).returning(),
@@ -45,14 +48,26 @@ export async function insertFiledCase(db: Database, filing: CaseFiling) {
       })
       .returning(),
   ] as const;
-  const [caseRows, partyRows, timelineRows, clockRows, outboxRows] = filing.idempotency
-    ? await db.batch([...writes, insertIdempotencyKey(db, filing.idempotency, caseId, filedAt)])
-    : await db.batch(writes);
+  const after = [
+    ...(filing.idempotency ? [insertIdempotencyKey(db, filing.idempotency, caseId, filedAt)] : []),
+    ...(filing.splitFrom ? [insertSplitEvent(db, filing.splitFrom, caseId, filedBy, filedAt)] : []),
+  ];
+  const [caseRows, partyRows, timelineRows, clockRows, outboxRows] = await db.batch([...writes, ...after]);
   return {
     detail: { case: caseRows[0]!, parties: partyRows, clocks: clockRows, timeline: timelineRows },
     outbox: outboxRows[0]!,
   };
 }
+
+/** The row on the case a report leaves, naming the case it became; written after that case, whose number it reads. */
+const insertSplitEvent = (db: Database, from: { caseId: string; reportEventId: number }, newCaseId: string, actor: string, at: string) =>
+  db.insert(timelineEvents).values({
+    caseId: from.caseId,
+    type: 'repeat_split',
+    actor,
+    detail: sql`json_object('repeatEventId', cast(${from.reportEventId} as integer), 'caseId', ${newCaseId}, 'caseNumber', (select ${cases.caseNumber} from ${cases} where ${cases.id} = ${newCaseId}))`,
+    at,
+  });
 
 export async function findCase(db: Database, caseId: string) {
   const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
@@ -60,6 +75,11 @@ export async function findCase(db: Database, caseId: string) {
 }
 
 export type CaseDetail = NonNullable<Awaited<ReturnType<typeof findCaseDetail>>>;
+
+export async function findCaseByNumber(db: Database, caseNumber: string) {
+  const [row] = await db.select().from(cases).where(eq(cases.caseNumber, caseNumber));
+  return row;
+}
 
 export async function findCaseDetail(db: Database, caseId: string) {
   const [caseRow, partyRows, clockRows, timelineRows] = await db.batch([
@@ -71,48 +91,3 @@ export async function findCaseDetail(db: Database, caseId: string) {
   const found = caseRow[0];
   return found && { case: found, parties: partyRows, clocks: clockRows, timeline: timelineRows };
 }
-
-/**
- * The latest case of the station with the same address or a party with the same phone, filed since `since`,
- * among those the filer may see (`visiblePath`): a repeat never reveals or touches a case outside one's jurisdiction.
- */
-export async function findRepeatOf(
-  db: Database,
-  match: { jurisdictionCode: string; visiblePath: string; address: string; phones: string[]; since: string },
-) {
-  const samePlace = eq(cases.address, match.address);
-  const sameParty = match.phones.length
-    ? inArray(cases.id, db.select({ id: parties.caseId }).from(parties).where(inArray(parties.phone, match.phones)))
-    : undefined;
-  const [row] = await db
-    .select()
-    .from(cases)
-    .where(
-      and(
-        eq(cases.jurisdictionCode, match.jurisdictionCode),
-        caseWithin(match.visiblePath),
-        gte(cases.filedAt, match.since),
-        or(samePlace, sameParty),
-      ),
-    )
-    .orderBy(desc(cases.filedAt))
-    .limit(1);
-  return row;
-}
-
-/** A repeat intake lands on the earlier case: its report on the timeline, its delivery to the workflow in the outbox. */
-export async function insertRepeatReport(
-  db: Database,
-  report: { caseId: string; actor: string; at: string; detail: Record<string, unknown>; payload: Extract<OutboxMessageInput, { kind: 'repeat_report' }>['payload'] },
-  idempotency?: IdempotencyRecord,
-) {
-  const writes = [
-    db.insert(timelineEvents).values({ caseId: report.caseId, type: 'repeat_report', actor: report.actor, detail: report.detail, at: report.at }),
-    db.insert(outbox).values({ caseId: report.caseId, kind: 'repeat_report', payload: report.payload, createdAt: report.at }).returning(),
-  ] as const;
-  const [, outboxRows] = idempotency
-    ? await db.batch([...writes, insertIdempotencyKey(db, idempotency, report.caseId, report.at)])
-    : await db.batch(writes);
-  return outboxRows[0]!;
-}
-

@@ -57,6 +57,8 @@ export async function applyCaseReport(
           orderStage: projection.order,
           assigneeId: projection.assigneeId,
           escalationLevel: projection.escalationLevel,
+          riskFlags: projection.riskFlags,
+          outcome: projection.outcome,
           paused: projection.paused,
           overdue: projection.overdue,
           progress: projection.progress,

@@ -6,6 +6,7 @@ const userWithJurisdiction = {
   id: users.id,
   name: users.name,
   role: users.role,
+  department: users.department,
   jurisdictionCode: users.jurisdictionCode,
   jurisdictionPath: jurisdictions.path,
 };

@@ -1,8 +1,9 @@
 import type { CaseState } from '../../schemas/case-state';
 import type { SlaPolicy } from '../../schemas/policy';
 import type { CaseEventDraft } from '../case-event';
-import { startCaseClock } from './case-clocks';
-import { dueEvents, isRunning, replanClock, type ClockEvent } from './clock';
+import { escalateToCounty, raiseEscalation, settleEscalation } from '../escalation';
+import { startCaseClock, stopCaseClock } from './case-clocks';
+import { dueEvents, replanClock, type ClockEvent } from './clock';
 import { clockBudgetMs } from './plan';
 
 /**
@@ -10,7 +11,8 @@ import { clockBudgetMs } from './plan';
  * jurisdiction tree, a re-dispatch. Pure, like the rest of the case's rules.
  */
 export function takeDueClockEvents(state: CaseState, now: string): CaseEventDraft[] {
-  return dueEvents(Object.values(state.clocks), Date.parse(now)).flatMap((event) => onClockEvent(state, event, now));
+  const events = dueEvents(Object.values(state.clocks), Date.parse(now)).flatMap((event) => onClockEvent(state, event, now));
+  return events.length ? [...events, ...settleEscalation(state)] : events;
 }
 
 function onClockEvent(state: CaseState, { clock, kind }: ClockEvent, now: string): CaseEventDraft[] {
@@ -22,24 +24,16 @@ function onClockEvent(state: CaseState, { clock, kind }: ClockEvent, now: string
   clock.breachedAt = now;
   const events: CaseEventDraft[] = [{ type: 'clock_breached', actor: 'system', detail, notify: 'assignee' }];
   if (clock.name === 'returnVisit') return events;
-  if (clock.name === 'escalationAck') {
-    state.escalationLevel = 2;
-    events.push({ type: 'escalated', actor: 'system', detail: { level: 2, unacknowledged: true }, notify: 'county' });
-    return events;
-  }
+  if (clock.name === 'escalationAck') return [...events, ...escalateToCounty(state, now)];
   if (clock.name === 'accept') {
-    // Nobody took the order in time: it goes back to the supervisor to dispatch again.
+    // Nobody took the order in time: it goes back to the supervisor, whose dispatch clock starts now.
     delete state.assignee;
     state.order = 'awaiting_dispatch';
+    stopCaseClock(state, 'accept', now);
+    startCaseClock(state, 'dispatch', now);
     events.push({ type: 'redispatch_needed', actor: 'system', detail: {}, notify: 'station' });
   }
-  const ack = state.clocks.escalationAck;
-  if (!ack || !isRunning(ack)) {
-    state.escalationLevel = Math.max(state.escalationLevel, 1) as 1 | 2;
-    startCaseClock(state, 'escalationAck', now);
-    events.push({ type: 'escalated', actor: 'system', detail: { level: 1, clock: clock.name }, notify: 'station' });
-  }
-  return events;
+  return [...events, ...raiseEscalation(state, { clock: clock.name }, now)];
 }
 
 /** A new policy re-plans every clock still running; elapsed and paused time are kept. */

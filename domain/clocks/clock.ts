@@ -49,7 +49,9 @@ function forgetMovedEvents(clock: Clock) {
   if (clock.warnedAt && ms(clock.warnAt) > ms(clock.warnedAt)) delete clock.warnedAt;
 }
 
+/** A stopped clock stays as it stopped: an extension granted late changes nothing it recorded. */
 export function extendClock(clock: Clock, byMs: number, warnAtShare: number) {
+  if (clock.stoppedAt) return;
   clock.extendedMs += byMs;
   forgetMovedEvents(derive(clock, warnAtShare));
 }

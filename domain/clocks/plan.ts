@@ -34,6 +34,8 @@ export function clockBudgetMs(
       const planned = planFirstContact(policy, new Date(context.startedAt));
       return Date.parse(planned.dueAt) - Date.parse(planned.startedAt);
     }
+    case 'dispatch':
+      return durationToMs(policy.dispatchWithin);
     case 'accept':
       return durationToMs(policy.accept);
     case 'followUp':

@@ -7,7 +7,13 @@ import type { Stack } from '../../scripts/stack';
 import { apiAs, freshIntake, testStack, tokenOf } from '../support/stack';
 
 /** The system as `npm start` runs it — Temporal dev server, workerd with local D1, the case worker — on a clock of seconds. */
-const secondsPolicy: SlaPolicy = { ...defaultSlaPolicy, warnAtShare: 0.5, firstContact: { rule: 'within', duration: 'PT4S' } };
+const secondsPolicy: SlaPolicy = {
+  ...defaultSlaPolicy,
+  warnAtShare: 0.5,
+  firstContact: { rule: 'within', duration: 'PT4S' },
+  // Return visits fall due within seconds of the resolution, so a test can record them all.
+  returnVisitsAfter: ['PT1S', 'PT2S', 'PT3S'],
+};
 
 let stack: Stack;
 let gridWorker: ReturnType<typeof apiAs>;
@@ -29,9 +35,12 @@ afterAll(async () => {
 
 type CaseView = {
   id: string;
+  caseNumber: string;
   status: string;
+  outcome: string | null;
+  process: { route: { departments: Record<string, string> } } | null;
   overdue: boolean;
-  timeline: { type: string; workflowSeq: number | null }[];
+  timeline: { type: string; workflowSeq: number | null; detail: Record<string, unknown> }[];
   clocks: { clock: string; startedAt: string; dueAt: string; stoppedAt: string | null }[];
 };
 
@@ -131,6 +140,30 @@ describe('mediators step a case over HTTP', () => {
     const reopened = await caseUntil(filed.id, (c) => c.timeline.some((e) => e.type === 'reopened'));
     expect(reopened.status).toBe('open');
     expect(reopened.timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['repeat_report', 'repeat_reported', 'hard_case', 'reopened']));
+  });
+
+  it('closes a report filed twice as a duplicate that joins the first case, and lets a department report back for itself only', async () => {
+    const supervisor = stepAs(tokenOf(stack, 'demo-supervisor-ly'));
+    const first = await caseUntil((await fileCase('grid', { riskFlags: [] })).id, (c) => c.status === 'open');
+    const second = await caseUntil((await fileCase('online', { riskFlags: [] })).id, (c) => c.status === 'open');
+    const unknown = await supervisor(second.id, 'exit', { kind: 'duplicate', duplicateOf: 'XH-LY-20000101-9999', reason: '重复登记' });
+    expect(unknown.status).toBe(422);
+    const exited = await supervisor(second.id, 'exit', { kind: 'duplicate', duplicateOf: first.caseNumber, reason: '同一纠纷重复登记' });
+    expect(exited.status).toBe(200);
+    expect(await exited.json()).toMatchObject({ status: 'closed', outcome: 'duplicate' });
+    const joined = await caseUntil(first.id, (c) => c.timeline.some((e) => e.type === 'repeat_reported'));
+    expect(joined.timeline.find((e) => e.type === 'repeat_report')?.detail).toMatchObject({ mergedFrom: second.caseNumber });
+
+    const joint = await caseUntil((await fileCase('grid', { riskFlags: [], category: 'land' })).id, (c) => c.status === 'open');
+    expect((await supervisor(joint.id, 'assign', { mediatorId: 'demo-mediator-ly', departments: ['police', 'market'], lead: 'police' })).status).toBe(200);
+    const market = stepAs(tokenOf(stack, 'demo-dept-market'));
+    expect((await market(joint.id, 'record-contact', { note: '电话联系' })).status).toBe(403);
+    expect((await market(joint.id, 'record-department-report', { department: 'police', report: '代为报告' })).status).toBe(403);
+    const tasks = (await (await apiAs(stack, tokenOf(stack, 'demo-dept-market'))('/api/cases')).json()) as { id: string }[];
+    expect(tasks.map((row) => row.id)).toEqual([joint.id]);
+    const reported = await market(joint.id, 'record-department-report', { department: 'market', report: '已现场检查，责令整改' });
+    expect(reported.status).toBe(200);
+    expect(((await reported.json()) as CaseView).process?.route.departments).toEqual({ police: 'pending', market: 'reported' });
   });
 });
 

@@ -12,6 +12,10 @@ import type { StepUpdate } from '../../schemas/steps';
 import { ensureTemporalCli } from '../../scripts/temporal-cli';
 import { signatureHeader, verifyRequest } from '../../schemas/internal-signature';
 import { createCaseActivities } from '../../workflows/activities/report-case-event';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { expect } from 'vitest';
+import type { StepName, stepPayloadSchemas } from '../../schemas/steps';
+import { stateQuery, stepUpdate } from '../../workflows/definitions';
 import { workflowsPath } from '../../workflows/worker';
 
 export const internalSecret = 'workflow-test-secret';
@@ -113,7 +117,8 @@ export function caseInput(policy: SlaPolicy, intake: Partial<IntakeInput<'grid'>
     channel: 'grid',
     jurisdictionCode: 'XH-LY',
     filedAt: new Date().toISOString(),
-    intake: v.parse(intakeSchemas.grid, { ...example, riskFlags: [], ...intake }),
+    // A calm report by default: the example's knife threat would be read as a risk to confirm.
+    intake: v.parse(intakeSchemas.grid, { ...example, summary: '楼下烧烤店油烟扰民，双方多次争吵，希望社区出面协调。', riskFlags: [], ...intake }),
     policy,
   };
 }
@@ -131,4 +136,29 @@ export async function waitUntil(predicate: () => boolean | Promise<boolean>, tim
     if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+type Payload<S extends StepName> = v.InferInput<(typeof stepPayloadSchemas)[S]>;
+
+/** Opens a case on `taskQueue` and gives the steps a mediator or supervisor would take on it. */
+export async function openCaseOn(world: WorkflowEnv, taskQueue: string, input: CaseWorkflowInput & { caseId: string }) {
+  const handle = await world.env.client.workflow.start('disputeCase', { taskQueue, workflowId: input.caseId, args: [input] });
+  const events = () => world.edge.eventsOf(input.caseId);
+  const types = () => events().map((e) => e.type);
+  const run = <S extends StepName>(name: S, payload: Payload<S>, actor: StepUpdate['actor'] = mediator) =>
+    handle.executeUpdate(stepUpdate, { args: [step(name, payload as never, actor)] });
+  /** The reason a refused step gives; a refused step must leave nothing on the timeline. */
+  const refusal = async <S extends StepName>(name: S, payload: Payload<S>, actor: StepUpdate['actor'] = mediator) => {
+    const before = events().length;
+    const error = await run(name, payload, actor).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error, `${name} should be refused`).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect(events()).toHaveLength(before);
+    return (error as WorkflowUpdateFailedError).cause?.message;
+  };
+  const state = () => handle.query(stateQuery);
+  await waitUntil(() => types().includes('triaged'), 10_000, 'triage report');
+  return { caseId: input.caseId, handle, events, types, run, refusal, state };
 }

@@ -34,6 +34,8 @@ function event(seq: number, type: string, dueAt: string, overrides: { breachedAt
       order: 'awaiting_dispatch',
       assigneeId: null,
       escalationLevel: 0,
+      riskFlags: [],
+      outcome: null,
       paused: false,
       overdue: Boolean(overrides.breachedAt),
       clocks: [
@@ -41,6 +43,9 @@ function event(seq: number, type: string, dueAt: string, overrides: { breachedAt
       ],
       progress: {
         triageReasons: [`as of report ${seq}`],
+        riskFlags: [],
+        suggestedFlags: [],
+        escalations: [],
         routeHistory: [],
         returnVisits: [],
         route: { route: 'grassroots', index: 0, startedAt: at, stage: 'working', sessionsScheduled: 0, sessionsHeld: 0, departments: {} },

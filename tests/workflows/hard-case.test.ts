@@ -75,7 +75,12 @@ describe('a hard case as the supervisor and the mediator see it', () => {
       await sleepUntil(escalated.at, 4_000 + 1_500);
       expect(matching(input.caseId, 'escalated', { level: 2 })).toEqual([]);
       expect(matching(input.caseId, 'clock_breached', { clock: 'escalationAck' })).toEqual([]);
-      expect((await handle.query(stateQuery)).escalationLevel).toBe(1);
+      // Acknowledged, and the late acceptance dealt with by sending it back for dispatch: the level comes down,
+      // and the case keeps the level it reached.
+      const settled = await handle.query(stateQuery);
+      expect(settled.escalationLevel).toBe(0);
+      expect(settled.escalations).toMatchObject([{ level: 1, cause: 'clock accept' }]);
+      expect(matching(input.caseId, 'escalation_cleared', { from: 1 })).toHaveLength(1);
     });
   });
 

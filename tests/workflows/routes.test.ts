@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
-import type * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeInput } from '../../schemas/intake';
-import type { StepName, StepUpdate, stepPayloadSchemas } from '../../schemas/steps';
 import type { CaseState } from '../../schemas/case-state';
-import { repeatReportSignal, stateQuery, stepUpdate } from '../../workflows/definitions';
-import { caseInput, mediator, secondsPolicy, startWorkflowEnv, step, supervisor, waitUntil, type WorkflowEnv } from '../support/workflow-env';
+import { repeatReportSignal } from '../../workflows/definitions';
+import { caseInput, mediator, openCaseOn, secondsPolicy, startWorkflowEnv, supervisor, waitUntil, type WorkflowEnv } from '../support/workflow-env';
 
 let world: WorkflowEnv;
 beforeAll(async () => {
@@ -18,31 +16,7 @@ afterAll(async () => world?.teardown());
 /** Seconds-scale clocks, but first contact far enough away that no warning interleaves with the steps under test. */
 const calmPolicy = { ...secondsPolicy, firstContact: { rule: 'within' as const, duration: 'PT600S' } };
 const otherMediator = { id: 'demo-mediator-other', role: 'mediator' as const, name: '钱调解员' };
-type Payload<S extends StepName> = v.InferInput<(typeof stepPayloadSchemas)[S]>;
-
-/** Opens a case on `taskQueue` and gives the steps a mediator or supervisor would take on it. */
-async function openCase(taskQueue: string, intake: Partial<IntakeInput<'grid'>>) {
-  const input = caseInput(calmPolicy, intake);
-  const handle = await world.env.client.workflow.start('disputeCase', { taskQueue, workflowId: input.caseId, args: [input] });
-  const events = () => world.edge.eventsOf(input.caseId);
-  const types = () => events().map((e) => e.type);
-  const run = <S extends StepName>(name: S, payload: Payload<S>, actor: StepUpdate['actor'] = mediator) =>
-    handle.executeUpdate(stepUpdate, { args: [step(name, payload as never, actor)] });
-  /** The reason a refused step gives; a refused step must leave nothing on the timeline. */
-  const refusal = async <S extends StepName>(name: S, payload: Payload<S>, actor: StepUpdate['actor'] = mediator) => {
-    const before = events().length;
-    const error = await run(name, payload, actor).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error, `${name} should be refused`).toBeInstanceOf(WorkflowUpdateFailedError);
-    expect(events()).toHaveLength(before);
-    return (error as WorkflowUpdateFailedError).cause?.message;
-  };
-  const state = () => handle.query(stateQuery);
-  await waitUntil(() => types().includes('triaged'), 10_000, 'triage report');
-  return { caseId: input.caseId, handle, events, types, run, refusal, state };
-}
+const openCase = (taskQueue: string, intake: Partial<IntakeInput<'grid'>>) => openCaseOn(world, taskQueue, caseInput(calmPolicy, intake));
 
 const describeWorkflow = (workflowId: string) => world.env.client.workflow.getHandle(workflowId).describe();
 const statusOf = async (workflowId: string) => (await describeWorkflow(workflowId)).status.name;

@@ -8,6 +8,7 @@ import type { AppEnv } from '../env';
 import { fieldErrors } from '../i18n/messages';
 import { requireUser } from '../middleware/auth';
 import { readCase } from '../services/case-view';
+import { repeatsApi } from './repeats-api';
 import { stepsApi } from './steps-api';
 
 export const listQuerySchema = v.object({
@@ -36,6 +37,8 @@ export const casesApi = new Hono<AppEnv>()
         overdueOnly: query.overdue === '1',
         escalatedOnly: query.escalated === '1',
         assigneeId: query.mine === '1' ? user.id : undefined,
+        // A department's liaison sees the cases whose joint route names their department.
+        department: user.role === 'department' ? (user.department ?? undefined) : undefined,
         statuses: [...statuses],
         limit: query.limit ?? 100,
       });
@@ -46,4 +49,5 @@ export const casesApi = new Hono<AppEnv>()
     const view = await readCase(c.get('services').db, c.get('user'), c.req.param('id'));
     return view ? c.json(view) : c.json({ error: 'not_found', message: 'No such case.' }, 404);
   })
-  .route('/', stepsApi);
+  .route('/', stepsApi)
+  .route('/', repeatsApi);

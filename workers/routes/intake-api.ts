@@ -41,14 +41,14 @@ for (const channel of channels) {
             422,
           );
         case 'merged':
-          // The same dispute again: it lands on the earlier case, which the answer shows (200, not a new 201).
-          c.header('location', `/api/cases/${answer.view.id}`);
-          return c.json({ ...answer.view, mergedRepeat: true }, 200);
-        case 'replayed':
-          c.header('idempotent-replayed', 'true');
-        // falls through: a replay answers as the first request did
         case 'filed':
           c.header('location', `/api/cases/${answer.view.id}`);
+          // A replay answers as the first request did.
+          if (answer.replayed) c.header('idempotent-replayed', 'true');
+          // The same dispute again lands on the earlier case, which the answer shows and names (200, not a new 201).
+          if (answer.kind === 'merged') {
+            return c.json({ ...answer.view, mergedRepeat: true, mergedInto: { caseId: answer.view.id, caseNumber: answer.view.caseNumber } }, 200);
+          }
           return c.json(answer.view, 201);
       }
     },

@@ -54,11 +54,15 @@ export const intakePages = new Hono<AppEnv>()
     const answer = await fileAndStart(services, { user: c.get('user'), channel, intake: parsed.output, idempotencyKey, policy, lang });
     if (answer.kind === 'invalid') return again(answer.errors);
     if (answer.kind === 'keyReused') return again([customError(lang, 'idempotencyKey', 'idempotencyReused')]);
-    return c.redirect(`/cases/${answer.view.id}/receipt?lang=${lang}`, 303);
+    // The receipt then says the report joined an earlier case, whose number it shows.
+    const joined = answer.kind === 'merged' ? '&joined=1' : '';
+    return c.redirect(`/cases/${answer.view.id}/receipt?lang=${lang}${joined}`, 303);
   })
   .get('/cases/:id/receipt', async (c) => {
     const view = await readCase(c.get('services').db, c.get('user'), c.req.param('id'));
     const lang = c.get('lang');
     if (!view) return c.html(<Layout lang={lang} title={t(lang, 'page.notFound')}>{null}</Layout>, 404);
-    return c.html(<ReceiptPage lang={lang} view={view} utcOffset={configuredPolicy(c.env).utcOffset} />);
+    // The marker alone proves nothing: only a case a report did join says so.
+    const joined = c.req.query('joined') === '1' && view.timeline.some((event) => event.type === 'repeat_report');
+    return c.html(<ReceiptPage lang={lang} view={view} utcOffset={configuredPolicy(c.env).utcOffset} joined={joined} />);
   });

@@ -71,8 +71,13 @@ const exampleEvent: CaseReport = {
         pausedAt: null,
       },
     ],
+    riskFlags: [],
+    outcome: null,
     progress: {
       triageReasons: ['neighbour disputes are settled close to home first'],
+      riskFlags: [],
+      suggestedFlags: [],
+      escalations: [],
       routeHistory: [],
       returnVisits: [],
       route: { route: 'grassroots', index: 0, startedAt: '2026-11-23T02:00:00.000Z', stage: 'working', sessionsScheduled: 0, sessionsHeld: 0, departments: {} },
@@ -103,6 +108,9 @@ export function buildOpenApiDocument() {
         ],
         requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(schema), example } } },
         responses: {
+          200: caseResponse(
+            'The same dispute as an earlier case (a party’s phone, or the address and a party’s name): the report joined that case, shown here, with `mergedInto: { caseId, caseNumber }`.',
+          ),
           201: caseResponse('Filed. `status` is `open` once its workflow started, `queued` while Temporal is unreachable.'),
           401: errorResponse('No valid bearer token.'),
           422: invalidResponse,
@@ -122,7 +130,10 @@ export function buildOpenApiDocument() {
             },
           },
         },
-        responses: { 303: { description: 'Filed: on to the receipt.' }, 422: page('The form again, values kept, one message per field.') },
+        responses: {
+          303: { description: 'Filed: on to the receipt; with `joined=1` when the report joined an earlier case, which the receipt then says.' },
+          422: page('The form again, values kept, one message per field.'),
+        },
       },
     };
   }
@@ -176,6 +187,28 @@ export function buildOpenApiDocument() {
         409: errorResponse('Not allowed now; `reason` says why.'),
         422: invalidResponse,
         503: errorResponse('Temporal is unreachable; nothing changed.'),
+      },
+    },
+  };
+  paths['/api/cases/{id}/repeats/{eventId}/split'] = {
+    post: {
+      tags: ['cases'],
+      summary: 'A supervisor splits a report wrongly merged into this case out into a case of its own',
+      description:
+        'An intake found to be the same dispute as an earlier case joins it (200 with `mergedInto`): its `repeat_report` timeline row keeps the whole intake. ' +
+        'Splitting files that intake as a new case, without looking for a repeat; the new case shows `splitFrom`, and this case gets a `repeat_split` timeline row naming it.',
+      security: [{ bearer: [] }],
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+        { name: 'eventId', in: 'path', required: true, schema: { type: 'integer' }, description: 'The `id` of the `repeat_report` row on the case’s timeline.' },
+      ],
+      responses: {
+        201: caseResponse('Split: the new case, queued or open as any filing.'),
+        401: errorResponse('No valid bearer token.'),
+        403: errorResponse('Supervisors and admins only.'),
+        404: errorResponse('No such case within your jurisdiction, or no such merged report on it.'),
+        409: errorResponse('Already split (`case` names the case it became), or merged before whole intakes were kept.'),
+        422: invalidResponse,
       },
     },
   };

@@ -25,6 +25,7 @@ export function toCaseView({ case: row, parties, clocks, timeline }: CaseDetail)
     order: row.orderStage,
     assigneeId: row.assigneeId,
     escalationLevel: row.escalationLevel,
+    outcome: row.outcome,
     paused: row.paused,
     deadlines: Object.fromEntries(clocks.filter((clock) => !clock.stoppedAt).map((clock) => [clock.clock, clock.dueAt])),
     clocks: clocks.map(({ caseId: _, ...clock }) => clock),
@@ -32,6 +33,8 @@ export function toCaseView({ case: row, parties, clocks, timeline }: CaseDetail)
     timeline: timeline.map(({ caseId: _, ...event }) => event),
     /** The workflow's own picture of the case as last reported: route stage, departments, routes left, return visits. */
     process: row.progress,
+    /** For a report wrongly merged into another case and split out: that case and its `repeat_report` row. */
+    splitFrom: row.splitFrom ? { caseId: row.splitFrom, repeatEventId: row.splitFromReport } : null,
   };
 }
 

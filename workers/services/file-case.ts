@@ -1,14 +1,15 @@
 import type { Database } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
-import { findRepeatOf, insertFiledCase, insertRepeatReport, type CaseDetail } from '../../db/queries/cases';
+import { insertFiledCase, type CaseDetail } from '../../db/queries/cases';
 import { findIdempotencyKey } from '../../db/queries/idempotency';
 import type { OutboxRow } from '../../db/queries/outbox';
+import { findRepeatOf } from '../../db/queries/repeats';
 import type { SignedInUser } from '../../db/queries/users';
 import { localDay, toInstant } from '../../domain/clocks/local-time';
 import { planFirstContact } from '../../domain/clocks/plan';
 import { isWithin, stationCodeOf, visiblePathOf } from '../../domain/jurisdiction';
+import { addressKey, isSameDispute, phoneKey } from '../../domain/repeat-matching';
 import { repeatWindowMs } from '../../domain/repeats';
-import type { RepeatReport } from '../../schemas/case-state';
 import type { Intake } from '../../schemas/intake';
 import type { SlaPolicy } from '../../schemas/policy';
 import type { Channel } from '../../schemas/vocabulary';
@@ -16,10 +17,12 @@ import type { CaseWorkflowInput } from '../../schemas/workflow-input';
 import { sha256Hex } from '../crypto';
 import { customError, type FieldError, type Lang } from '../i18n/messages';
 import { jurisdictionByCode } from './jurisdictions';
+import { mergeRepeat, withPhoneKey } from './repeats';
 
 export type FilingOutcome =
   | { kind: 'filed'; caseId: string; detail: CaseDetail; outboxId: number; workflowInput: CaseWorkflowInput }
-  | { kind: 'replayed'; caseId: string }
+  /** `answeredAt`: when the key was first answered, which tells a filing from a merge (see file-and-start.ts). */
+  | { kind: 'replayed'; caseId: string; answeredAt: string }
   | { kind: 'merged'; caseId: string; outboxRow: OutboxRow }
   | { kind: 'keyReused' }
   | { kind: 'invalid'; errors: FieldError[] };
@@ -32,9 +35,14 @@ export interface FilingRequest {
   policy: SlaPolicy;
   lang: Lang;
   now?: Date;
+  /** A merged report split out by a supervisor: filed as its own case, never matched as a repeat again. */
+  splitFrom?: { caseId: string; reportEventId: number };
 }
 
 const futureSlackMs = 5 * 60_000;
+
+const replayOf = (key: { requestHash: string; caseId: string; createdAt: string }, requestHash: string): FilingOutcome =>
+  key.requestHash === requestHash ? { kind: 'replayed', caseId: key.caseId, answeredAt: key.createdAt } : { kind: 'keyReused' };
 
 /** A concurrent repeat under the same key won the race: its whole batch stands, ours left nothing behind. */
 async function concurrentRepeat(
@@ -45,7 +53,7 @@ async function concurrentRepeat(
   if (!isUniqueViolation(error, 'idempotency_keys')) return undefined;
   const winner = await findIdempotencyKey(db, idempotency.userId, idempotency.key);
   if (!winner) return undefined;
-  return winner.requestHash === idempotency.requestHash ? { kind: 'replayed', caseId: winner.caseId } : { kind: 'keyReused' };
+  return replayOf(winner, idempotency.requestHash);
 }
 
 /** Checks what the schema cannot know (where the grid cell is, whose it is), then writes the case in one batch. */
@@ -56,7 +64,7 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
 
   if (request.idempotencyKey) {
     const earlier = await findIdempotencyKey(db, user.id, request.idempotencyKey);
-    if (earlier) return earlier.requestHash === requestHash ? { kind: 'replayed', caseId: earlier.caseId } : { kind: 'keyReused' };
+    if (earlier) return replayOf(earlier, requestHash);
   }
 
   const gridCell = await jurisdictionByCode(db, intake.where.gridCellCode);
@@ -74,23 +82,23 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
   const filedAt = now.toISOString();
   const idempotency = request.idempotencyKey ? { userId: user.id, key: request.idempotencyKey, requestHash } : undefined;
 
-  // Same party (by phone) or same address at this station within a year: the same dispute coming back.
-  const earlier = await findRepeatOf(db, {
-    jurisdictionCode: stationCode,
-    visiblePath: visiblePathOf(user),
-    address: intake.where.address,
-    phones: intake.parties.flatMap((party) => (party.phone ? [party.phone] : [])),
-    since: new Date(now.getTime() - repeatWindowMs).toISOString(),
-  });
+  // The same dispute coming back to this station within a year joins the earlier case; a split-out report never does.
+  const earlier =
+    !request.splitFrom &&
+    (await findRepeatOf(
+      db,
+      {
+        jurisdictionCode: stationCode,
+        visiblePath: visiblePathOf(user),
+        addressKey: addressKey(intake.where.address),
+        phoneKeys: intake.parties.flatMap((party) => phoneKey(party.phone) ?? []),
+        since: new Date(now.getTime() - repeatWindowMs).toISOString(),
+      },
+      (candidate) => isSameDispute({ address: intake.where.address, parties: intake.parties }, candidate),
+    ));
   if (earlier) {
-    // The workflow keeps a short summary (the whole report is on the timeline) and ignores a report it has seen.
-    const report: RepeatReport = { id: crypto.randomUUID(), channel, at: filedAt, summary: intake.summary.slice(0, 200), reportedBy: user.id };
     try {
-      const outboxRow = await insertRepeatReport(
-        db,
-        { caseId: earlier.id, actor: user.id, at: filedAt, detail: { channel, summary: intake.summary, parties: intake.parties, source: intake.source }, payload: report },
-        idempotency,
-      );
+      const outboxRow = await mergeRepeat(db, earlier, { reportedBy: user.id, channel, intake, at: filedAt, idempotency });
       return { kind: 'merged', caseId: earlier.id, outboxRow };
     } catch (error) {
       const winner = idempotency && (await concurrentRepeat(db, idempotency, error));
@@ -120,6 +128,7 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
         summary: intake.summary,
         occurredAt,
         address: intake.where.address,
+        addressKey: addressKey(intake.where.address),
         gridCellCode: gridCell.code,
         jurisdictionCode: stationCode,
         jurisdictionPath: gridCell.path,
@@ -131,10 +140,11 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
         updatedAt: filedAt,
       },
       caseNumberPrefix: `${stationCode}-${filedDay.replaceAll('-', '')}-`,
-      parties: intake.parties,
+      parties: intake.parties.map(withPhoneKey),
       clocks: [{ clock: 'firstContact', startedAt: firstContact.startedAt, dueAt: firstContact.dueAt }],
       workflowInput: inputWithoutNumber,
       idempotency,
+      splitFrom: request.splitFrom,
     });
     const workflowInput = { ...inputWithoutNumber, caseNumber: filed.detail.case.caseNumber };
     return { kind: 'filed', caseId, detail: filed.detail, outboxId: filed.outbox.id, workflowInput };

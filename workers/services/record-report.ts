@@ -8,7 +8,7 @@ export async function recordCaseReport(db: Database, caseId: string, report: Cas
   const target = await findProjectionTarget(db, caseId);
   if (!target) return 'unknownCase';
   const notify = report.notify
-    ? addressee(report.notify, { ...target, assigneeId: report.projection.assigneeId })
+    ? addressee(report.notify, { ...target, assigneeId: report.projection.assigneeId }, report.notifyUserId)
     : undefined;
   return applyCaseReport(db, caseId, report, target.projectedSeq, notify);
 }

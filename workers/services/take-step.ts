@@ -1,4 +1,4 @@
-import { findCase, findCaseDetail } from '../../db/queries/cases';
+import { findCase, findCaseByNumber, findCaseDetail } from '../../db/queries/cases';
 import { findUserById, type SignedInUser } from '../../db/queries/users';
 import { canSee } from '../../domain/jurisdiction';
 import { mayBeAssigned, refuseActor } from '../../domain/permissions';
@@ -7,6 +7,7 @@ import { TemporalUnavailableError } from '../temporal/gateway';
 import { toCaseView, type CaseView } from './case-view';
 import type { EdgeServices } from './edge-services';
 import { retryPendingOutbox } from './outbox-delivery';
+import { mergeDuplicate } from './repeats';
 
 export interface StepRequest<S extends StepName = StepName> {
   user: SignedInUser;
@@ -31,12 +32,13 @@ export type StepAnswer =
  * A mediator or supervisor advances a case. Who may is decided from D1 by the permission table the workflow
  * also applies; whether the step is allowed now is decided by the case's workflow, whose validator refuses it.
  */
-export async function takeStep({ db, gateway }: EdgeServices, request: StepRequest): Promise<StepAnswer> {
+export async function takeStep({ db, gateway, defer }: EdgeServices, request: StepRequest): Promise<StepAnswer> {
   const { user, caseId, step } = request;
   // The case row alone answers who may step it; the whole case is read once, for the answer.
   const found = await findCase(db, caseId);
   if (!found || !canSee(user, found.jurisdictionPath)) return { kind: 'notFound' };
-  const notTheirs = refuseActor(user, step, { assigneeId: found.assigneeId });
+  const reportingFor = 'department' in request.payload ? request.payload.department : undefined;
+  const notTheirs = refuseActor(user, step, { assigneeId: found.assigneeId }, reportingFor);
   if (notTheirs) return { kind: 'forbidden', reason: notTheirs };
 
   const payload = { ...request.payload };
@@ -48,13 +50,20 @@ export async function takeStep({ db, gateway }: EdgeServices, request: StepReque
     }
     dispatch.mediatorName = mediator.name;
   }
+  // A duplicate names the case it duplicates: one the caller may see, and not itself.
+  const exit = step === 'exit' ? (payload as Extract<StepUpdate, { step: 'exit' }>['payload']) : undefined;
+  const duplicateOf = exit?.kind === 'duplicate' ? await findCaseByNumber(db, exit.duplicateOf) : undefined;
+  if (exit?.kind === 'duplicate' && (!duplicateOf || duplicateOf.id === found.id || !canSee(user, duplicateOf.jurisdictionPath))) {
+    return { kind: 'invalid', field: 'duplicateOf', message: 'No other case with this number in your jurisdiction.' };
+  }
   if (found.status === 'queued') {
     // Its start may still be on its way (or waiting for Temporal): deliver it now rather than refuse the step.
     await retryPendingOutbox(db, gateway, found.id);
     if ((await findCase(db, found.id))?.status === 'queued') return { kind: 'unavailable', maybeTaken: false };
   }
 
-  const update = { step, actor: { id: user.id, role: user.role, name: user.name }, payload } as StepUpdate;
+  const actor = { id: user.id, role: user.role, name: user.name, ...(user.department ? { department: user.department } : {}) };
+  const update = { step, actor, payload } as StepUpdate;
   try {
     const outcome = await gateway.executeStep(found.id, update, request.stepId);
     if (!outcome.ok) return { kind: 'refused', reason: outcome.reason };
@@ -64,5 +73,6 @@ export async function takeStep({ db, gateway }: EdgeServices, request: StepReque
   }
   // The workflow projected the step before it answered, so D1 already shows it.
   const after = await findCaseDetail(db, found.id);
+  if (duplicateOf) await mergeDuplicate({ db, gateway, defer }, after!, duplicateOf.id, user.id);
   return { kind: 'taken', view: toCaseView(after!) };
 }

@@ -15,7 +15,8 @@ import * as v from 'valibot';
 import type { CaseEventDraft } from '../../domain/case-event';
 import { msUntilNextEvent } from '../../domain/clocks/clock';
 import { replanClocks, takeDueClockEvents } from '../../domain/clocks/clock-events';
-import { applyStep, initialState, refuseStep, routeMessageFor } from '../../domain/lifecycle';
+import { markDepartmentOverdue } from '../../domain/escalation';
+import { applyStep, initialState, openingEvents, refuseStep, routeMessageFor } from '../../domain/lifecycle';
 import { toCaseReport } from '../../domain/projection';
 import { addRepeatReport } from '../../domain/repeats';
 import { isTerminal } from '../../domain/routes';
@@ -39,8 +40,9 @@ const nowIso = () => new Date().toISOString();
 export async function disputeCase(rawInput: unknown): Promise<CaseState> {
   const input = v.parse(caseWorkflowInputSchema, rawInput);
   const resumed = input.resumeState;
-  const state: CaseState =
-    resumed ?? initialState(input, triage({ category: input.intake.category, riskFlags: input.intake.riskFlags, repeat: input.repeat }));
+  const { category, riskFlags, summary } = input.intake;
+  const triaged = triage({ category, riskFlags, summary, repeat: input.repeat });
+  const state: CaseState = resumed ?? initialState({ ...input, riskFlags }, triaged);
   // A run that starts over, or from an older picture, numbers its reports after what D1 already holds.
   state.seq = Math.max(state.seq, input.seqAfter);
   let dirty = false;
@@ -110,7 +112,7 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
       validator: (rawUpdate) => {
         const parsed = v.safeParse(stepUpdateSchema, rawUpdate);
         if (!parsed.success) throw new Error(`not a step: ${parsed.issues.map((i) => `${v.getDotPath(i) ?? ''} ${i.message}`).join('; ')}`);
-        const reason = refuseStep(state, parsed.output as StepUpdate);
+        const reason = refuseStep(state, parsed.output as StepUpdate, nowIso());
         if (reason) throw new Error(reason);
       },
     },
@@ -128,15 +130,13 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
     dirty = true;
   });
   setHandler(departmentOverdueSignal, (department) => {
-    if (state.route.departments[department] !== 'pending') return;
-    state.route.departments[department] = 'overdue';
-    void report([{ type: 'department_overdue', actor: 'system', detail: { department }, notify: 'station' }]);
+    void report(markDepartmentOverdue(state, department, nowIso()));
     dirty = true;
   });
 
   // A finished case started again carries its repeat report in the same breath; the report reopens it.
   if (resumed && state.status === 'closed') await condition(() => state.status !== 'closed', '10 seconds');
-  if (!resumed) await report([{ type: 'triaged', actor: 'system', detail: { route: state.route.route, hardCase: state.hardCase, reasons: state.triageReasons } }]);
+  if (!resumed) await report(openingEvents(state, triaged));
 
   while (state.status !== 'closed') {
     await ensureRouteWorkflow();

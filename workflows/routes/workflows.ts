@@ -1,9 +1,9 @@
 import { condition, getExternalWorkflowHandle, setHandler, startChild } from '@temporalio/workflow';
 import { durationToMs } from '../../domain/policy';
-import { applyRouteStep, isRouteStep, isTerminal, nameDepartments, refuseRouteStep, type RouteState } from '../../domain/routes';
+import { applyRouteStep, endRoute, isRouteStep, isTerminal, nameDepartments, refuseRouteStep, type RouteState } from '../../domain/routes';
 import type { StepUpdate } from '../../schemas/steps';
 import type { Department } from '../../schemas/vocabulary';
-import { departmentOverdueSignal, departmentReportedSignal, departmentWorkflowId, routeStepSignal } from '../definitions';
+import { departmentOverdueSignal, departmentReportedSignal, departmentWorkflowId, routeStepSignal, type DepartmentAnswer } from '../definitions';
 
 export interface RouteInput {
   caseWorkflowId: string;
@@ -13,11 +13,12 @@ export interface RouteInput {
 
 /**
  * One resolution route of a case (grassroots, judicial or joint), from the moment the case moves onto it until it
- * resolves or fails. A joint route runs each department as a child with its own report deadline.
+ * resolves, fails, or the case leaves by an exit. A joint route runs each department as a child with its own
+ * report deadline.
  */
 export async function resolutionRoute(input: RouteInput): Promise<RouteState> {
   const state = input.route;
-  const reportedDepartments: Department[] = [];
+  const answers: { department: Department; answer: DepartmentAnswer }[] = [];
 
   // Only the case workflow sends these, after its own validator took the step: they are not read again.
   setHandler(routeStepSignal, (update: StepUpdate) => {
@@ -25,16 +26,23 @@ export async function resolutionRoute(input: RouteInput): Promise<RouteState> {
       nameDepartments(state, update.payload.departments, update.payload.lead);
       return;
     }
+    if (update.step === 'exit') {
+      endRoute(state);
+      return;
+    }
     // The case workflow checked the step against the same rules; a refusal here means it arrived twice.
     if (!isRouteStep(update) || refuseRouteStep(state, update)) return;
     applyRouteStep(state, update);
-    if (update.step === 'record-department-report') reportedDepartments.push(update.payload.department);
+    if (update.step === 'record-department-report') {
+      const { department, outcome, moreTime } = update.payload;
+      answers.push({ department, answer: outcome === 'more_time' && moreTime ? { moreTimeMs: durationToMs(moreTime) } : {} });
+    }
   });
 
   const started = new Set<Department>();
   const unstarted = () => (Object.keys(state.departments) as Department[]).filter((d) => !started.has(d));
   while (!isTerminal(state)) {
-    await condition(() => isTerminal(state) || unstarted().length > 0 || reportedDepartments.length > 0);
+    await condition(() => isTerminal(state) || unstarted().length > 0 || answers.length > 0);
     for (const department of unstarted()) {
       started.add(department);
       await startChild(departmentTask, {
@@ -42,8 +50,8 @@ export async function resolutionRoute(input: RouteInput): Promise<RouteState> {
         args: [{ caseWorkflowId: input.caseWorkflowId, department, reportWithinMs: durationToMs(input.departmentReportWithin) }],
       });
     }
-    for (const department of reportedDepartments.splice(0)) {
-      await getExternalWorkflowHandle(departmentWorkflowId(state.workflowId, department)).signal(departmentReportedSignal);
+    for (const { department, answer } of answers.splice(0)) {
+      await getExternalWorkflowHandle(departmentWorkflowId(state.workflowId, department)).signal(departmentReportedSignal, answer);
     }
   }
   // Department tasks still waiting end with the route (their parent close policy terminates them).
@@ -56,11 +64,33 @@ export interface DepartmentInput {
   reportWithinMs: number;
 }
 
-/** One department's part in a joint route: report back by its own deadline, or the case hears it is overdue. */
+/**
+ * One department's part in a joint route: report back by its own deadline, or the case hears it is late. A
+ * department that asks for more time gets a new deadline, and may be late again.
+ */
 export async function departmentTask(input: DepartmentInput): Promise<void> {
-  let reported = false;
-  setHandler(departmentReportedSignal, () => void (reported = true));
-  if (await condition(() => reported, input.reportWithinMs)) return;
-  await getExternalWorkflowHandle(input.caseWorkflowId).signal(departmentOverdueSignal, input.department);
-  await condition(() => reported);
+  let answered = false;
+  let dueAt = Date.now() + input.reportWithinMs;
+  let lateSaid = false;
+  let deadlineMoved = false;
+  setHandler(departmentReportedSignal, (answer) => {
+    if (answer?.moreTimeMs) {
+      dueAt = Math.max(dueAt, Date.now()) + answer.moreTimeMs;
+      lateSaid = false;
+      deadlineMoved = true;
+    } else answered = true;
+  });
+  while (!answered) {
+    deadlineMoved = false;
+    const leftMs = dueAt - Date.now();
+    if (leftMs > 0) {
+      await condition(() => answered || deadlineMoved, leftMs);
+      continue;
+    }
+    if (!lateSaid) {
+      lateSaid = true;
+      await getExternalWorkflowHandle(input.caseWorkflowId).signal(departmentOverdueSignal, input.department);
+    }
+    await condition(() => answered || deadlineMoved);
+  }
 }
