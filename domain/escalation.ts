@@ -53,7 +53,8 @@ export function settleEscalation(state: CaseState): CaseEventDraft[] {
 
 /** A department of a joint route is late with its report: the station hears of it and it escalates like a clock. */
 export function markDepartmentOverdue(state: CaseState, department: Department, now: string): CaseEventDraft[] {
-  if (state.route.departments[department] !== 'pending') return [];
+  // A deadline that falls as the case closes reaches a case with nothing left to escalate.
+  if (state.status !== 'open' || state.route.departments[department] !== 'pending') return [];
   state.route.departments[department] = 'overdue';
   return [
     { type: 'department_overdue', actor: 'system', detail: { department }, notify: 'station' },
