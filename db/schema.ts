@@ -39,6 +39,8 @@ export const users = sqliteTable('users', {
   department: text('department', { enum: departments }),
   jurisdictionCode: text('jurisdiction_code').notNull().references(() => jurisdictions.code),
   tokenHash: text('token_hash').notNull().unique(),
+  /** A disabled user's token and sessions no longer sign anyone in; the user stays on the timelines they wrote. */
+  disabledAt: text('disabled_at'),
   createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
 
@@ -206,3 +208,17 @@ export const idempotencyKeys = sqliteTable(
 );
 
 export type JurisdictionRow = typeof jurisdictions.$inferSelect;
+
+/**
+ * The search index of a case: overlapping two-character pieces (and whole digit runs) of its number, party names,
+ * phones and address, so a supervisor finds "张某" or "白乐桥" in Chinese text without a word splitter. A query
+ * matches a case when every piece of the query is among the case's.
+ */
+export const caseSearchTerms = sqliteTable(
+  'case_search_terms',
+  {
+    term: text('term').notNull(),
+    caseId: text('case_id').notNull().references(() => cases.id),
+  },
+  (table) => [primaryKey({ columns: [table.term, table.caseId] }), index('case_search_terms_case').on(table.caseId)],
+);
