@@ -6,7 +6,8 @@ import { TemporalRefusedError, TemporalUnavailableError, temporalError } from '.
 
 export { TemporalRefusedError, TemporalUnavailableError };
 
-export type StepOutcome = { ok: true; state: CaseState } | { ok: false; reason: string };
+/** The case's state after the step, when Temporal sends it back with the answer. */
+export type StepOutcome = { ok: true; state?: CaseState } | { ok: false; reason: string };
 
 /** Everything the edge asks of Temporal, behind one seam so the transport can change without touching routes. */
 export interface WorkflowGateway {
@@ -129,7 +130,12 @@ export class HttpWorkflowGateway implements WorkflowGateway {
     }
     const outcome = answer.outcome as { success?: unknown; failure?: { message?: string } } | undefined;
     // Temporal gave up waiting before the workflow finished the step: it may still be taken.
-    if (!outcome) throw new TemporalUnavailableError(`the step was accepted but not finished in time (${String(answer.stage)})`);
+    if (!outcome) {
+      // Accepted means the validator took the step and the handler applies it at once; Temporal answers so when the
+      // case's run ends in the same breath. Only a step still waiting to be accepted may or may not be taken.
+      if (answer.stage === 'UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED') return { ok: true };
+      throw new TemporalUnavailableError(`the step was not answered in time (${String(answer.stage)})`);
+    }
     if (outcome.failure) return { ok: false, reason: outcome.failure.message ?? 'the step was refused' };
     const success = outcome.success as { payloads?: unknown[] } | unknown[] | undefined;
     const first = Array.isArray(success) ? success[0] : success?.payloads?.[0];
