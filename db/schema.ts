@@ -98,6 +98,11 @@ export const cases = sqliteTable(
     index('cases_jurisdiction_path').on(table.jurisdictionPath),
     index('cases_assignee').on(table.assigneeId),
     index('cases_address_key').on(table.jurisdictionCode, table.addressKey),
+    // The daily lists (GET /api/cases): a subtree's cases by status; the overdue and the escalated among them, the few
+    // a station looks at first, each by an index that leads with what makes them few.
+    index('cases_status_path').on(table.status, table.jurisdictionPath),
+    index('cases_overdue_status_path').on(table.overdue, table.status, table.jurisdictionPath),
+    index('cases_escalation_status_path').on(table.escalationLevel, table.status, table.jurisdictionPath),
     // A report is split out once, even when two supervisors try at the same moment.
     uniqueIndex('cases_split_from_report').on(table.splitFromReport),
   ],

@@ -22,7 +22,34 @@ export const levelOfPath = (path: string): JurisdictionLevel | undefined => juri
 
 export const isWithin = (path: string, ancestorPath: string) => path.startsWith(ancestorPath);
 
+/** The county's part of a path ("/XH/" of "/XH/XH-LY/"); the root for the root. */
+export const countyPathOf = (path: string) => {
+  const county = countyCodeOf(path);
+  return county ? childPath(rootPath, county) : rootPath;
+};
+
+/** The level a child of `level` takes; a grid cell is the bottom of the tree and has none. */
+export const levelBelow = (level: JurisdictionLevel): JurisdictionLevel | undefined => jurisdictionLevels[jurisdictionLevels.indexOf(level) + 1];
+
+export const mayHaveChildren = (level: JurisdictionLevel) => levelBelow(level) !== undefined;
+
+/**
+ * Where a new jurisdiction sits: one level below its parent, or a county at the top when it has none.
+ * Undefined below a grid cell. The API and the seeding script both place jurisdictions with it.
+ */
+export function placeBelow(parent: { path: string; level: JurisdictionLevel } | undefined, code: string) {
+  const level = parent ? levelBelow(parent.level) : jurisdictionLevels[0];
+  if (!level) return undefined;
+  return { path: childPath(parent?.path ?? rootPath, code), level };
+}
+
 /** A user sees what lies inside their own jurisdiction; an admin sees everything. */
 export const visiblePathOf = (user: { role: Role; jurisdictionPath: string }) => (user.role === 'admin' ? rootPath : user.jurisdictionPath);
 
 export const canSee = (user: { role: Role; jurisdictionPath: string }, path: string) => isWithin(path, visiblePathOf(user));
+
+/**
+ * People and places are managed by the admin of their county (or of a station…), and no further: unlike reading
+ * cases, where an admin sees everything, one county's admin must not staff or rename another county.
+ */
+export const canManage = (admin: { jurisdictionPath: string }, path: string) => isWithin(path, admin.jurisdictionPath);

@@ -1,18 +1,20 @@
 import type { StepName } from '../schemas/steps';
 import type { Department, Role } from '../schemas/vocabulary';
 import { isWithin } from './jurisdiction';
+import { maskContactsInText, maskPhone } from './masking';
 
 /**
  * Who may do what: one table that the edge reads to answer 403 and the case workflow reads to refuse a step
  * whose holder changed between the two checks.
  */
 export const permissions = {
-  grid_worker: { fileIntake: true, stepCases: false, supervise: false, publishPolicy: false },
-  mediator: { fileIntake: true, stepCases: true, supervise: false, publishPolicy: false },
-  supervisor: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: false },
-  admin: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: true },
+  grid_worker: { fileIntake: true, stepCases: false, supervise: false, publishPolicy: false, manageUsers: false, readContacts: false },
+  mediator: { fileIntake: true, stepCases: true, supervise: false, publishPolicy: false, manageUsers: false, readContacts: true },
+  supervisor: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: false, manageUsers: false, readContacts: true },
+  /** An admin also keeps the people and places of their jurisdiction: users, tokens, the tree below them. */
+  admin: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: true, manageUsers: true, readContacts: true },
   /** A department's liaison reports back for their department on joint routes, and does nothing else. */
-  department: { fileIntake: false, stepCases: true, supervise: false, publishPolicy: false },
+  department: { fileIntake: false, stepCases: true, supervise: false, publishPolicy: false, manageUsers: false, readContacts: false },
 } as const satisfies Record<Role, Record<string, boolean>>;
 export type Permission = keyof (typeof permissions)[Role];
 
@@ -22,6 +24,21 @@ export const may = (role: Role, permission: Permission) => permissions[role][per
 export const supervises = (role: Role) => may(role, 'supervise');
 
 export const rolesThatMay = (permission: Permission) => (Object.keys(permissions) as Role[]).filter((role) => may(role, permission));
+
+/**
+ * A row of a list or an export as a role reads it. Mediators call the parties and supervisors dispatch and check on
+ * them, so they read phone numbers whole; a grid worker's list and a department's are read on the street and passed
+ * around, so theirs show 138****0001, and so do the phone and ID numbers written into the summary or the address.
+ */
+export function contactsAsSeenBy<Row extends { summary: string; address: string; parties: { phone: string | null }[] }>(role: Role, row: Row): Row {
+  if (may(role, 'readContacts')) return row;
+  return {
+    ...row,
+    summary: maskContactsInText(row.summary),
+    address: maskContactsInText(row.address),
+    parties: row.parties.map((party) => ({ ...party, phone: party.phone && maskPhone(party.phone) })),
+  };
+}
 
 /** Steps only a supervisor (or admin) may take. */
 export const supervisorSteps: readonly StepName[] = ['assign', 'decide-extension', 'acknowledge-escalation', 'override-triage'];
@@ -63,3 +80,10 @@ export function refuseActor(actor: StepActor, step: StepName, holder: CaseHolder
 /** A case is dispatched only to a mediator who serves its jurisdiction. */
 export const mayBeAssigned = (candidate: { role: Role; jurisdictionPath: string }, casePath: string) =>
   candidate.role === 'mediator' && isWithin(casePath, candidate.jurisdictionPath);
+
+/**
+ * Whether a mediator may be dispatched to some case within a jurisdiction: one at or above it serves all its cases
+ * (mayBeAssigned), one below it serves the cases of their own part.
+ */
+export const mayBeAssignedWithin = (candidate: { role: Role; jurisdictionPath: string }, path: string) =>
+  mayBeAssigned(candidate, path) || (candidate.role === 'mediator' && isWithin(candidate.jurisdictionPath, path));

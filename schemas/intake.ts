@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { dateTimePattern, dateTimeToEpochMs } from './date-time';
+import { jurisdictionCodePattern } from './jurisdictions';
 import { categories, communityVisitKinds, partyRoles, riskFlags, type Channel } from './vocabulary';
 
 /**
@@ -25,7 +26,7 @@ export const partySchema = v.object({
 
 export const placeSchema = v.object({
   address: text(2, 200),
-  gridCellCode: v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9-]{2,40}$/, 'gridCellCode')),
+  gridCellCode: v.pipe(v.string(), v.trim(), v.regex(jurisdictionCodePattern, 'gridCellCode')),
 });
 
 const commonEntries = {

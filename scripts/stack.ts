@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { SlaPolicy } from '../schemas/policy';
@@ -108,10 +108,23 @@ export class Stack {
     await this.stopChild('temporal');
   }
 
+  private get persistArgs() {
+    return ['--local', '--persist-to', join(this.options.dataDir, 'wrangler')];
+  }
+
   async prepareDatabase() {
-    const persist = ['--local', '--persist-to', join(this.options.dataDir, 'wrangler')];
-    await this.runToEnd('migrate', ['d1', 'migrations', 'apply', 'DB', ...persist]);
-    this.demoUsers = await seedDemoData(this.options.dataDir, (file) => this.runToEnd('seed', ['d1', 'execute', 'DB', ...persist, '--file', file]));
+    await this.runToEnd('migrate', ['d1', 'migrations', 'apply', 'DB', ...this.persistArgs]);
+    this.demoUsers = await seedDemoData(this.options.dataDir, (file) => this.runToEnd('seed', ['d1', 'execute', 'DB', ...this.persistArgs, '--file', file]));
+  }
+
+  /**
+   * SQL into the local D1 the way the seed goes, before the edge is up: how a county and its first admin come to be,
+   * since no admin's jurisdiction holds a new county (see scripts/seed.ts).
+   */
+  async executeSql(name: string, statements: string[]) {
+    const file = join(this.options.dataDir, `${name}.sql`);
+    writeFileSync(file, `${statements.join('\n')}\n`);
+    await this.runToEnd(name, ['d1', 'execute', 'DB', ...this.persistArgs, '--file', file]);
   }
 
   async startWorker() {

@@ -9,10 +9,14 @@ import { healthRoutes } from './routes/health';
 import { intakeApi } from './routes/intake-api';
 import { intakePages } from './routes/intake-pages';
 import { internalRoutes } from './routes/internal';
+import { jurisdictionsApi } from './routes/jurisdictions-api';
+import { mediatorsApi } from './routes/mediators-api';
 import { notificationsApi } from './routes/notifications-api';
 import { openApiRoutes } from './routes/openapi';
 import { policyApi } from './routes/policy-api';
 import { sessionPages } from './routes/session-pages';
+import { statsApi } from './routes/stats-api';
+import { usersApi } from './routes/users-api';
 
 const publicBodyLimit = bodyLimit({
   maxSize: 64 * 1024,
@@ -33,6 +37,10 @@ export const app = new Hono<AppEnv>()
   .route('/api/cases', casesApi)
   .route('/api/policy', policyApi)
   .route('/api/notifications', notificationsApi)
+  .route('/api/jurisdictions', jurisdictionsApi)
+  .route('/api/users', usersApi)
+  .route('/api/mediators', mediatorsApi)
+  .route('/api/stats', statsApi)
   .route('/api', openApiRoutes)
   .route('/internal', internalRoutes)
   .route('/', sessionPages)

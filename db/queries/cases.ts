@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { OutboxMessageInput } from '../../schemas/outbox';
 import type { Database } from '../client';
-import { caseClocks, cases, outbox, parties, timelineEvents } from '../schema';
+import { caseClocks, caseSearchTerms, cases, outbox, parties, timelineEvents } from '../schema';
 import { insertIdempotencyKey, type IdempotencyRecord } from './idempotency';
 
 /** The matching keys are written with every case and party, so a later intake can find them (see domain/repeat-matching.ts). */
@@ -20,6 +20,8 @@ export interface CaseFiling {
   idempotency?: IdempotencyRecord;
   /** A merged report split out into this case: the same write says so on the case it leaves. */
   splitFrom?: { caseId: string; reportEventId: number };
+  /** What the case is found by (domain/search-terms.ts), its number's prefix included; the write adds the counter it draws. */
+  searchTerms: readonly string[];
 }
 
 /**
@@ -49,6 +51,12 @@ export async function insertFiledCase(db: Database, filing: CaseFiling) {
       .returning(),
   ] as const;
   const after = [
+    insertSearchTerms(db, caseId, filing.searchTerms),
+    // The counter ("0007") is known only inside the write; like every run of digits it is found whole.
+    db
+      .insert(caseSearchTerms)
+      .select(sql`select substr(${cases.caseNumber}, ${filing.caseNumberPrefix.length + 1}), ${cases.id} from ${cases} where ${cases.id} = ${caseId}`)
+      .onConflictDoNothing(),
     ...(filing.idempotency ? [insertIdempotencyKey(db, filing.idempotency, caseId, filedAt)] : []),
     ...(filing.splitFrom ? [insertSplitEvent(db, filing.splitFrom, caseId, filedBy, filedAt)] : []),
   ];
@@ -58,6 +66,17 @@ export async function insertFiledCase(db: Database, filing: CaseFiling) {
     outbox: outboxRows[0]!,
   };
 }
+
+/**
+ * Terms go in as one JSON array, so a case with many parties stays within D1's limit of bound parameters; a term the
+ * case has already (a repeat's party with the same name) is kept once. `where true` because SQLite would read the
+ * upsert's ON CONFLICT after a bare SELECT as a join's ON.
+ */
+export const insertSearchTerms = (db: Database, caseId: string, terms: readonly string[]) =>
+  db
+    .insert(caseSearchTerms)
+    .select(sql`select value, ${caseId} from json_each(${JSON.stringify(terms)}) where true`)
+    .onConflictDoNothing();
 
 /** The row on the case a report leaves, naming the case it became; written after that case, whose number it reads. */
 const insertSplitEvent = (db: Database, from: { caseId: string; reportEventId: number }, newCaseId: string, actor: string, at: string) =>

@@ -1,11 +1,28 @@
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, sql, type Column } from 'drizzle-orm';
 import type { Database } from '../client';
 import { cases, jurisdictions } from '../schema';
 
-/** Cases at or below a jurisdiction path; a plain prefix compare, where LIKE would read '_' in codes as a wildcard. */
-export const caseWithin = (path: string) => sql`substr(${cases.jurisdictionPath}, 1, ${path.length}) = ${path}`;
+/** A path column at or below a path; a plain prefix compare, where LIKE would read '_' in codes as a wildcard. */
+export const pathWithin = (column: Column, path: string) => sql`substr(${column}, 1, ${path.length}) = ${path}`;
+
+/** Cases at or below a jurisdiction path. */
+export const caseWithin = (path: string) => pathWithin(cases.jurisdictionPath, path);
 
 export async function findJurisdiction(db: Database, code: string) {
   const [row] = await db.select().from(jurisdictions).where(eq(jurisdictions.code, code));
   return row;
+}
+
+/** The tree at and below a path, parents before their children. */
+export const listJurisdictionsWithin = (db: Database, path: string) =>
+  db.select().from(jurisdictions).where(pathWithin(jurisdictions.path, path)).orderBy(asc(jurisdictions.path));
+
+export async function insertJurisdiction(db: Database, row: typeof jurisdictions.$inferInsert) {
+  const [inserted] = await db.insert(jurisdictions).values(row).returning();
+  return inserted!;
+}
+
+export async function renameJurisdiction(db: Database, code: string, name: string) {
+  const [renamed] = await db.update(jurisdictions).set({ name }).where(eq(jurisdictions.code, code)).returning();
+  return renamed;
 }

@@ -3,7 +3,7 @@ import type { OutboxMessageInput } from '../../schemas/outbox';
 import type { RiskFlag } from '../../schemas/vocabulary';
 import type { Database } from '../client';
 import { cases, outbox, parties, timelineEvents } from '../schema';
-import type { NewParty } from './cases';
+import { insertSearchTerms, type NewParty } from './cases';
 import { insertIdempotencyKey, type IdempotencyRecord } from './idempotency';
 import { caseWithin } from './jurisdictions';
 
@@ -49,6 +49,8 @@ export interface RepeatReportWrite {
   /** Parties the case does not hold yet; they follow the ones it has. */
   newParties: NewParty[];
   riskFlags: readonly RiskFlag[];
+  /** What the new parties make the case found by: their names and phones. */
+  searchTerms: readonly string[];
 }
 
 /**
@@ -71,6 +73,7 @@ export async function insertRepeatReport(db: Database, report: RepeatReportWrite
   ] as const;
   const more = [
     ...report.newParties.map((party) => db.insert(parties).values({ ...party, caseId, position: nextPosition })),
+    ...(report.searchTerms.length ? [insertSearchTerms(db, caseId, report.searchTerms)] : []),
     ...(idempotency ? [insertIdempotencyKey(db, idempotency, caseId, at)] : []),
   ];
   const [outboxRows] = await db.batch([...writes, ...more]);

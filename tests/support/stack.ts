@@ -62,10 +62,14 @@ export function freshIntake(channel: Channel): Record<string, any> {
   return intake;
 }
 
-/** The edge alone, in workerd with a local D1, Temporal left unreachable: cases stay queued in the outbox. */
-export async function edgeOnlyStack() {
+/**
+ * The edge alone, in workerd with a local D1, Temporal left unreachable: cases stay queued in the outbox.
+ * `beforeEdge` writes more into D1 after the seed, as the seed does.
+ */
+export async function edgeOnlyStack(beforeEdge?: (stack: Stack) => Promise<void>) {
   const stack = await testStack({ outboxDrainMs: 3_600_000 });
   await stack.prepareDatabase();
+  await beforeEdge?.(stack);
   await stack.startEdge();
   return { stack, gridWorker: apiAs(stack, tokenOf(stack, 'demo-grid-ly')) };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack';
-import { signatureHeader, signRequest } from '../../schemas/internal-signature';
+import { postReport, workflowReport } from '../support/reports';
 import { apiAs, edgeOnlyStack, freshIntake, tokenOf } from '../support/stack';
 
 let stack: Stack;
@@ -16,54 +16,24 @@ async function fileGridCase() {
   return (await response.json()) as { id: string; deadlines: { firstContact: string } };
 }
 
-/** A report as the workflow sends it: the event and the case as it stands after it. */
+/** A report as the workflow sends it: a clock's warning or breach, and the case as it stands after it. */
 function event(seq: number, type: string, dueAt: string, overrides: { breachedAt?: string; clock?: string } = {}) {
   const at = new Date().toISOString();
-  return {
-    seq,
+  const clock = overrides.clock ?? 'firstContact';
+  return workflowReport(seq, {
     type,
-    actor: 'system',
-    reason: null,
-    detail: { clock: overrides.clock ?? 'firstContact', dueAt },
-    at,
+    detail: { clock, dueAt },
     notify: 'assignee',
+    at,
     projection: {
-      status: 'open',
-      route: 'grassroots',
-      hardCase: false,
-      order: 'awaiting_dispatch',
-      assigneeId: null,
-      escalationLevel: 0,
-      riskFlags: [],
-      outcome: null,
-      paused: false,
       overdue: Boolean(overrides.breachedAt),
-      clocks: [
-        { clock: overrides.clock ?? 'firstContact', startedAt: at, dueAt, warnedAt: null, breachedAt: overrides.breachedAt ?? null, stoppedAt: null, pausedAt: null },
-      ],
-      progress: {
-        triageReasons: [`as of report ${seq}`],
-        riskFlags: [],
-        suggestedFlags: [],
-        escalations: [],
-        routeHistory: [],
-        returnVisits: [],
-        route: { route: 'grassroots', index: 0, startedAt: at, stage: 'working', sessionsScheduled: 0, sessionsHeld: 0, departments: {} },
-        repeatReports: 0,
-      },
+      clocks: [{ clock: clock as 'firstContact', startedAt: at, dueAt, warnedAt: null, breachedAt: overrides.breachedAt ?? null, stoppedAt: null, pausedAt: null }],
     },
-  };
-}
-
-async function report(caseId: string, event: object, secret = 'test-internal-secret') {
-  const path = `/internal/cases/${caseId}/events`;
-  const body = JSON.stringify(event);
-  return fetch(`${stack.edgeUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [signatureHeader]: await signRequest(secret, 'POST', path, body) },
-    body,
+    progress: { triageReasons: [`as of report ${seq}`] },
   });
 }
+
+const report = (caseId: string, event: object, secret = 'test-internal-secret') => postReport(stack.edgeUrl, caseId, event, secret);
 
 describe('the workflow’s reports to /internal', () => {
   it('marks the case overdue once, however often the same report is retried', async () => {
@@ -82,10 +52,10 @@ describe('the workflow’s reports to /internal', () => {
 
     // The station's overdue list shows it, longest overdue first; another station's does not.
     const supervisor = apiAs(stack, tokenOf(stack, 'demo-supervisor-ly'));
-    const overdueList = (await (await supervisor('/api/cases?overdue=1')).json()) as { id: string; overdueSince: string }[];
-    expect(overdueList.find((row) => row.id === filed.id)).toMatchObject({ overdueSince: breachedAt });
-    const elsewhere = (await (await apiAs(stack, tokenOf(stack, 'demo-grid-bs'))('/api/cases?overdue=1')).json()) as { id: string }[];
-    expect(elsewhere.map((row) => row.id)).not.toContain(filed.id);
+    const overdueList = (await (await supervisor('/api/cases?overdue=1')).json()) as { rows: { id: string; overdueSince: string }[] };
+    expect(overdueList.rows.find((row) => row.id === filed.id)).toMatchObject({ overdueSince: breachedAt });
+    const elsewhere = (await (await apiAs(stack, tokenOf(stack, 'demo-grid-bs'))('/api/cases?overdue=1')).json()) as { rows: { id: string }[] };
+    expect(elsewhere.rows.map((row) => row.id)).not.toContain(filed.id);
     expect((await supervisor('/api/cases?limit=many')).status).toBe(422);
 
     // Nobody holds the case yet, so its station's command room hears of the breach; the grid worker does not.

@@ -1,25 +1,12 @@
 import { createMiddleware } from 'hono/factory';
 import { getCookie } from 'hono/cookie';
-import type { Database } from '../../db/client';
-import { findUserBySession, findUserByTokenHash, type SignedInUser } from '../../db/queries/users';
+import { findUserBySession } from '../../db/queries/users';
 import { may, rolesThatMay, type Permission } from '../../domain/permissions';
 import { sha256Hex } from '../crypto';
 import type { AppEnv } from '../env';
-import { IsolateCache } from '../isolate-cache';
+import { userByBearer } from '../services/signed-in-users';
 
 export const sessionCookie = 'fq_session';
-
-/**
- * Bearer tokens seen in the last half minute, so a burst of filings from one phone does not ask D1 who it is
- * each time. A revoked token stops working within that half minute.
- */
-const bearers = new IsolateCache<SignedInUser | undefined>(30_000);
-
-async function userByBearer(db: Database, token: string) {
-  const tokenHash = await sha256Hex(token);
-  // Only a known token is kept: one issued a moment ago must work at once.
-  return bearers.get(tokenHash, () => findUserByTokenHash(db, tokenHash), (user) => user !== undefined);
-}
 
 /** API callers present a bearer token and get 401 without one; page visitors are sent to sign in and then back. */
 export const requireUser = (audience: 'api' | 'page') =>

@@ -1,48 +1,44 @@
 import { vValidator } from '@hono/valibot-validator';
 import { Hono, type Context } from 'hono';
-import * as v from 'valibot';
-import { listCases } from '../../db/queries/case-lists';
-import { visiblePathOf } from '../../domain/jurisdiction';
-import { caseStatuses, unfinishedStatuses } from '../../schemas/vocabulary';
+import { caseListQuerySchema } from '../../schemas/case-list';
 import type { AppEnv } from '../env';
 import { fieldErrors } from '../i18n/messages';
 import { requireUser } from '../middleware/auth';
+import { ledgerFile } from '../services/case-ledger';
+import { listCasesFor } from '../services/case-list';
 import { readCase } from '../services/case-view';
+import { policyInForce } from '../services/sla-policy';
 import { repeatsApi } from './repeats-api';
 import { stepsApi } from './steps-api';
 
-export const listQuerySchema = v.object({
-  overdue: v.optional(v.picklist(['0', '1'])),
-  escalated: v.optional(v.picklist(['0', '1'])),
-  mine: v.optional(v.picklist(['0', '1'])),
-  status: v.optional(v.picklist([...caseStatuses, 'all'])),
-  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(500))),
-});
+/** The same query from the next page on: a download's `Link` header points at it. */
+const nextPageUrl = (url: string, cursor: string) => {
+  const next = new URL(url);
+  next.searchParams.set('cursor', cursor);
+  return `${next.pathname}${next.search}`;
+};
 
 export const casesApi = new Hono<AppEnv>()
   .use(requireUser('api'))
-  /** The overdue list and the work lists: what is late, escalated, or one's own, within one's jurisdiction. */
+  /** The supervisor's query: work lists, filters, search, one page at a time; or the same rows as a ledger file. */
   .get(
     '/',
-    vValidator('query', listQuerySchema, (result, c) => {
+    vValidator('query', caseListQuerySchema, (result, c) => {
       if (!result.success) return c.json({ error: 'invalid_query', fields: fieldErrors(result.issues, (c as unknown as Context<AppEnv>).get('lang')) }, 422);
     }),
     async (c) => {
+      const { db } = c.get('services');
       const user = c.get('user');
       const query = c.req.valid('query');
-      // Work lists show what still needs doing unless asked for a status, or for `all`.
-      const statuses = !query.status ? unfinishedStatuses : query.status === 'all' ? caseStatuses : [query.status];
-      const rows = await listCases(c.get('services').db, {
-        jurisdictionPath: visiblePathOf(user),
-        overdueOnly: query.overdue === '1',
-        escalatedOnly: query.escalated === '1',
-        assigneeId: query.mine === '1' ? user.id : undefined,
-        // A department's liaison sees the cases whose joint route names their department.
-        department: user.role === 'department' ? (user.department ?? undefined) : undefined,
-        statuses: [...statuses],
-        limit: query.limit ?? 100,
-      });
-      return c.json(rows);
+      const lang = c.get('lang');
+      const { utcOffset } = await policyInForce(c.env, db);
+      const page = await listCasesFor(db, user, query, { lang, utcOffset });
+      if (page.kind === 'invalid') return c.json({ error: 'invalid_query', fields: page.errors }, 422);
+      if (query.format === 'json') return c.json({ rows: page.rows, nextCursor: page.nextCursor });
+      const scope = { jurisdiction: query.jurisdiction ?? user.jurisdictionCode, filedFrom: query.filedFrom, filedTo: query.filedTo };
+      const file = await ledgerFile(query.format, page.rows, { lang, utcOffset, scope });
+      if (page.nextCursor) c.header('link', `<${nextPageUrl(c.req.url, page.nextCursor)}>; rel="next"`);
+      return c.body(file.body, 200, file.headers);
     },
   )
   .get('/:id', async (c) => {

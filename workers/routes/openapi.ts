@@ -1,4 +1,3 @@
-import { toJsonSchema } from '@valibot/to-json-schema';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { caseReportSchema, type CaseReport } from '../../schemas/case-event';
@@ -7,41 +6,46 @@ import { defaultSlaPolicy } from '../../domain/policy';
 import { slaPolicySchema } from '../../schemas/policy';
 import { stepExamples, stepNames, stepPayloadSchemas } from '../../schemas/steps';
 import { channels } from '../../schemas/vocabulary';
+import { figureDefinitions } from '../../domain/figures';
+import { statsQueryFields } from '../../schemas/stats';
 import type { AppEnv } from '../env';
-import { listQuerySchema } from './cases-api';
+import { caseListPath } from './openapi-case-list';
+import { peopleAndPlacesPaths } from './openapi-people';
+import { caseResponse, errorResponse, invalidResponse, jsonSchema, page, queryParameters } from './openapi-parts';
 
-const jsonSchema = (schema: v.GenericSchema) => toJsonSchema(schema, { target: 'openapi-3.0', errorMode: 'ignore' });
-
-/** A query's parameters, each described by the same schema the route validates it with. */
-const queryParameters = (schema: v.ObjectSchema<v.ObjectEntries, undefined>, descriptions: Record<string, string> = {}) =>
-  Object.entries(schema.entries).map(([name, entry]) => ({
-    name,
-    in: 'query',
-    required: false,
-    schema: jsonSchema(entry),
-    ...(descriptions[name] ? { description: descriptions[name] } : {}),
-  }));
-
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'string' }, message: { type: 'string' } } } } },
-});
-const invalidResponse = {
-  description: 'The body has mistakes: one message per field, in the language asked for (Accept-Language).',
-  content: {
-    'application/json': {
-      schema: {
-        type: 'object',
-        properties: {
-          error: { type: 'string' },
-          fields: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+/** The stats path: its parameters from the query schema, its description from the figures' own definitions. */
+function statsPath() {
+  return {
+    get: {
+      tags: ['figures'],
+      summary: 'The figures of the cases filed in a period, in total and by group (supervisors and admins)',
+      description: Object.entries(figureDefinitions)
+        .map(([name, definition]) => `- \`${name}\`: ${definition}`)
+        .join('\n'),
+      security: [{ bearer: [] }],
+      parameters: queryParameters(statsQueryFields, {
+        from: 'First local day of the period (default: the first of this month).',
+        to: 'The day after the period (default: tomorrow).',
+        groupBy: 'Group by channel, route, station, mediator (ranked by on-time rate: 一人一单), category, week or month.',
+        jurisdiction: 'A jurisdiction within yours (default: yours).',
+        format: '`csv` for the same rows as CSV (UTF-8 with BOM).',
+      }),
+      responses: {
+        200: {
+          description: 'The period, the total and each group’s figures, and every figure’s definition.',
+          content: {
+            'application/json': { example: { from: '2026-11-01', to: '2026-12-01', groupBy: 'channel', jurisdiction: null, total: { filed: 12 }, groups: [{ key: 'grid', figures: { filed: 7 } }] } },
+            'text/csv': { schema: { type: 'string' } },
+          },
         },
+        401: errorResponse('No valid bearer token.'),
+        403: errorResponse('Supervisors and admins only.'),
+        404: errorResponse('No such jurisdiction within yours.'),
+        422: invalidResponse,
       },
     },
-  },
-};
-const caseResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Case' } } } });
-const page = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
+  };
+}
 
 const exampleEvent: CaseReport = {
   seq: 3,
@@ -137,20 +141,7 @@ export function buildOpenApiDocument() {
       },
     };
   }
-  paths['/api/cases'] = {
-    get: {
-      tags: ['cases'],
-      summary: 'Work lists within your jurisdiction: overdue first (longest overdue at the top), then by nearest deadline',
-      security: [{ bearer: [] }],
-      parameters: queryParameters(listQuerySchema, {
-        overdue: 'Only cases with a clock run out.',
-        mine: 'Only cases assigned to you.',
-        status: 'Unfinished cases (queued, open, resolved) unless one status or `all` is asked for.',
-        limit: 'How many rows, 1 to 500; 100 unless asked.',
-      }),
-      responses: { 200: { description: 'Cases with their overdue time and next deadline.' }, 401: errorResponse('No valid bearer token.'), 422: invalidResponse },
-    },
-  };
+  paths['/api/cases'] = caseListPath();
   paths['/api/cases/{id}'] = {
     get: {
       tags: ['cases'],
@@ -227,6 +218,8 @@ export function buildOpenApiDocument() {
       },
     },
   };
+  paths['/api/stats'] = statsPath();
+  Object.assign(paths, peopleAndPlacesPaths());
   paths['/api/notifications'] = {
     get: {
       tags: ['notifications'],

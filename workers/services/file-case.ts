@@ -10,6 +10,7 @@ import { planFirstContact } from '../../domain/clocks/plan';
 import { isWithin, stationCodeOf, visiblePathOf } from '../../domain/jurisdiction';
 import { addressKey, isSameDispute, phoneKey } from '../../domain/repeat-matching';
 import { repeatWindowMs } from '../../domain/repeats';
+import { caseSearchTerms } from '../../domain/search-terms';
 import type { Intake } from '../../schemas/intake';
 import type { SlaPolicy } from '../../schemas/policy';
 import type { Channel } from '../../schemas/vocabulary';
@@ -118,6 +119,7 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
     intake,
     policy,
   };
+  const caseNumberPrefix = `${stationCode}-${filedDay.replaceAll('-', '')}-`;
   try {
     const filed = await insertFiledCase(db, {
       case: {
@@ -139,12 +141,13 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
         filedDay,
         updatedAt: filedAt,
       },
-      caseNumberPrefix: `${stationCode}-${filedDay.replaceAll('-', '')}-`,
+      caseNumberPrefix,
       parties: intake.parties.map(withPhoneKey),
       clocks: [{ clock: 'firstContact', startedAt: firstContact.startedAt, dueAt: firstContact.dueAt }],
       workflowInput: inputWithoutNumber,
       idempotency,
       splitFrom: request.splitFrom,
+      searchTerms: caseSearchTerms({ caseNumber: caseNumberPrefix, address: intake.where.address, parties: intake.parties }),
     });
     const workflowInput = { ...inputWithoutNumber, caseNumber: filed.detail.case.caseNumber };
     return { kind: 'filed', caseId, detail: filed.detail, outboxId: filed.outbox.id, workflowInput };

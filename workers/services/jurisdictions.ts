@@ -10,3 +10,6 @@ import { IsolateCache } from '../isolate-cache';
 const jurisdictions = new IsolateCache<JurisdictionRow | undefined>(60_000);
 
 export const jurisdictionByCode = (db: Database, code: string) => jurisdictions.get(code, () => findJurisdiction(db, code));
+
+/** After a place is opened or renamed: this isolate reads the tree again at once, others within the minute. */
+export const forgetJurisdictions = () => jurisdictions.clear();

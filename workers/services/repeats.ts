@@ -4,6 +4,7 @@ import { findCaseDetail, type CaseDetail } from '../../db/queries/cases';
 import type { IdempotencyRecord } from '../../db/queries/idempotency';
 import { insertRepeatReport, type RepeatCandidate } from '../../db/queries/repeats';
 import { partiesToAdd, phoneKey } from '../../domain/repeat-matching';
+import { partySearchTerms } from '../../domain/search-terms';
 import type { RepeatReport } from '../../schemas/case-state';
 import { intakeSchemas, type Intake } from '../../schemas/intake';
 import { channels, type Channel } from '../../schemas/vocabulary';
@@ -33,6 +34,7 @@ export async function mergeRepeat(
   const { reportedBy, channel, intake, at, mergedFrom } = report;
   // The workflow keeps a short summary (the whole report is on the timeline) and ignores a report it has seen.
   const payload: RepeatReport = { id: crypto.randomUUID(), channel, at, summary: intake.summary.slice(0, 200), reportedBy, riskFlags: intake.riskFlags };
+  const newParties = partiesToAdd(earlier.parties, intake.parties);
   return insertRepeatReport(
     db,
     {
@@ -41,8 +43,9 @@ export async function mergeRepeat(
       at,
       detail: { channel, ...intake, ...(mergedFrom ? { mergedFrom } : {}) },
       payload,
-      newParties: partiesToAdd(earlier.parties, intake.parties).map(withPhoneKey),
+      newParties: newParties.map(withPhoneKey),
       riskFlags: intake.riskFlags,
+      searchTerms: partySearchTerms(newParties),
     },
     report.idempotency,
   );

@@ -1,0 +1,98 @@
+import * as v from 'valibot';
+import { dateTimeSchema } from './intake';
+import { jurisdictionCodePattern } from './jurisdictions';
+import { caseStatuses, categories, channels, clockNames, routes } from './vocabulary';
+
+/**
+ * The supervisor's query over cases (GET /api/cases): what to show, in which order, from where on, in which format.
+ * Every value arrives as a query string, so flags are '0'/'1' and numbers are digits.
+ */
+
+/** `overdue`: the longest overdue first, then the nearest deadline (the work list); `nearestDue`; `newest` filed first. */
+export const caseListSorts = ['overdue', 'nearestDue', 'newest'] as const;
+export type CaseListSort = (typeof caseListSorts)[number];
+
+/** An open clock as the list shows it: neither warned nor breached yet, past its warning share, or past its due time. */
+export const clockStates = ['running', 'warning', 'breached'] as const;
+export type ClockState = (typeof clockStates)[number];
+
+export const caseListFormats = ['json', 'csv', 'xlsx'] as const;
+export type CaseListFormat = (typeof caseListFormats)[number];
+
+export const caseListMaxLimit = 500;
+
+const flag = v.optional(v.picklist(['0', '1']));
+const isRealDay = (day: string) => new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+/** A local calendar day of the county, as cases are counted by (`filed_day`). */
+const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'day'), v.check(isRealDay, 'day'));
+
+/**
+ * The sort key of the last row of a page, id last, as the list compares it: paging goes on after it (keyset), so a
+ * case filed between two pages neither pushes a row onto the next page twice nor hides one.
+ */
+const cursorKeys = {
+  // Overdue first (0), the first breach, the nearest due time ('~' when none: after every time), filed at, id.
+  overdue: v.tuple([v.picklist([0, 1]), v.string(), v.string(), v.string(), v.string()]),
+  nearestDue: v.tuple([v.string(), v.string(), v.string()]),
+  newest: v.tuple([v.string(), v.string()]),
+} as const satisfies Record<CaseListSort, v.GenericSchema>;
+export type CursorKey = v.InferOutput<(typeof cursorKeys)[CaseListSort]>;
+
+const toBase64Url = (text: string) =>
+  btoa(String.fromCharCode(...new TextEncoder().encode(text))).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+const fromBase64Url = (encoded: string) =>
+  new TextDecoder().decode(Uint8Array.from(atob(encoded.replaceAll('-', '+').replaceAll('_', '/')), (char) => char.charCodeAt(0)));
+
+/** Opaque to the caller: base64url of the sort's name and its key. */
+export const encodeCursor = (sort: CaseListSort, key: readonly unknown[]) => toBase64Url(JSON.stringify([sort, ...key]));
+
+/** The key a cursor carries, or undefined when it is no cursor of this sort (another sort's, edited, or garbage). */
+export function decodeCursor(sort: CaseListSort, cursor: string): CursorKey | undefined {
+  try {
+    const [name, ...key] = JSON.parse(fromBase64Url(cursor)) as unknown[];
+    if (name !== sort) return undefined;
+    const parsed = v.safeParse(cursorKeys[sort], key);
+    return parsed.success ? parsed.output : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The query's fields one by one; the OpenAPI document lists them from here. */
+export const caseListQueryFields = v.object({
+  q: v.optional(v.pipe(v.string(), v.trim(), v.minLength(2, 'searchTooShort'), v.maxLength(50))),
+  jurisdiction: v.optional(v.pipe(v.string(), v.trim(), v.regex(jurisdictionCodePattern, 'jurisdictionCode'))),
+  channel: v.optional(v.picklist(channels)),
+  route: v.optional(v.picklist(routes)),
+  category: v.optional(v.picklist(categories)),
+  status: v.optional(v.picklist([...caseStatuses, 'all'])),
+  hard: flag,
+  overdue: flag,
+  escalated: flag,
+  escalation: v.optional(v.pipe(v.picklist(['0', '1', '2']), v.transform(Number))),
+  mine: flag,
+  assignee: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^[\w.:@-]{1,100}$/))),
+  clock: v.optional(v.picklist(clockNames)),
+  clockState: v.optional(v.picklist(clockStates)),
+  dueBefore: v.optional(dateTimeSchema),
+  dueAfter: v.optional(dateTimeSchema),
+  filedFrom: v.optional(day),
+  filedTo: v.optional(day),
+  sort: v.optional(v.picklist(caseListSorts), 'overdue'),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(caseListMaxLimit))),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(1000), v.regex(/^[A-Za-z0-9_-]+$/, 'cursor'))),
+  format: v.optional(v.picklist(caseListFormats), 'json'),
+});
+
+export const caseListQuerySchema = v.pipe(
+  caseListQueryFields,
+  v.forward(
+    v.partialCheck([['filedFrom'], ['filedTo']], (query) => !query.filedFrom || !query.filedTo || query.filedFrom <= query.filedTo, 'filedRange'),
+    ['filedTo'],
+  ),
+  v.forward(
+    v.partialCheck([['cursor'], ['sort']], (query) => !query.cursor || decodeCursor(query.sort, query.cursor) !== undefined, 'cursor'),
+    ['cursor'],
+  ),
+);
+export type CaseListQuery = v.InferOutput<typeof caseListQuerySchema>;

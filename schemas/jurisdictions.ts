@@ -1,0 +1,16 @@
+import * as v from 'valibot';
+
+/** A jurisdiction's code: letters, digits and hyphens, as grid workers type grid cell codes; never '/', which paths use. */
+export const jurisdictionCodePattern = /^[A-Za-z0-9-]{2,40}$/;
+
+const code = v.pipe(v.string(), v.trim(), v.regex(jurisdictionCodePattern, 'jurisdictionCode'));
+const name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100));
+
+/** An admin opens a place below one they manage; its level is the one below the parent's (domain/jurisdiction.ts). */
+export const newJurisdictionSchema = v.pipe(
+  v.object({ code, name, parentCode: code }),
+  v.examples([{ code: 'XH-LY-LJ', name: '龙井村', parentCode: 'XH-LY' }]),
+);
+export type NewJurisdiction = v.InferOutput<typeof newJurisdictionSchema>;
+
+export const jurisdictionRenameSchema = v.pipe(v.object({ name }), v.examples([{ name: '灵隐街道派出所' }]));

@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { maskContactsInText, maskPhone } from '../../domain/masking';
+import { contactsAsSeenBy } from '../../domain/permissions';
+import { caseSearchTerms, foldForSearch, queryPieces } from '../../domain/search-terms';
+import { decodeCursor, encodeCursor } from '../../schemas/case-list';
+import { roles } from '../../schemas/vocabulary';
+
+const found = (query: string, terms: string[]) => {
+  const pieces = queryPieces(query);
+  return pieces.length > 0 && pieces.every((piece) => terms.includes(piece));
+};
+
+describe('search terms', () => {
+  const terms = caseSearchTerms({
+    caseNumber: 'XH-LY-20261123-',
+    address: '灵隐街道白乐桥村 １２ 號 302室',
+    parties: [
+      { name: '欧阳·娜娜', phone: '+86 138-0000-0001' },
+      { name: '李某', phone: null },
+    ],
+  });
+
+  it('folds width, case, 號 and punctuation, as people type them', () => {
+    expect(foldForSearch('白乐桥村 １２ 號, Ａ座')).toBe('白乐桥村12号a座');
+  });
+
+  it.each([
+    ['a name', '欧阳娜娜'],
+    ['part of a name with its dot', '阳·娜'],
+    ['part of the address', '白乐桥'],
+    ['an address typed without the spaces', '桥村12号'],
+    ['a room number, whole', '302'],
+    ['a phone, whole', '13800000001'],
+    ['a phone in groups with the country code', '+86 138 0000 0001'],
+    ['the last four digits of a phone', '0001'],
+    ['the day of a case number', '20261123'],
+    ['a name and a place', '李某 白乐桥'],
+    ['words of one character, read together', '李 某'],
+  ])('finds %s', (_, query) => {
+    expect(found(query, terms)).toBe(true);
+  });
+
+  it.each([
+    ['another phone sharing digits', '13800000002'],
+    ['part of a phone, which is matched whole', '1380000'],
+    ['a place the case is not at', '梅家坞'],
+    ['a name at another place', '李某 梅家坞'],
+  ])('does not find %s', (_, query) => {
+    expect(found(query, terms)).toBe(false);
+  });
+
+  it('refuses one character, since it would match a large share of all cases', () => {
+    expect(queryPieces('李')).toEqual([]);
+    expect(queryPieces(' 李 ！')).toEqual([]);
+    expect(queryPieces('李某')).toEqual(['李某']);
+  });
+
+  it('reads a case number as its parts, the counter among them', () => {
+    expect(queryPieces('XH-LY-20261123-0007')).toEqual(['xh', 'ly', '20261123', '0007']);
+  });
+
+  it('finds any two characters or more of a name or an address (property)', () => {
+    const han = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((code) => String.fromCharCode(code));
+    fc.assert(
+      fc.property(fc.array(han, { minLength: 2, maxLength: 12 }), fc.nat(), fc.nat(), (chars, a, b) => {
+        const text = chars.join('');
+        const start = a % (chars.length - 1);
+        const part = text.slice(start, start + 2 + (b % (chars.length - start - 1)));
+        return found(part, caseSearchTerms({ caseNumber: '', address: text, parties: [] }));
+      }),
+    );
+  });
+
+  it('finds a mobile however its groups are written (property)', () => {
+    const separator = fc.constantFrom('', ' ', '-');
+    fc.assert(
+      fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), separator, fc.boolean(), (phone, sep, withCountry) => {
+        const written = `${withCountry ? `+86${sep}` : ''}${phone.slice(0, 3)}${sep}${phone.slice(3, 7)}${sep}${phone.slice(7)}`;
+        return found(written, caseSearchTerms({ caseNumber: '', address: '某处', parties: [{ name: '某', phone }] }));
+      }),
+    );
+  });
+});
+
+describe('masking', () => {
+  it.each([
+    ['13800000001', '138****0001'],
+    ['+86 138-0000-0001', '138****0001'],
+    ['0571-87654321', '057*****4321'],
+    ['110', '*10'],
+  ])('masks the phone %s as %s', (phone, masked) => {
+    expect(maskPhone(phone)).toBe(masked);
+  });
+
+  it('masks phone and ID numbers written into text, and leaves dates and house numbers', () => {
+    expect(maskContactsInText('张某（330106198001011234）电话+86 138 0000 0001，座机0571-87654321，2026-11-23 在12号302室')).toBe(
+      '张某（330106********1234）电话138****0001，座机0571-****4321，2026-11-23 在12号302室',
+    );
+  });
+
+  it('shows grid workers and departments masked contacts; mediators, supervisors and admins whole ones', () => {
+    const row = { summary: '电话13800000001', address: '12号', parties: [{ name: '张某', phone: '13800000001' }] };
+    const seen = Object.fromEntries(roles.map((role) => [role, contactsAsSeenBy(role, row).parties[0]!.phone]));
+    expect(seen).toEqual({ grid_worker: '138****0001', mediator: '13800000001', supervisor: '13800000001', admin: '13800000001', department: '138****0001' });
+    expect(contactsAsSeenBy('grid_worker', row).summary).toBe('电话138****0001');
+  });
+});
+
+describe('cursors', () => {
+  it('carry their sort and key, and nothing else passes for one', () => {
+    const key = [0, '2026-11-23T16:00:00.000Z', '~', '2026-11-23T02:00:00.000Z', 'id-1'] as const;
+    const cursor = encodeCursor('overdue', key);
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeCursor('overdue', cursor)).toEqual(key);
+    expect(decodeCursor('newest', cursor)).toBeUndefined();
+    expect(decodeCursor('overdue', encodeCursor('overdue', ['0', 'a', 'b', 'c', 'd']))).toBeUndefined();
+    expect(decodeCursor('overdue', 'bm90IGpzb24')).toBeUndefined();
+  });
+});

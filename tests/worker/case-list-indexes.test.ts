@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listCases, type CaseListFilter } from '../../db/queries/case-lists';
+import { queryPieces } from '../../domain/search-terms';
+import { unfinishedStatuses } from '../../schemas/vocabulary';
+import type { Stack } from '../../scripts/stack';
+import { explainOnLocalD1, queryBuilder } from '../support/d1';
+import { testStack } from '../support/stack';
+
+/**
+ * The daily lists read an index, never every case: each query is the one GET /api/cases sends (built by the same
+ * function), its plan asked of the local D1 that wrangler keeps, migrated as the Worker's is.
+ */
+let stack: Stack;
+const station = '/XH/XH-LY/';
+const daily = { jurisdictionPath: station, statuses: unfinishedStatuses, sort: 'overdue', limit: 101 } as const satisfies CaseListFilter;
+
+const lists: Record<string, CaseListFilter> = {
+  'the overdue list': { ...daily, overdueOnly: true },
+  'my cases': { ...daily, assigneeId: 'demo-mediator-ly' },
+  'one status': { ...daily, statuses: ['open'] },
+  'a community of the station (subtree)': { ...daily, jurisdictionPath: '/XH/XH-LY/XH-LY-BLQ/' },
+  'the escalated list': { ...daily, escalatedOnly: true },
+  'a search': { ...daily, searchPieces: queryPieces('白乐桥 张某') },
+  'the next page of the work list': { ...daily, after: [1, '~', '2026-11-24T16:00:00.000Z', '2026-11-23T02:00:00.000Z', 'a'] },
+  'the newest first, filed in a month': { ...daily, sort: 'newest', filedFrom: '2026-11-01', filedTo: '2026-11-30' },
+};
+
+let plans: Map<string, string[]>;
+
+beforeAll(async () => {
+  stack = await testStack();
+  await stack.prepareDatabase();
+  plans = new Map();
+  // Two at a time: each is a wrangler process of its own, and the machine has two cores.
+  const names = Object.keys(lists);
+  for (let i = 0; i < names.length; i += 2) {
+    await Promise.all(
+      names.slice(i, i + 2).map(async (name) => plans.set(name, await explainOnLocalD1(stack.options.dataDir, listCases(queryBuilder(), lists[name]!).toSQL()))),
+    );
+  }
+});
+afterAll(async () => stack?.stop());
+
+// "SCAN t" without "USING … INDEX" reads every row of t; json_each is the query's own list of search pieces.
+const fullScans = (plan: string[]) => plan.filter((line) => /^SCAN (?!json_each)/.test(line) && !/USING (COVERING )?INDEX/.test(line));
+
+describe('the plans of the daily lists', () => {
+  it.each(Object.keys(lists))('%s reads cases through an index and no table whole', (name) => {
+    const plan = plans.get(name)!;
+    expect(plan.some((line) => /^SEARCH cases USING (COVERING )?INDEX/.test(line)), plan.join('\n')).toBe(true);
+    expect(fullScans(plan), plan.join('\n')).toEqual([]);
+  });
+
+  it('searches by the terms’ own key, one look-up per piece', () => {
+    const plan = plans.get('a search')!;
+    expect(plan.some((line) => /^SEARCH case_search_terms USING (COVERING )?INDEX sqlite_autoindex_case_search_terms_1 \(term=\?\)/.test(line)), plan.join('\n')).toBe(true);
+  });
+
+  it('reads the overdue and the escalated lists by the index that leads with what makes them few', () => {
+    expect(plans.get('the overdue list')!.join('\n')).toMatch(/SEARCH cases USING INDEX cases_overdue_status_path \(overdue=\? AND status=\? AND jurisdiction_path>\? AND jurisdiction_path<\?\)/);
+    expect(plans.get('the escalated list')!.join('\n')).toMatch(/SEARCH cases USING INDEX cases_escalation_status_path \(escalation_level=\? AND status=\? AND jurisdiction_path>\? AND jurisdiction_path<\?\)/);
+    expect(plans.get('a community of the station (subtree)')!.join('\n')).toMatch(/SEARCH cases USING INDEX cases_status_path \(status=\? AND jurisdiction_path>\? AND jurisdiction_path<\?\)/);
+  });
+});

@@ -1,0 +1,80 @@
+import type { Database } from '../../db/client';
+import { listCases, type CaseListFilter } from '../../db/queries/case-lists';
+import type { SignedInUser } from '../../db/queries/users';
+import { toInstant } from '../../domain/clocks/local-time';
+import { isWithin, visiblePathOf } from '../../domain/jurisdiction';
+import { contactsAsSeenBy } from '../../domain/permissions';
+import { queryPieces } from '../../domain/search-terms';
+import { caseListMaxLimit, decodeCursor, encodeCursor, type CaseListQuery } from '../../schemas/case-list';
+import { caseStatuses, unfinishedStatuses } from '../../schemas/vocabulary';
+import { customError, type FieldError, type Lang } from '../i18n/messages';
+import { jurisdictionByCode } from './jurisdictions';
+
+export type CaseListRow = Omit<Awaited<ReturnType<typeof listCases>>[number], 'sortKey'>;
+
+export type CaseListAnswer = { kind: 'invalid'; errors: FieldError[] } | { kind: 'page'; rows: CaseListRow[]; nextCursor: string | null };
+
+/** A page on screen is read; an export is filed away, so it takes as many rows as one answer may hold unless told. */
+const defaultLimit = (format: CaseListQuery['format']) => (format === 'json' ? 100 : caseListMaxLimit);
+
+/** Where the list looks: the caller's whole jurisdiction, or a part of it they name. */
+async function subtreeOf(db: Database, user: SignedInUser, code: string | undefined): Promise<string | undefined> {
+  const visible = visiblePathOf(user);
+  if (!code) return visible;
+  const place = await jurisdictionByCode(db, code);
+  return place && isWithin(place.path, visible) ? place.path : undefined;
+}
+
+/**
+ * The supervisor's query: the filters the schema let through, checked against what only the data knows (where a
+ * jurisdiction lies), then one page in keyset order, each row with its contacts as the caller's role may read them.
+ */
+export async function listCasesFor(
+  db: Database,
+  user: SignedInUser,
+  query: CaseListQuery,
+  context: { lang: Lang; utcOffset: string },
+): Promise<CaseListAnswer> {
+  const errors: FieldError[] = [];
+  const searchPieces = query.q === undefined ? undefined : queryPieces(query.q);
+  if (searchPieces?.length === 0) errors.push(customError(context.lang, 'q', 'searchTooShort'));
+  const jurisdictionPath = await subtreeOf(db, user, query.jurisdiction);
+  if (!jurisdictionPath) errors.push(customError(context.lang, 'jurisdiction', 'jurisdictionUnknown'));
+  if (errors.length || !jurisdictionPath) return { kind: 'invalid', errors };
+
+  // Work lists show what still needs doing unless asked for a status, or for `all`.
+  const statuses = !query.status ? unfinishedStatuses : query.status === 'all' ? caseStatuses : [query.status];
+  const { clock, clockState, dueBefore, dueAfter } = query;
+  const instant = (value: string | undefined) => value && toInstant(value, context.utcOffset);
+  const limit = query.limit ?? defaultLimit(query.format);
+  const filter: CaseListFilter = {
+    jurisdictionPath,
+    statuses,
+    overdueOnly: query.overdue === '1',
+    escalatedOnly: query.escalated === '1',
+    escalationLevel: query.escalation,
+    assigneeId: query.mine === '1' ? user.id : query.assignee,
+    // A department's liaison sees the cases whose joint route names their department.
+    department: user.role === 'department' ? (user.department ?? undefined) : undefined,
+    channel: query.channel,
+    route: query.route,
+    category: query.category,
+    hardCase: query.hard === undefined ? undefined : query.hard === '1',
+    openClock: clock || clockState || dueBefore || dueAfter ? { name: clock, state: clockState, dueBefore: instant(dueBefore), dueAfter: instant(dueAfter) } : undefined,
+    filedFrom: query.filedFrom,
+    filedTo: query.filedTo,
+    searchPieces,
+    sort: query.sort,
+    after: query.cursor ? decodeCursor(query.sort, query.cursor) : undefined,
+    // One row more than asked says whether there is a next page.
+    limit: limit + 1,
+  };
+  const found = await listCases(db, filter);
+  const page = found.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    kind: 'page',
+    rows: page.map(({ sortKey: _, ...row }) => contactsAsSeenBy(user.role, row)),
+    nextCursor: found.length > limit && last ? encodeCursor(query.sort, last.sortKey) : null,
+  };
+}

@@ -1,0 +1,55 @@
+import type { Database } from '../../db/client';
+import { readCohort, type Cohort } from '../../db/queries/figures';
+import { localDay, toInstant } from '../../domain/clocks/local-time';
+import { computeFigures, figureDefinitions, type CaseFacts } from '../../domain/figures';
+import { canSee, visiblePathOf } from '../../domain/jurisdiction';
+import type { SlaPolicy } from '../../schemas/policy';
+import type { StatsQuery } from '../../schemas/stats';
+import type { Role } from '../../schemas/vocabulary';
+import { jurisdictionByCode } from './jurisdictions';
+
+/** Each case of the cohort with its judging clocks and counted events, gathered by case in one pass. */
+function factsOf(cohort: Cohort): CaseFacts[] {
+  const clocks = new Map<string, Cohort['clockRows']>();
+  for (const row of cohort.clockRows) clocks.set(row.caseId, [...(clocks.get(row.caseId) ?? []), row]);
+  const events = new Map<string, CaseFacts['events']>();
+  for (const row of cohort.eventRows) {
+    const list = events.get(row.caseId) ?? [];
+    list.push({ type: row.type, detail: row.detail });
+    events.set(row.caseId, list);
+  }
+  return cohort.caseRows.map((row) => {
+    const own = clocks.get(row.id) ?? [];
+    const firstContact = own.find((clock) => clock.clock === 'firstContact');
+    const resolve = own.find((clock) => clock.clock === 'resolve');
+    return {
+      ...row,
+      firstContact: firstContact && { dueAt: firstContact.dueAt, breachedAt: firstContact.breachedAt, stoppedAt: firstContact.stoppedAt },
+      resolve: resolve && { breachedAt: resolve.breachedAt },
+      events: events.get(row.id) ?? [],
+    };
+  });
+}
+
+const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The figures of the cases filed in a period (local dates; this month so far unless asked) within the reader's
+ * jurisdiction or a part of it. Undefined when the jurisdiction asked for is not the reader's to see.
+ */
+export async function readFigures(db: Database, reader: { role: Role; jurisdictionPath: string }, query: StatsQuery, policy: SlaPolicy, now = new Date()) {
+  const within = query.jurisdiction ? await jurisdictionByCode(db, query.jurisdiction) : undefined;
+  if (query.jurisdiction && (!within || !canSee(reader, within.path))) return undefined;
+  const today = localDay(now, policy.utcOffset);
+  const from = query.from ?? `${today.slice(0, 7)}-01`;
+  const to = query.to ?? dayAfter(today);
+  const cohort = await readCohort(db, {
+    jurisdictionPath: within?.path ?? visiblePathOf(reader),
+    from: toInstant(`${from}T00:00`, policy.utcOffset),
+    to: toInstant(`${to}T00:00`, policy.utcOffset),
+  });
+  const { total, groups } = computeFigures(factsOf(cohort), query.groupBy, policy.utcOffset, now);
+  return { from, to, groupBy: query.groupBy, jurisdiction: within?.code ?? null, utcOffset: policy.utcOffset, total, groups, definitions: figureDefinitions };
+}
+
+export type FiguresAnswer = NonNullable<Awaited<ReturnType<typeof readFigures>>>;
