@@ -5,13 +5,18 @@ import type { CaseProgress, CaseState } from '../schemas/case-state';
 import type { Intake } from '../schemas/intake';
 import { outboxKinds, type OutboxMessageInput } from '../schemas/outbox';
 import type { SlaPolicy } from '../schemas/policy';
+import { batchReportTypes } from '../schemas/batch-workflow';
+import type { FieldError } from '../schemas/field-error';
 import {
+  batchStatuses,
   caseOutcomes,
   caseStatuses,
   categories,
   channels,
   clockNames,
   departments,
+  instructionKinds,
+  instructionStatuses,
   jurisdictionLevels,
   notifyAudiences,
   orderStages,
@@ -188,7 +193,8 @@ export const outbox = sqliteTable(
   'outbox',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    caseId: text('case_id').notNull().references(() => cases.id),
+    /** The case a row serves; null for a batch's row, whose payload names its batch. */
+    caseId: text('case_id').references(() => cases.id),
     kind: text('kind', { enum: outboxKinds }).notNull(),
     /** Checked against schemas/outbox.ts by kind when it is delivered. */
     payload: text('payload', { mode: 'json' }).$type<OutboxMessageInput['payload']>().notNull(),
@@ -226,4 +232,59 @@ export const caseSearchTerms = sqliteTable(
     caseId: text('case_id').notNull().references(() => cases.id),
   },
   (table) => [primaryKey({ columns: [table.term, table.caseId] }), index('case_search_terms_case').on(table.caseId)],
+);
+
+/** A county's batch of verification instructions (核查指令); its ID is the client's, so a re-sent batch is found. */
+export const batches = sqliteTable(
+  'batches',
+  {
+    id: text('id').primaryKey(),
+    title: text('title'),
+    status: text('status', { enum: batchStatuses }).notNull(),
+    /** Tells a re-sent batch from a different one under an ID already used. */
+    requestHash: text('request_hash').notNull(),
+    feedbackWithin: text('feedback_within').notNull(),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    jurisdictionCode: text('jurisdiction_code').notNull().references(() => jurisdictions.code),
+    jurisdictionPath: text('jurisdiction_path').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [index('batches_jurisdiction_path').on(table.jurisdictionPath)],
+);
+
+/** One line of a batch: an instruction with its feedback clock, a dispute filed as a case, or a line refused. */
+export const instructions = sqliteTable(
+  'instructions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batchId: text('batch_id').notNull().references(() => batches.id),
+    line: integer('line').notNull(),
+    /** Null for a line whose kind could not be read. */
+    kind: text('kind', { enum: instructionKinds }),
+    assigneeId: text('assignee_id').references(() => users.id),
+    /** The line as it was sent (a dispute line's intake, a rejected line's fields). */
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: instructionStatuses }).notNull(),
+    dueAt: text('due_at'),
+    overdueAt: text('overdue_at'),
+    feedbackAt: text('feedback_at'),
+    feedback: text('feedback'),
+    caseId: text('case_id').references(() => cases.id),
+    /** A rejected line's errors, one per field. */
+    error: text('error', { mode: 'json' }).$type<FieldError[]>(),
+  },
+  (table) => [uniqueIndex('instructions_batch_line').on(table.batchId, table.line), index('instructions_assignee').on(table.assigneeId, table.status)],
+);
+
+/** What a batch's workflow reported, keyed by (batch, seq) so a retried report writes once. */
+export const batchEvents = sqliteTable(
+  'batch_events',
+  {
+    batchId: text('batch_id').notNull().references(() => batches.id),
+    seq: integer('seq').notNull(),
+    type: text('type', { enum: batchReportTypes }).notNull(),
+    at: text('at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.batchId, table.seq] })],
 );

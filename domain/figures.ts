@@ -35,6 +35,17 @@ export const figureDefinitions = {
   onTimeRate: 'resolvedOnTime ÷ resolved: the 一人一单 ranking orders mediators by it, then by resolved.',
 } as const;
 
+/** The verification instructions (核查指令) of the batches created in the period, counted apart from the cases. */
+export const instructionFigureDefinitions = {
+  issued: 'Instructions issued in batches created in the period (rejected lines and dispute lines, which become cases, aside).',
+  answered: 'Of those, the ones whose assignee gave feedback, on time or late.',
+  feedbackRate: 'Closed-loop feedback rate of the instructions: answered ÷ issued.',
+} as const;
+
+export function instructionFigures({ issued, answered }: { issued: number; answered: number }) {
+  return { issued, answered, feedbackRate: share(answered, issued) };
+}
+
 export type FigureName = keyof typeof figureDefinitions;
 
 

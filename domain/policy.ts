@@ -17,6 +17,7 @@ export const defaultSlaPolicy: SlaPolicy = {
   acknowledgeEscalationWithin: 'PT4H',
   dispatchWithin: 'PT2H',
   returnVisitWindow: 'P3D',
+  instructionFeedbackWithin: 'P3D',
   unsatisfiedVisit: 'reopen',
 };
 

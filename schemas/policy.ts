@@ -59,6 +59,8 @@ export const slaPolicySchema = v.object({
   acknowledgeEscalationWithin: durationSchema,
   /** A hard case, or any case handed over to a new route, is dispatched within this. */
   dispatchWithin: v.optional(durationSchema, 'PT2H'),
+  /** A verification instruction of a batch gets its assignee's feedback within this, unless the batch says otherwise. */
+  instructionFeedbackWithin: v.optional(durationSchema, 'P3D'),
   /** A return visit may be recorded from this long before it is due, not earlier. */
   returnVisitWindow: v.optional(durationSchema, 'P3D'),
   /** A party not satisfied at a return visit reopens the case, or raises it to the station's leaders. */

@@ -56,8 +56,8 @@ export type CaseOutcome = (typeof caseOutcomes)[number];
 export const orderStages = ['awaiting_dispatch', 'dispatched', 'accepted', 'resolved', 'closed'] as const;
 export type OrderStage = (typeof orderStages)[number];
 
-/** The case's clocks; a department's sub-deadline runs in its own workflow. */
-export const clockNames = ['firstContact', 'dispatch', 'accept', 'followUp', 'resolve', 'escalationAck', 'returnVisit'] as const;
+/** The case's clocks, and `feedback`, a verification instruction's; a department's sub-deadline runs in its own workflow. */
+export const clockNames = ['firstContact', 'dispatch', 'accept', 'followUp', 'resolve', 'escalationAck', 'returnVisit', 'feedback'] as const;
 export type ClockName = (typeof clockNames)[number];
 
 /** 0: none; 1: the station's leaders; 2: the county bureau. */
@@ -87,3 +87,20 @@ export const departmentStatuses = ['pending', 'reported', 'refused', 'overdue'] 
 export const departmentReportOutcomes = ['done', 'refused', 'more_time'] as const;
 /** How a case left a route: settled on it, failed on it, or moved off it by a supervisor. */
 export const routeOutcomes = ['resolved', 'failed', 'moved'] as const;
+
+/**
+ * What a verification instruction (核查指令) of a county's batch asks: check a household's population register, a
+ * premises, a dispute (filed as a case), an anti-fraud visit (反诈走访), a unit (单位).
+ */
+export const instructionKinds = ['population', 'premises', 'dispute', 'anti_fraud', 'unit'] as const;
+export type InstructionKind = (typeof instructionKinds)[number];
+/**
+ * A line of a batch: refused with its errors; waiting for the batch's workflow to start its clock; dispatched,
+ * its clock running; answered (feedback in, late or not); overdue (no feedback by its due time); or, for a
+ * dispute line, filed as a case that runs its own clocks.
+ */
+export const instructionStatuses = ['rejected', 'pending', 'dispatched', 'answered', 'overdue', 'case_filed'] as const;
+export type InstructionStatus = (typeof instructionStatuses)[number];
+/** A batch waits in the outbox until its workflow starts, runs while any clock does, then is done. */
+export const batchStatuses = ['queued', 'running', 'done'] as const;
+export type BatchStatus = (typeof batchStatuses)[number];

@@ -16,3 +16,13 @@ export const departmentReportedSignalName = 'departmentReported';
 export const routeWorkflowId = (caseId: string, index: number, route: string) => `${caseId}/route-${index + 1}-${route}`;
 /** Each department of a joint route reports back under its own workflow. */
 export const departmentWorkflowId = (routeWorkflowId: string, department: string) => `${routeWorkflowId}/${department}`;
+
+/** One `batchDispatch` execution per batch of verification instructions, whatever its size. */
+export const batchWorkflowType = 'batchDispatch';
+/**
+ * `batch:<id>`, not `batch/<id>`: the edge addresses workflows in the path of Temporal's HTTP API, which answers 404
+ * to a workflow ID holding a slash, encoded or not (tried on the dev server). Case IDs are UUIDs, so none collides.
+ */
+export const batchWorkflowId = (batchId: string) => `batch:${batchId}`;
+export const instructionFeedbackSignalName = 'instructionFeedback';
+export const batchStateQueryName = 'batchState';

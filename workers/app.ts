@@ -4,9 +4,11 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env';
 import { detectLang } from './middleware/lang';
 import { provideServices } from './middleware/services';
+import { batchBodyLimit, batchesApi } from './routes/batches-api';
 import { casesApi } from './routes/cases-api';
 import { healthRoutes } from './routes/health';
 import { intakeApi } from './routes/intake-api';
+import { instructionsApi } from './routes/instructions-api';
 import { intakePages } from './routes/intake-pages';
 import { internalRoutes } from './routes/internal';
 import { jurisdictionsApi } from './routes/jurisdictions-api';
@@ -31,7 +33,10 @@ const internalBodyLimit = bodyLimit({
 export const app = new Hono<AppEnv>()
   .use(detectLang)
   .use(provideServices)
-  .use((c, next) => (c.req.path.startsWith('/internal/') ? internalBodyLimit : publicBodyLimit)(c, next))
+  .use((c, next) => {
+    if (c.req.path.startsWith('/internal/')) return internalBodyLimit(c, next);
+    return (c.req.path === '/api/batches' ? batchBodyLimit : publicBodyLimit)(c, next);
+  })
   .route('/', healthRoutes)
   .route('/api/intake', intakeApi)
   .route('/api/cases', casesApi)
@@ -41,6 +46,8 @@ export const app = new Hono<AppEnv>()
   .route('/api/users', usersApi)
   .route('/api/mediators', mediatorsApi)
   .route('/api/stats', statsApi)
+  .route('/api/batches', batchesApi)
+  .route('/api/instructions', instructionsApi)
   .route('/api', openApiRoutes)
   .route('/internal', internalRoutes)
   .route('/', sessionPages)

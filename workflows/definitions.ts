@@ -1,10 +1,13 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { BatchState, InstructionFeedbackSignal } from '../schemas/batch-workflow';
 import type { CaseState, RepeatReportInput } from '../schemas/case-state';
 import type { SlaPolicy } from '../schemas/policy';
 import type { StepUpdate } from '../schemas/steps';
 import type { Department } from '../schemas/vocabulary';
 import {
+  batchStateQueryName,
   departmentOverdueSignalName,
+  instructionFeedbackSignalName,
   departmentReportedSignalName,
   policyChangedSignalName,
   repeatReportSignalName,
@@ -28,3 +31,8 @@ export interface DepartmentAnswer {
   moreTimeMs?: number;
 }
 export const departmentReportedSignal = defineSignal<[DepartmentAnswer?]>(departmentReportedSignalName);
+
+/** A batch's clocks and report count, for tests and operators. */
+export const batchStateQuery = defineQuery<BatchState>(batchStateQueryName);
+/** An assignee's feedback as the edge recorded it: stops that line's clock. */
+export const instructionFeedbackSignal = defineSignal<[InstructionFeedbackSignal]>(instructionFeedbackSignalName);

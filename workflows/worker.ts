@@ -1,5 +1,6 @@
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
+import { createBatchActivities } from './activities/report-batch-event';
 import { createCaseActivities } from './activities/report-case-event';
 import { defaultTaskQueue } from '../schemas/workflow-names';
 
@@ -32,7 +33,7 @@ export async function runWorker(settings = workerSettingsFromEnv()) {
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
     workflowsPath,
-    activities: createCaseActivities(settings),
+    activities: { ...createCaseActivities(settings), ...createBatchActivities(settings) },
   });
   console.log(`case worker polling ${settings.taskQueue} on ${settings.temporalAddress}`);
   try {

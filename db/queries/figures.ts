@@ -1,6 +1,6 @@
-import { and, asc, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../client';
-import { caseClocks, cases, timelineEvents } from '../schema';
+import { batches, caseClocks, cases, instructions, timelineEvents } from '../schema';
 import { caseWithin } from './jurisdictions';
 
 /** The timeline events the figures count; the rest stay unread. */
@@ -48,3 +48,20 @@ export async function readCohort(db: Database, cohort: { jurisdictionPath: strin
 }
 
 export type Cohort = Awaited<ReturnType<typeof readCohort>>;
+
+/** Verification instructions (核查指令) issued in batches created in [from, to) within a jurisdiction, and how many were answered. */
+export async function countInstructions(db: Database, period: { jurisdictionPath: string; from: string; to: string }) {
+  const [row] = await db
+    .select({ issued: count(), answered: count(instructions.feedbackAt) })
+    .from(instructions)
+    .innerJoin(batches, eq(batches.id, instructions.batchId))
+    .where(
+      and(
+        sql`substr(${batches.jurisdictionPath}, 1, ${period.jurisdictionPath.length}) = ${period.jurisdictionPath}`,
+        gte(batches.createdAt, period.from),
+        lt(batches.createdAt, period.to),
+        inArray(instructions.status, ['pending', 'dispatched', 'answered', 'overdue']),
+      ),
+    );
+  return { issued: row?.issued ?? 0, answered: row?.answered ?? 0 };
+}

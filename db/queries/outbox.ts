@@ -1,12 +1,13 @@
-import { and, asc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
+import { startKinds } from '../../schemas/outbox';
 import type { Database } from '../client';
-import { cases, outbox } from '../schema';
+import { batches, cases, outbox } from '../schema';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
 /**
  * Rows still to deliver. A start that went through at filing leaves its row open until the workflow's first report
- * closes it, so a start is retried only once it failed, or once a while has passed without a word from the workflow.
+ * closes it (a case's or a batch's alike), so a start is retried only once it failed, or once a while has passed without a word from the workflow.
  */
 export async function pendingOutbox(db: Database, limit: number, silentStartBefore: string) {
   return db
@@ -15,7 +16,7 @@ export async function pendingOutbox(db: Database, limit: number, silentStartBefo
     .where(
       and(
         isNull(outbox.doneAt),
-        or(ne(outbox.kind, 'start_workflow'), gt(outbox.attempts, 0), lt(outbox.createdAt, silentStartBefore)),
+        or(notInArray(outbox.kind, [...startKinds]), gt(outbox.attempts, 0), lt(outbox.createdAt, silentStartBefore)),
       ),
     )
     .orderBy(asc(outbox.id))
@@ -56,4 +57,29 @@ export async function findStartInput(db: Database, caseId: string) {
     .from(outbox)
     .where(and(eq(outbox.caseId, caseId), eq(outbox.kind, 'start_workflow')));
   return row?.payload;
+}
+
+/** A batch's rows still to deliver, in order: they name the batch in their payload, having no case. */
+export async function findPendingBatchOutbox(db: Database, batchId: string) {
+  return db
+    .select()
+    .from(outbox)
+    .where(
+      and(
+        isNull(outbox.doneAt),
+        inArray(outbox.kind, ['start_batch', 'instruction_feedback']),
+        eq(sql`json_extract(${outbox.payload}, '$.batchId')`, batchId),
+      ),
+    )
+    .orderBy(asc(outbox.id));
+}
+
+export async function markBatchStarted(db: Database, outboxId: number, batchId: string, at: string) {
+  await db.batch([
+    outboxDone(db, outboxId, at),
+    db
+      .update(batches)
+      .set({ status: 'running', updatedAt: at })
+      .where(and(eq(batches.id, batchId), eq(batches.status, 'queued'))),
+  ]);
 }

@@ -36,6 +36,9 @@ export function clockBudgetMs(
     }
     case 'dispatch':
       return durationToMs(policy.dispatchWithin);
+    // A batch may set its own; this is the policy's allowance for one that does not.
+    case 'feedback':
+      return durationToMs(policy.instructionFeedbackWithin);
     case 'accept':
       return durationToMs(policy.accept);
     case 'followUp':

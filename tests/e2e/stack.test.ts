@@ -98,6 +98,38 @@ describe('the whole stack', () => {
   });
 });
 
+describe('a batch of verification instructions through the whole stack', () => {
+  it('starts its workflow, takes feedback, and marks a line nobody answered overdue', async () => {
+    const station = apiAs(stack, tokenOf(stack, 'demo-supervisor-ly'));
+    const batchId = `e2e-${Date.now()}`;
+    const lines = [
+      { kind: 'premises', assigneeId: 'demo-grid-ly', subject: '灵隐路 5 号 出租屋核查' },
+      { kind: 'anti_fraud', assigneeId: 'demo-grid-ly', subject: '白乐桥村 8 号 反诈走访' },
+    ];
+    const sent = await station('/api/batches', { method: 'POST', body: JSON.stringify({ batchId, feedbackWithin: 'PT4S', lines }) });
+    expect(sent.status).toBe(201);
+    type BatchView = { counts: Record<string, number>; lines: { instructionId: number; status: string }[] };
+    const view = async () => (await (await station(`/api/batches/${batchId}`)).json()) as BatchView;
+    const until = async (done: (v: BatchView) => boolean) => {
+      const deadline = Date.now() + 30_000;
+      for (let current = await view(); ; current = await view()) {
+        if (done(current)) return current;
+        if (Date.now() > deadline) throw new Error(`batch did not get there: ${JSON.stringify(current.counts)}`);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    };
+    const dispatched = await until((v) => v.counts.dispatched === 2);
+    const answer = await gridWorker(`/api/instructions/${dispatched.lines[0]!.instructionId}/feedback`, {
+      method: 'POST',
+      body: JSON.stringify({ feedback: '已核查，无异常' }),
+    });
+    expect(answer.status).toBe(200);
+    const settled = await until((v) => v.counts.overdue === 1);
+    expect(settled.counts).toMatchObject({ feedbackReceived: 1, overdue: 1 });
+    expect(settled.lines.map((line) => line.status)).toEqual(['answered', 'overdue']);
+  });
+});
+
 describe('mediators step a case over HTTP', () => {
   const stepAs = (token: string) => (id: string, name: string, payload: object = {}) =>
     apiAs(stack, token)(`/api/cases/${id}/steps/${name}`, { method: 'POST', body: JSON.stringify(payload) });

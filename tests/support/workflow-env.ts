@@ -11,6 +11,7 @@ import type { SlaPolicy } from '../../schemas/policy';
 import type { StepUpdate } from '../../schemas/steps';
 import { ensureTemporalCli } from '../../scripts/temporal-cli';
 import { signatureHeader, verifyRequest } from '../../schemas/internal-signature';
+import { createBatchActivities } from '../../workflows/activities/report-batch-event';
 import { createCaseActivities } from '../../workflows/activities/report-case-event';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { expect } from 'vitest';
@@ -86,7 +87,7 @@ export async function startWorkflowEnv(edgeOptions: { refuseFirstTry?: boolean }
       connection: env.nativeConnection,
       taskQueue,
       workflowBundle: bundle,
-      activities: createCaseActivities({ edgeUrl, internalSecret }),
+      activities: { ...createCaseActivities({ edgeUrl, internalSecret }), ...createBatchActivities({ edgeUrl, internalSecret }) },
     });
 
   return {

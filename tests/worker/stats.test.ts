@@ -44,6 +44,25 @@ describe('the figures over the API', () => {
     ]);
   });
 
+  it('count the verification instructions of the period and their closed-loop feedback rate', async () => {
+    const station = apiAs(stack, tokenOf(stack, 'demo-supervisor-ly'));
+    const lines = [
+      { kind: 'population', assigneeId: 'demo-grid-ly', subject: '白乐桥村 20 号' },
+      { kind: 'population', assigneeId: 'demo-grid-ly', subject: '白乐桥村 21 号' },
+    ];
+    const batch = (await (await station('/api/batches', { method: 'POST', body: JSON.stringify({ batchId: `stats-${Date.now()}`, lines }) })).json()) as {
+      lines: { instructionId: number }[];
+    };
+    const answered = await gridWorker(`/api/instructions/${batch.lines[0]!.instructionId}/feedback`, {
+      method: 'POST',
+      body: JSON.stringify({ feedback: '已上门核查，实住 3 人' }),
+    });
+    expect(answered.status).toBe(200);
+    const figures = (await (await station('/api/stats')).json()) as { instructions: object; definitions: { instructions: object } };
+    expect(figures.instructions).toEqual({ issued: 2, answered: 1, feedbackRate: 0.5 });
+    expect(figures.definitions.instructions).toHaveProperty('feedbackRate');
+  });
+
   it('are for supervisors, within their own jurisdiction, and say what is wrong with a query', async () => {
     expect((await apiAs(stack, tokenOf(stack, 'demo-mediator-ly'))('/api/stats')).status).toBe(403);
     const station = apiAs(stack, tokenOf(stack, 'demo-supervisor-ly'));

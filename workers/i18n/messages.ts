@@ -1,4 +1,5 @@
 import type { BaseIssue } from 'valibot';
+import type { FieldError } from '../../schemas/field-error';
 import { en } from './en';
 import { zhCN, type MessageKey } from './zh-CN';
 
@@ -35,10 +36,7 @@ export function pickLang(explicit: string | undefined, acceptLanguage: string | 
 /** "parties.1.name" → "parties.name": labels do not depend on which party it is. */
 export const labelKey = (path: string) => path.replace(/\.\d+(?=\.|$)/g, '');
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError };
 
 /** One message per field, worded for the reader; the first issue of a field is the one to fix first. */
 export function fieldErrors(issues: readonly BaseIssue<unknown>[], lang: Lang): FieldError[] {

@@ -66,6 +66,7 @@ export const zhCN = {
   'clock.resolve': '化解',
   'clock.escalationAck': '升级确认',
   'clock.returnVisit': '回访',
+  'clock.feedback': '指令反馈',
   'clockState.running': '进行中',
   'clockState.warning': '临期',
   'clockState.breached': '已超期',
@@ -156,6 +157,13 @@ export const zhCN = {
   'error.departmentRequired': '部门联络员须填写{label}',
   'error.departmentRefused': '只有部门联络员才填写{label}',
   'error.nothingToChange': '请至少填写一项要修改的内容',
+  'error.assigneeUnknown': '{label}不存在、已停用或不在您的辖区内',
+  'error.batchId': '{label}只能包含字母、数字、点、下划线、冒号和连字符（1–100 位）',
+  'error.badLine': '这一行无法读取：{label}',
+  kind: '指令类别',
+  assigneeId: '承办人',
+  subject: '核查对象',
+  note: '说明',
 } as const satisfies Record<VocabularyKey, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

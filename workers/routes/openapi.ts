@@ -9,6 +9,7 @@ import { channels } from '../../schemas/vocabulary';
 import { figureDefinitions } from '../../domain/figures';
 import { statsQueryFields } from '../../schemas/stats';
 import type { AppEnv } from '../env';
+import { batchPaths } from './openapi-batches';
 import { caseListPath } from './openapi-case-list';
 import { peopleAndPlacesPaths } from './openapi-people';
 import { caseResponse, errorResponse, invalidResponse, jsonSchema, page, queryParameters } from './openapi-parts';
@@ -220,6 +221,7 @@ export function buildOpenApiDocument() {
   };
   paths['/api/stats'] = statsPath();
   Object.assign(paths, peopleAndPlacesPaths());
+  Object.assign(paths, batchPaths());
   paths['/api/notifications'] = {
     get: {
       tags: ['notifications'],

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client';
-import { readCohort, type Cohort } from '../../db/queries/figures';
+import { countInstructions, readCohort, type Cohort } from '../../db/queries/figures';
 import { localDay, toInstant } from '../../domain/clocks/local-time';
-import { computeFigures, figureDefinitions, type CaseFacts } from '../../domain/figures';
+import { computeFigures, figureDefinitions, instructionFigureDefinitions, instructionFigures, type CaseFacts } from '../../domain/figures';
 import { canSee, visiblePathOf } from '../../domain/jurisdiction';
 import type { SlaPolicy } from '../../schemas/policy';
 import type { StatsQuery } from '../../schemas/stats';
@@ -43,13 +43,24 @@ export async function readFigures(db: Database, reader: { role: Role; jurisdicti
   const today = localDay(now, policy.utcOffset);
   const from = query.from ?? `${today.slice(0, 7)}-01`;
   const to = query.to ?? dayAfter(today);
-  const cohort = await readCohort(db, {
+  const period = {
     jurisdictionPath: within?.path ?? visiblePathOf(reader),
     from: toInstant(`${from}T00:00`, policy.utcOffset),
     to: toInstant(`${to}T00:00`, policy.utcOffset),
-  });
+  };
+  const [cohort, instructionCounts] = await Promise.all([readCohort(db, period), countInstructions(db, period)]);
   const { total, groups } = computeFigures(factsOf(cohort), query.groupBy, policy.utcOffset, now);
-  return { from, to, groupBy: query.groupBy, jurisdiction: within?.code ?? null, utcOffset: policy.utcOffset, total, groups, definitions: figureDefinitions };
+  return {
+    from,
+    to,
+    groupBy: query.groupBy,
+    jurisdiction: within?.code ?? null,
+    utcOffset: policy.utcOffset,
+    total,
+    groups,
+    instructions: instructionFigures(instructionCounts),
+    definitions: { ...figureDefinitions, instructions: instructionFigureDefinitions },
+  };
 }
 
 export type FiguresAnswer = NonNullable<Awaited<ReturnType<typeof readFigures>>>;

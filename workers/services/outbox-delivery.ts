@@ -1,10 +1,11 @@
 import * as v from 'valibot';
 import type { Database } from '../../db/client';
 import { findCase } from '../../db/queries/cases';
-import { findPendingOutbox, findStartInput, markOutboxDone, markStartFailed, markWorkflowStarted, pendingOutbox, type OutboxRow } from '../../db/queries/outbox';
+import { findBatch } from '../../db/queries/batches';
+import { findPendingBatchOutbox, findPendingOutbox, findStartInput, markBatchStarted, markOutboxDone, markStartFailed, markWorkflowStarted, pendingOutbox, type OutboxRow } from '../../db/queries/outbox';
 import { outboxMessageSchema, type OutboxMessage } from '../../schemas/outbox';
 import { caseWorkflowInputSchema, type CaseWorkflowInput } from '../../schemas/workflow-input';
-import { policyChangedSignalName, repeatReportSignalName } from '../../schemas/workflow-names';
+import { instructionFeedbackSignalName, policyChangedSignalName, repeatReportSignalName } from '../../schemas/workflow-names';
 import { TemporalRefusedError, TemporalUnavailableError, type WorkflowGateway } from '../temporal/gateway';
 
 /** How long a started workflow may stay silent before the cron starts it again (Temporal keeps the first run). */
@@ -39,14 +40,21 @@ export async function startFiledCase(
   }
 }
 
+/** The case a case's row serves; a row of a case kind without one was written wrong and stays for a look. */
+function caseIdOf(row: OutboxRow): string {
+  if (!row.caseId) throw new Error(`outbox row ${row.id} (${row.kind}) names no case`);
+  return row.caseId;
+}
+
 /**
  * Hands a repeat report to the case's workflow. Signal-with-start reaches a running workflow and, for a case
  * whose workflow has finished, starts it again: from the state D1 kept once the case left `open`, else from its
  * filing, its reports numbered after the ones D1 already holds.
  */
 async function deliverRepeatReport(db: Database, gateway: WorkflowGateway, row: OutboxRow, report: OutboxMessage['payload']) {
-  const [caseRow, startInput] = await Promise.all([findCase(db, row.caseId), findStartInput(db, row.caseId)]);
-  if (!caseRow || !startInput) throw new Error(`case ${row.caseId} has no workflow input to reopen it with`);
+  const caseId = caseIdOf(row);
+  const [caseRow, startInput] = await Promise.all([findCase(db, caseId), findStartInput(db, caseId)]);
+  if (!caseRow || !startInput) throw new Error(`case ${caseId} has no workflow input to reopen it with`);
   const input = v.parse(caseWorkflowInputSchema, startInput);
   const resumed: CaseWorkflowInput = { ...input, seqAfter: caseRow.projectedSeq, resumeState: caseRow.resumeState ?? undefined };
   await gateway.signalWithStartCase(resumed, repeatReportSignalName, report);
@@ -55,10 +63,20 @@ async function deliverRepeatReport(db: Database, gateway: WorkflowGateway, row: 
 /** A new policy for a running case; a case whose workflow has ended has no clocks left to re-plan. */
 async function deliverPolicy(db: Database, gateway: WorkflowGateway, row: OutboxRow, policy: OutboxMessage['payload']) {
   try {
-    await gateway.signalCase(row.caseId, policyChangedSignalName, policy);
+    await gateway.signalCase(caseIdOf(row), policyChangedSignalName, policy);
   } catch (error) {
     // Temporal answers alike for a workflow that ended and one not started yet; only the second must still hear of it.
-    const ended = error instanceof TemporalRefusedError && error.isWorkflowNotFound && (await findCase(db, row.caseId))?.status !== 'queued';
+    const ended = error instanceof TemporalRefusedError && error.isWorkflowNotFound && (await findCase(db, caseIdOf(row)))?.status !== 'queued';
+    if (!ended) throw error;
+  }
+}
+
+/** Feedback stops the instruction's clock; a batch whose workflow has ended has no clock left to stop. */
+async function deliverFeedback(db: Database, gateway: WorkflowGateway, feedback: Extract<OutboxMessage, { kind: 'instruction_feedback' }>['payload']) {
+  try {
+    await gateway.signalBatch(feedback.batchId, instructionFeedbackSignalName, feedback);
+  } catch (error) {
+    const ended = error instanceof TemporalRefusedError && error.isWorkflowNotFound && (await findBatch(db, feedback.batchId))?.status === 'done';
     if (!ended) throw error;
   }
 }
@@ -74,11 +92,18 @@ export async function deliverOutboxRow(db: Database, gateway: WorkflowGateway, r
       case 'policy_changed':
         await deliverPolicy(db, gateway, row, message.payload);
         break;
+      case 'instruction_feedback':
+        await deliverFeedback(db, gateway, message.payload);
+        break;
       case 'start_workflow': {
         const { runId } = await gateway.startCase(message.payload);
-        await markWorkflowStarted(db, row.id, row.caseId, runId, new Date().toISOString());
+        await markWorkflowStarted(db, row.id, caseIdOf(row), runId, new Date().toISOString());
         return 'started';
       }
+      case 'start_batch':
+        await gateway.startBatch(message.payload);
+        await markBatchStarted(db, row.id, message.payload.batchId, new Date().toISOString());
+        return 'started';
     }
     await markOutboxDone(db, row.id, new Date().toISOString());
     return 'started';
@@ -90,6 +115,13 @@ export async function deliverOutboxRow(db: Database, gateway: WorkflowGateway, r
 /** Retries whatever of one case is still pending, in order: a replayed request never leaves its case waiting longer. */
 export async function retryPendingOutbox(db: Database, gateway: WorkflowGateway, caseId: string) {
   for (const row of await findPendingOutbox(db, caseId)) {
+    if ((await deliverOutboxRow(db, gateway, row)) !== 'started') return;
+  }
+}
+
+/** Retries whatever of one batch is still pending, in order, as a re-sent batch or a feedback does. */
+export async function retryPendingBatchOutbox(db: Database, gateway: WorkflowGateway, batchId: string) {
+  for (const row of await findPendingBatchOutbox(db, batchId)) {
     if ((await deliverOutboxRow(db, gateway, row)) !== 'started') return;
   }
 }

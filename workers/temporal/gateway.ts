@@ -1,7 +1,8 @@
 import type { CaseState } from '../../schemas/case-state';
 import type { StepUpdate } from '../../schemas/steps';
 import type { CaseWorkflowInput } from '../../schemas/workflow-input';
-import { caseWorkflowType, stepUpdateName } from '../../schemas/workflow-names';
+import type { BatchWorkflowInput } from '../../schemas/batch-workflow';
+import { batchWorkflowId, batchWorkflowType, caseWorkflowType, stepUpdateName } from '../../schemas/workflow-names';
 import { TemporalRefusedError, TemporalUnavailableError, temporalError } from './errors';
 
 export { TemporalRefusedError, TemporalUnavailableError };
@@ -17,6 +18,9 @@ export interface WorkflowGateway {
   signalCase(caseId: string, signal: string, arg: unknown): Promise<void>;
   /** Signals a case's workflow, starting it again from `input` if it has finished (a closed case reopened). */
   signalWithStartCase(input: CaseWorkflowInput, signal: string, arg: unknown): Promise<void>;
+  /** Starts a batch's workflow (ID `batch/<id>`); idempotent like a case's start. */
+  startBatch(input: BatchWorkflowInput): Promise<{ runId: string }>;
+  signalBatch(batchId: string, signal: string, arg: unknown): Promise<void>;
   isReachable(): Promise<boolean>;
 }
 
@@ -89,16 +93,16 @@ export class HttpWorkflowGateway implements WorkflowGateway {
   }
 
   /**
-   * Starting is idempotent: the case ID is the workflow ID and the request ID, so a retried start finds the first
-   * run, and a case whose workflow already ran (and was closed) counts as started.
+   * Starting is idempotent: the workflow ID is the request ID, so a retried start finds the first run, and a
+   * case or batch whose workflow already ran (and finished) counts as started.
    */
-  async startCase(input: CaseWorkflowInput) {
+  private async start(workflowType: string, workflowId: string, input: unknown) {
     try {
-      const answer = await this.call(`/workflows/${encodeURIComponent(input.caseId)}`, {
-        workflowType: { name: caseWorkflowType },
+      const answer = await this.call(`/workflows/${encodeURIComponent(workflowId)}`, {
+        workflowType: { name: workflowType },
         taskQueue: { name: this.taskQueue },
         input: { payloads: [jsonPayload(input)] },
-        requestId: input.caseId,
+        requestId: workflowId,
         workflowIdConflictPolicy: 'WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING',
         workflowIdReusePolicy: 'WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE',
       });
@@ -108,6 +112,14 @@ export class HttpWorkflowGateway implements WorkflowGateway {
       if (existingRun) return { runId: existingRun };
       throw error;
     }
+  }
+
+  startCase(input: CaseWorkflowInput) {
+    return this.start(caseWorkflowType, input.caseId, input);
+  }
+
+  startBatch(input: BatchWorkflowInput) {
+    return this.start(batchWorkflowType, batchWorkflowId(input.batchId), input);
   }
 
   async executeStep(caseId: string, update: StepUpdate, updateId: string): Promise<StepOutcome> {
@@ -142,10 +154,15 @@ export class HttpWorkflowGateway implements WorkflowGateway {
     return { ok: true, state: fromPayload(first) as CaseState };
   }
 
+  /** Signals a workflow by ID: a case's (its ID) or, through signalBatch, a batch's. */
   async signalCase(caseId: string, signal: string, arg: unknown) {
     await this.call(`/workflows/${encodeURIComponent(caseId)}/signal/${encodeURIComponent(signal)}`, {
       input: { payloads: [jsonPayload(arg)] },
     });
+  }
+
+  signalBatch(batchId: string, signal: string, arg: unknown) {
+    return this.signalCase(batchWorkflowId(batchId), signal, arg);
   }
 
   async signalWithStartCase(input: CaseWorkflowInput, signal: string, arg: unknown) {

@@ -1,6 +1,12 @@
+import type { BatchReport } from '../../schemas/batch-workflow';
 import type { CaseReport } from '../../schemas/case-event';
 
 /** The activities a case workflow may call; their implementations live beside this file. */
 export interface CaseActivities {
   reportCaseEvent(caseId: string, report: CaseReport): Promise<void>;
+}
+
+/** The activity a batch workflow calls. */
+export interface BatchActivities {
+  reportBatchEvent(batchId: string, report: BatchReport): Promise<void>;
 }

@@ -1,0 +1,125 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { BatchReport } from '../../schemas/batch-workflow';
+import type { OutboxMessageInput } from '../../schemas/outbox';
+import type { Database } from '../client';
+import { isUniqueViolation } from '../errors';
+import { batchEvents, batches, instructions, outbox } from '../schema';
+
+export type BatchRow = typeof batches.$inferSelect;
+export type InstructionRow = typeof instructions.$inferSelect;
+export type NewInstruction = Omit<typeof instructions.$inferInsert, 'id' | 'batchId'>;
+
+/** D1 binds at most 100 parameters a statement: seven instruction rows of thirteen columns fit in one insert. */
+const rowsPerInsert = 7;
+
+export async function findBatch(db: Database, batchId: string) {
+  const [row] = await db.select().from(batches).where(eq(batches.id, batchId));
+  return row;
+}
+
+export const listInstructions = (db: Database, batchId: string) =>
+  db.select().from(instructions).where(eq(instructions.batchId, batchId)).orderBy(asc(instructions.line));
+
+/**
+ * The batch, its lines and the start of its workflow in one D1 batch: the batch row goes first, so a batch sent
+ * twice at once fails whole on its key and leaves nothing behind. No start row when no line takes feedback.
+ */
+export async function insertBatch(
+  db: Database,
+  batch: typeof batches.$inferInsert,
+  lines: NewInstruction[],
+  start: Extract<OutboxMessageInput, { kind: 'start_batch' }> | undefined,
+): Promise<{ outboxId?: number } | 'exists'> {
+  const writes: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [db.insert(batches).values(batch)];
+  for (let at = 0; at < lines.length; at += rowsPerInsert) {
+    writes.push(db.insert(instructions).values(lines.slice(at, at + rowsPerInsert).map((line) => ({ ...line, batchId: batch.id }))));
+  }
+  if (start) writes.push(db.insert(outbox).values({ caseId: null, kind: start.kind, payload: start.payload, createdAt: batch.createdAt }).returning({ id: outbox.id }));
+  try {
+    const results = await db.batch(writes);
+    const started = start ? (results.at(-1) as { id: number }[])[0] : undefined;
+    return { outboxId: started?.id };
+  } catch (error) {
+    if (isUniqueViolation(error, 'batches')) return 'exists';
+    throw error;
+  }
+}
+
+/** An instruction with what deciding who may answer it needs: its batch's place in the tree. */
+export async function findInstruction(db: Database, instructionId: number) {
+  const [row] = await db
+    .select({ instruction: instructions, jurisdictionPath: batches.jurisdictionPath, batchStatus: batches.status })
+    .from(instructions)
+    .innerJoin(batches, eq(instructions.batchId, batches.id))
+    .where(eq(instructions.id, instructionId));
+  return row;
+}
+
+/**
+ * Records feedback once and queues the signal that stops its clock, in one D1 batch. Only a line without feedback
+ * takes it, so of two answers sent at once one wins; the loser's queued signal finds the clock stopped already.
+ */
+export async function recordFeedback(db: Database, instruction: InstructionRow, feedback: string, at: string) {
+  const [updated, queued] = await db.batch([
+    db
+      .update(instructions)
+      .set({ status: 'answered', feedback, feedbackAt: at })
+      .where(and(eq(instructions.id, instruction.id), isNull(instructions.feedbackAt)))
+      .returning({ id: instructions.id }),
+    db
+      .insert(outbox)
+      .values({
+        caseId: null,
+        kind: 'instruction_feedback',
+        payload: { batchId: instruction.batchId, line: instruction.line, at },
+        createdAt: at,
+      })
+      .returning(),
+  ]);
+  return { recorded: updated.length > 0, outboxRow: queued[0]! };
+}
+
+/** Lines named in a report, bound as one JSON parameter whatever their number. */
+const lineIn = (lines: number[]) => sql`${instructions.line} in (select value from json_each(${JSON.stringify(lines)}))`;
+
+/**
+ * Applies one report of a batch's workflow. The (batch, seq) row goes first: a retried report fails on it and the
+ * whole D1 batch rolls back, so it writes once. Feedback recorded at the edge wins over what the workflow says.
+ */
+export async function applyBatchReport(db: Database, batchId: string, report: BatchReport): Promise<'applied' | 'duplicate'> {
+  const ofBatch = eq(instructions.batchId, batchId);
+  const writes: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [db.insert(batchEvents).values({ batchId, seq: report.seq, type: report.type, at: report.at })];
+  switch (report.type) {
+    case 'dispatched':
+      // The workflow speaks, so it runs: its start needs no retrying.
+      writes.push(
+        db.update(instructions).set({ dueAt: report.dueAt }).where(and(ofBatch, lineIn(report.lines))),
+        db.update(instructions).set({ status: 'dispatched' }).where(and(ofBatch, lineIn(report.lines), eq(instructions.status, 'pending'))),
+        db
+          .update(outbox)
+          .set({ doneAt: report.at })
+          .where(and(eq(outbox.kind, 'start_batch'), isNull(outbox.doneAt), eq(sql`json_extract(${outbox.payload}, '$.batchId')`, batchId))),
+        db.update(batches).set({ status: 'running', updatedAt: report.at }).where(and(eq(batches.id, batchId), eq(batches.status, 'queued'))),
+      );
+      break;
+    case 'overdue':
+      writes.push(
+        db
+          .update(instructions)
+          .set({ status: 'overdue', overdueAt: report.at })
+          .where(and(ofBatch, lineIn(report.lines), isNull(instructions.feedbackAt))),
+      );
+      break;
+    case 'completed':
+      writes.push(db.update(batches).set({ status: 'done', updatedAt: report.at }).where(eq(batches.id, batchId)));
+      break;
+  }
+  try {
+    await db.batch(writes);
+  } catch (error) {
+    if (isUniqueViolation(error, 'batch_events')) return 'duplicate';
+    throw error;
+  }
+  return 'applied';
+}

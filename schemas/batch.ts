@@ -1,0 +1,61 @@
+import * as v from 'valibot';
+import { durationSchema } from './policy';
+import { instructionKinds } from './vocabulary';
+
+const text = (min: number, max: number) => v.pipe(v.string(), v.trim(), v.minLength(min), v.maxLength(max));
+
+/** A batch is at most this many lines: one county's weekly round, and one D1 write the edge can carry. */
+export const maxBatchLines = 1_000;
+
+/** Chosen by the client, so a re-sent batch is recognised; it becomes part of the workflow ID `batch/<id>`. */
+export const batchIdSchema = v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9._:-]{1,100}$/, 'batchId'));
+
+/** What a batch says of itself: in a JSON body, or as query parameters beside a CSV or JSON-lines body. */
+export const batchOptionsSchema = v.object({
+  batchId: v.optional(batchIdSchema),
+  title: v.optional(text(1, 100)),
+  /** Each instruction's feedback clock; the SLA policy's `instructionFeedbackWithin` when left out. */
+  feedbackWithin: v.optional(durationSchema),
+});
+export type BatchOptions = v.InferOutput<typeof batchOptionsSchema>;
+
+/** A JSON body: the options and the lines, each line checked on its own so one bad line stops none of the others. */
+export const batchJsonSchema = v.pipe(
+  v.object({
+    ...batchOptionsSchema.entries,
+    lines: v.pipe(v.array(v.unknown()), v.minLength(1), v.maxLength(maxBatchLines)),
+  }),
+  v.examples([
+    {
+      batchId: 'XH-2026-W47',
+      title: '第 47 周核查指令',
+      feedbackWithin: 'P2D',
+      lines: [
+        { kind: 'population', assigneeId: 'demo-grid-ly', subject: '白乐桥村 12 号 出租房人口核查' },
+        { kind: 'anti_fraud', assigneeId: 'demo-mediator-ly', subject: '灵隐路 3 号 独居老人反诈走访', note: '带宣传册' },
+      ],
+    },
+  ]),
+);
+
+/** The kinds that stay instructions; a `dispute` line is an intake (schemas/intake.ts, grid channel) instead. */
+export const checkKinds = instructionKinds.filter((kind) => kind !== 'dispute') as [Exclude<(typeof instructionKinds)[number], 'dispute'>, ...Exclude<(typeof instructionKinds)[number], 'dispute'>[]];
+
+/** A line first says its kind; that decides which schema reads the rest. */
+export const lineKindSchema = v.object({ kind: v.picklist(instructionKinds) });
+
+/** A verification instruction: who checks what. */
+export const instructionLineSchema = v.object({
+  kind: v.picklist(checkKinds),
+  assigneeId: text(1, 64),
+  /** The household, premises, person or unit to check. */
+  subject: text(2, 200),
+  note: v.optional(text(1, 1000)),
+});
+export type InstructionLine = v.InferOutput<typeof instructionLineSchema>;
+
+/** An assignee's feedback (反馈) on their instruction: what they found. */
+export const instructionFeedbackSchema = v.pipe(
+  v.object({ feedback: text(1, 2000) }),
+  v.examples([{ feedback: '已上门核查，实住 3 人，与登记一致' }]),
+);

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signatureHeader, signRequest } from '../../schemas/internal-signature';
+import type { Stack } from '../../scripts/stack';
+import { apiAs, edgeOnlyStack, freshIntake, tokenOf } from '../support/stack';
+
+/** The edge in workerd with a real local D1 and Temporal unreachable: every batch waits in the outbox to start. */
+let stack: Stack;
+let supervisor: ReturnType<typeof apiAs>;
+let gridWorker: ReturnType<typeof apiAs>;
+beforeAll(async () => {
+  ({ stack, gridWorker } = await edgeOnlyStack());
+  supervisor = apiAs(stack, tokenOf(stack, 'demo-supervisor-ly'));
+});
+afterAll(async () => stack?.stop());
+
+const json = async (response: Response) => (await response.json()) as Record<string, any>;
+const send = (as: ReturnType<typeof apiAs>, body: string, contentType: string, headers: Record<string, string> = {}, query = '') =>
+  as(`/api/batches${query}`, { method: 'POST', body, headers: { 'content-type': contentType, ...headers } });
+const sendJson = (as: ReturnType<typeof apiAs>, body: object) => send(as, JSON.stringify(body), 'application/json');
+const batchId = () => `test-${crypto.randomUUID()}`;
+const lineOf = (view: Record<string, any>, line: number) => view.lines.find((l: { line: number }) => l.line === line);
+
+/** A report as the batch's workflow sends it, signed as the worker signs it. */
+async function report(id: string, body: object) {
+  const path = `/internal/batches/${id}/events`;
+  const text = JSON.stringify(body);
+  return fetch(`${stack.edgeUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [signatureHeader]: await signRequest('test-internal-secret', 'POST', path, text) },
+    body: text,
+  });
+}
+
+describe('a batch of verification instructions', () => {
+  it('takes the good lines, keeps the bad ones as rejected with one message per field, and files a dispute line as a case', async () => {
+    const id = batchId();
+    const dispute = { kind: 'dispute', ...freshIntake('grid') };
+    const response = await sendJson(supervisor, {
+      batchId: id,
+      title: '第 47 周核查',
+      lines: [
+        { kind: 'population', assigneeId: 'demo-grid-ly', subject: '白乐桥村 12 号 出租房人口核查' },
+        { kind: 'premises', assigneeId: 'demo-grid-ly' },
+        { kind: 'unit', assigneeId: 'demo-grid-bs', subject: '北山街 8 号 单位核查' },
+        { kind: 'lottery', assigneeId: 'demo-grid-ly', subject: '无此类别' },
+        dispute,
+        { kind: 'dispute', summary: '太短' },
+      ],
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('location')).toBe(`/api/batches/${id}`);
+    const view = await json(response);
+    expect(view).toMatchObject({ id, status: 'queued', feedbackWithin: 'P3D' });
+    expect(view.counts).toEqual({ lines: 6, accepted: 2, rejected: 4, casesFiled: 1, waitingToDispatch: 1, dispatched: 0, feedbackReceived: 0, overdue: 0 });
+    expect(lineOf(view, 1)).toMatchObject({ status: 'pending', kind: 'population', assigneeId: 'demo-grid-ly', errors: null });
+    expect(lineOf(view, 2)).toMatchObject({ status: 'rejected', errors: [{ field: 'subject', message: '请填写核查对象' }] });
+    expect(lineOf(view, 3).errors).toEqual([{ field: 'assigneeId', message: '承办人不存在、已停用或不在您的辖区内' }]);
+    expect(lineOf(view, 4).errors.map((e: { field: string }) => e.field)).toEqual(['kind']);
+    expect(lineOf(view, 6).errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['summary', 'where', 'parties']));
+    const filed = lineOf(view, 5);
+    expect(filed).toMatchObject({ status: 'case_filed', kind: 'dispute' });
+    const caseView = await json(await supervisor(`/api/cases/${filed.caseId}`));
+    expect(caseView).toMatchObject({ channel: 'grid', status: 'queued', filedBy: 'demo-supervisor-ly' });
+
+    expect(await json(await supervisor(`/api/batches/${id}`))).toEqual(view);
+  });
+
+  it('answers a re-sent batch with the same batch and creates nothing twice; another batch under its ID is refused', async () => {
+    const id = batchId();
+    const body = { batchId: id, lines: [{ kind: 'anti_fraud', assigneeId: 'demo-mediator-ly', subject: '灵隐路 3 号 独居老人反诈走访' }, { kind: 'dispute', ...freshIntake('grid') }] };
+    const first = await json(await sendJson(supervisor, body));
+    const again = await sendJson(supervisor, body);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await json(again)).toEqual(first);
+
+    const changed = await sendJson(supervisor, { ...body, lines: body.lines.slice(0, 1) });
+    expect(changed.status).toBe(422);
+    const otherSupervisor = apiAs(stack, tokenOf(stack, 'demo-supervisor-xh'));
+    expect((await sendJson(otherSupervisor, body)).status).toBe(409);
+  });
+
+  it('reads CSV (quoted cells, dot-path intake columns) and JSON lines, numbering lines as the file does; the ID may come as Idempotency-Key', async () => {
+    const intake = freshIntake('grid');
+    const csv = [
+      'kind,assigneeId,subject,note,category,summary,where.address,where.gridCellCode,parties.0.name,parties.0.role,source.screenedBy',
+      `premises,demo-grid-ly,"灵隐路 5 号, 沿街商铺",,,,,,,,`,
+      `premises,demo-grid-ly,"写字楼 ""A"" 座\n三楼",带上登记表,,,,,,,`,
+      `dispute,,,,${intake.category},${intake.summary},${intake.where.address},${intake.where.gridCellCode},${intake.parties[0].name},${intake.parties[0].role},王网格员`,
+      'unit,demo-grid-ly,,,,,,,,,',
+    ].join('\r\n');
+    const id = batchId();
+    const response = await send(supervisor, csv, 'text/csv; charset=utf-8', { 'idempotency-key': id }, '?feedbackWithin=P2D');
+    expect(response.status).toBe(201);
+    const view = await json(response);
+    expect(view).toMatchObject({ id, feedbackWithin: 'P2D' });
+    expect(view.lines.map((l: { line: number; status: string }) => [l.line, l.status])).toEqual([
+      [2, 'pending'],
+      [3, 'pending'],
+      [5, 'case_filed'],
+      [6, 'rejected'],
+    ]);
+    expect(lineOf(view, 2).payload).toEqual({ subject: '灵隐路 5 号, 沿街商铺' });
+    expect(lineOf(view, 3).payload).toEqual({ subject: '写字楼 "A" 座\n三楼', note: '带上登记表' });
+
+    const jsonLines = ['{"kind":"unit","assigneeId":"demo-grid-ly","subject":"灵隐寺管委会"}', '', '{"kind": "unit",', '[1]'].join('\n');
+    const lines = await json(await send(supervisor, jsonLines, 'application/x-ndjson', {}, `?batchId=${batchId()}`));
+    expect(lines.lines.map((l: { line: number; status: string }) => [l.line, l.status])).toEqual([
+      [1, 'pending'],
+      [3, 'rejected'],
+      [4, 'rejected'],
+    ]);
+    expect(lineOf(lines, 3).errors).toEqual([{ field: '', message: '这一行无法读取：not valid JSON' }]);
+  });
+
+  it('refuses what cannot be a batch: no ID, a bad duration, an unknown content type; grid workers may not dispatch', async () => {
+    const line = { kind: 'unit', assigneeId: 'demo-grid-ly', subject: '某单位' };
+    const noId = await sendJson(supervisor, { lines: [line] });
+    expect(noId.status).toBe(422);
+    expect((await json(noId)).fields[0].field).toBe('batchId');
+    const badDuration = await json(await sendJson(supervisor, { batchId: batchId(), feedbackWithin: '3 days', lines: [line] }));
+    expect(badDuration.fields.map((f: { field: string }) => f.field)).toEqual(['feedbackWithin']);
+    expect((await send(supervisor, 'x', 'text/plain', { 'idempotency-key': batchId() })).status).toBe(415);
+    expect((await sendJson(gridWorker, { batchId: batchId(), lines: [line] })).status).toBe(403);
+  });
+});
+
+describe('feedback and progress', () => {
+  it('lets only the assignee answer, once; the workflow’s reports dispatch and mark overdue once each, feedback winning', async () => {
+    const id = batchId();
+    const view = await json(
+      await sendJson(supervisor, {
+        batchId: id,
+        lines: [
+          { kind: 'population', assigneeId: 'demo-grid-ly', subject: '白乐桥村 20 号' },
+          { kind: 'population', assigneeId: 'demo-grid-ly', subject: '白乐桥村 21 号' },
+        ],
+      }),
+    );
+    const [first, second] = view.lines.map((l: { instructionId: number }) => l.instructionId);
+    const feedback = (as: ReturnType<typeof apiAs>, instructionId: number, body: object = { feedback: '已上门核查，实住 3 人' }) =>
+      as(`/api/instructions/${instructionId}/feedback`, { method: 'POST', body: JSON.stringify(body) });
+
+    expect((await feedback(supervisor, first)).status).toBe(403);
+    expect((await feedback(apiAs(stack, tokenOf(stack, 'demo-grid-bs')), first)).status).toBe(404);
+    expect((await feedback(gridWorker, 999_999)).status).toBe(404);
+    expect((await feedback(gridWorker, first, { feedback: '' })).status).toBe(422);
+    const answered = await feedback(gridWorker, first);
+    expect(answered.status).toBe(200);
+    expect(await json(answered)).toMatchObject({ status: 'answered', feedback: '已上门核查，实住 3 人' });
+    const twice = await feedback(gridWorker, first);
+    expect(twice.status).toBe(409);
+
+    const at = new Date().toISOString();
+    const dueAt = new Date(Date.now() + 3_600_000).toISOString();
+    const dispatched = { seq: 1, type: 'dispatched', at, dueAt, lines: [1, 2] };
+    expect(await json(await report(id, dispatched))).toEqual({ outcome: 'applied' });
+    expect(await json(await report(id, dispatched))).toEqual({ outcome: 'duplicate' });
+    expect(await json(await report(id, { seq: 2, type: 'overdue', at, lines: [1, 2] }))).toEqual({ outcome: 'applied' });
+    expect((await report('no-such-batch', dispatched)).status).toBe(404);
+    expect((await report(id, { seq: 3, type: 'overdue', at, lines: [] })).status).toBe(422);
+
+    const progress = await json(await supervisor(`/api/batches/${id}`));
+    expect(progress.status).toBe('running');
+    expect(progress.counts).toMatchObject({ accepted: 2, dispatched: 2, feedbackReceived: 1, overdue: 1 });
+    expect(lineOf(progress, 1)).toMatchObject({ status: 'answered', dueAt, overdueAt: null });
+    expect(lineOf(progress, 2)).toMatchObject({ status: 'overdue', overdueAt: at });
+    // Late feedback still closes the loop; the line stays counted as overdue.
+    expect((await feedback(gridWorker, second)).status).toBe(200);
+    expect((await json(await supervisor(`/api/batches/${id}`))).counts).toMatchObject({ feedbackReceived: 2, overdue: 1 });
+
+    expect(await json(await report(id, { seq: 3, type: 'completed', at, answered: 2, overdue: 1 }))).toEqual({ outcome: 'applied' });
+    expect((await json(await supervisor(`/api/batches/${id}`))).status).toBe('done');
+    expect((await gridWorker(`/api/batches/${id}`)).status).toBe(403);
+    expect((await apiAs(stack, tokenOf(stack, 'demo-supervisor-xh'))(`/api/batches/${id}`)).status).toBe(200);
+  });
+});
+
+describe('the API document', () => {
+  it('documents the batch routes with their bodies from the same schemas', async () => {
+    const document = (await json(await supervisor('/api/openapi.json'))) as { paths: Record<string, Record<string, any>> };
+    const post = document.paths['/api/batches']!.post;
+    expect(Object.keys(post.requestBody.content)).toEqual(['application/json', 'application/x-ndjson', 'text/csv']);
+    expect(post.requestBody.content['application/json'].schema.properties).toHaveProperty('lines');
+    expect(document.paths['/api/batches/{id}']!.get.responses).toHaveProperty('404');
+    expect(document.paths['/api/instructions/{id}/feedback']!.post.responses).toHaveProperty('409');
+    expect(document.paths['/internal/batches/{id}/events']!.post.requestBody.content['application/json'].schema).toBeDefined();
+  });
+});

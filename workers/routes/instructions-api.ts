@@ -1,0 +1,26 @@
+import { Hono } from 'hono';
+import { instructionFeedbackSchema } from '../../schemas/batch';
+import type { AppEnv } from '../env';
+import { requireUser } from '../middleware/auth';
+import { giveFeedback } from '../services/instruction-feedback';
+import { jsonBody } from './json-body';
+
+/** An assignee's side of a batch: feedback on their own instructions. */
+export const instructionsApi = new Hono<AppEnv>()
+  .use(requireUser('api'))
+  .post('/:id/feedback', jsonBody(instructionFeedbackSchema, 'invalid_feedback'), async (c) => {
+    const id = Number(c.req.param('id'));
+    const notFound = () => c.json({ error: 'not_found', message: 'No such instruction.' }, 404);
+    if (!Number.isSafeInteger(id) || id < 1) return notFound();
+    const answer = await giveFeedback(c.get('services'), c.get('user'), id, c.req.valid('json').feedback);
+    switch (answer.kind) {
+      case 'notFound':
+        return notFound();
+      case 'notYours':
+        return c.json({ error: 'forbidden', message: 'Only the instruction’s assignee gives its feedback.' }, 403);
+      case 'refused':
+        return c.json({ error: 'conflict', message: answer.reason }, 409);
+      case 'recorded':
+        return c.json(answer.line, 200);
+    }
+  });

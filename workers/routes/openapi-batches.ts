@@ -1,0 +1,92 @@
+import * as v from 'valibot';
+import { batchJsonSchema, batchOptionsSchema, instructionFeedbackSchema, instructionLineSchema, maxBatchLines } from '../../schemas/batch';
+import { batchReportSchema } from '../../schemas/batch-workflow';
+import { errorResponse, invalidResponse, jsonSchema, queryParameters } from './openapi-parts';
+
+const security = [{ bearer: [] }];
+const example = (schema: v.GenericSchema) => (v.getExamples(schema) as unknown[])[0];
+
+/** Batches of verification instructions (核查指令): dispatch, read, answer, and the workflow's signed reports. */
+export function batchPaths(): Record<string, unknown> {
+  const instructionLine = { description: 'An instruction line; a `dispute` line is a grid intake with `kind: dispute`.', ...jsonSchema(instructionLineSchema) };
+  return {
+    '/api/batches': {
+      post: {
+        tags: ['batches'],
+        summary: 'Dispatch a batch of verification instructions (supervisors and admins)',
+        description: [
+          `Up to ${maxBatchLines} lines. The content type decides how they are read: \`application/json\` (the options and \`lines\`), `,
+          '`application/x-ndjson` (one JSON object per line) or `text/csv` (a header row; intake fields as dot-path columns such as ',
+          '`where.address`, `parties.0.name`); for the last two the options come as query parameters. Each line is checked on its own: ',
+          'an instruction (`population`, `premises`, `anti_fraud`, `unit`) needs an active assignee within your jurisdiction; a `dispute` ',
+          'line carries a grid intake and is filed as a case. A bad line is kept as `rejected` with one message per field and its line ',
+          'number (CSV: the file’s line, the header being line 1) and stops none of the others. The batch ID is yours (`batchId`, or the ',
+          '`Idempotency-Key` header): sending the same batch again answers 200 with the same batch and creates nothing twice. Its ',
+          'workflow (`batchDispatch`) starts at once or, if Temporal is away, from the outbox.',
+        ].join(''),
+        security,
+        parameters: [
+          ...queryParameters(batchOptionsSchema, { feedbackWithin: 'Each instruction’s feedback clock (default: the policy’s `instructionFeedbackWithin`).' }),
+          { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' }, description: 'The batch ID, when the body does not name one.' },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: jsonSchema(batchJsonSchema), example: example(batchJsonSchema) },
+            // Each line of the body is one such object.
+            'application/x-ndjson': { schema: instructionLine, example: '{"kind":"unit","assigneeId":"demo-grid-ly","subject":"灵隐寺管委会"}' },
+            'text/csv': { schema: { type: 'string' }, example: 'kind,assigneeId,subject,note\npopulation,demo-grid-ly,白乐桥村 12 号,\n' },
+          },
+        },
+        responses: {
+          201: { description: 'The batch: counts, then every line (accepted, rejected with its errors, the case a dispute line became).' },
+          200: { description: 'The same batch sent again (`Idempotent-Replayed: true`).' },
+          401: errorResponse('No valid bearer token.'),
+          403: errorResponse('Supervisors and admins only.'),
+          409: errorResponse('Another user’s batch has this ID.'),
+          413: errorResponse('Over 2 MiB.'),
+          415: errorResponse('Not JSON, JSON lines or CSV.'),
+          422: { ...invalidResponse, description: 'No batch ID, bad options, no lines, or the ID used before for a different batch.' },
+        },
+      },
+    },
+    '/api/batches/{id}': {
+      get: {
+        tags: ['batches'],
+        summary: 'A batch: counts (accepted, rejected, cases filed, dispatched, feedback received, overdue) and every line (supervisors and admins)',
+        security,
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 200: { description: 'The batch.' }, 401: errorResponse('No valid bearer token.'), 403: errorResponse('Supervisors and admins only.'), 404: errorResponse('No such batch within your jurisdiction.') },
+      },
+    },
+    '/api/instructions/{id}/feedback': {
+      post: {
+        tags: ['batches'],
+        summary: 'Give feedback on your own instruction (its assignee only); stops its clock, late or not',
+        security,
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' }, description: 'The `instructionId` of a line of GET /api/batches/{id}.' }],
+        requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(instructionFeedbackSchema), example: example(instructionFeedbackSchema) } } },
+        responses: {
+          200: { description: 'The line, answered.' },
+          401: errorResponse('No valid bearer token.'),
+          403: errorResponse('Not your instruction.'),
+          404: errorResponse('No such instruction within your jurisdiction.'),
+          409: errorResponse('Feedback was already given, or the line was rejected.'),
+          422: invalidResponse,
+        },
+      },
+    },
+    '/internal/batches/{id}/events': {
+      post: {
+        tags: ['internal'],
+        summary: 'A batch workflow reports progress: dispatched, overdue lines, completed (signed by the worker; written once per sequence number)',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'X-Fengqiao-Signature', in: 'header', required: true, schema: { type: 'string' }, description: 't=<ms>,v1=<hex HMAC-SHA256>' },
+        ],
+        requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(batchReportSchema) } } },
+        responses: { 200: { description: '`applied`, or `duplicate` for a retry.' }, 401: errorResponse('Bad signature.'), 404: errorResponse('No such batch.'), 422: errorResponse('Not a report.') },
+      },
+    },
+  };
+}
