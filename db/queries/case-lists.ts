@@ -35,8 +35,17 @@ export interface CaseListFilter {
  * Cases at or below a path, as a range on the path (paths end in '/', and '0' follows '/'), so the path's index
  * serves it; a LIKE would read '_' in codes as a wildcard and `substr` would read every case.
  */
-const withinPath = (path: string) =>
-  and(gte(cases.jurisdictionPath, path), sql`${cases.jurisdictionPath} < ${`${path.slice(0, -1)}${String.fromCharCode(path.charCodeAt(path.length - 1) + 1)}`}`);
+const withinPath = (path: string, column: SQL = sql`${cases.jurisdictionPath}`) =>
+  sql`${column} >= ${path} and ${column} < ${`${path.slice(0, -1)}${String.fromCharCode(path.charCodeAt(path.length - 1) + 1)}`}`;
+
+/**
+ * A search starts from its terms: the few cases holding them are read by their key. Written `+column`, the path
+ * and status conditions cannot draw the planner to their own index, which without statistics it prefers, and
+ * which would read every unfinished case of the county (measured by bench:overdue: 432,059 rows read for 5 at
+ * 1,000,000 cases, 1,493 this way).
+ */
+const searchDriven = (column: typeof cases.jurisdictionPath | typeof cases.status, driven: boolean) =>
+  driven ? sql`+${column}` : sql`${column}`;
 
 const openClocksOfCase = sql`${caseClocks.caseId} = ${cases.id} and ${caseClocks.stoppedAt} is null`;
 
@@ -103,6 +112,7 @@ const assigneeName = subquery<string | null>(sql`select ${users.name} from ${use
 export function listCases(db: Database, filter: CaseListFilter) {
   const { keys, descending } = sortKeys[filter.sort];
   const after = filter.after && sql`(${sql.join(keys, sql`, `)}) ${descending ? sql`<` : sql`>`} (${sql.join(filter.after.map((value) => sql`${value}`), sql`, `)})`;
+  const driven = Boolean(filter.searchPieces?.length);
   return db
     .select({
       id: cases.id,
@@ -132,8 +142,8 @@ export function listCases(db: Database, filter: CaseListFilter) {
     .from(cases)
     .where(
       and(
-        withinPath(filter.jurisdictionPath),
-        inArray(cases.status, [...filter.statuses]),
+        withinPath(filter.jurisdictionPath, searchDriven(cases.jurisdictionPath, driven)),
+        inArray(searchDriven(cases.status, driven), [...filter.statuses]),
         filter.overdueOnly ? eq(cases.overdue, true) : undefined,
         // Levels above 0 by name rather than `> 0`, so the escalation index serves the status and path after it.
         filter.escalatedOnly ? inArray(cases.escalationLevel, escalationLevels.filter((level) => level > 0)) : undefined,

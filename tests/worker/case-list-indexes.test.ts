@@ -51,9 +51,11 @@ describe('the plans of the daily lists', () => {
     expect(fullScans(plan), plan.join('\n')).toEqual([]);
   });
 
-  it('searches by the terms’ own key, one look-up per piece', () => {
+  it('searches by the terms’ own key, one look-up per piece, and reads only the cases found, by their key', () => {
     const plan = plans.get('a search')!;
     expect(plan.some((line) => /^SEARCH case_search_terms USING (COVERING )?INDEX sqlite_autoindex_case_search_terms_1 \(term=\?\)/.test(line)), plan.join('\n')).toBe(true);
+    // Not the status or path index: without statistics the planner would read every unfinished case through it.
+    expect(plan.some((line) => /^SEARCH cases USING INDEX sqlite_autoindex_cases_1 \(id=\?\)/.test(line)), plan.join('\n')).toBe(true);
   });
 
   it('reads the overdue and the escalated lists by the index that leads with what makes them few', () => {
