@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { findChromium } from '../../scripts/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack';
 import { edgeOnlyStack, tokenOf } from '../support/stack';
@@ -10,7 +10,7 @@ import { edgeOnlyStack, tokenOf } from '../support/stack';
  * The browser is Debian's `chromium` (or $CHROMIUM_PATH), never a downloaded one. Temporal is not started, so the
  * case stays `queued`, which the receipt shows as it is.
  */
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const chromiumPath = findChromium();
 // The background-networking flags stop Chromium dialling out on its own: nothing answers them here.
 const chromiumArgs = [
   '--headless',
@@ -28,10 +28,10 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
+  if (!chromiumPath) {
     throw new Error(
-      `No Chromium at ${chromiumPath}. Install Debian's: \`apt-get update && apt-get install -y --no-install-recommends chromium\` ` +
-        '(.ci/run does this), or set CHROMIUM_PATH to a Chromium binary.',
+      "No Chromium found. `npm install` installs Debian's when it runs as root on Debian; else " +
+        '`apt-get install -y --no-install-recommends chromium`, or set CHROMIUM_PATH to a Chromium binary.',
     );
   }
   ({ stack } = await edgeOnlyStack());
