@@ -1,8 +1,7 @@
-import { vValidator } from '@hono/valibot-validator';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { caseListQuerySchema } from '../../schemas/case-list';
 import type { AppEnv } from '../env';
-import { fieldErrors } from '../i18n/messages';
+import { validated } from './validated';
 import { requireUser } from '../middleware/auth';
 import { ledgerFile } from '../services/case-ledger';
 import { listCasesFor } from '../services/case-list';
@@ -23,9 +22,7 @@ export const casesApi = new Hono<AppEnv>()
   /** The supervisor's query: work lists, filters, search, one page at a time; or the same rows as a ledger file. */
   .get(
     '/',
-    vValidator('query', caseListQuerySchema, (result, c) => {
-      if (!result.success) return c.json({ error: 'invalid_query', fields: fieldErrors(result.issues, (c as unknown as Context<AppEnv>).get('lang')) }, 422);
-    }),
+    validated('query', caseListQuerySchema, 'invalid_query'),
     async (c) => {
       const { db } = c.get('services');
       const user = c.get('user');

@@ -3,12 +3,12 @@ import { instructionFeedbackSchema } from '../../schemas/batch';
 import type { AppEnv } from '../env';
 import { requireUser } from '../middleware/auth';
 import { giveFeedback } from '../services/instruction-feedback';
-import { jsonBody } from './json-body';
+import { validated } from './validated';
 
 /** An assignee's side of a batch: feedback on their own instructions. */
 export const instructionsApi = new Hono<AppEnv>()
   .use(requireUser('api'))
-  .post('/:id/feedback', jsonBody(instructionFeedbackSchema, 'invalid_feedback'), async (c) => {
+  .post('/:id/feedback', validated('json', instructionFeedbackSchema, 'invalid_feedback'), async (c) => {
     const id = Number(c.req.param('id'));
     const notFound = () => c.json({ error: 'not_found', message: 'No such instruction.' }, 404);
     if (!Number.isSafeInteger(id) || id < 1) return notFound();

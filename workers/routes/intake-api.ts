@@ -1,9 +1,9 @@
-import { vValidator } from '@hono/valibot-validator';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { intakeSchemas } from '../../schemas/intake';
 import { channels } from '../../schemas/vocabulary';
 import type { AppEnv } from '../env';
-import { fieldErrors, t } from '../i18n/messages';
+import { validated } from './validated';
+import { t } from '../i18n/messages';
 import { fileAndStart } from '../services/file-and-start';
 import { policyInForce } from '../services/sla-policy';
 import { requireUser } from '../middleware/auth';
@@ -15,11 +15,7 @@ export const intakeApi = new Hono<AppEnv>().use(requireUser('api'));
 for (const channel of channels) {
   intakeApi.post(
     `/${channel}`,
-    vValidator('json', intakeSchemas[channel], (result, c) => {
-      if (!result.success) {
-        return c.json({ error: 'invalid_intake', fields: fieldErrors(result.issues, (c as unknown as Context<AppEnv>).get('lang')) }, 422);
-      }
-    }),
+    validated('json', intakeSchemas[channel], 'invalid_intake'),
     async (c) => {
       const lang = c.get('lang');
       const key = c.req.header('idempotency-key');

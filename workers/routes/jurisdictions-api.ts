@@ -3,7 +3,7 @@ import { jurisdictionRenameSchema, newJurisdictionSchema } from '../../schemas/j
 import type { AppEnv } from '../env';
 import { requirePermission, requireUser } from '../middleware/auth';
 import { jurisdictionsManagedBy, openJurisdiction, renameManagedJurisdiction, type JurisdictionAnswer } from '../services/manage-jurisdictions';
-import { jsonBody } from './json-body';
+import { validated } from './validated';
 
 function answer(c: Context<AppEnv>, answer: JurisdictionAnswer, status: 200 | 201 = 200) {
   switch (answer.kind) {
@@ -22,11 +22,11 @@ function answer(c: Context<AppEnv>, answer: JurisdictionAnswer, status: 200 | 20
 export const jurisdictionsApi = new Hono<AppEnv>()
   .use(requireUser('api'), requirePermission('manageUsers'))
   .get('/', async (c) => c.json(await jurisdictionsManagedBy(c.get('services').db, c.get('user'))))
-  .post('/', jsonBody(newJurisdictionSchema, 'invalid_jurisdiction'), async (c) => {
+  .post('/', validated('json', newJurisdictionSchema, 'invalid_jurisdiction'), async (c) => {
     const opened = await openJurisdiction(c.get('services').db, c.get('user'), c.req.valid('json'), c.get('lang'));
     if (opened.kind === 'done') c.header('location', `/api/jurisdictions/${encodeURIComponent(opened.jurisdiction.code)}`);
     return answer(c, opened, 201);
   })
-  .patch('/:code', jsonBody(jurisdictionRenameSchema, 'invalid_jurisdiction'), async (c) =>
+  .patch('/:code', validated('json', jurisdictionRenameSchema, 'invalid_jurisdiction'), async (c) =>
     answer(c, await renameManagedJurisdiction(c.get('services').db, c.get('user'), c.req.param('code'), c.req.valid('json').name)),
   );

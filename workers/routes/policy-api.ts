@@ -1,10 +1,9 @@
-import { vValidator } from '@hono/valibot-validator';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { isUniqueViolation } from '../../db/errors';
 import { publishPolicy } from '../../db/queries/policies';
 import { slaPolicySchema } from '../../schemas/policy';
 import type { AppEnv } from '../env';
-import { fieldErrors } from '../i18n/messages';
+import { validated } from './validated';
 import { requirePermission, requireUser } from '../middleware/auth';
 import { drainOutbox } from '../services/outbox-delivery';
 import { forgetPublishedPolicy, policyInForce } from '../services/sla-policy';
@@ -16,9 +15,7 @@ export const policyApi = new Hono<AppEnv>()
   .post(
     '/',
     requirePermission('publishPolicy'),
-    vValidator('json', slaPolicySchema, (result, c) => {
-      if (!result.success) return c.json({ error: 'invalid_policy', fields: fieldErrors(result.issues, (c as unknown as Context<AppEnv>).get('lang')) }, 422);
-    }),
+    validated('json', slaPolicySchema, 'invalid_policy'),
     async (c) => {
       const { db, gateway, defer } = c.get('services');
       const policy = c.req.valid('json');

@@ -1,10 +1,9 @@
-import { vValidator } from '@hono/valibot-validator';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { figureDefinitions, type FigureGroup, type Figures } from '../../domain/figures';
 import { statsQuerySchema } from '../../schemas/stats';
 import type { AppEnv } from '../env';
+import { validated } from './validated';
 import { toCsv, csvHeaders, type CsvCell } from '../export/csv';
-import { fieldErrors } from '../i18n/messages';
 import { requirePermission, requireUser } from '../middleware/auth';
 import { readFigures, type FiguresAnswer } from '../services/figures';
 import { policyInForce } from '../services/sla-policy';
@@ -34,9 +33,7 @@ function figuresCsv(answer: FiguresAnswer) {
 export const statsApi = new Hono<AppEnv>().use(requireUser('api')).get(
   '/',
   requirePermission('supervise'),
-  vValidator('query', statsQuerySchema, (result, c) => {
-    if (!result.success) return c.json({ error: 'invalid_query', fields: fieldErrors(result.issues, (c as unknown as Context<AppEnv>).get('lang')) }, 422);
-  }),
+  validated('query', statsQuerySchema, 'invalid_query'),
   async (c) => {
     const { db } = c.get('services');
     const query = c.req.valid('query');

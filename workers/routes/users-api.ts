@@ -3,7 +3,7 @@ import { newUserSchema, userChangeSchema } from '../../schemas/users';
 import type { AppEnv } from '../env';
 import { requirePermission, requireUser } from '../middleware/auth';
 import { changeUser, createUser, rotateToken, setUserDisabled, usersManagedBy, type UserAnswer } from '../services/manage-users';
-import { jsonBody } from './json-body';
+import { validated } from './validated';
 
 function answer(c: Context<AppEnv>, answer: UserAnswer, status: 200 | 201 = 200) {
   switch (answer.kind) {
@@ -28,10 +28,10 @@ function answer(c: Context<AppEnv>, answer: UserAnswer, status: 200 | 201 = 200)
 export const usersApi = new Hono<AppEnv>()
   .use(requireUser('api'), requirePermission('manageUsers'))
   .get('/', async (c) => c.json(await usersManagedBy(c.get('services').db, c.get('user'))))
-  .post('/', jsonBody(newUserSchema, 'invalid_user'), async (c) =>
+  .post('/', validated('json', newUserSchema, 'invalid_user'), async (c) =>
     answer(c, await createUser(c.get('services').db, c.get('user'), c.req.valid('json'), c.get('lang')), 201),
   )
-  .patch('/:id', jsonBody(userChangeSchema, 'invalid_user'), async (c) =>
+  .patch('/:id', validated('json', userChangeSchema, 'invalid_user'), async (c) =>
     answer(c, await changeUser(c.get('services').db, c.get('user'), c.req.param('id'), c.req.valid('json'), c.get('lang'))),
   )
   .post('/:id/disable', async (c) => answer(c, await setUserDisabled(c.get('services').db, c.get('user'), c.req.param('id'), true)))
