@@ -3,6 +3,7 @@ import type { CaseListSort, ClockState, CursorKey } from '../../schemas/case-lis
 import { escalationLevels, type CaseStatus, type Category, type Channel, type ClockName, type Department, type PartyRole, type RouteName } from '../../schemas/vocabulary';
 import type { Database } from '../client';
 import { caseClocks, caseSearchTerms, cases, parties, users } from '../schema';
+import { pathWithin } from './jurisdictions';
 
 export interface CaseListFilter {
   /** Cases at or below this path. */
@@ -30,13 +31,6 @@ export interface CaseListFilter {
   after?: CursorKey;
   limit: number;
 }
-
-/**
- * Cases at or below a path, as a range on the path (paths end in '/', and '0' follows '/'), so the path's index
- * serves it; a LIKE would read '_' in codes as a wildcard and `substr` would read every case.
- */
-const withinPath = (path: string, column: SQL = sql`${cases.jurisdictionPath}`) =>
-  sql`${column} >= ${path} and ${column} < ${`${path.slice(0, -1)}${String.fromCharCode(path.charCodeAt(path.length - 1) + 1)}`}`;
 
 /**
  * A search starts from its terms: the few cases holding them are read by their key. Written `+column`, the path
@@ -142,7 +136,7 @@ export function listCases(db: Database, filter: CaseListFilter) {
     .from(cases)
     .where(
       and(
-        withinPath(filter.jurisdictionPath, searchDriven(cases.jurisdictionPath, driven)),
+        pathWithin(searchDriven(cases.jurisdictionPath, driven), filter.jurisdictionPath),
         inArray(searchDriven(cases.status, driven), [...filter.statuses]),
         filter.overdueOnly ? eq(cases.overdue, true) : undefined,
         // Levels above 0 by name rather than `> 0`, so the escalation index serves the status and path after it.

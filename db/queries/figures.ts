@@ -1,7 +1,7 @@
-import { and, asc, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Database } from '../client';
 import { batches, caseClocks, cases, instructions, timelineEvents } from '../schema';
-import { caseWithin } from './jurisdictions';
+import { caseWithin, pathWithin } from './jurisdictions';
 
 /** The timeline events the figures count; the rest stay unread. */
 export const countedEventTypes = [
@@ -57,7 +57,7 @@ export async function countInstructions(db: Database, period: { jurisdictionPath
     .innerJoin(batches, eq(batches.id, instructions.batchId))
     .where(
       and(
-        sql`substr(${batches.jurisdictionPath}, 1, ${period.jurisdictionPath.length}) = ${period.jurisdictionPath}`,
+        pathWithin(batches.jurisdictionPath, period.jurisdictionPath),
         gte(batches.createdAt, period.from),
         lt(batches.createdAt, period.to),
         inArray(instructions.status, ['pending', 'dispatched', 'answered', 'overdue']),

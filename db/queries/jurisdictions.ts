@@ -1,9 +1,13 @@
-import { asc, eq, sql, type Column } from 'drizzle-orm';
+import { asc, eq, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { cases, jurisdictions } from '../schema';
 
-/** A path column at or below a path; a plain prefix compare, where LIKE would read '_' in codes as a wildcard. */
-export const pathWithin = (column: Column, path: string) => sql`substr(${column}, 1, ${path.length}) = ${path}`;
+/**
+ * A path column at or below a path, as a range (paths end in '/', and '0' follows '/'), so the column's index can
+ * serve it; a LIKE would read '_' in codes as a wildcard, and `substr` would read every row.
+ */
+export const pathWithin = (column: Column | SQL, path: string) =>
+  sql`${column} >= ${path} and ${column} < ${`${path.slice(0, -1)}${String.fromCharCode(path.charCodeAt(path.length - 1) + 1)}`}`;
 
 /** Cases at or below a jurisdiction path. */
 export const caseWithin = (path: string) => pathWithin(cases.jurisdictionPath, path);
