@@ -13,6 +13,9 @@ import { localDay } from '../domain/clocks/local-time';
 import { defaultSlaPolicy } from '../domain/policy';
 import { randomToken, sha256Hex } from '../workers/crypto';
 import { categories, channels, type CaseStatus, type ClockName } from '../schemas/vocabulary';
+import { listingColumns } from '../db/queries/case-listing';
+import { cases } from '../db/schema';
+import { queryBuilder } from '../tests/support/d1';
 
 /** The local D1's file under a `--persist-to` directory: wrangler keeps one SQLite file per database object. */
 export function localD1File(persistDir: string): string {
@@ -200,6 +203,10 @@ export async function seedCases(dbFile: string, count: number, now = new Date())
     figures.searchTerms += terms.size;
   }
   db.exec('COMMIT');
+
+  // The lists' copy of each case, by the very statement the edge's writes end with (db/queries/case-listing.ts).
+  const listing = queryBuilder().update(cases).set(listingColumns).toSQL();
+  db.prepare(listing.sql).run(...(listing.params as (string | number | null)[]));
 
   const indexing = performance.now();
   for (const { sql } of indexes) db.exec(sql);

@@ -7,6 +7,7 @@ import { outboxKinds, type OutboxMessageInput } from '../schemas/outbox';
 import type { SlaPolicy } from '../schemas/policy';
 import { batchReportTypes } from '../schemas/batch-workflow';
 import type { FieldError } from '../schemas/field-error';
+import type { ListedClock, ListedParty } from '../schemas/case-list';
 import {
   batchStatuses,
   caseOutcomes,
@@ -97,11 +98,33 @@ export const cases = sqliteTable(
     splitFrom: text('split_from').references((): AnySQLiteColumn => cases.id),
     splitFromReport: integer('split_from_report').references((): AnySQLiteColumn => timelineEvents.id),
     updatedAt: text('updated_at').notNull(),
+    // What the work lists show beside the case, copied from its clocks, parties and assignee by every write that changes
+    // them (db/queries/case-listing.ts): a page of the list then reads one row a case, in the order of an index.
+    /** The first breach among the open clocks. */
+    overdueSince: text('overdue_since'),
+    /** The nearest due time among the open clocks. */
+    nextDueAt: text('next_due_at'),
+    openClocks: text('open_clocks', { mode: 'json' }).$type<ListedClock[]>().notNull().default(sql`'[]'`),
+    partyList: text('party_list', { mode: 'json' }).$type<ListedParty[]>().notNull().default(sql`'[]'`),
+    assigneeName: text('assignee_name'),
+    /**
+     * The work list's order as one string: overdue first ('0'), the first breach, the nearest due time ('~', after every
+     * time, when there is none), filed at, id. ISO times are all one width, so the string sorts as the tuple would.
+     */
+    workOrder: text('work_order').generatedAlwaysAs(
+      sql`(case when overdue then '0' else '1' end) || '|' || coalesce(overdue_since, '~') || '|' || coalesce(next_due_at, '~') || '|' || filed_at || '|' || id`,
+      { mode: 'virtual' },
+    ),
+    /** The nearest-deadline order: the nearest due time ('~' when none), filed at, id. */
+    dueOrder: text('due_order').generatedAlwaysAs(sql`coalesce(next_due_at, '~') || '|' || filed_at || '|' || id`, { mode: 'virtual' }),
   },
   (table) => [
     index('cases_jurisdiction_day').on(table.jurisdictionCode, table.filedDay),
     index('cases_jurisdiction_path').on(table.jurisdictionPath),
-    index('cases_assignee').on(table.assigneeId),
+    // The work lists in their order: the county's, a station's, a mediator's (db/queries/case-lists.ts, `driverOf`).
+    index('cases_work_order').on(table.workOrder),
+    index('cases_station_work_order').on(table.jurisdictionCode, table.workOrder),
+    index('cases_assignee_work_order').on(table.assigneeId, table.workOrder),
     index('cases_address_key').on(table.jurisdictionCode, table.addressKey),
     // The daily lists (GET /api/cases): a subtree's cases by status; the overdue and the escalated among them, the few
     // a station looks at first, each by an index that leads with what makes them few.

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { dateTimeSchema } from './intake';
 import { jurisdictionCodePattern } from './jurisdictions';
-import { caseStatuses, categories, channels, clockNames, routes } from './vocabulary';
+import { caseStatuses, categories, channels, clockNames, routes, type ClockName, type PartyRole } from './vocabulary';
 
 /**
  * The supervisor's query over cases (GET /api/cases): what to show, in which order, from where on, in which format.
@@ -15,6 +15,10 @@ export type CaseListSort = (typeof caseListSorts)[number];
 /** An open clock as the list shows it: neither warned nor breached yet, past its warning share, or past its due time. */
 export const clockStates = ['running', 'warning', 'breached'] as const;
 export type ClockState = (typeof clockStates)[number];
+
+/** A party and an open clock as a list row carries them. */
+export type ListedParty = { name: string; role: PartyRole; phone: string | null };
+export type ListedClock = { clock: ClockName; dueAt: string; state: ClockState };
 
 export const caseListFormats = ['json', 'csv', 'xlsx'] as const;
 export type CaseListFormat = (typeof caseListFormats)[number];
@@ -31,9 +35,9 @@ const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'day'), v.check(is
  * case filed between two pages neither pushes a row onto the next page twice nor hides one.
  */
 const cursorKeys = {
-  // Overdue first (0), the first breach, the nearest due time ('~' when none: after every time), filed at, id.
-  overdue: v.tuple([v.picklist([0, 1]), v.string(), v.string(), v.string(), v.string()]),
-  nearestDue: v.tuple([v.string(), v.string(), v.string()]),
+  // The work order and the due order, each one string that ends with the id (db/schema.ts, `cases.workOrder`).
+  overdue: v.tuple([v.string()]),
+  nearestDue: v.tuple([v.string()]),
   newest: v.tuple([v.string(), v.string()]),
 } as const satisfies Record<CaseListSort, v.GenericSchema>;
 export type CursorKey = v.InferOutput<(typeof cursorKeys)[CaseListSort]>;

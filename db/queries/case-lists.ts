@@ -1,13 +1,17 @@
-import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { CaseListSort, ClockState, CursorKey } from '../../schemas/case-list';
-import { escalationLevels, type CaseStatus, type Category, type Channel, type ClockName, type Department, type PartyRole, type RouteName } from '../../schemas/vocabulary';
+import { escalationLevels, unfinishedStatuses, type CaseStatus, type Category, type Channel, type ClockName, type Department, type RouteName } from '../../schemas/vocabulary';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Database } from '../client';
-import { caseClocks, caseSearchTerms, cases, parties, users } from '../schema';
+import { caseClocks, caseSearchTerms, cases } from '../schema';
+import { clockState } from './case-listing';
 import { pathWithin } from './jurisdictions';
 
 export interface CaseListFilter {
   /** Cases at or below this path. */
   jurisdictionPath: string;
+  /** The station the path lies in, when it lies in one: its cases are read through the station's own index. */
+  station?: string;
   statuses: readonly CaseStatus[];
   overdueOnly?: boolean;
   escalatedOnly?: boolean;
@@ -33,36 +37,36 @@ export interface CaseListFilter {
 }
 
 /**
- * A search starts from its terms: the few cases holding them are read by their key. Written `+column`, the path
- * and status conditions cannot draw the planner to their own index, which without statistics it prefers, and
- * which would read every unfinished case of the county (measured by bench:overdue: 432,059 rows read for 5 at
- * 1,000,000 cases, 1,493 this way).
+ * Which index a page is read by. The work lists (unfinished cases, most overdue first) are read in the order they
+ * show, through the station's, the county's or the mediator's work-order index, so a page reads about the rows it
+ * returns. A search starts from its terms and the escalated list from the escalation index, both few; other lists
+ * from the status index, sorted.
+ * Written `+column`, the other conditions and the order cannot draw the planner to their own indexes, which without
+ * statistics it may prefer and which would read every unfinished case (measured by bench:overdue: a search read
+ * 432,059 rows for 5 at 1,000,000 cases, 1,493 this way).
  */
-const searchDriven = (column: typeof cases.jurisdictionPath | typeof cases.status, driven: boolean) =>
-  driven ? sql`+${column}` : sql`${column}`;
+type Driver = 'order' | 'terms' | 'escalation' | 'status';
+const driverOf = (filter: CaseListFilter): Driver =>
+  filter.searchPieces?.length
+    ? 'terms'
+    : filter.escalatedOnly
+      ? 'escalation'
+      : filter.sort === 'overdue' && filter.statuses.every((status) => (unfinishedStatuses as readonly CaseStatus[]).includes(status))
+        ? 'order'
+        : 'status';
+/** The column as itself where it may choose the index, `+column` where it must not. */
+const indexedIf = (column: AnySQLiteColumn, mayChoose: boolean) => (mayChoose ? sql`${column}` : sql`+${column}`);
 
 const openClocksOfCase = sql`${caseClocks.caseId} = ${cases.id} and ${caseClocks.stoppedAt} is null`;
 
-/** One reading of a clock's state, for the filter and for the row alike. */
-const clockState = sql`case when ${caseClocks.breachedAt} is not null then 'breached' when ${caseClocks.warnedAt} is not null then 'warning' else 'running' end`;
-
 /**
- * A correlated subquery as a column of the page. Its body is nested: in a select from one table drizzle names the
- * columns written straight into a selected expression without their table, and inside a subquery an unqualified
- * `id` or `name` could be read as the inner table's.
+ * Each sort as the columns it orders by, ascending unless `descending`; the id last makes the order total. The work
+ * order and the due order are single columns (see `cases.workOrder`), so each list is read in the order of its index.
  */
-const subquery = <T>(body: SQL) => sql<T>`(${body})`;
-
-const firstBreach = subquery<string | null>(sql`select min(${caseClocks.breachedAt}) from ${caseClocks} where ${openClocksOfCase}`);
-const nextDue = subquery<string | null>(sql`select min(${caseClocks.dueAt}) from ${caseClocks} where ${openClocksOfCase}`);
-// '~' sorts after every ISO time: a case without a breach or a deadline comes after those with one.
-const latest = (time: SQL) => sql`coalesce(${time}, '~')`;
-
-/** Each sort as the tuple it orders by, ascending unless `descending`; the id last makes the order total. */
-const sortKeys: Record<CaseListSort, { keys: SQL[]; descending?: true }> = {
-  overdue: { keys: [sql`(case when ${cases.overdue} then 0 else 1 end)`, latest(firstBreach), latest(nextDue), sql`${cases.filedAt}`, sql`${cases.id}`] },
-  nearestDue: { keys: [latest(nextDue), sql`${cases.filedAt}`, sql`${cases.id}`] },
-  newest: { keys: [sql`${cases.filedAt}`, sql`${cases.id}`], descending: true },
+const sortKeys: Record<CaseListSort, { keys: AnySQLiteColumn[]; descending?: true }> = {
+  overdue: { keys: [cases.workOrder] },
+  nearestDue: { keys: [cases.dueOrder] },
+  newest: { keys: [cases.filedAt, cases.id], descending: true },
 };
 
 function openClockCondition(clock: NonNullable<CaseListFilter['openClock']>) {
@@ -84,20 +88,6 @@ const holdsEveryPiece = (pieces: readonly string[]) =>
       group by ${caseSearchTerms.caseId} having count(*) = ${pieces.length})`,
   );
 
-export type ListedParty = { name: string; role: PartyRole; phone: string | null };
-export type ListedClock = { clock: ClockName; dueAt: string; state: ClockState };
-
-// Parties and open clocks come along as JSON arrays read by the case's key, so a page is one statement.
-const partiesOfCase = subquery<string>(
-  sql`select json_group_array(json_object('name', ${parties.name}, 'role', ${parties.role}, 'phone', ${parties.phone}) order by ${parties.position})
-    from ${parties} where ${parties.caseId} = ${cases.id}`,
-).mapWith((json: string) => JSON.parse(json) as ListedParty[]);
-const openClocks = subquery<string>(
-  sql`select json_group_array(json_object('clock', ${caseClocks.clock}, 'dueAt', ${caseClocks.dueAt}, 'state', ${clockState}) order by ${caseClocks.dueAt})
-    from ${caseClocks} where ${openClocksOfCase}`,
-).mapWith((json: string) => JSON.parse(json) as ListedClock[]);
-const assigneeName = subquery<string | null>(sql`select ${users.name} from ${users} where ${users.id} = ${cases.assigneeId}`);
-
 /**
  * One page of the work lists supervisors and mediators read, straight from the projection. Each row carries its
  * sort key, from which the caller makes the cursor of the next page. Awaiting it runs it; the index tests read its
@@ -105,8 +95,9 @@ const assigneeName = subquery<string | null>(sql`select ${users.name} from ${use
  */
 export function listCases(db: Database, filter: CaseListFilter) {
   const { keys, descending } = sortKeys[filter.sort];
-  const after = filter.after && sql`(${sql.join(keys, sql`, `)}) ${descending ? sql`<` : sql`>`} (${sql.join(filter.after.map((value) => sql`${value}`), sql`, `)})`;
-  const driven = Boolean(filter.searchPieces?.length);
+  const driver = driverOf(filter);
+  const ordered = keys.map((key) => indexedIf(key, driver === 'order'));
+  const after = filter.after && sql`(${sql.join(ordered, sql`, `)}) ${descending ? sql`<` : sql`>`} (${sql.join(filter.after.map((value) => sql`${value}`), sql`, `)})`;
   return db
     .select({
       id: cases.id,
@@ -118,27 +109,29 @@ export function listCases(db: Database, filter: CaseListFilter) {
       hardCase: cases.hardCase,
       order: cases.orderStage,
       assigneeId: cases.assigneeId,
-      assigneeName,
+      assigneeName: cases.assigneeName,
       escalationLevel: cases.escalationLevel,
       paused: cases.paused,
       overdue: cases.overdue,
-      overdueSince: firstBreach,
-      nextDueAt: nextDue,
+      overdueSince: cases.overdueSince,
+      nextDueAt: cases.nextDueAt,
       filedAt: cases.filedAt,
       jurisdictionCode: cases.jurisdictionCode,
       gridCellCode: cases.gridCellCode,
       address: cases.address,
       summary: cases.summary,
-      parties: partiesOfCase,
-      clocks: openClocks,
+      parties: cases.partyList,
+      clocks: cases.openClocks,
       sortKey: sql<string>`json_array(${sql.join(keys, sql`, `)})`.mapWith((json: string) => JSON.parse(json) as CursorKey),
     })
     .from(cases)
     .where(
       and(
-        pathWithin(searchDriven(cases.jurisdictionPath, driven), filter.jurisdictionPath),
-        inArray(searchDriven(cases.status, driven), [...filter.statuses]),
-        filter.overdueOnly ? eq(cases.overdue, true) : undefined,
+        filter.station ? eq(indexedIf(cases.jurisdictionCode, driver === 'order'), filter.station) : undefined,
+        pathWithin(indexedIf(cases.jurisdictionPath, driver === 'escalation' || driver === 'status'), filter.jurisdictionPath),
+        inArray(indexedIf(cases.status, driver === 'escalation' || driver === 'status'), [...filter.statuses]),
+        // The overdue come first in the work order, all before '1': read so, the overdue list is the work list's head.
+        filter.overdueOnly ? (driver === 'order' && filter.sort === 'overdue' ? lt(cases.workOrder, '1') : eq(cases.overdue, true)) : undefined,
         // Levels above 0 by name rather than `> 0`, so the escalation index serves the status and path after it.
         filter.escalatedOnly ? inArray(cases.escalationLevel, escalationLevels.filter((level) => level > 0)) : undefined,
         filter.escalationLevel !== undefined ? eq(cases.escalationLevel, filter.escalationLevel) : undefined,
@@ -155,7 +148,7 @@ export function listCases(db: Database, filter: CaseListFilter) {
         after,
       ),
     )
-    .orderBy(...keys.map((key) => (descending ? sql`${key} desc` : key)))
+    .orderBy(...ordered.map((key) => (descending ? sql`${key} desc` : key)))
     .limit(filter.limit);
 }
 

@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { OutboxMessageInput } from '../../schemas/outbox';
 import type { Database } from '../client';
 import { caseClocks, caseSearchTerms, cases, outbox, parties, timelineEvents } from '../schema';
+import { refreshListing } from './case-listing';
 import { insertIdempotencyKey, type IdempotencyRecord } from './idempotency';
 
 /** The matching keys are written with every case and party, so a later intake can find them (see domain/repeat-matching.ts). */
@@ -59,6 +60,7 @@ export async function insertFiledCase(db: Database, filing: CaseFiling) {
       .onConflictDoNothing(),
     ...(filing.idempotency ? [insertIdempotencyKey(db, filing.idempotency, caseId, filedAt)] : []),
     ...(filing.splitFrom ? [insertSplitEvent(db, filing.splitFrom, caseId, filedBy, filedAt)] : []),
+    refreshListing(db, caseId),
   ];
   const [caseRows, partyRows, timelineRows, clockRows, outboxRows] = await db.batch([...writes, ...after]);
   return {

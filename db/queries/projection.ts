@@ -5,6 +5,7 @@ import type { NotifyAudience } from '../../schemas/vocabulary';
 import type { Database } from '../client';
 import { isUniqueViolation } from '../errors';
 import { caseClocks, cases, notifications, outbox, timelineEvents } from '../schema';
+import { refreshListing } from './case-listing';
 
 export type ApplyOutcome = 'applied' | 'duplicate';
 
@@ -86,6 +87,7 @@ export async function applyCaseReport(
           }),
       );
     }
+    writes.push(refreshListing(db, caseId));
   }
   if (notify) {
     writes.push(db.insert(notifications).values({ caseId, workflowSeq: report.seq, kind: report.type, ...notify, createdAt: report.at }));

@@ -3,6 +3,7 @@ import type { OutboxMessageInput } from '../../schemas/outbox';
 import type { RiskFlag } from '../../schemas/vocabulary';
 import type { Database } from '../client';
 import { cases, outbox, parties, timelineEvents } from '../schema';
+import { refreshListing } from './case-listing';
 import { insertSearchTerms, type NewParty } from './cases';
 import { insertIdempotencyKey, type IdempotencyRecord } from './idempotency';
 import { caseWithin } from './jurisdictions';
@@ -75,6 +76,7 @@ export async function insertRepeatReport(db: Database, report: RepeatReportWrite
     ...report.newParties.map((party) => db.insert(parties).values({ ...party, caseId, position: nextPosition })),
     ...(report.searchTerms.length ? [insertSearchTerms(db, caseId, report.searchTerms)] : []),
     ...(idempotency ? [insertIdempotencyKey(db, idempotency, caseId, at)] : []),
+    refreshListing(db, caseId),
   ];
   const [outboxRows] = await db.batch([...writes, ...more]);
   return outboxRows[0]!;

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../schemas/vocabulary';
 import type { Database } from '../client';
 import { cases, jurisdictions, sessions, users } from '../schema';
+import { refreshAssigneeName } from './case-listing';
 import { pathWithin } from './jurisdictions';
 
 const userWithJurisdiction = {
@@ -71,7 +72,8 @@ export async function insertUser(db: Database, user: Omit<typeof users.$inferIns
 }
 
 export async function updateUser(db: Database, id: string, change: Partial<Pick<typeof users.$inferInsert, 'name' | 'role' | 'jurisdictionCode' | 'department'>>) {
-  await db.update(users).set(change).where(eq(users.id, id));
+  if (change.name === undefined) await db.update(users).set(change).where(eq(users.id, id));
+  else await db.batch([db.update(users).set(change).where(eq(users.id, id)), refreshAssigneeName(db, id)]);
 }
 
 /**

@@ -109,12 +109,12 @@ describe('masking', () => {
 
 describe('cursors', () => {
   it('carry their sort and key, and nothing else passes for one', () => {
-    const key = [0, '2026-11-23T16:00:00.000Z', '~', '2026-11-23T02:00:00.000Z', 'id-1'] as const;
+    const key = ['0|2026-11-23T16:00:00.000Z|~|2026-11-23T02:00:00.000Z|id-1'] as const;
     const cursor = encodeCursor('overdue', key);
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(decodeCursor('overdue', cursor)).toEqual(key);
     expect(decodeCursor('newest', cursor)).toBeUndefined();
-    expect(decodeCursor('overdue', encodeCursor('overdue', ['0', 'a', 'b', 'c', 'd']))).toBeUndefined();
+    expect(decodeCursor('overdue', encodeCursor('overdue', [0, 'a', 'b', 'c', 'd']))).toBeUndefined();
     expect(decodeCursor('overdue', 'bm90IGpzb24')).toBeUndefined();
   });
 });

@@ -119,6 +119,32 @@ describe('each row', () => {
     expect(late!.overdueSince).toBe(late!.clocks[0].dueAt);
     expect(late!.nextDueAt).toBe(late!.clocks[0].dueAt);
   });
+
+  it('shows the mediator by the name an admin gives them, and drops a clock the workflow stops', async () => {
+    const admin = apiAs(stack, tokenOf(stack, 'demo-admin'));
+    const rename = (name: string) => admin('/api/users/demo-mediator-ly', { method: 'PATCH', body: JSON.stringify({ name }) });
+    expect((await rename('赵明调解员')).status).toBe(200);
+    try {
+      const [late] = (await listAs(supervisor(), `q=${marker}&overdue=1`)).rows as Record<string, any>[];
+      expect(late).toMatchObject({ id: cases.late.id, assigneeName: '赵明调解员' });
+    } finally {
+      expect((await rename('赵调解员')).status).toBe(200);
+    }
+
+    const acceptDue = inHours(1);
+    await project(stack, cases.late.id, 2, {
+      route: 'judicial',
+      hardCase: true,
+      order: 'accepted',
+      assigneeId: 'demo-mediator-ly',
+      escalationLevel: 1,
+      overdue: true,
+      clocks: [clock('firstContact', inHours(-2), { breachedAt: inHours(-2), stoppedAt: inHours(-0.1) }), clock('accept', acceptDue, { warnedAt: inHours(-0.5) })],
+    });
+    const [late] = (await listAs(supervisor(), `q=${marker}&overdue=1`)).rows as Record<string, any>[];
+    expect(late!.clocks.map((c: { clock: string }) => c.clock)).toEqual(['accept']);
+    expect(late).toMatchObject({ overdueSince: null, nextDueAt: late!.clocks[0].dueAt });
+  });
 });
 
 describe('the API document', () => {

@@ -12,16 +12,17 @@ import { testStack } from '../support/stack';
  */
 let stack: Stack;
 const station = '/XH/XH-LY/';
-const daily = { jurisdictionPath: station, statuses: unfinishedStatuses, sort: 'overdue', limit: 101 } as const satisfies CaseListFilter;
+const daily = { jurisdictionPath: station, station: 'XH-LY', statuses: unfinishedStatuses, sort: 'overdue', limit: 101 } as const satisfies CaseListFilter;
 
 const lists: Record<string, CaseListFilter> = {
   'the overdue list': { ...daily, overdueOnly: true },
+  'the county’s overdue list': { ...daily, jurisdictionPath: '/XH/', station: undefined, overdueOnly: true },
   'my cases': { ...daily, assigneeId: 'demo-mediator-ly' },
   'one status': { ...daily, statuses: ['open'] },
   'a community of the station (subtree)': { ...daily, jurisdictionPath: '/XH/XH-LY/XH-LY-BLQ/' },
   'the escalated list': { ...daily, escalatedOnly: true },
   'a search': { ...daily, searchPieces: queryPieces('白乐桥 张某') },
-  'the next page of the work list': { ...daily, after: [1, '~', '2026-11-24T16:00:00.000Z', '2026-11-23T02:00:00.000Z', 'a'] },
+  'the next page of the work list': { ...daily, after: ['1|~|2026-11-24T16:00:00.000Z|2026-11-23T02:00:00.000Z|a'] },
   'the newest first, filed in a month': { ...daily, sort: 'newest', filedFrom: '2026-11-01', filedTo: '2026-11-30' },
 };
 
@@ -55,9 +56,20 @@ describe('the plans of the daily lists', () => {
     expect(plan.some((line) => /^SEARCH cases USING INDEX sqlite_autoindex_cases_1 \(id=\?\)/.test(line)), plan.join('\n')).toBe(true);
   });
 
-  it('reads the overdue and the escalated lists by the index that leads with what makes them few', () => {
-    expect(plans.get('the overdue list')!.join('\n')).toMatch(/SEARCH cases USING INDEX cases_overdue_status_path \(overdue=\? AND status=\? AND jurisdiction_path>\? AND jurisdiction_path<\?\)/);
+  it('reads the work lists in the order they show, so a page reads the rows it returns and sorts none', () => {
+    const inOrder = (name: string, index: RegExp) => {
+      const plan = plans.get(name)!.join('\n');
+      expect(plan, name).toMatch(index);
+      expect(plan, name).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    };
+    inOrder('the overdue list', /SEARCH cases USING INDEX cases_station_work_order \(jurisdiction_code=\? AND work_order<\?\)/);
+    inOrder('the county’s overdue list', /SEARCH cases USING INDEX cases_work_order \(work_order<\?\)/);
+    inOrder('the next page of the work list', /SEARCH cases USING INDEX cases_station_work_order \(jurisdiction_code=\? AND work_order>\?\)/);
+    inOrder('a community of the station (subtree)', /SEARCH cases USING INDEX cases_station_work_order \(jurisdiction_code=\?\)/);
+    inOrder('my cases', /SEARCH cases USING INDEX cases_assignee_work_order \(assignee_id=\?\)/);
+  });
+
+  it('reads the escalated list by the index that leads with what makes it few', () => {
     expect(plans.get('the escalated list')!.join('\n')).toMatch(/SEARCH cases USING INDEX cases_escalation_status_path \(escalation_level=\? AND status=\? AND jurisdiction_path>\? AND jurisdiction_path<\?\)/);
-    expect(plans.get('a community of the station (subtree)')!.join('\n')).toMatch(/SEARCH cases USING INDEX cases_status_path \(status=\? AND jurisdiction_path>\? AND jurisdiction_path<\?\)/);
   });
 });

@@ -2,7 +2,7 @@ import type { Database } from '../../db/client';
 import { listCases, type CaseListFilter } from '../../db/queries/case-lists';
 import type { SignedInUser } from '../../db/queries/users';
 import { toInstant } from '../../domain/clocks/local-time';
-import { isWithin, visiblePathOf } from '../../domain/jurisdiction';
+import { isWithin, stationCodeOf, visiblePathOf } from '../../domain/jurisdiction';
 import { contactsAsSeenBy } from '../../domain/permissions';
 import { queryPieces } from '../../domain/search-terms';
 import { caseListMaxLimit, decodeCursor, encodeCursor, type CaseListQuery } from '../../schemas/case-list';
@@ -49,6 +49,7 @@ export async function listCasesFor(
   const limit = query.limit ?? defaultLimit(query.format);
   const filter: CaseListFilter = {
     jurisdictionPath,
+    station: stationCodeOf(jurisdictionPath),
     statuses,
     overdueOnly: query.overdue === '1',
     escalatedOnly: query.escalated === '1',
