@@ -9,16 +9,20 @@ export type IntakeAnswer =
   | Exclude<FilingOutcome, { kind: 'filed' | 'replayed' | 'merged' }>
   | { kind: 'filed' | 'merged'; view: CaseView; replayed: boolean };
 
-/** Files the case, then tries to start its workflow at once; if Temporal is away the outbox keeps the start. */
+/**
+ * Files the case and answers as soon as D1 holds it; the workflow is started after the answer has gone. The outbox row
+ * written with the case is the promise that it starts: if this start fails, or the isolate ends before it is tried,
+ * the cron starts it. The case shows `queued` until its workflow's first report opens it.
+ */
 export async function fileAndStart({ db, gateway, defer }: EdgeServices, request: FilingRequest): Promise<IntakeAnswer> {
   const outcome = await fileCase(db, request);
   if (outcome.kind === 'filed') {
-    const started = (await startFiledCase(db, gateway, outcome, defer)) === 'started';
+    defer(startFiledCase(db, gateway, outcome, defer));
     // The rows just written are the answer; reading them back would only cost another round trip.
-    const view = toCaseView(outcome.detail);
-    return { kind: 'filed', view: started ? { ...view, status: 'open' } : view, replayed: false };
+    return { kind: 'filed', view: toCaseView(outcome.detail), replayed: false };
   }
-  if (outcome.kind === 'merged') await deliverOutboxRow(db, gateway, outcome.outboxRow);
+  // Likewise a merged report reaches the workflow after the answer, its outbox row standing in for it till then.
+  if (outcome.kind === 'merged') defer(deliverOutboxRow(db, gateway, outcome.outboxRow));
   if (outcome.kind === 'replayed' || outcome.kind === 'merged') {
     // A replay also retries what is still pending, so repeating a request never leaves a case waiting longer.
     if (outcome.kind === 'replayed') await retryPendingOutbox(db, gateway, outcome.caseId);
