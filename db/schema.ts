@@ -225,9 +225,24 @@ export const outbox = sqliteTable(
     lastError: text('last_error'),
     createdAt: text('created_at').notNull(),
     doneAt: text('done_at'),
+    /** After a refusal, when to try again: refusals back off, so a row Temporal keeps refusing does not crowd the rest. */
+    nextAttemptAt: text('next_attempt_at'),
   },
   (table) => [index('outbox_pending').on(table.doneAt, table.id)],
 );
+
+/**
+ * Outbox rows refused for good, each with the last reason, out of the drain until an admin sends them again. The
+ * row itself stays in the outbox: a case's start input is read from it when a repeat reopens the case.
+ */
+export const deadLetters = sqliteTable('dead_letters', {
+  outboxId: integer('outbox_id')
+    .primaryKey()
+    .references(() => outbox.id),
+  reason: text('reason').notNull(),
+  attempts: integer('attempts').notNull(),
+  deadAt: text('dead_at').notNull(),
+});
 
 export const idempotencyKeys = sqliteTable(
   'idempotency_keys',

@@ -8,13 +8,16 @@ import { maskContactsInText, maskPhone } from './masking';
  * whose holder changed between the two checks.
  */
 export const permissions = {
-  grid_worker: { fileIntake: true, stepCases: false, supervise: false, publishPolicy: false, manageUsers: false, readContacts: false },
-  mediator: { fileIntake: true, stepCases: true, supervise: false, publishPolicy: false, manageUsers: false, readContacts: true },
-  supervisor: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: false, manageUsers: false, readContacts: true },
-  /** An admin also keeps the people and places of their jurisdiction: users, tokens, the tree below them. */
-  admin: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: true, manageUsers: true, readContacts: true },
+  grid_worker: { fileIntake: true, stepCases: false, supervise: false, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: false },
+  mediator: { fileIntake: true, stepCases: true, supervise: false, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: true },
+  supervisor: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: true },
+  /**
+   * An admin also keeps the people and places of their jurisdiction (users, tokens, the tree below them) and sends
+   * again what Temporal refused for good (the dead letters).
+   */
+  admin: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: true, manageUsers: true, retryDeliveries: true, readContacts: true },
   /** A department's liaison reports back for their department on joint routes, and does nothing else. */
-  department: { fileIntake: false, stepCases: true, supervise: false, publishPolicy: false, manageUsers: false, readContacts: false },
+  department: { fileIntake: false, stepCases: true, supervise: false, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: false },
 } as const satisfies Record<Role, Record<string, boolean>>;
 export type Permission = keyof (typeof permissions)[Role];
 

@@ -19,6 +19,8 @@ export interface StackOptions {
   slaPolicy?: SlaPolicy;
   /** How often the launcher fires the outbox cron locally; wrangler dev does not run crons by itself. */
   outboxDrainMs: number;
+  /** The first wait before a refused outbox row is tried again (doubling after); unset is the edge's own minute. */
+  outboxBackoffMs?: number;
   /** 'inherit' shows every process's output; a directory collects one log file per process. */
   output: 'inherit' | { logDir: string };
   /** Throw the data away on stop (tests and benchmarks); `npm start` keeps it. */
@@ -151,13 +153,14 @@ export class Stack {
   }
 
   async startEdge() {
-    const { edgePort, dataDir, internalSecret, taskQueue, slaPolicy } = this.options;
+    const { edgePort, dataDir, internalSecret, taskQueue, slaPolicy, outboxBackoffMs } = this.options;
     await assertPortFree(edgePort, 'the Fengqiao app');
     const vars = {
       TEMPORAL_HTTP_URL: this.temporalHttpUrl,
       TEMPORAL_TASK_QUEUE: taskQueue,
       INTERNAL_SECRET: internalSecret,
       ...(slaPolicy ? { SLA_POLICY: JSON.stringify(slaPolicy) } : {}),
+      ...(outboxBackoffMs !== undefined ? { OUTBOX_BACKOFF_MS: String(outboxBackoffMs) } : {}),
     };
     const child = this.spawnChild('edge', process.execPath, [
       wranglerBin,

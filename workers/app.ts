@@ -8,6 +8,7 @@ import { batchBodyLimit, batchesApi } from './routes/batches-api';
 import { casesApi } from './routes/cases-api';
 import { healthRoutes } from './routes/health';
 import { intakeApi } from './routes/intake-api';
+import { deadLettersApi } from './routes/dead-letters-api';
 import { instructionsApi } from './routes/instructions-api';
 import { intakePages } from './routes/intake-pages';
 import { internalRoutes } from './routes/internal';
@@ -48,6 +49,7 @@ export const app = new Hono<AppEnv>()
   .route('/api/stats', statsApi)
   .route('/api/batches', batchesApi)
   .route('/api/instructions', instructionsApi)
+  .route('/api/dead-letters', deadLettersApi)
   .route('/api', openApiRoutes)
   .route('/internal', internalRoutes)
   .route('/', sessionPages)

@@ -10,6 +10,8 @@ export interface Bindings extends TemporalBindings {
   INTERNAL_SECRET: string;
   /** A JSON SLA policy; unset means the default. */
   SLA_POLICY?: string;
+  /** Milliseconds before a refused outbox row is tried again, doubling after each refusal; unset means a minute. */
+  OUTBOX_BACKOFF_MS?: string;
 }
 
 export interface Variables {

@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, inArray, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, notExists, notInArray, or, sql } from 'drizzle-orm';
 import { startKinds } from '../../schemas/outbox';
 import type { Database } from '../client';
-import { batches, cases, outbox } from '../schema';
+import { batches, cases, deadLetters, outbox } from '../schema';
+import { pathWithin } from './jurisdictions';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -9,7 +10,7 @@ export type OutboxRow = typeof outbox.$inferSelect;
  * Rows still to deliver. A start that went through at filing leaves its row open until the workflow's first report
  * closes it (a case's or a batch's alike), so a start is retried only once it failed, or once a while has passed without a word from the workflow.
  */
-export async function pendingOutbox(db: Database, limit: number, silentStartBefore: string) {
+export async function pendingOutbox(db: Database, limit: number, silentStartBefore: string, now: string) {
   return db
     .select()
     .from(outbox)
@@ -17,6 +18,8 @@ export async function pendingOutbox(db: Database, limit: number, silentStartBefo
       and(
         isNull(outbox.doneAt),
         or(notInArray(outbox.kind, [...startKinds]), gt(outbox.attempts, 0), lt(outbox.createdAt, silentStartBefore)),
+        or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now)),
+        notExists(db.select({ one: sql`1` }).from(deadLetters).where(eq(deadLetters.outboxId, outbox.id))),
       ),
     )
     .orderBy(asc(outbox.id))
@@ -44,11 +47,54 @@ export async function markWorkflowStarted(db: Database, outboxId: number, caseId
   ]);
 }
 
-export async function markStartFailed(db: Database, outboxId: number, error: string) {
+const reasonOf = (error: string) => error.slice(0, 1000);
+
+/** A failed delivery: counted, its reason kept, and when refused, not tried again before `nextAttemptAt`. */
+export async function markStartFailed(db: Database, outboxId: number, error: string, nextAttemptAt: string | null = null) {
   await db
     .update(outbox)
-    .set({ attempts: sql`${outbox.attempts} + 1`, lastError: error.slice(0, 1000) })
+    .set({ attempts: sql`${outbox.attempts} + 1`, lastError: reasonOf(error), nextAttemptAt })
     .where(eq(outbox.id, outboxId));
+}
+
+/** A row refused once too often leaves the drain for the dead letters, with its reason, in one batch. */
+export async function moveToDeadLetters(db: Database, row: { id: number; attempts: number }, error: string, at: string) {
+  await db.batch([
+    db.update(outbox).set({ attempts: sql`${outbox.attempts} + 1`, lastError: reasonOf(error) }).where(eq(outbox.id, row.id)),
+    db.insert(deadLetters).values({ outboxId: row.id, reason: reasonOf(error), attempts: row.attempts + 1, deadAt: at }).onConflictDoNothing(),
+  ]);
+}
+
+/** The dead letters of the cases and batches within a jurisdiction, the latest first, each with its outbox row. */
+export async function deadLettersWithin(db: Database, jurisdictionPath: string) {
+  return db
+    .select({
+      outboxId: deadLetters.outboxId,
+      kind: outbox.kind,
+      caseId: outbox.caseId,
+      caseNumber: cases.caseNumber,
+      batchId: batches.id,
+      reason: deadLetters.reason,
+      attempts: deadLetters.attempts,
+      createdAt: outbox.createdAt,
+      deadAt: deadLetters.deadAt,
+    })
+    .from(deadLetters)
+    .innerJoin(outbox, eq(outbox.id, deadLetters.outboxId))
+    .leftJoin(cases, eq(cases.id, outbox.caseId))
+    .leftJoin(batches, and(isNull(outbox.caseId), eq(batches.id, sql`json_extract(${outbox.payload}, '$.batchId')`)))
+    .where(or(pathWithin(cases.jurisdictionPath, jurisdictionPath), pathWithin(batches.jurisdictionPath, jurisdictionPath)))
+    .orderBy(desc(deadLetters.deadAt), desc(deadLetters.outboxId));
+}
+
+/** Sends a dead letter back to the drain as if new: its count and back-off start over. Answers the outbox row, if it was dead. */
+export async function reviveDeadLetter(db: Database, outboxId: number) {
+  const isDead = sql`exists (select 1 from ${deadLetters} where ${deadLetters.outboxId} = ${outboxId})`;
+  const [rows] = await db.batch([
+    db.update(outbox).set({ attempts: 0, nextAttemptAt: null, lastError: null }).where(and(eq(outbox.id, outboxId), isDead)).returning(),
+    db.delete(deadLetters).where(eq(deadLetters.outboxId, outboxId)),
+  ]);
+  return rows[0];
 }
 
 export async function findStartInput(db: Database, caseId: string) {

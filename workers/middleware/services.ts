@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { openDatabase } from '../../db/client';
 import type { AppEnv } from '../env';
+import { refusalBackoffFrom } from '../services/outbox-delivery';
 import { HttpWorkflowGateway } from '../temporal/gateway';
 
 /** Hands every handler the services' dependencies, so handlers stay thin and services never see a Context. */
@@ -9,6 +10,7 @@ export const provideServices = createMiddleware<AppEnv>(async (c, next) => {
     db: openDatabase(c.env.DB),
     gateway: HttpWorkflowGateway.fromEnv(c.env),
     defer: (work) => c.executionCtx.waitUntil(work),
+    refusalBackoff: refusalBackoffFrom(c.env),
   });
   await next();
 });

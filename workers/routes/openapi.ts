@@ -13,6 +13,7 @@ import { batchPaths } from './openapi-batches';
 import { caseListPath } from './openapi-case-list';
 import { peopleAndPlacesPaths } from './openapi-people';
 import { caseResponse, errorResponse, invalidResponse, jsonSchema, page, queryParameters } from './openapi-parts';
+import { refusalsBeforeDeadLetter } from '../services/outbox-delivery';
 
 /** The stats path: its parameters from the query schema, its description from the figures' own definitions. */
 function statsPath() {
@@ -238,6 +239,34 @@ export function buildOpenApiDocument() {
       security: [{ bearer: [] }],
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
       responses: { 204: { description: 'Marked.' }, 404: errorResponse('No such unread notification of yours.') },
+    },
+  };
+  const adminOnly = { 401: errorResponse('No valid bearer token.'), 403: errorResponse('Admins only.') };
+  paths['/api/dead-letters'] = {
+    get: {
+      tags: ['deliveries'],
+      summary: 'Deliveries to Temporal refused for good, of the cases and batches of your jurisdiction, the latest first (admin)',
+      description:
+        `A workflow start, signal or policy change Temporal refused ${refusalsBeforeDeadLetter} times (backing off 1, 2, 4, 8 minutes between tries) ` +
+        'leaves the outbox drain and waits here with its last reason. Temporal being unreachable never makes a dead letter.',
+      security: [{ bearer: [] }],
+      responses: {
+        200: { description: 'Each with `outboxId`, `kind`, `caseId` and `caseNumber` or `batchId`, `reason`, `attempts`, `createdAt` and `deadAt`.' },
+        ...adminOnly,
+      },
+    },
+  };
+  paths['/api/dead-letters/{outboxId}/retry'] = {
+    post: {
+      tags: ['deliveries'],
+      summary: 'Send a dead letter again, at once; if Temporal is away it stays in the outbox drain (admin)',
+      security: [{ bearer: [] }],
+      parameters: [{ name: 'outboxId', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+      responses: {
+        200: { description: '`outcome`: `started` (delivered), `unavailable` (Temporal away: the drain goes on trying) or `refused` (refused again, counting anew).' },
+        ...adminOnly,
+        404: errorResponse('No such dead letter within your jurisdiction.'),
+      },
     },
   };
   paths['/cases/{id}/receipt'] = {

@@ -34,7 +34,7 @@ export const policyApi = new Hono<AppEnv>()
       }
       forgetPublishedPolicy();
       // The outbox holds one row per running case; deliver them now, and the cron takes whatever Temporal refuses.
-      defer(drainOutbox(db, gateway, casesToTell + 10));
+      defer(drainOutbox(db, gateway, { limit: casesToTell + 10 }));
       return c.json({ version: policy.version, casesToTell }, 201);
     },
   );

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { Database } from '../../db/client';
 import { findCase } from '../../db/queries/cases';
 import { findBatch } from '../../db/queries/batches';
-import { findPendingBatchOutbox, findPendingOutbox, findStartInput, markBatchStarted, markOutboxDone, markStartFailed, markWorkflowStarted, pendingOutbox, type OutboxRow } from '../../db/queries/outbox';
+import { findPendingBatchOutbox, findPendingOutbox, findStartInput, markBatchStarted, markOutboxDone, markStartFailed, markWorkflowStarted, moveToDeadLetters, pendingOutbox, reviveDeadLetter, type OutboxRow } from '../../db/queries/outbox';
 import { outboxMessageSchema, type OutboxMessage } from '../../schemas/outbox';
 import { caseWorkflowInputSchema, type CaseWorkflowInput } from '../../schemas/workflow-input';
 import { instructionFeedbackSignalName, policyChangedSignalName, repeatReportSignalName } from '../../schemas/workflow-names';
@@ -14,9 +14,40 @@ type DeliveryOutcome = 'started' | 'unavailable' | 'refused';
 
 const failureOutcome = (error: unknown): DeliveryOutcome => (error instanceof TemporalUnavailableError ? 'unavailable' : 'refused');
 
-async function recordFailure(db: Database, row: { id: number }, error: unknown): Promise<DeliveryOutcome> {
-  await markStartFailed(db, row.id, error instanceof Error ? error.message : String(error));
-  return failureOutcome(error);
+/** Refused this many times, a row is a dead letter: whatever is wrong with it, trying again will not mend it. */
+export const refusalsBeforeDeadLetter = 5;
+/** How a refused row waits before its next try: the first wait, doubling after each refusal, never past the longest. */
+export interface RefusalBackoff {
+  firstMs: number;
+  longestMs: number;
+}
+/** 1, 2, 4, 8 minutes: a dead letter some quarter of an hour after the first refusal. */
+export const defaultRefusalBackoff: RefusalBackoff = { firstMs: 60_000, longestMs: 3_600_000 };
+/** The back-off an edge is configured with (`OUTBOX_BACKOFF_MS` sets the first wait), else the default. */
+export const refusalBackoffFrom = (env: { OUTBOX_BACKOFF_MS?: string }): RefusalBackoff =>
+  env.OUTBOX_BACKOFF_MS ? { ...defaultRefusalBackoff, firstMs: Number(env.OUTBOX_BACKOFF_MS) } : defaultRefusalBackoff;
+const waitAfter = (attempts: number, backoff: RefusalBackoff) => Math.min(backoff.firstMs * 2 ** (attempts - 1), backoff.longestMs);
+/** The drain stops after this many rows in a row found Temporal away: the rest would wait on it the same way. */
+const unavailableBeforeDrainStops = 3;
+
+/**
+ * Counts a failed delivery. Temporal being away says nothing about the row, which is tried again on the next drain;
+ * a refusal does, so the row backs off, and once refused too often it leaves the drain for the dead letters.
+ */
+async function recordFailure(
+  db: Database,
+  row: { id: number; attempts?: number },
+  error: unknown,
+  backoff = defaultRefusalBackoff,
+): Promise<DeliveryOutcome> {
+  const reason = error instanceof Error ? error.message : String(error);
+  const outcome = failureOutcome(error);
+  const attempts = (row.attempts ?? 0) + 1;
+  const now = Date.now();
+  if (outcome === 'unavailable') await markStartFailed(db, row.id, reason);
+  else if (attempts >= refusalsBeforeDeadLetter) await moveToDeadLetters(db, { id: row.id, attempts: attempts - 1 }, reason, new Date(now).toISOString());
+  else await markStartFailed(db, row.id, reason, new Date(now + waitAfter(attempts, backoff)).toISOString());
+  return outcome;
 }
 
 /**
@@ -82,7 +113,7 @@ async function deliverFeedback(db: Database, gateway: WorkflowGateway, feedback:
 }
 
 /** Carries out one outbox row. A failure leaves the row for the next drain; nothing is lost. */
-export async function deliverOutboxRow(db: Database, gateway: WorkflowGateway, row: OutboxRow): Promise<DeliveryOutcome> {
+export async function deliverOutboxRow(db: Database, gateway: WorkflowGateway, row: OutboxRow, backoff = defaultRefusalBackoff): Promise<DeliveryOutcome> {
   try {
     const message = v.parse(outboxMessageSchema, { kind: row.kind, payload: row.payload });
     switch (message.kind) {
@@ -108,7 +139,7 @@ export async function deliverOutboxRow(db: Database, gateway: WorkflowGateway, r
     await markOutboxDone(db, row.id, new Date().toISOString());
     return 'started';
   } catch (error) {
-    return recordFailure(db, row, error);
+    return recordFailure(db, row, error, backoff);
   }
 }
 
@@ -126,14 +157,34 @@ export async function retryPendingBatchOutbox(db: Database, gateway: WorkflowGat
   }
 }
 
-/** The cron trigger's work: deliver whatever Temporal could not take at the time, oldest first. */
-export async function drainOutbox(db: Database, gateway: WorkflowGateway, limit = 100) {
-  const rows = await pendingOutbox(db, limit, new Date(Date.now() - silentStartMs).toISOString());
+/**
+ * The cron trigger's work: deliver whatever Temporal could not take at the time, oldest first. A row refused moves
+ * the drain on to the next; several rows in a row finding Temporal away stop it until the next run.
+ */
+export async function drainOutbox(db: Database, gateway: WorkflowGateway, { limit = 100, backoff = defaultRefusalBackoff } = {}) {
+  const now = Date.now();
+  const rows = await pendingOutbox(db, limit, new Date(now - silentStartMs).toISOString(), new Date(now).toISOString());
   let started = 0;
+  let refused = 0;
+  let awayInARow = 0;
   for (const row of rows) {
-    const outcome = await deliverOutboxRow(db, gateway, row);
+    const outcome = await deliverOutboxRow(db, gateway, row, backoff);
     if (outcome === 'started') started += 1;
-    if (outcome === 'unavailable') break; // Temporal is still away; the rest would fail the same way.
+    if (outcome === 'refused') refused += 1;
+    awayInARow = outcome === 'unavailable' ? awayInARow + 1 : 0;
+    if (awayInARow >= unavailableBeforeDrainStops) break;
   }
-  return { pending: rows.length, started };
+  return { pending: rows.length, started, refused };
+}
+
+/** An admin sends a dead letter back: it is tried at once, and stays in the drain if Temporal is away. */
+export async function retryDeadLetter(
+  db: Database,
+  gateway: WorkflowGateway,
+  outboxId: number,
+  backoff = defaultRefusalBackoff,
+): Promise<DeliveryOutcome | 'notDead'> {
+  const row = await reviveDeadLetter(db, outboxId);
+  if (!row) return 'notDead';
+  return deliverOutboxRow(db, gateway, row, backoff);
 }

@@ -32,7 +32,8 @@ export type StepAnswer =
  * A mediator or supervisor advances a case. Who may is decided from D1 by the permission table the workflow
  * also applies; whether the step is allowed now is decided by the case's workflow, whose validator refuses it.
  */
-export async function takeStep({ db, gateway, defer }: EdgeServices, request: StepRequest): Promise<StepAnswer> {
+export async function takeStep(services: EdgeServices, request: StepRequest): Promise<StepAnswer> {
+  const { db, gateway } = services;
   const { user, caseId, step } = request;
   // The case row alone answers who may step it; the whole case is read once, for the answer.
   const found = await findCase(db, caseId);
@@ -73,6 +74,6 @@ export async function takeStep({ db, gateway, defer }: EdgeServices, request: St
   }
   // The workflow projected the step before it answered, so D1 already shows it.
   const after = await findCaseDetail(db, found.id);
-  if (duplicateOf) await mergeDuplicate({ db, gateway, defer }, after!, duplicateOf.id, user.id);
+  if (duplicateOf) await mergeDuplicate(services, after!, duplicateOf.id, user.id);
   return { kind: 'taken', view: toCaseView(after!) };
 }
