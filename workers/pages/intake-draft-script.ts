@@ -178,6 +178,18 @@ export const intakeDraftScript = `
   document.addEventListener('input', function (event) { if (event.target.closest && event.target.closest('form[data-draft]')) save(); });
   document.addEventListener('change', function (event) { if (event.target.closest && event.target.closest('form[data-draft]')) save(); });
 
+  // An error summary's link puts the cursor in its field, not only the field in view.
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('.error-summary a[href^="#"]');
+    if (!link) return;
+    var target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    var control = target && (target.matches('input,select,textarea') ? target : target.querySelector('input,select,textarea'));
+    if (!control) return;
+    event.preventDefault();
+    control.focus();
+    control.scrollIntoView({ block: 'center' });
+  });
+
   document.addEventListener('click', function (event) {
     var button = event.target.closest && event.target.closest('form[data-draft] button[name=rowAction]');
     if (!button) return;
