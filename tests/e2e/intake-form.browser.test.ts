@@ -107,10 +107,10 @@ describe('a grid worker on a phone', () => {
     // The picker offers their own grid cells only; a tampered page posts another station's.
     const offered = await page.locator('select[name="where.gridCellCode"] option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
     expect(offered).toEqual(['', 'XH-LY-BLQ-01', 'XH-LY-BLQ-02']);
-    await page.locator('select[name="where.gridCellCode"]').evaluate((select) => {
-      const outside = new Option('曙光社区第一网格', 'XH-BS-SG-01');
-      select.append(outside);
-      (select as HTMLSelectElement).value = 'XH-BS-SG-01';
+    await page.locator('select[name="where.gridCellCode"]').evaluate((element) => {
+      const select = element as unknown as HTMLSelectElement;
+      select.add(new Option('曙光社区第一网格', 'XH-BS-SG-01'));
+      select.value = 'XH-BS-SG-01';
     });
     await page.getByLabel('纠纷简要情况').fill('太短');
     await page.getByLabel('发生地点').fill('灵隐街道白乐桥村 3 号');
