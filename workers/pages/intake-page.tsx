@@ -57,7 +57,6 @@ export function IntakePage({ frame, channel, schema, values, errors, idempotency
         data-msg-sending={t(lang, 'page.sending')}
         data-msg-offline={t(lang, 'page.offlineRetrying')}
         data-msg-restored={t(lang, 'page.draftRestored')}
-        data-msg-saved={t(lang, 'page.draftSaved')}
       >
         {/* Enter in a field files the form: the first submit button is the form's default, so it must not be "remove". */}
         <button type="submit" class="visually-hidden" tabindex={-1} aria-hidden="true">

@@ -1,8 +1,8 @@
-import { formatLocal } from '../../domain/clocks/local-time';
 import { t } from '../i18n/messages';
 import type { CaseView } from '../services/case-view';
 import type { Frame } from './frame';
 import { Layout } from './layout';
+import { formatDeadline } from './local-time';
 
 /** `joined`: the intake was the same dispute as this earlier case and joined it; the filer must not take it for a new one. */
 export function ReceiptPage({ frame, view, joined = false }: { frame: Frame; view: CaseView; joined?: boolean }) {
@@ -32,11 +32,11 @@ export function ReceiptPage({ frame, view, joined = false }: { frame: Frame; vie
         {firstContact ? (
           <>
             <dt>{t(lang, 'page.firstContactDue')}</dt>
-            <dd>{formatLocal(firstContact, utcOffset)}</dd>
+            <dd>{formatDeadline(firstContact, utcOffset)}</dd>
           </>
         ) : null}
       </dl>
-      {firstContact && !joined ? <p>{t(lang, 'page.receiptNextStep', { due: formatLocal(firstContact, utcOffset) })}</p> : null}
+      {firstContact && !joined ? <p>{t(lang, 'page.receiptNextStep', { due: formatDeadline(firstContact, utcOffset) })}</p> : null}
       <div class="actions">
         <a class="button" href={`/intake/${view.channel}`}>
           {t(lang, 'page.newIntake')}
