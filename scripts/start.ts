@@ -55,7 +55,7 @@ async function main() {
   const { edgeUrl } = stack;
   console.log(`
 Fengqiao is running.
-  App            ${edgeUrl}/intake/grid   (forms: /intake/{grid,community,online,enforcement})
+  App            ${edgeUrl}/   (sign in: each role lands on its own home; forms: /intake/{grid,community,online,enforcement})
   API            ${edgeUrl}/api/openapi.json
   Health         ${edgeUrl}/healthz
   Temporal UI    http://127.0.0.1:${stack.options.uiPort}

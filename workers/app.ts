@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env';
 import { detectLang } from './middleware/lang';
@@ -7,6 +8,7 @@ import { provideServices } from './middleware/services';
 import { batchBodyLimit, batchesApi } from './routes/batches-api';
 import { casesApi } from './routes/cases-api';
 import { healthRoutes } from './routes/health';
+import { homePages } from './routes/home-pages';
 import { intakeApi } from './routes/intake-api';
 import { deadLettersApi } from './routes/dead-letters-api';
 import { instructionsApi } from './routes/instructions-api';
@@ -16,6 +18,7 @@ import { jurisdictionsApi } from './routes/jurisdictions-api';
 import { mediatorsApi } from './routes/mediators-api';
 import { notificationsApi } from './routes/notifications-api';
 import { openApiRoutes } from './routes/openapi';
+import { isMachinePath, pageError } from './routes/page-errors';
 import { policyApi } from './routes/policy-api';
 import { sessionPages } from './routes/session-pages';
 import { statsApi } from './routes/stats-api';
@@ -31,6 +34,8 @@ const internalBodyLimit = bodyLimit({
   onError: (c) => c.json({ error: 'too_large', message: 'The report is over 256 KiB.' }, 413),
 });
 
+const pageCsrf = csrf();
+
 export const app = new Hono<AppEnv>()
   .use(detectLang)
   .use(provideServices)
@@ -38,6 +43,8 @@ export const app = new Hono<AppEnv>()
     if (c.req.path.startsWith('/internal/')) return internalBodyLimit(c, next);
     return (c.req.path === '/api/batches' ? batchBodyLimit : publicBodyLimit)(c, next);
   })
+  // Every page form is checked for coming from this site; the API takes bearer tokens only and needs no such check.
+  .use((c, next) => (isMachinePath(c.req.path) ? next() : pageCsrf(c, next)))
   .route('/', healthRoutes)
   .route('/api/intake', intakeApi)
   .route('/api/cases', casesApi)
@@ -54,11 +61,19 @@ export const app = new Hono<AppEnv>()
   .route('/internal', internalRoutes)
   .route('/', sessionPages)
   .route('/', intakePages)
-  .get('/', (c) => c.redirect('/intake/grid', 302))
-  .notFound((c) => c.json({ error: 'not_found', message: `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}.` }, 404))
+  .route('/', homePages)
+  .notFound((c) => {
+    if (!isMachinePath(c.req.path)) return pageError(c, 404);
+    return c.json({ error: 'not_found', message: `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}.` }, 404);
+  })
   .onError((error, c) => {
-    if (error instanceof HTTPException) return error.getResponse();
+    const page = !isMachinePath(c.req.path);
+    if (error instanceof HTTPException) {
+      if (page && (error.status === 403 || error.status === 404)) return pageError(c, error.status);
+      return error.getResponse();
+    }
     console.error(error);
+    if (page) return pageError(c, 500);
     return c.json({ error: 'internal', message: 'Something went wrong on our side; nothing was half-written. Try again.' }, 500);
   });
 

@@ -88,8 +88,9 @@ describe('messages', () => {
       status: 'resolved',
       category: 'neighbour',
       deadlines: {},
+      where: { address: '灵隐街道白乐桥村 12 号', gridCellCode: 'XH-LY-BLQ-01' },
     } as Partial<CaseView> as CaseView;
-    const html = (await ReceiptPage({ lang, view, utcOffset: '+08:00' }).toString()) as string;
+    const html = (await ReceiptPage({ frame: { lang, url: '/cases/x/receipt', utcOffset: '+08:00' }, view }).toString()) as string;
     expect(html).toContain(t(lang, 'status.resolved'));
     expect(html).toContain(t(lang, 'category.neighbour'));
     expect(html).not.toContain('status.resolved');

@@ -164,3 +164,125 @@ describe('the intake form', () => {
     expect(response.status).toBe(403);
   });
 });
+
+describe('the pages', () => {
+  const signInAs = async (id: string) => {
+    const response = await fetch(`${stack.edgeUrl}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: stack.edgeUrl },
+      body: new URLSearchParams({ token: tokenOf(stack, id) }),
+    });
+    return { home: response.headers.get('location'), cookie: response.headers.get('set-cookie')!.split(';')[0]! };
+  };
+  const page = (cookie: string, path: string, init: RequestInit = {}) =>
+    fetch(`${stack.edgeUrl}${path}`, { redirect: 'manual', ...init, headers: { cookie, 'accept-language': 'zh-CN', ...(init.headers as Record<string, string>) } });
+  const formPost = (cookie: string, path: string, fields: Record<string, string>, origin = stack.edgeUrl) =>
+    page(cookie, path, { method: 'POST', headers: { origin, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
+
+  it.each([
+    ['demo-grid-ly', '/intake', '王网格员 · 网格员 · 白乐桥村'],
+    ['demo-mediator-ly', '/queue', '赵调解员 · 调解员 · 灵隐派出所'],
+    ['demo-dept-market', '/tasks', '灵隐市场监管所联络员 · 部门联络员 · 灵隐派出所'],
+    ['demo-supervisor-ly', '/board', '灵隐所指挥室 · 指挥室 · 灵隐派出所'],
+    ['demo-admin', '/admin', '系统管理员 · 管理员 · 西湖分局'],
+  ])('signs %s in to their own home, %s, whose header names them', async (id, home, header) => {
+    const session = await signInAs(id);
+    expect(session.home).toBe(home);
+    const html = await (await page(session.cookie, home)).text();
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain(header);
+    expect(html).toMatch(/<form method="post" action="\/logout">/);
+    // The stylesheet arrives as CSS, not as HTML-escaped text the browser drops.
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    expect(style).toContain('"PingFang SC"');
+    expect(style).not.toContain('&quot;');
+  });
+
+  it('answers an unknown page with a 404 page in Chinese, and an unknown API path with JSON', async () => {
+    const { cookie } = await signInAs('demo-grid-ly');
+    const missing = await page(cookie, '/no-such-page');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toContain('text/html');
+    expect(await missing.text()).toContain('找不到该页面');
+    const api = await fetch(`${stack.edgeUrl}/api/no-such-thing`);
+    expect(api.status).toBe(404);
+    expect(((await api.json()) as { error: string }).error).toBe('not_found');
+  });
+
+  it('keeps English once switched, by a cookie, on the next page', async () => {
+    const { cookie } = await signInAs('demo-grid-ly');
+    const switched = await page(cookie, '/filings?lang=en');
+    const langCookie = switched.headers.get('set-cookie')!.split(';')[0]!;
+    expect(langCookie).toBe('fq_lang=en');
+    expect(await switched.text()).toContain('My filings');
+    expect(await (await page(`${cookie}; ${langCookie}`, '/intake')).text()).toContain('How was this dispute found?');
+  });
+
+  it('refuses a sign-out or a form posted from another site with a 403 page, and a page a role does not use', async () => {
+    const { cookie } = await signInAs('demo-grid-ly');
+    const logout = await formPost(cookie, '/logout', {}, 'https://elsewhere.example');
+    expect(logout.status).toBe(403);
+    expect(await logout.text()).toContain('无法完成该操作');
+    // Still signed in: the forged sign-out did nothing.
+    expect((await page(cookie, '/filings')).status).toBe(200);
+    const department = await signInAs('demo-dept-market');
+    const refused = await page(department.cookie, '/intake/grid');
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('您无权进行该操作');
+  });
+
+  const gridForm = {
+    lang: 'zh-CN',
+    category: 'neighbour',
+    summary: '邻居装修噪音扰民，多次协商未果',
+    'where.address': '白乐桥村 8 号',
+    'where.gridCellCode': 'XH-LY-BLQ-01',
+    'parties.rows': '2',
+    'parties.0.name': '周某',
+    'parties.0.role': 'applicant',
+    'parties.1.name': '吴某',
+    'parties.1.role': 'respondent',
+  };
+
+  it('adds and removes a party row by a plain post, with every value kept and nothing filed', async () => {
+    const { cookie } = await signInAs('demo-grid-ly');
+    const added = await formPost(cookie, '/intake/grid', { ...gridForm, rowAction: 'add:parties' });
+    expect(added.status).toBe(200);
+    const withThree = await added.text();
+    expect(withThree).toContain('name="parties.2.name"');
+    expect(withThree).toContain('value="吴某"');
+    expect(withThree).toContain('value="3"');
+    const removed = await (await formPost(cookie, '/intake/grid', { ...gridForm, rowAction: 'remove:parties:0' })).text();
+    expect(removed).not.toContain('name="parties.1.name"');
+    expect(removed).toMatch(/name="parties\.0\.name"[^>]*value="吴某"/);
+  });
+
+  it('gives the grid cell outside the jurisdiction in the same round as the format errors', async () => {
+    const { cookie } = await signInAs('demo-grid-ly');
+    const response = await formPost(cookie, '/intake/grid', { ...gridForm, summary: '太短', 'where.gridCellCode': 'XH-BS-SG-01', 'parties.0.phone': 'abc' });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(html)![0];
+    expect([...summary.matchAll(/<a href="#([^"]+)">([^<]+)<\/a>/g)].map((link) => [link[1], link[2]])).toEqual([
+      ['f-summary', '纠纷简要情况至少需要 10 个字'],
+      ['f-where.gridCellCode', '该网格不在您的辖区内'],
+      ['f-parties.0.phone', '联系电话格式不正确'],
+    ]);
+  });
+
+  it('files a form sent with an Idempotency-Key header once, however often it is resent, and takes the screener from the session', async () => {
+    const { cookie } = await signInAs('demo-grid-ly');
+    const key = `draft-${Date.now()}`;
+    const fields = { ...gridForm, 'where.address': `白乐桥村 9 号 ${key}`, 'source.screenedBy': '别人' };
+    const send = () => page(cookie, '/intake/grid', { method: 'POST', headers: { origin: stack.edgeUrl, 'idempotency-key': key, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
+    const first = await send();
+    expect(first.status).toBe(303);
+    expect((await send()).headers.get('location')).toBe(first.headers.get('location'));
+    const caseId = /\/cases\/([0-9a-f-]{36})\//.exec(first.headers.get('location')!)![1]!;
+    const view = (await (await gridWorker(`/api/cases/${caseId}`)).json()) as { source: { screenedBy: string } };
+    expect(view.source.screenedBy).toBe('王网格员');
+    const filings = await (await page(cookie, '/filings')).text();
+    expect(filings.split(`白乐桥村 9 号 ${key}`).length - 1).toBe(1);
+  });
+});

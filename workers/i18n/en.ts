@@ -1,3 +1,4 @@
+import { pageWordsEn } from './pages.en';
 import type { MessageKey } from './zh-CN';
 
 /** English has exactly the keys of zh-CN: a word missing or extra fails the type check. */
@@ -151,4 +152,6 @@ export const en: Record<MessageKey, string> = {
   assigneeId: 'Assignee',
   subject: 'What to check',
   note: 'Note',
+  // The pages' own words: a block of their own (pages.en.ts).
+  ...pageWordsEn,
 };

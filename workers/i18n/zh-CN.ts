@@ -1,3 +1,4 @@
+import { pageWordsZhCN } from './pages.zh-CN';
 import type { CaseStatus, Category, Channel, CommunityVisitKind, PartyRole, RiskFlag } from '../../schemas/vocabulary';
 
 /** Keys built from the vocabularies: each word of each list needs its words in both languages. */
@@ -164,6 +165,8 @@ export const zhCN = {
   assigneeId: '承办人',
   subject: '核查对象',
   note: '说明',
+  // The pages' own words: a block of their own (pages.zh-CN.ts).
+  ...pageWordsZhCN,
 } as const satisfies Record<VocabularyKey, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

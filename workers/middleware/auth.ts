@@ -1,6 +1,7 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { getCookie } from 'hono/cookie';
-import { findUserBySession } from '../../db/queries/users';
+import { findUserBySession, type SignedInUser } from '../../db/queries/users';
 import { may, rolesThatMay, type Permission } from '../../domain/permissions';
 import { sha256Hex } from '../crypto';
 import type { AppEnv } from '../env';
@@ -8,18 +9,20 @@ import { userByBearer } from '../services/signed-in-users';
 
 export const sessionCookie = 'fq_session';
 
+/** The user a request speaks for: a bearer token, or (pages only) the session cookie; undefined for nobody. */
+export async function userOfRequest(c: Context<AppEnv>, audience: 'api' | 'page'): Promise<SignedInUser | undefined> {
+  const { db } = c.get('services');
+  const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+  // The API takes bearer tokens only: a cookie rides along on cross-site requests, a token does not.
+  const session = audience === 'page' ? getCookie(c, sessionCookie) : undefined;
+  if (bearer) return userByBearer(db, bearer);
+  return session ? findUserBySession(db, await sha256Hex(session), new Date().toISOString()) : undefined;
+}
+
 /** API callers present a bearer token and get 401 without one; page visitors are sent to sign in and then back. */
 export const requireUser = (audience: 'api' | 'page') =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const { db } = c.get('services');
-    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    // The API takes bearer tokens only: a cookie rides along on cross-site requests, a token does not.
-    const session = audience === 'page' ? getCookie(c, sessionCookie) : undefined;
-    const user = bearer
-      ? await userByBearer(db, bearer)
-      : session
-        ? await findUserBySession(db, await sha256Hex(session), new Date().toISOString())
-        : undefined;
+    const user = await userOfRequest(c, audience);
     if (!user) {
       if (audience === 'page') {
         const next = new URL(c.req.url);

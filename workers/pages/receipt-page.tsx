@@ -1,35 +1,48 @@
-import { t, type Lang } from '../i18n/messages';
-import { formatLocal } from '../../domain/clocks/local-time';
+import { t } from '../i18n/messages';
 import type { CaseView } from '../services/case-view';
+import type { Frame } from './frame';
 import { Layout } from './layout';
+import { formatDeadline } from './local-time';
 
 /** `joined`: the intake was the same dispute as this earlier case and joined it; the filer must not take it for a new one. */
-export function ReceiptPage({ lang, view, utcOffset, joined = false }: { lang: Lang; view: CaseView; utcOffset: string; joined?: boolean }) {
-  const other = lang === 'en' ? 'zh-CN' : 'en';
+export function ReceiptPage({ frame, view, joined = false }: { frame: Frame; view: CaseView; joined?: boolean }) {
+  const { lang, utcOffset } = frame;
+  const firstContact = view.deadlines.firstContact;
   return (
-    <Layout lang={lang} title={t(lang, 'page.receiptTitle')} switchHref={`/cases/${view.id}/receipt?lang=${other}${joined ? '&joined=1' : ''}`}>
+    <Layout frame={frame} title={t(lang, 'page.receiptTitle')}>
       {joined ? (
-        <p role="status" data-testid="joined-case">
-          {t(lang, 'page.joinedCase', { caseNumber: view.caseNumber })}
+        <div class="notice important" role="status" data-testid="joined-case">
+          <h2>{t(lang, 'page.receiptJoinedTitle')}</h2>
+          <p>{t(lang, 'page.joinedCase', { caseNumber: view.caseNumber })}</p>
+        </div>
+      ) : (
+        <p class="notice success" role="status" data-testid="new-case">
+          {t(lang, 'page.receiptNewCase')}
         </p>
-      ) : null}
-      <dl>
+      )}
+      <dl class="summary">
         <dt>{t(lang, 'page.caseNumber')}</dt>
         <dd data-testid="case-number">{view.caseNumber}</dd>
         <dt>{t(lang, 'page.status')}</dt>
         <dd>{t(lang, `status.${view.status}`)}</dd>
         <dt>{t(lang, 'category')}</dt>
         <dd>{t(lang, `category.${view.category}`)}</dd>
-        {view.deadlines.firstContact ? (
+        <dt>{t(lang, 'page.address')}</dt>
+        <dd>{view.where.address}</dd>
+        {firstContact ? (
           <>
             <dt>{t(lang, 'page.firstContactDue')}</dt>
-            <dd>{`${formatLocal(view.deadlines.firstContact, utcOffset)} (UTC${utcOffset})`}</dd>
+            <dd>{formatDeadline(firstContact, utcOffset)}</dd>
           </>
         ) : null}
       </dl>
-      <p>
-        <a href={`/intake/${view.channel}?lang=${lang}`}>{t(lang, 'page.newIntake')}</a>
-      </p>
+      {firstContact && !joined ? <p>{t(lang, 'page.receiptNextStep', { due: formatDeadline(firstContact, utcOffset) })}</p> : null}
+      <div class="actions">
+        <a class="button" href={`/intake/${view.channel}`}>
+          {t(lang, 'page.newIntake')}
+        </a>
+        <a href="/filings">{t(lang, 'page.myFilingsLink')}</a>
+      </div>
     </Layout>
   );
 }

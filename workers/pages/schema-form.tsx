@@ -1,5 +1,5 @@
 import type { GenericSchema } from 'valibot';
-import { t, tField, type FieldError, type Lang } from '../i18n/messages';
+import { labelKey, t, tField, type FieldError, type Lang, type MessageKey } from '../i18n/messages';
 
 /**
  * Renders form fields by walking a valibot object schema, so the form can never ask for something the route
@@ -22,10 +22,15 @@ export interface FormContext {
   lang: Lang;
   values: Values;
   errors: FieldError[];
+  /** Fields the server fills in itself, shown but not asked: the screener is whoever is signed in. */
+  fixed?: Record<string, string>;
+  /** Fields chosen from what the server knows, not typed: the grid cells of the filer's jurisdiction. */
+  choices?: Record<string, readonly { value: string; label: string }[]>;
+  /** How many rows a repeating group shows (at least as many as it has values, and one). */
+  rows?: Record<string, number>;
+  /** The row just added, whose first field takes the cursor. */
+  focusRow?: { path: string; index: number };
 }
-
-/** How many party rows a blank form offers; empty rows are ignored when read back. */
-const partyRows = 3;
 
 const unwrap = (node: Node): { node: Node; optional: boolean } =>
   node.type === 'optional' && node.wrapped ? { node: unwrap(node.wrapped).node, optional: true } : { node, optional: false };
@@ -34,40 +39,129 @@ const maxLength = (node: Node) => node.pipe?.find((action) => action.type === 'm
 const isDateTime = (node: Node) => node.pipe?.some((action) => action.message === 'dateTime') ?? false;
 const isUrl = (node: Node) => node.pipe?.some((action) => action.type === 'url') ?? false;
 
+/** The id of a field's control: the error summary links to it. */
+export const fieldId = (path: string) => `f-${path}`;
+
+/** Hints under a label, by the field's label key. */
+const hints: Record<string, MessageKey> = { summary: 'page.summaryHint', 'parties.phone': 'page.phoneHint', riskFlags: 'page.riskHint' };
+
+/**
+ * The parties' details are other people's, so the browser must not offer the filer's own name, phone or address;
+ * a phone still gets the phone keypad.
+ */
+const autocompleteOf = (path: string) => (/^parties\.|^where\.address$/.test(path) ? 'off' : undefined);
+
 function valueAt(values: Values, path: string): unknown {
   return path.split('.').reduce<unknown>((current, key) => (current as Values | undefined)?.[key], values);
 }
 
+const errorId = (path: string) => `${fieldId(path)}-error`;
+const hintId = (path: string) => `${fieldId(path)}-hint`;
+
 function FieldMessage({ path, context }: { path: string; context: FormContext }) {
   const error = context.errors.find((e) => e.field === path);
   return error ? (
-    <p class="field-error" id={`${path}-error`}>
+    <p class="field-error" id={errorId(path)}>
+      <span class="visually-hidden">{t(context.lang, 'page.errorPrefix')}</span>
       {error.message}
     </p>
   ) : null;
 }
 
-function Field({ path, schema, context }: { path: string; schema: Node; context: FormContext }) {
+function Hint({ path, lang }: { path: string; lang: Lang }) {
+  const key = hints[labelKey(path)];
+  return key ? (
+    <span class="hint" id={hintId(path)}>
+      {t(lang, key)}
+    </span>
+  ) : null;
+}
+
+function describedBy(path: string, invalid: boolean) {
+  const ids = [hints[labelKey(path)] ? hintId(path) : undefined, invalid ? errorId(path) : undefined].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function Caption({ path, optional, lang }: { path: string; optional: boolean; lang: Lang }) {
+  return (
+    <>
+      {tField(lang, path)}
+      {optional ? <small> ({t(lang, 'page.optional')})</small> : null}
+    </>
+  );
+}
+
+/** A repeating group (the parties): any number of rows, added and removed by submit buttons that work without JS. */
+function Rows({ path, item, optional, context }: { path: string; item: Node; optional: boolean; context: FormContext }) {
+  const { lang, values } = context;
+  const value = valueAt(values, path);
+  const rows = Math.max(1, context.rows?.[path] ?? 1, Array.isArray(value) ? value.length : 0);
+  const invalid = context.errors.some((e) => e.field === path);
+  return (
+    <fieldset id={fieldId(path)} class={invalid ? 'field invalid' : 'field'} data-rows={path}>
+      <legend>
+        <Caption path={path} optional={optional} lang={lang} />
+      </legend>
+      <FieldMessage path={path} context={context} />
+      <input type="hidden" name={`${path}.rows`} value={String(rows)} />
+      {Array.from({ length: rows }, (_, index) => (
+        <fieldset class="party" data-row={index}>
+          <legend data-template={t(lang, 'page.partyN', { n: '{n}' })}>{t(lang, 'page.partyN', { n: index + 1 })}</legend>
+          {Object.entries(item.entries ?? {}).map(([key, entry], position) => (
+            <Field
+              path={`${path}.${index}.${key}`}
+              schema={entry}
+              context={context}
+              autofocus={position === 0 && context.focusRow?.path === path && context.focusRow.index === index}
+            />
+          ))}
+          <button
+            type="submit"
+            class="warning"
+            name="rowAction"
+            value={`remove:${path}:${index}`}
+            hidden={rows === 1}
+            data-template={t(lang, 'page.removeParty', { n: '{n}' })}
+          >
+            {t(lang, 'page.removeParty', { n: index + 1 })}
+          </button>
+        </fieldset>
+      ))}
+      <button type="submit" class="secondary" name="rowAction" value={`add:${path}`}>
+        {t(lang, 'page.addParty')}
+      </button>
+    </fieldset>
+  );
+}
+
+function Field({ path, schema, context, autofocus = false }: { path: string; schema: Node; context: FormContext; autofocus?: boolean }) {
   const { node, optional } = unwrap(schema);
   const { lang, values } = context;
-  const label = tField(lang, path);
   const value = valueAt(values, path);
   const invalid = context.errors.some((e) => e.field === path);
-  const describedBy = invalid ? `${path}-error` : undefined;
-  const caption = (
-    <span>
-      {label}
-      {optional ? <small> ({t(lang, 'page.optional')})</small> : null}
-    </span>
-  );
+  const fieldClass = invalid ? 'field invalid' : 'field';
+  const id = fieldId(path);
+  const fixed = context.fixed?.[path];
 
+  if (fixed !== undefined) {
+    return (
+      <div class="field">
+        <span class="label" id={id}>
+          {tField(lang, path)}
+        </span>
+        <p class="readonly" data-testid={`fixed-${path}`}>
+          {fixed} <span class="hint">（{t(lang, 'page.screenedByNote')}）</span>
+        </p>
+      </div>
+    );
+  }
   if (node.type === 'object' && node.entries) {
     return (
-      <fieldset>
+      <fieldset id={id} class={fieldClass}>
+        <FieldMessage path={path} context={context} />
         {Object.entries(node.entries).map(([key, entry]) => (
           <Field path={`${path}.${key}`} schema={entry} context={context} />
         ))}
-        <FieldMessage path={path} context={context} />
       </fieldset>
     );
   }
@@ -76,73 +170,81 @@ function Field({ path, schema, context }: { path: string; schema: Node; context:
     if (item.type === 'picklist' && item.options) {
       const chosen = Array.isArray(value) ? value : [];
       return (
-        <fieldset class="choices" aria-invalid={invalid || undefined}>
-          <legend>{caption}</legend>
-          {item.options.map((option) => (
-            <label class="choice">
-              <input type="checkbox" name={path} value={option} checked={chosen.includes(option)} />
-              {tField(lang, `${path}.${option}`)}
-            </label>
-          ))}
+        <fieldset id={id} class={fieldClass} aria-describedby={describedBy(path, invalid)}>
+          <legend>
+            <Caption path={path} optional={optional} lang={lang} />
+          </legend>
+          <Hint path={path} lang={lang} />
           <FieldMessage path={path} context={context} />
+          <div class="choices">
+            {item.options.map((option) => (
+              <label class="choice">
+                <input type="checkbox" id={`${id}-${option}`} name={path} value={option} checked={chosen.includes(option)} />
+                {tField(lang, `${path}.${option}`)}
+              </label>
+            ))}
+          </div>
         </fieldset>
       );
     }
-    const rows = Math.max(partyRows, Array.isArray(value) ? value.length : 0);
-    return (
-      <fieldset>
-        <legend>{caption}</legend>
-        <FieldMessage path={path} context={context} />
-        {Array.from({ length: rows }, (_, index) => (
-          <fieldset class="row">
-            <legend>
-              {t(lang, 'page.party')} {index + 1}
-            </legend>
-            {Object.entries(unwrap(node.item!).node.entries ?? {}).map(([key, entry]) => (
-              <Field path={`${path}.${index}.${key}`} schema={entry} context={context} />
-            ))}
-          </fieldset>
-        ))}
-      </fieldset>
-    );
+    return <Rows path={path} item={item} optional={optional} context={context} />;
   }
-  if (node.type === 'picklist' && node.options) {
+  const label = (
+    <label for={id}>
+      <Caption path={path} optional={optional} lang={lang} />
+    </label>
+  );
+  const common = {
+    id,
+    name: path,
+    required: !optional,
+    autofocus: autofocus || undefined,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': describedBy(path, invalid),
+  };
+  const listed = context.choices?.[path] ?? (node.type === 'picklist' && node.options ? node.options.map((option) => ({ value: option, label: tField(lang, `${path}.${option}`) })) : undefined);
+  if (listed) {
+    // One choice only (a worker with a single grid cell) is chosen already.
+    const chosen = typeof value === 'string' ? value : listed.length === 1 ? listed[0]!.value : '';
     return (
-      <label>
-        {caption}
-        <select name={path} aria-invalid={invalid || undefined} aria-describedby={describedBy}>
-          <option value="">—</option>
-          {node.options.map((option) => (
-            <option value={option} selected={value === option}>
-              {tField(lang, `${path}.${option}`)}
+      <div class={fieldClass}>
+        {label}
+        <Hint path={path} lang={lang} />
+        <FieldMessage path={path} context={context} />
+        <select {...common}>
+          <option value="">{t(lang, 'page.choose')}</option>
+          {listed.map((option) => (
+            <option value={option.value} selected={chosen === option.value}>
+              {option.label}
             </option>
           ))}
         </select>
-        <FieldMessage path={path} context={context} />
-      </label>
+      </div>
     );
   }
   const long = (maxLength(node) ?? 0) > 200;
   const text = typeof value === 'string' ? value : '';
+  const isPhone = labelKey(path) === 'parties.phone';
   return (
-    <label>
-      {caption}
+    <div class={fieldClass}>
+      {label}
+      <Hint path={path} lang={lang} />
+      <FieldMessage path={path} context={context} />
       {long ? (
-        <textarea name={path} rows={4} maxlength={maxLength(node)} aria-invalid={invalid || undefined} aria-describedby={describedBy}>
+        <textarea {...common} rows={4} maxlength={maxLength(node)}>
           {text}
         </textarea>
       ) : (
         <input
-          name={path}
-          type={isDateTime(node) ? 'datetime-local' : isUrl(node) ? 'url' : 'text'}
+          {...common}
+          type={isPhone ? 'tel' : isDateTime(node) ? 'datetime-local' : isUrl(node) ? 'url' : 'text'}
+          inputmode={isPhone ? 'tel' : undefined}
+          autocomplete={autocompleteOf(path)}
           value={text}
           maxlength={maxLength(node)}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
         />
       )}
-      <FieldMessage path={path} context={context} />
-    </label>
+    </div>
   );
 }
 
@@ -214,3 +316,22 @@ function arraysFromNumberedKeys(value: unknown): unknown {
   }
   return Object.fromEntries(entries);
 }
+
+/** Every field path in the order the form shows them, groups before their fields: the error summary follows it. */
+export function fieldPathsInOrder(schema: GenericSchema, rows: Record<string, number> = {}): string[] {
+  const walk = (path: string, schemaNode: Node): string[] => {
+    const { node } = unwrap(schemaNode);
+    if (node.type === 'object' && node.entries) {
+      return [path, ...Object.entries(node.entries).flatMap(([key, entry]) => walk(`${path}.${key}`, entry))];
+    }
+    const item = node.type === 'array' && node.item ? unwrap(node.item).node : undefined;
+    if (item?.type === 'object') {
+      return [path, ...Array.from({ length: Math.max(maxRowsShown, rows[path] ?? 0) }, (_, index) => walk(`${path}.${index}`, item).slice(1)).flat()];
+    }
+    return [path];
+  };
+  const root = schema as unknown as Node;
+  return Object.entries(root.entries ?? {}).flatMap(([key, entry]) => walk(key, entry));
+}
+
+const maxRowsShown = 20;

@@ -11,6 +11,7 @@ import { statsQueryFields } from '../../schemas/stats';
 import type { AppEnv } from '../env';
 import { batchPaths } from './openapi-batches';
 import { caseListPath } from './openapi-case-list';
+import { pagePaths } from './openapi-pages';
 import { peopleAndPlacesPaths } from './openapi-people';
 import { caseResponse, errorResponse, invalidResponse, jsonSchema, page, queryParameters } from './openapi-parts';
 import { refusalsBeforeDeadLetter } from '../services/outbox-delivery';
@@ -131,14 +132,22 @@ export function buildOpenApiDocument() {
         requestBody: {
           content: {
             'application/x-www-form-urlencoded': {
-              schema: { type: 'object', description: 'The JSON body flattened to dot paths (where.address, parties.0.name), plus idempotencyKey and lang.' },
-              example: { category: 'neighbour', 'where.gridCellCode': 'XH-LY-BLQ-01', 'parties.0.name': '张某' },
+              schema: {
+                type: 'object',
+                description:
+                  'The JSON body flattened to dot paths (where.address, parties.0.name), plus idempotencyKey (or the Idempotency-Key header: a key files once), lang, ' +
+                  'parties.rows (how many party rows the form shows) and rowAction (`add:parties` or `remove:parties:<n>`: the form comes back with a row more or less, nothing filed). ' +
+                  'The grid form takes its screener from the session.',
+              },
+              example: { category: 'neighbour', 'where.gridCellCode': 'XH-LY-BLQ-01', 'parties.0.name': '张某', 'parties.rows': '2', rowAction: 'add:parties' },
             },
           },
         },
         responses: {
+          200: page('A row added or removed: the form again, values kept.'),
           303: { description: 'Filed: on to the receipt; with `joined=1` when the report joined an earlier case, which the receipt then says.' },
-          422: page('The form again, values kept, one message per field.'),
+          403: page('Posted from another site.'),
+          422: page('The form again, values kept, every error of the round in a summary at the top and beside its field.'),
         },
       },
     };
@@ -223,6 +232,7 @@ export function buildOpenApiDocument() {
   paths['/api/stats'] = statsPath();
   Object.assign(paths, peopleAndPlacesPaths());
   Object.assign(paths, batchPaths());
+  Object.assign(paths, pagePaths());
   paths['/api/notifications'] = {
     get: {
       tags: ['notifications'],

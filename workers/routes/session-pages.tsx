@@ -1,49 +1,51 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { csrf } from 'hono/csrf';
 import { createSession, deleteSession, findUserByTokenHash } from '../../db/queries/users';
 import { randomToken, sha256Hex } from '../crypto';
 import type { AppEnv } from '../env';
-import { t, type Lang } from '../i18n/messages';
-import { sessionCookie } from '../middleware/auth';
+import { pickLang, t } from '../i18n/messages';
+import { requireUser, sessionCookie } from '../middleware/auth';
+import { homeOf, type Frame } from '../pages/frame';
 import { Layout } from '../pages/layout';
+import { frameOf } from './page-frame';
 
 const sessionDays = 14;
 
 /** Only same-site paths, so the sign-in page cannot be used to bounce someone to another site. */
-const safeNext = (next: unknown) => (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/intake/grid');
+const safeNext = (next: unknown) => (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : undefined);
 
-function LoginPage({ lang, next, failed }: { lang: Lang; next: string; failed: boolean }) {
+function LoginPage({ frame, next, failed }: { frame: Frame; next: string | undefined; failed: boolean }) {
+  const { lang } = frame;
   return (
-    <Layout lang={lang} title={t(lang, 'page.loginTitle')}>
+    <Layout frame={frame} title={t(lang, 'page.loginTitle')}>
       {failed ? (
-        <p class="errors" role="alert">
+        <p class="notice important" role="alert">
           {t(lang, 'page.badToken')}
         </p>
       ) : null}
       <form method="post" action="/login">
-        <input type="hidden" name="next" value={next} />
+        {next ? <input type="hidden" name="next" value={next} /> : null}
         <input type="hidden" name="lang" value={lang} />
-        <label>
-          <span>{t(lang, 'page.token')}</span>
-          <input type="password" name="token" autocomplete="current-password" required />
-        </label>
+        <div class="field">
+          <label for="token">{t(lang, 'page.token')}</label>
+          <input type="password" id="token" name="token" autocomplete="current-password" required />
+        </div>
         <button type="submit">{t(lang, 'page.login')}</button>
       </form>
     </Layout>
   );
 }
 
+/** Signing in and out. Like every page form, these are checked for coming from this site (app.ts). */
 export const sessionPages = new Hono<AppEnv>()
-  .use(csrf())
-  .get('/login', (c) => c.html(<LoginPage lang={c.get('lang')} next={safeNext(c.req.query('next'))} failed={false} />))
+  .get('/login', async (c) => c.html(<LoginPage frame={await frameOf(c)} next={safeNext(c.req.query('next'))} failed={false} />))
   .post('/login', async (c) => {
     const body = await c.req.parseBody();
-    const lang: Lang = body.lang === 'en' ? 'en' : 'zh-CN';
+    c.set('lang', pickLang(typeof body.lang === 'string' ? body.lang : undefined, c.req.header('accept-language')));
     const next = safeNext(body.next);
     const { db } = c.get('services');
     const user = typeof body.token === 'string' ? await findUserByTokenHash(db, await sha256Hex(body.token.trim())) : undefined;
-    if (!user) return c.html(<LoginPage lang={lang} next={next} failed />, 401);
+    if (!user) return c.html(<LoginPage frame={await frameOf(c)} next={next} failed />, 401);
     const session = randomToken();
     const expires = new Date(Date.now() + sessionDays * 86_400_000);
     await createSession(db, await sha256Hex(session), user.id, expires.toISOString());
@@ -54,11 +56,13 @@ export const sessionPages = new Hono<AppEnv>()
       path: '/',
       expires,
     });
-    return c.redirect(next, 303);
+    // Straight to the page they were sent from; else to the home of their role, not someone else's.
+    return c.redirect(next && next !== '/' ? next : homeOf(user.role), 303);
   })
   .post('/logout', async (c) => {
     const session = getCookie(c, sessionCookie);
     if (session) await deleteSession(c.get('services').db, await sha256Hex(session));
     deleteCookie(c, sessionCookie, { path: '/' });
     return c.redirect('/login', 303);
-  });
+  })
+  .get('/', requireUser('page'), (c) => c.redirect(homeOf(c.get('user').role), 302));

@@ -57,6 +57,27 @@ async function concurrentRepeat(
   return replayOf(winner, idempotency.requestHash);
 }
 
+/**
+ * What the schema cannot know: that the grid cell exists and lies in the filer's jurisdiction, and that the dispute
+ * did not happen in the future. Every error at once; a form calls it beside the schema, so its reader fixes all in
+ * one round. Fields the schema refused are passed as undefined and not checked.
+ */
+export async function checkPlaceAndTime(
+  db: Database,
+  user: SignedInUser,
+  given: { where?: { gridCellCode?: string }; occurredAt?: string },
+  { policy, lang, now }: { policy: SlaPolicy; lang: Lang; now: Date },
+) {
+  const errors: FieldError[] = [];
+  const code = given.where?.gridCellCode;
+  const gridCell = code === undefined ? undefined : await jurisdictionByCode(db, code);
+  if (code !== undefined && (!gridCell || gridCell.level !== 'grid')) errors.push(customError(lang, 'where.gridCellCode', 'gridCellUnknown'));
+  else if (gridCell && !isWithin(gridCell.path, visiblePathOf(user))) errors.push(customError(lang, 'where.gridCellCode', 'gridCellOutside'));
+  const occurredAt = given.occurredAt && toInstant(given.occurredAt, policy.utcOffset);
+  if (occurredAt && Date.parse(occurredAt) > now.getTime() + futureSlackMs) errors.push(customError(lang, 'occurredAt', 'occurredInFuture'));
+  return { errors, gridCell, occurredAt };
+}
+
 /** Checks what the schema cannot know (where the grid cell is, whose it is), then writes the case in one batch. */
 export async function fileCase(db: Database, request: FilingRequest): Promise<FilingOutcome> {
   const { user, channel, intake, policy, lang } = request;
@@ -68,15 +89,9 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
     if (earlier) return replayOf(earlier, requestHash);
   }
 
-  const gridCell = await jurisdictionByCode(db, intake.where.gridCellCode);
-  if (!gridCell || gridCell.level !== 'grid') return { kind: 'invalid', errors: [customError(lang, 'where.gridCellCode', 'gridCellUnknown')] };
-  if (!isWithin(gridCell.path, visiblePathOf(user))) {
-    return { kind: 'invalid', errors: [customError(lang, 'where.gridCellCode', 'gridCellOutside')] };
-  }
-  const occurredAt = intake.occurredAt && toInstant(intake.occurredAt, policy.utcOffset);
-  if (occurredAt && Date.parse(occurredAt) > now.getTime() + futureSlackMs) {
-    return { kind: 'invalid', errors: [customError(lang, 'occurredAt', 'occurredInFuture')] };
-  }
+  const checked = await checkPlaceAndTime(db, user, intake, { policy, lang, now });
+  if (checked.errors.length || !checked.gridCell) return { kind: 'invalid', errors: checked.errors };
+  const { gridCell, occurredAt } = checked;
   const stationCode = stationCodeOf(gridCell.path);
   if (!stationCode) throw new Error(`grid cell ${gridCell.code} has no station above it`);
 

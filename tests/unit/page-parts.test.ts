@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { intakeSchemas } from '../../schemas/intake';
+import { inFormOrder } from '../../workers/pages/error-summary';
+import { rowsOf } from '../../workers/pages/form-rows';
+import { formatDeadline } from '../../workers/pages/local-time';
+import { formToInput } from '../../workers/pages/schema-form';
+
+describe('a deadline on a page', () => {
+  it('reads midnight as 24:00 of the day before, as a station says it, and other times as they are', () => {
+    expect(formatDeadline('2026-11-23T16:00:00.000Z', '+08:00')).toBe('2026-11-23 24:00');
+    expect(formatDeadline('2026-11-23T10:30:00.000Z', '+08:00')).toBe('2026-11-23 18:30');
+  });
+});
+
+describe('party rows posted without JavaScript', () => {
+  const form = { 'parties.rows': '3', 'parties.0.name': '甲', 'parties.1.name': '乙', 'parties.2.name': '丙', summary: '不变' };
+
+  it('adds a row and puts the cursor in it', () => {
+    const { action } = rowsOf({ ...form, rowAction: 'add:parties' });
+    expect(action?.rows).toEqual({ parties: 4 });
+    expect(action?.focusRow).toEqual({ path: 'parties', index: 3 });
+  });
+
+  it('removes the row pressed, moving the later rows up, and keeps the rest of the form', () => {
+    const { action } = rowsOf({ ...form, rowAction: 'remove:parties:1' });
+    expect(action?.rows).toEqual({ parties: 2 });
+    const values = formToInput(action!.body, intakeSchemas.grid);
+    expect((values.parties as { name: string }[]).map((party) => party.name)).toEqual(['甲', '丙']);
+    expect(values.summary).toBe('不变');
+  });
+
+  it('never goes below one row nor above what the schema takes, and files when no row button was pressed', () => {
+    expect(rowsOf({ 'parties.rows': '1', rowAction: 'remove:parties:0' }).action?.rows).toEqual({ parties: 1 });
+    expect(rowsOf({ 'parties.rows': '20', rowAction: 'add:parties' }).action?.rows).toEqual({ parties: 20 });
+    expect(rowsOf(form).action).toBeUndefined();
+  });
+});
+
+describe('the error summary', () => {
+  it('lists errors in the order of the form, whatever order they were found in', () => {
+    const found = [
+      { field: 'where.gridCellCode', message: 'grid' },
+      { field: 'parties.1.name', message: 'second name' },
+      { field: 'summary', message: 'summary' },
+      { field: 'category', message: 'category' },
+    ];
+    expect(inFormOrder(found, intakeSchemas.grid).map((error) => error.message)).toEqual(['category', 'summary', 'grid', 'second name']);
+  });
+});

@@ -1,0 +1,54 @@
+import type { Role } from '../../schemas/vocabulary';
+import type { Lang, MessageKey } from '../i18n/messages';
+
+/** Who the header names: the signed-in person, their role and the place they answer for. */
+export interface HeaderUser {
+  name: string;
+  role: Role;
+  jurisdictionName: string;
+}
+
+/** What every page needs besides its own content. */
+export interface Frame {
+  lang: Lang;
+  /** The page's path and query as asked, so the language switch comes back to it. */
+  url: string;
+  /** Absent on the sign-in page and on an error page for a visitor who is not signed in. */
+  user?: HeaderUser;
+  /** The jurisdiction's offset from UTC: every time a page shows is local there. */
+  utcOffset: string;
+}
+
+/** Where each role starts after signing in: the page of their daily work. */
+export const homeOf = (role: Role): string =>
+  ({ grid_worker: '/intake', mediator: '/queue', department: '/tasks', supervisor: '/board', admin: '/admin' })[role];
+
+export const navOf = (role: Role): { href: string; label: MessageKey }[] =>
+  ({
+    grid_worker: [
+      { href: '/intake', label: 'page.nav.file' as const },
+      { href: '/filings', label: 'page.nav.filings' as const },
+    ],
+    mediator: [
+      { href: '/queue', label: 'page.nav.queue' as const },
+      { href: '/intake', label: 'page.nav.file' as const },
+      { href: '/filings', label: 'page.nav.filings' as const },
+    ],
+    department: [{ href: '/tasks', label: 'page.nav.tasks' as const }],
+    supervisor: [
+      { href: '/board', label: 'page.nav.board' as const },
+      { href: '/intake', label: 'page.nav.file' as const },
+    ],
+    admin: [
+      { href: '/admin', label: 'page.nav.admin' as const },
+      { href: '/board', label: 'page.nav.board' as const },
+    ],
+  })[role];
+
+/** The same page in the other language: the query kept, `lang` replaced. */
+export function switchHref(frame: Frame): { href: string; lang: Lang } {
+  const other: Lang = frame.lang === 'en' ? 'zh-CN' : 'en';
+  const url = new URL(frame.url, 'http://page');
+  url.searchParams.set('lang', other);
+  return { href: `${url.pathname}${url.search}`, lang: other };
+}
