@@ -104,6 +104,25 @@ describe('who may file and read', () => {
     expect(await response.json()).toEqual({ error: 'invalid_intake', fields: [{ field: 'where.gridCellCode', message: '该网格不在您的辖区内' }] });
   });
 
+  it('names the grid cell outside the jurisdiction in the same round as a format error, so one fix files it', async () => {
+    const body = example('grid');
+    body.where.gridCellCode = 'XH-BS-SG-01';
+    body.summary = '短';
+    const response = await gridWorker('/api/intake/grid', { method: 'POST', body: JSON.stringify(body) });
+    expect(response.status).toBe(422);
+    const { fields } = (await response.json()) as { fields: { field: string }[] };
+    expect(fields.map((error) => error.field).sort()).toEqual(['summary', 'where.gridCellCode']);
+  });
+
+  it('answers 415 to a body not sent as JSON and 400 to JSON that does not parse, not a list of missing fields', async () => {
+    const asText = await gridWorker('/api/intake/grid', { method: 'POST', body: JSON.stringify(example('grid')), headers: { 'content-type': 'text/plain' } });
+    expect(asText.status).toBe(415);
+    expect(await asText.json()).toMatchObject({ error: 'unsupported_media_type' });
+    const broken = await gridWorker('/api/intake/grid', { method: 'POST', body: '{"where": ' });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ error: 'malformed_json' });
+  });
+
   it('lets a grid worker read their own case, but another station’s grid worker gets 404 as for a missing case', async () => {
     const filed = (await (await gridWorker('/api/intake/grid', { method: 'POST', body: JSON.stringify(example('grid')) })).json()) as { id: string };
     expect((await gridWorker(`/api/cases/${filed.id}`)).status).toBe(200);

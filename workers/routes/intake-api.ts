@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { intakeSchemas } from '../../schemas/intake';
 import { channels } from '../../schemas/vocabulary';
 import type { AppEnv } from '../env';
-import { validated } from './validated';
+import { jsonBody } from './json-body';
 import { t } from '../i18n/messages';
 import { fileAndStart } from '../services/file-and-start';
+import { readIntake } from '../services/file-case';
 import { policyInForce } from '../services/sla-policy';
 import { requireUser } from '../middleware/auth';
 
@@ -15,9 +15,10 @@ export const intakeApi = new Hono<AppEnv>().use(requireUser('api'));
 for (const channel of channels) {
   intakeApi.post(
     `/${channel}`,
-    validated('json', intakeSchemas[channel], 'invalid_intake'),
     async (c) => {
       const lang = c.get('lang');
+      const given = await jsonBody(c);
+      if (!given.ok) return given.refusal;
       const key = c.req.header('idempotency-key');
       if (key !== undefined && !idempotencyKeyPattern.test(key)) {
         return c.json(
@@ -27,7 +28,10 @@ for (const channel of channels) {
       }
       const services = c.get('services');
       const policy = await policyInForce(c.env, services.db);
-      const answer = await fileAndStart(services, { user: c.get('user'), channel, intake: c.req.valid('json'), idempotencyKey: key, policy, lang });
+      // Every error in one round: the formats, and where the grid cell lies for a body whose formats are fine or not.
+      const read = await readIntake(services.db, c.get('user'), channel, given.body, { policy, lang, now: new Date() });
+      if (!read.ok) return c.json({ error: 'invalid_intake', fields: read.errors }, 422);
+      const answer = await fileAndStart(services, { user: c.get('user'), channel, intake: read.intake, idempotencyKey: key, policy, lang });
       switch (answer.kind) {
         case 'invalid':
           return c.json({ error: 'invalid_intake', fields: answer.errors }, 422);

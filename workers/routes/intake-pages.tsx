@@ -1,10 +1,9 @@
 import { Hono, type Context } from 'hono';
-import * as v from 'valibot';
 import type { SignedInUser } from '../../db/queries/users';
 import { intakeSchemas } from '../../schemas/intake';
 import { channels, type Channel } from '../../schemas/vocabulary';
 import type { AppEnv } from '../env';
-import { customError, fieldErrors, pickLang, type FieldError } from '../i18n/messages';
+import { customError, pickLang, type FieldError } from '../i18n/messages';
 import { requireUser } from '../middleware/auth';
 import { inFormOrder } from '../pages/error-summary';
 import { FilingHome, FilingsPage } from '../pages/filing-home';
@@ -13,7 +12,7 @@ import { IntakePage } from '../pages/intake-page';
 import { ReceiptPage } from '../pages/receipt-page';
 import { formToInput, type FormContext } from '../pages/schema-form';
 import { readCase } from '../services/case-view';
-import { checkPlaceAndTime } from '../services/file-case';
+import { readIntake } from '../services/file-case';
 import { fileAndStart } from '../services/file-and-start';
 import { gridCellsOf } from '../services/grid-cells';
 import { myFilings } from '../services/my-filings';
@@ -108,22 +107,10 @@ export const intakePages = new Hono<AppEnv>()
 
     const services = c.get('services');
     const policy = await policyInForce(c.env, services.db);
-    const parsed = v.safeParse(schema, values);
-    if (!parsed.success) {
-      // Where the grid cell lies is checked in the same round as the formats, so nothing new turns up after a fix.
-      const errors = fieldErrors(parsed.issues, lang);
-      const refused = new Set(errors.map((error) => error.field));
-      const given = (path: string, value: unknown) => (typeof value === 'string' && !refused.has(path) ? value : undefined);
-      const where = values.where as { gridCellCode?: unknown } | undefined;
-      const beyond = await checkPlaceAndTime(
-        services.db,
-        user,
-        { where: { gridCellCode: given('where.gridCellCode', where?.gridCellCode) }, occurredAt: given('occurredAt', values.occurredAt) },
-        { policy, lang, now: new Date() },
-      );
-      return again([...errors, ...beyond.errors], 422);
-    }
-    const answer = await fileAndStart(services, { user, channel, intake: parsed.output, idempotencyKey, policy, lang });
+    // Where the grid cell lies is checked in the same round as the formats, so nothing new turns up after a fix.
+    const read = await readIntake(services.db, user, channel, values, { policy, lang, now: new Date() });
+    if (!read.ok) return again(read.errors, 422);
+    const answer = await fileAndStart(services, { user, channel, intake: read.intake, idempotencyKey, policy, lang });
     if (answer.kind === 'invalid') return again(answer.errors, 422);
     // The key filed something else: this form takes a new one, or it could never be filed.
     if (answer.kind === 'keyReused') return again([customError(lang, 'idempotencyKey', 'idempotencyReused')], 422, crypto.randomUUID());

@@ -118,9 +118,13 @@ export function buildOpenApiDocument() {
           200: caseResponse(
             'The same dispute as an earlier case (a party’s phone, or the address and a party’s name): the report joined that case, shown here, with `mergedInto: { caseId, caseNumber }`.',
           ),
-          201: caseResponse('Filed. `status` is `open` once its workflow started, `queued` while Temporal is unreachable.'),
+          201: caseResponse(
+            'Filed, answered once D1 holds it: `status` is `queued` until its workflow, started after the answer (or by the outbox cron), reports and opens it.',
+          ),
+          400: errorResponse('The body is not valid JSON.'),
           401: errorResponse('No valid bearer token.'),
-          422: invalidResponse,
+          415: errorResponse('The body is not sent as application/json.'),
+          422: { ...(invalidResponse as object), description: 'Every error in one round: the formats, an unknown grid cell or one outside your jurisdiction, a time in the future.' },
         },
       },
     };

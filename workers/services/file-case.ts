@@ -11,12 +11,13 @@ import { isWithin, stationCodeOf, visiblePathOf } from '../../domain/jurisdictio
 import { addressKey, isSameDispute, phoneKey } from '../../domain/repeat-matching';
 import { repeatWindowMs } from '../../domain/repeats';
 import { caseSearchTerms } from '../../domain/search-terms';
-import type { Intake } from '../../schemas/intake';
+import * as v from 'valibot';
+import { intakeSchemas, type Intake } from '../../schemas/intake';
 import type { SlaPolicy } from '../../schemas/policy';
 import type { Channel } from '../../schemas/vocabulary';
 import type { CaseWorkflowInput } from '../../schemas/workflow-input';
 import { sha256Hex } from '../crypto';
-import { customError, type FieldError, type Lang } from '../i18n/messages';
+import { customError, fieldErrors, type FieldError, type Lang } from '../i18n/messages';
 import { jurisdictionByCode } from './jurisdictions';
 import { mergeRepeat, withPhoneKey } from './repeats';
 
@@ -76,6 +77,32 @@ export async function checkPlaceAndTime(
   const occurredAt = given.occurredAt && toInstant(given.occurredAt, policy.utcOffset);
   if (occurredAt && Date.parse(occurredAt) > now.getTime() + futureSlackMs) errors.push(customError(lang, 'occurredAt', 'occurredInFuture'));
   return { errors, gridCell, occurredAt };
+}
+
+/**
+ * An intake as a channel's schema reads it, with every error in one round: the format errors and, for the fields
+ * the schema let through, where the grid cell lies and when the dispute happened. The form and the JSON route alike.
+ */
+export async function readIntake(
+  db: Database,
+  user: SignedInUser,
+  channel: Channel,
+  values: unknown,
+  context: { policy: SlaPolicy; lang: Lang; now: Date },
+): Promise<{ ok: true; intake: Intake } | { ok: false; errors: FieldError[] }> {
+  const parsed = v.safeParse(intakeSchemas[channel], values);
+  if (parsed.success) return { ok: true, intake: parsed.output };
+  const errors = fieldErrors(parsed.issues, context.lang);
+  const refused = new Set(errors.map((error) => error.field));
+  const given = (path: string, value: unknown) => (typeof value === 'string' && !refused.has(path) ? value : undefined);
+  const raw = (typeof values === 'object' && values !== null ? values : {}) as { where?: { gridCellCode?: unknown }; occurredAt?: unknown };
+  const beyond = await checkPlaceAndTime(
+    db,
+    user,
+    { where: { gridCellCode: given('where.gridCellCode', raw.where?.gridCellCode) }, occurredAt: given('occurredAt', raw.occurredAt) },
+    context,
+  );
+  return { ok: false, errors: [...errors, ...beyond.errors] };
 }
 
 /** Checks what the schema cannot know (where the grid cell is, whose it is), then writes the case in one batch. */
