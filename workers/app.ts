@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env';
 import { detectLang } from './middleware/lang';
 import { provideServices } from './middleware/services';
+import { allowedMethods } from './routes/allowed-methods';
 import { batchBodyLimit, batchesApi } from './routes/batches-api';
 import { casesApi } from './routes/cases-api';
 import { healthRoutes } from './routes/health';
@@ -63,6 +64,11 @@ export const app = new Hono<AppEnv>()
   .route('/', intakePages)
   .route('/', homePages)
   .notFound((c) => {
+    const allowed = allowedMethods(c.req.path);
+    if (allowed && !allowed.includes(c.req.method)) {
+      c.header('allow', allowed.join(', '));
+      return c.json({ error: 'method_not_allowed', message: `${c.req.path} takes ${allowed.join(', ')}.` }, 405);
+    }
     if (!isMachinePath(c.req.path)) return pageError(c, 404);
     return c.json({ error: 'not_found', message: `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}.` }, 404);
   })

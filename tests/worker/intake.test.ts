@@ -123,6 +123,17 @@ describe('who may file and read', () => {
     expect(await broken.json()).toMatchObject({ error: 'malformed_json' });
   });
 
+  it('answers 405 with the methods a documented path takes, and 404 for a path no one documented', async () => {
+    const deleteList = await gridWorker('/api/cases', { method: 'DELETE' });
+    expect(deleteList.status).toBe(405);
+    expect(deleteList.headers.get('allow')).toBe('GET, HEAD');
+    const putHealth = await fetch(`${stack.edgeUrl}/healthz`, { method: 'PUT' });
+    expect(putHealth.status).toBe(405);
+    expect(putHealth.headers.get('allow')).toBe('GET, HEAD');
+    expect((await gridWorker('/api/intake/grid', { method: 'GET' })).headers.get('allow')).toBe('POST');
+    expect((await gridWorker('/api/nothing-here')).status).toBe(404);
+  });
+
   it('lets a grid worker read their own case, but another station’s grid worker gets 404 as for a missing case', async () => {
     const filed = (await (await gridWorker('/api/intake/grid', { method: 'POST', body: JSON.stringify(example('grid')) })).json()) as { id: string };
     expect((await gridWorker(`/api/cases/${filed.id}`)).status).toBe(200);
