@@ -1,4 +1,5 @@
 import type { Clock } from '../schemas/case-state';
+import type { InstructionStatus } from '../schemas/vocabulary';
 import { dueEvents, isRunning, startClock } from './clocks/clock';
 
 /**
@@ -39,3 +40,13 @@ export const batchTally = (clocks: FeedbackClocks) => ({
   answered: Object.values(clocks).filter((clock) => clock.stoppedAt).length,
   overdue: Object.values(clocks).filter((clock) => clock.breachedAt).length,
 });
+
+/** An instruction as its assignee reads it: answered (late or not), overdue, past its warning point, or running. */
+export const instructionStates = ['running', 'warning', 'overdue', 'answered'] as const;
+export type InstructionState = (typeof instructionStates)[number];
+
+export function instructionState(line: { status: InstructionStatus; feedbackAt: string | null; overdueAt: string | null }): InstructionState {
+  if (line.feedbackAt) return 'answered';
+  if (line.overdueAt) return 'overdue';
+  return line.status === 'warning' ? 'warning' : 'running';
+}
