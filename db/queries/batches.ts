@@ -183,6 +183,15 @@ export async function applyBatchReport(db: Database, batchId: string, report: Ba
         db.update(batches).set({ status: 'running', updatedAt: report.at }).where(and(eq(batches.id, batchId), eq(batches.status, 'queued'))),
       );
       break;
+    case 'warning':
+      // Only a line still running is warned: one answered meanwhile, or late already, needs no reminder.
+      writes.push(
+        db
+          .update(instructions)
+          .set({ status: 'warning' })
+          .where(and(ofBatch, lineIn(report.lines), eq(instructions.status, 'dispatched'), isNull(instructions.feedbackAt))),
+      );
+      break;
     case 'overdue':
       writes.push(
         db

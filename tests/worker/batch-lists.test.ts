@@ -63,7 +63,7 @@ describe('the batches list', () => {
     expect(rows.map((row) => row.id)).toEqual([third.id, second.id, first.id]);
     const { lines: _, ...secondSummary } = second;
     expect(rows[1]).toEqual({ ...secondSummary, status: 'running', counts: { ...second.counts, waitingToDispatch: 0, dispatched: 2, overdue: 1 } });
-    expect(rows[2].counts).toEqual({ lines: 2, accepted: 1, rejected: 1, casesFiled: 0, waitingToDispatch: 1, dispatched: 0, feedbackReceived: 0, overdue: 0 });
+    expect(rows[2]!.counts).toEqual({ lines: 2, accepted: 1, rejected: 1, casesFiled: 0, waitingToDispatch: 1, dispatched: 0, feedbackReceived: 0, overdue: 0 });
 
     const countyRows = (await allPages(countySupervisor, '/api/batches', 50)).rows.map((row) => row.id);
     expect(countyRows).toEqual([county.id, third.id, second.id, first.id]);
@@ -116,6 +116,51 @@ describe('my instructions', () => {
     const mediator = await json(await apiAs(stack, tokenOf(stack, 'demo-mediator-ly'))('/api/instructions'));
     expect(mediator.rows.map((row: Record<string, any>) => row.payload.subject)).toContain('别人的');
     expect(mediator.rows.map((row: Record<string, any>) => row.payload.subject)).not.toContain('晚到期');
+  });
+});
+
+describe('feedback reminders', () => {
+  it('reminds each assignee once when the workflow reports the warning point; answering, or going overdue, ends the reminder', async () => {
+    const id = 'remind-1';
+    const view = await dispatch(stationSupervisor, { batchId: id, lines: [unit('demo-grid-ly', '提醒一'), unit('demo-grid-ly', '提醒二'), unit('demo-mediator-ly', '提醒三')] });
+    const [first, second, third] = view.lines.map((line: { instructionId: number }) => line.instructionId);
+    const gridLy = apiAs(stack, tokenOf(stack, 'demo-grid-ly'));
+    const mediator = apiAs(stack, tokenOf(stack, 'demo-mediator-ly'));
+    const answer = (as: ReturnType<typeof apiAs>, instructionId: number) =>
+      as(`/api/instructions/${instructionId}/feedback`, { method: 'POST', body: JSON.stringify({ feedback: '已核查' }) });
+    const remindersOf = async (as: ReturnType<typeof apiAs>) =>
+      ((await json(await as('/api/notifications'))) as unknown as Record<string, any>[]).filter((note) => note.kind === 'instruction_warning' && note.batchId === id);
+    const stateOf = async (as: ReturnType<typeof apiAs>, instructionId: number) =>
+      (await json(await as('/api/instructions?limit=200'))).rows.find((row: { instructionId: number }) => row.instructionId === instructionId)?.state;
+
+    const at = new Date().toISOString();
+    const dueAt = new Date(Date.now() + 3_600_000).toISOString();
+    await report(id, { seq: 1, type: 'dispatched', at, dueAt, lines: [1, 2, 3] });
+    expect((await answer(gridLy, second)).status).toBe(200);
+    const warning = { seq: 2, type: 'warning', at, lines: [1, 2, 3] };
+    await report(id, warning);
+    const path = `/internal/batches/${id}/events`;
+    const again = await fetch(`${stack.edgeUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [signatureHeader]: await signRequest('test-internal-secret', 'POST', path, JSON.stringify(warning)) },
+      body: JSON.stringify(warning),
+    });
+    expect(await json(again)).toEqual({ outcome: 'duplicate' });
+
+    expect(await remindersOf(gridLy)).toEqual([
+      { kind: 'instruction_warning', audience: 'assignee', instructionId: first, batchId: id, line: 1, dueAt, subject: '提醒一', createdAt: at, readAt: null },
+    ]);
+    expect((await remindersOf(mediator)).map((note) => note.instructionId)).toEqual([third]);
+    expect(await stateOf(gridLy, first)).toBe('warning');
+    expect(await stateOf(gridLy, second)).toBe('answered');
+    expect((await json(await stationSupervisor(`/api/batches/${id}`))).counts).toMatchObject({ dispatched: 3, feedbackReceived: 1, overdue: 0 });
+
+    expect((await answer(gridLy, first)).status).toBe(200);
+    expect(await remindersOf(gridLy)).toEqual([]);
+    expect(await stateOf(gridLy, first)).toBe('answered');
+    await report(id, { seq: 3, type: 'overdue', at, lines: [3] });
+    expect(await remindersOf(mediator)).toEqual([]);
+    expect(await stateOf(mediator, third)).toBe('overdue');
   });
 });
 
