@@ -10,6 +10,9 @@ import { phoneKey } from './repeat-matching';
  * form, and the parts of its case number.
  */
 
+/** Raised whenever the terms a case is found by change, so the cases already filed are indexed anew (the cron's walk). */
+export const searchTermsVersion = 2;
+
 /** Runs of this many digits and more are matched whole; shorter ones are ordinary two-character pieces. */
 const wholeDigitRun = 3;
 
