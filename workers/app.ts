@@ -6,6 +6,7 @@ import { detectLang } from './middleware/lang';
 import { provideServices } from './middleware/services';
 import { batchBodyLimit, batchesApi } from './routes/batches-api';
 import { casesApi } from './routes/cases-api';
+import { countiesApi } from './routes/counties-api';
 import { healthRoutes } from './routes/health';
 import { intakeApi } from './routes/intake-api';
 import { instructionsApi } from './routes/instructions-api';
@@ -42,6 +43,7 @@ export const app = new Hono<AppEnv>()
   .route('/api/cases', casesApi)
   .route('/api/policy', policyApi)
   .route('/api/notifications', notificationsApi)
+  .route('/api/counties', countiesApi)
   .route('/api/jurisdictions', jurisdictionsApi)
   .route('/api/users', usersApi)
   .route('/api/mediators', mediatorsApi)
