@@ -1,4 +1,5 @@
 import type { Clock } from '../schemas/case-state';
+import type { InstructionStatus } from '../schemas/vocabulary';
 import { dueEvents, isRunning, startClock } from './clocks/clock';
 
 /**
@@ -18,20 +19,26 @@ export const waitingLines = (clocks: FeedbackClocks) =>
     .map(([line]) => Number(line));
 
 /**
- * Marks what has come due at `now` and answers the lines that went past their due time. A warning is only noted:
- * the assignee's reminder is not part of a batch yet, and a noted warning keeps the timer moving on to the due time.
+ * Marks what has come due at `now`: the lines that reached their warning point without feedback (their assignees are
+ * reminded, once each) and the lines that went past their due time. A line that is late already is not warned too.
  */
-export function takeOverdueLines(clocks: FeedbackClocks, now: number, at: string): number[] {
+export function takeDueLines(clocks: FeedbackClocks, now: number, at: string): { warned: number[]; late: number[] } {
   const lineOf = new Map(Object.entries(clocks).map(([line, clock]) => [clock, Number(line)]));
+  const warned = new Set<number>();
   const late: number[] = [];
   for (const { clock, kind } of dueEvents(Object.values(clocks), now)) {
-    if (kind === 'warning') clock.warnedAt = at;
-    else {
+    const line = lineOf.get(clock)!;
+    if (kind === 'warning') {
+      clock.warnedAt = at;
+      warned.add(line);
+    } else {
       clock.breachedAt = at;
-      late.push(lineOf.get(clock)!);
+      warned.delete(line);
+      late.push(line);
     }
   }
-  return late.sort((a, b) => a - b);
+  const ascending = (a: number, b: number) => a - b;
+  return { warned: [...warned].sort(ascending), late: late.sort(ascending) };
 }
 
 /** What a finished batch counts: lines answered (late or not) and lines that went overdue. */
@@ -39,3 +46,13 @@ export const batchTally = (clocks: FeedbackClocks) => ({
   answered: Object.values(clocks).filter((clock) => clock.stoppedAt).length,
   overdue: Object.values(clocks).filter((clock) => clock.breachedAt).length,
 });
+
+/** An instruction as its assignee reads it: answered (late or not), overdue, past its warning point, or running. */
+export const instructionStates = ['running', 'warning', 'overdue', 'answered'] as const;
+export type InstructionState = (typeof instructionStates)[number];
+
+export function instructionState(line: { status: InstructionStatus; feedbackAt: string | null; overdueAt: string | null }): InstructionState {
+  if (line.feedbackAt) return 'answered';
+  if (line.overdueAt) return 'overdue';
+  return line.status === 'warning' ? 'warning' : 'running';
+}

@@ -34,7 +34,8 @@ export const levelBelow = (level: JurisdictionLevel): JurisdictionLevel | undefi
 export const mayHaveChildren = (level: JurisdictionLevel) => levelBelow(level) !== undefined;
 
 /**
- * Where a new jurisdiction sits: one level below its parent, or a county at the top when it has none.
+ * Where a new jurisdiction sits: one level below its parent, or a county at the top when it has none (opened by
+ * the platform's operator, since no admin's jurisdiction holds it).
  * Undefined below a grid cell. The API and the seeding script both place jurisdictions with it.
  */
 export function placeBelow(parent: { path: string; level: JurisdictionLevel } | undefined, code: string) {
@@ -43,13 +44,13 @@ export function placeBelow(parent: { path: string; level: JurisdictionLevel } | 
   return { path: childPath(parent?.path ?? rootPath, code), level };
 }
 
-/** A user sees what lies inside their own jurisdiction; an admin sees everything. */
-export const visiblePathOf = (user: { role: Role; jurisdictionPath: string }) => (user.role === 'admin' ? rootPath : user.jurisdictionPath);
+/**
+ * A user sees what lies inside their own jurisdiction, an admin included: an admin is their county's, and counties
+ * are opened side by side by the platform's operator (POST /api/counties), who reads none of them.
+ */
+export const visiblePathOf = (user: { role: Role; jurisdictionPath: string }) => user.jurisdictionPath;
 
 export const canSee = (user: { role: Role; jurisdictionPath: string }, path: string) => isWithin(path, visiblePathOf(user));
 
-/**
- * People and places are managed by the admin of their county (or of a station…), and no further: unlike reading
- * cases, where an admin sees everything, one county's admin must not staff or rename another county.
- */
+/** People and places are managed by the admin of their county (or of a station…), and no further. */
 export const canManage = (admin: { jurisdictionPath: string }, path: string) => isWithin(path, admin.jurisdictionPath);

@@ -5,9 +5,13 @@ import { phoneKey } from './repeat-matching';
  * so a case is indexed by the overlapping two-character pieces of its texts ("白乐桥村" → 白乐, 乐桥, 桥村) and a
  * query matches a case when every piece of the query is among the case's. Numbers are different: the pieces of
  * "13800000001" are shared by half the county's phones, so a run of three or more digits is matched whole, and a
- * case keeps its numbers' whole runs (a phone with and without the country code, its last four digits, the parts of
- * its case number) beside the pieces.
+ * case keeps its numbers' whole runs beside the pieces: a phone with and without the country code, its groups as
+ * typed, every tail of four digits or more (what people remember of a number: "…0001", "…00000001"), its masked
+ * form, and the parts of its case number.
  */
+
+/** Raised whenever the terms a case is found by change, so the cases already filed are indexed anew (the cron's walk). */
+export const searchTermsVersion = 2;
 
 /** Runs of this many digits and more are matched whole; shorter ones are ordinary two-character pieces. */
 const wholeDigitRun = 3;
@@ -27,11 +31,25 @@ const digitRuns = (text: string) => (text.normalize('NFKC').match(/\d+/g) ?? [])
 
 const textTerms = (text: string) => [...pieces(foldForSearch(text)), ...digitRuns(text)];
 
-/** A phone is found by its whole number (typed with or without +86 and dashes), by its groups as typed, or by its last four digits. */
+/** Digits of a phone that a masked number (138****0001, as lists show it: domain/masking.ts) still tells. */
+const maskedHead = 3;
+const maskedTail = 4;
+/** A number long enough to be masked with its head and tail apart. */
+const maskable = (key: string) => key.length >= maskedHead + maskedTail + 1;
+
+/** The term of a number with its middle missing: its head and tail joined by '*', which no folded text holds. */
+const maskedTerm = (head: string, tail: string) => `${head.slice(0, maskedHead)}*${tail.slice(-maskedTail)}`;
+
+/**
+ * A phone is found by its whole number (typed with or without +86 and dashes), by its groups as typed, by any tail
+ * of four digits or more, and with its middle missing (138****0001). Only tails: a number's middle or head alone is
+ * shared by many phones and is not what people recall, and every further term is a row per phone.
+ */
 function phoneTerms(phone: string): string[] {
   const key = phoneKey(phone);
   if (!key) return [];
-  return [key, ...digitRuns(phone), ...(key.length > 4 ? [key.slice(-4)] : [])];
+  const tails = Array.from({ length: Math.max(key.length - maskedTail, 0) }, (_, i) => key.slice(i + 1));
+  return [key, ...digitRuns(phone), ...tails, ...(maskable(key) ? [maskedTerm(key, key)] : [])];
 }
 
 export interface SearchableCase {
@@ -53,23 +71,33 @@ export const caseSearchTerms = (searchable: SearchableCase) =>
 
 const isPhoneKey = (digits: string) => /^1\d{10}$/.test(digits) || /^0\d{9,11}$/.test(digits);
 
+// A number with its middle masked or left out: a head, then *, x, ?, dots or an ellipsis (spaces around them), a tail.
+const numberWithMiddleMissing = /(?<!\d)(\d{3,})[\s-]*(?:[*xX×?_.…•·][\s-]*)+(\d{4,})(?!\d)/g;
+
 /**
  * The pieces a query must all find among a case's terms. Words are matched apart ("白乐桥 张某" finds 张某 at
- * 白乐桥村 12 号), a phone typed in groups ("+86 138-0000-0001") is read as one number, and a word of one character
- * adds nothing unless the query is all such words ("张 某" is read as 张某). Empty when the query holds fewer than
- * two letters or digits: one character would match a large share of all cases, so such a query is refused.
+ * 白乐桥村 12 号), a phone typed in groups ("+86 138-0000-0001") is read as one number, one with its middle
+ * missing ("138****0001", "138…0001") by its head and tail, and a word of one character adds nothing unless the
+ * query is all such words ("张 某" is read as 张某). Empty when the query holds fewer than two letters or digits:
+ * one character would match a large share of all cases, so such a query is refused.
  */
 export function queryPieces(query: string): string[] {
+  const masked: string[] = [];
   const normalized = query
     .normalize('NFKC')
     .toLowerCase()
+    .replace(numberWithMiddleMissing, (_, head: string, tail: string) => {
+      // The tail beyond four digits narrows it further, as a tail of its own.
+      masked.push(maskedTerm(head, tail), ...(tail.length > maskedTail ? [tail] : []));
+      return ' ';
+    })
     .replace(/\+?\d[\d\s-]*\d/g, (group) => {
       const key = phoneKey(group);
       return key && isPhoneKey(key) ? ` ${key} ` : group;
     });
   const words = normalized.split(/[^\p{L}\p{N}]+/u).map(foldForSearch).filter(Boolean);
   const wordPieces = (word: string) => (/^\d+$/.test(word) && word.length >= wholeDigitRun ? [word] : pieces(word));
-  const found = words.flatMap(wordPieces);
+  const found = [...masked, ...words.flatMap(wordPieces)];
   return unique(found.length ? found : pieces(words.join('')));
 }
 

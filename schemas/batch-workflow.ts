@@ -38,6 +38,8 @@ const reportBase = { seq: v.pipe(v.number(), v.integer(), v.minValue(1)), at: in
  */
 export const batchReportSchema = v.variant('type', [
   v.object({ ...reportBase, type: v.literal('dispatched'), dueAt: instantSchema, lines: v.array(lineNumber) }),
+  /** Lines past their warning point without feedback: their assignees are reminded. */
+  v.object({ ...reportBase, type: v.literal('warning'), lines: v.pipe(v.array(lineNumber), v.minLength(1)) }),
   v.object({ ...reportBase, type: v.literal('overdue'), lines: v.pipe(v.array(lineNumber), v.minLength(1)) }),
   v.object({ ...reportBase, type: v.literal('completed'), answered: count, overdue: count }),
 ]);

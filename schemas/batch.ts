@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { cursorParameter, decodeKeyset, pageLimit } from './cursor';
 import { durationSchema } from './policy';
 import { instructionKinds } from './vocabulary';
 
@@ -59,3 +60,24 @@ export const instructionFeedbackSchema = v.pipe(
   v.object({ feedback: text(1, 2000) }),
   v.examples([{ feedback: '已上门核查，实住 3 人，与登记一致' }]),
 );
+
+/** Newest first: a page ends at its last batch's creation time and ID. */
+export const batchListCursor = { name: 'batches', key: v.tuple([v.string(), v.string()]) } as const;
+
+/** An assignee's instructions: the open ones first (0), then the answered (1); each by due time ('~' when none yet), then ID. */
+export const instructionListCursor = { name: 'instructions', key: v.tuple([v.picklist([0, 1]), v.string(), v.number()]) } as const;
+
+const pagedQuery = <S extends { name: string; key: v.GenericSchema }>(cursor: S, maxLimit: number) =>
+  v.pipe(
+    v.object({ limit: pageLimit(maxLimit), cursor: cursorParameter }),
+    v.forward(
+      v.partialCheck([['cursor']], (query) => !query.cursor || decodeKeyset(cursor.name, cursor.key, query.cursor) !== undefined, 'cursor'),
+      ['cursor'],
+    ),
+  );
+
+export const listMaxLimit = 200;
+/** GET /api/batches: a page of the batches of the caller's jurisdiction. */
+export const batchListQuerySchema = pagedQuery(batchListCursor, listMaxLimit);
+/** GET /api/instructions: a page of the caller's own instructions. */
+export const instructionListQuerySchema = pagedQuery(instructionListCursor, listMaxLimit);

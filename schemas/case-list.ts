@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { cursorParameter, decodeKeyset, encodeKeyset, pageLimit } from './cursor';
 import { dateTimeSchema } from './intake';
 import { jurisdictionCodePattern } from './jurisdictions';
 import { caseStatuses, categories, channels, clockNames, routes, type ClockName, type PartyRole } from './vocabulary';
@@ -42,25 +43,11 @@ const cursorKeys = {
 } as const satisfies Record<CaseListSort, v.GenericSchema>;
 export type CursorKey = v.InferOutput<(typeof cursorKeys)[CaseListSort]>;
 
-const toBase64Url = (text: string) =>
-  btoa(String.fromCharCode(...new TextEncoder().encode(text))).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-const fromBase64Url = (encoded: string) =>
-  new TextDecoder().decode(Uint8Array.from(atob(encoded.replaceAll('-', '+').replaceAll('_', '/')), (char) => char.charCodeAt(0)));
-
 /** Opaque to the caller: base64url of the sort's name and its key. */
-export const encodeCursor = (sort: CaseListSort, key: readonly unknown[]) => toBase64Url(JSON.stringify([sort, ...key]));
+export const encodeCursor = (sort: CaseListSort, key: readonly unknown[]) => encodeKeyset(sort, key);
 
 /** The key a cursor carries, or undefined when it is no cursor of this sort (another sort's, edited, or garbage). */
-export function decodeCursor(sort: CaseListSort, cursor: string): CursorKey | undefined {
-  try {
-    const [name, ...key] = JSON.parse(fromBase64Url(cursor)) as unknown[];
-    if (name !== sort) return undefined;
-    const parsed = v.safeParse(cursorKeys[sort], key);
-    return parsed.success ? parsed.output : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const decodeCursor = (sort: CaseListSort, cursor: string): CursorKey | undefined => decodeKeyset(sort, cursorKeys[sort], cursor);
 
 /** The query's fields one by one; the OpenAPI document lists them from here. */
 export const caseListQueryFields = v.object({
@@ -83,8 +70,8 @@ export const caseListQueryFields = v.object({
   filedFrom: v.optional(day),
   filedTo: v.optional(day),
   sort: v.optional(v.picklist(caseListSorts), 'overdue'),
-  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(caseListMaxLimit))),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(1000), v.regex(/^[A-Za-z0-9_-]+$/, 'cursor'))),
+  limit: pageLimit(caseListMaxLimit),
+  cursor: cursorParameter,
   format: v.optional(v.picklist(caseListFormats), 'json'),
 });
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { personNameSchema, userIdSchema } from './users';
 
 /** A jurisdiction's code: letters, digits and hyphens, as grid workers type grid cell codes; never '/', which paths use. */
 export const jurisdictionCodePattern = /^[A-Za-z0-9-]{2,40}$/;
@@ -14,3 +15,13 @@ export const newJurisdictionSchema = v.pipe(
 export type NewJurisdiction = v.InferOutput<typeof newJurisdictionSchema>;
 
 export const jurisdictionRenameSchema = v.pipe(v.object({ name }), v.examples([{ name: '灵隐街道派出所' }]));
+
+/**
+ * A new county and its first admin, opened by the platform's operator: the top of a tree no admin's jurisdiction
+ * holds. The admin then opens the stations below and staffs them.
+ */
+export const newCountySchema = v.pipe(
+  v.object({ code, name, admin: v.object({ id: userIdSchema, name: personNameSchema }) }),
+  v.examples([{ code: 'YH', name: '余杭分局', admin: { id: 'admin-yh', name: '余杭管理员' } }]),
+);
+export type NewCounty = v.InferOutput<typeof newCountySchema>;

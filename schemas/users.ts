@@ -2,6 +2,8 @@ import * as v from 'valibot';
 import { departments, roles } from './vocabulary';
 
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+export const userIdSchema = v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, 'userId'));
+export const personNameSchema = text(100);
 const jurisdictionCode = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40));
 
 /**
@@ -10,8 +12,8 @@ const jurisdictionCode = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLengt
  */
 export const newUserSchema = v.pipe(
   v.object({
-    id: v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, 'userId')),
-    name: text(100),
+    id: userIdSchema,
+    name: personNameSchema,
     role: v.picklist(roles),
     jurisdictionCode,
     department: v.optional(v.picklist(departments)),

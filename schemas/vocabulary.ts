@@ -96,10 +96,10 @@ export const instructionKinds = ['population', 'premises', 'dispute', 'anti_frau
 export type InstructionKind = (typeof instructionKinds)[number];
 /**
  * A line of a batch: refused with its errors; waiting for the batch's workflow to start its clock; dispatched,
- * its clock running; answered (feedback in, late or not); overdue (no feedback by its due time); or, for a
- * dispute line, filed as a case that runs its own clocks.
+ * its clock running; past its warning point without feedback (its assignee reminded); answered (feedback in, late
+ * or not); overdue (no feedback by its due time); or, for a dispute line, filed as a case that runs its own clocks.
  */
-export const instructionStatuses = ['rejected', 'pending', 'dispatched', 'answered', 'overdue', 'case_filed'] as const;
+export const instructionStatuses = ['rejected', 'pending', 'dispatched', 'warning', 'answered', 'overdue', 'case_filed'] as const;
 export type InstructionStatus = (typeof instructionStatuses)[number];
 /** A batch waits in the outbox until its workflow starts, runs while any clock does, then is done. */
 export const batchStatuses = ['queued', 'running', 'done'] as const;

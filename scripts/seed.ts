@@ -1,9 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { placeBelow } from '../domain/jurisdiction';
-import { departmentIssue } from '../domain/people';
-import type { Department, JurisdictionLevel, Role } from '../schemas/vocabulary';
-import { randomToken, sha256Hex } from '../workers/crypto';
+import type { Department, Role } from '../schemas/vocabulary';
 
 /** A place as the seed lists it: parents before their children; a county has no parent. */
 export interface SeedPlace {
@@ -26,13 +23,14 @@ const demoJurisdictions: SeedPlace[] = [
   { code: 'XH-BS-SG-01', name: '曙光社区第一网格', parent: 'XH-BS-SG' },
 ];
 
+/** The county's first admin comes with the county; the others are made by that admin. */
+const demoAdmin = { id: 'demo-admin', role: 'admin', name: '系统管理员', jurisdiction: 'XH' } as const;
 const demoPeople: { id: string; role: Role; name: string; jurisdiction: string; department?: Department }[] = [
   { id: 'demo-grid-ly', role: 'grid_worker', name: '王网格员', jurisdiction: 'XH-LY-BLQ' },
   { id: 'demo-grid-bs', role: 'grid_worker', name: '陈网格员', jurisdiction: 'XH-BS' },
   { id: 'demo-mediator-ly', role: 'mediator', name: '赵调解员', jurisdiction: 'XH-LY' },
   { id: 'demo-supervisor-ly', role: 'supervisor', name: '灵隐所指挥室', jurisdiction: 'XH-LY' },
   { id: 'demo-supervisor-xh', role: 'supervisor', name: '分局指挥中心', jurisdiction: 'XH' },
-  { id: 'demo-admin', role: 'admin', name: '系统管理员', jurisdiction: 'XH' },
   { id: 'demo-dept-market', role: 'department', name: '灵隐市场监管所联络员', jurisdiction: 'XH-LY', department: 'market' },
 ];
 
@@ -45,46 +43,50 @@ export interface DemoUser {
   token: string;
 }
 
-const quote = (value: string | null) => (value === null ? 'NULL' : `'${value.replaceAll("'", "''")}'`);
+/** The running edge, and the platform operator's token that opens a county there. */
+export interface SeedTarget {
+  edgeUrl: string;
+  operatorToken: string;
+}
+
+class SeedError extends Error {}
+
+async function call(target: SeedTarget, token: string, method: string, path: string, body?: object) {
+  const response = await fetch(`${target.edgeUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
+  const answer = (await response.json()) as Record<string, unknown>;
+  if (response.status >= 400 && response.status !== 409) throw new SeedError(`seed: ${method} ${path} answered ${response.status}: ${JSON.stringify(answer)}`);
+  return { taken: response.status === 409, answer };
+}
 
 /**
- * Inserts for places listed parents first. Level and path come from `placeBelow`, as when an admin opens a place
- * through the API (the seed runs before the edge is up, so it writes D1 itself). A place already there is kept.
+ * The demo county through the API, as a deployment's operator and its first admin would make it: the operator opens
+ * the county with its admin, the admin opens the places below and makes the people. Tokens are answered once by the
+ * edge and kept in .data/demo-users.json, so a restart keeps everyone signed in; seeding again finds everything
+ * there (409) and keeps it, issuing a new token only to a user whose token was lost.
  */
-export function jurisdictionStatements(places: readonly SeedPlace[]): string[] {
-  const placed = new Map<string, { path: string; level: JurisdictionLevel }>();
-  return places.map((j) => {
-    const parent = j.parent === null ? undefined : placed.get(j.parent);
-    if (j.parent !== null && !parent) throw new Error(`seed: ${j.code} is listed before its parent ${j.parent}`);
-    const place = placeBelow(parent, j.code);
-    if (!place) throw new Error(`seed: nothing goes below the grid cell ${j.parent}`);
-    placed.set(j.code, place);
-    return `INSERT INTO jurisdictions (code, name, level, parent_code, path) VALUES (${quote(j.code)}, ${quote(j.name)}, ${quote(place.level)}, ${quote(j.parent)}, ${quote(place.path)}) ON CONFLICT(code) DO NOTHING;`;
-  });
-}
-
-/** An insert for a user with their token's SHA-256; seeding again keeps the user and takes the token given. */
-export async function userStatement(user: DemoUser): Promise<string> {
-  const department = user.department ?? null;
-  const issue = departmentIssue({ role: user.role, department });
-  if (issue) throw new Error(`seed: ${user.id}: ${issue}`);
-  return `INSERT INTO users (id, name, role, department, jurisdiction_code, token_hash) VALUES (${quote(user.id)}, ${quote(user.name)}, ${quote(user.role)}, ${quote(department)}, ${quote(user.jurisdiction)}, ${quote(await sha256Hex(user.token))}) ON CONFLICT(id) DO UPDATE SET token_hash = excluded.token_hash;`;
-}
-
-/** Tokens are made once and kept in .data/demo-users.json, so a restart keeps everyone signed in. */
-function loadOrCreateDemoUsers(dataDir: string): DemoUser[] {
+export async function seedDemoData(dataDir: string, target: SeedTarget): Promise<DemoUser[]> {
   const file = join(dataDir, 'demo-users.json');
   const known = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoUser[]) : [];
-  const users = demoPeople.map((person) => ({ ...person, token: known.find((u) => u.id === person.id)?.token ?? randomToken() }));
-  writeFileSync(file, `${JSON.stringify(users, null, 2)}\n`, { mode: 0o600 });
-  return users;
-}
+  const knownToken = (id: string) => known.find((user) => user.id === id)?.token;
 
-export async function seedDemoData(dataDir: string, execute: (sqlFile: string) => Promise<void>): Promise<DemoUser[]> {
-  const users = loadOrCreateDemoUsers(dataDir);
-  const statements = [...jurisdictionStatements(demoJurisdictions), ...(await Promise.all(users.map(userStatement)))];
-  const file = join(dataDir, 'seed.sql');
-  writeFileSync(file, `${statements.join('\n')}\n`);
-  await execute(file);
+  const [county, ...places] = demoJurisdictions;
+  const opened = await call(target, target.operatorToken, 'POST', '/api/counties', { code: county!.code, name: county!.name, admin: { id: demoAdmin.id, name: demoAdmin.name } });
+  const adminToken = opened.taken ? knownToken(demoAdmin.id) : ((opened.answer.admin as { token: string }).token);
+  if (!adminToken) throw new SeedError(`seed: the county ${county!.code} is there but its admin's token is not in ${file}; remove the data directory to seed afresh.`);
+
+  for (const place of places) await call(target, adminToken, 'POST', '/api/jurisdictions', { code: place.code, name: place.name, parentCode: place.parent });
+
+  const users: DemoUser[] = [{ ...demoAdmin, token: adminToken }];
+  for (const person of demoPeople) {
+    const { jurisdiction, ...fields } = person;
+    const made = await call(target, adminToken, 'POST', '/api/users', { ...fields, jurisdictionCode: jurisdiction });
+    const token = made.taken ? (knownToken(person.id) ?? ((await call(target, adminToken, 'POST', `/api/users/${person.id}/token`)).answer.token as string)) : (made.answer.token as string);
+    users.push({ ...person, token });
+  }
+  writeFileSync(file, `${JSON.stringify(users, null, 2)}\n`, { mode: 0o600 });
   return users;
 }

@@ -6,7 +6,7 @@ import type { SlaPolicy } from '../schemas/policy';
 import { seedDemoData, type DemoUser } from './seed';
 import { ensureTemporalCli, projectRoot, ToolchainError } from './temporal-cli';
 
-/** The whole system on one machine: Temporal dev server, D1 migrations and seed, the case worker, wrangler dev. */
+/** The whole system on one machine: Temporal dev server, D1 migrations, wrangler dev and the seed through it, the case worker. */
 export interface StackOptions {
   dataDir: string;
   grpcPort: number;
@@ -15,6 +15,8 @@ export interface StackOptions {
   uiPort: number | null;
   edgePort: number;
   internalSecret: string;
+  /** The platform operator's token, with which the seed opens the demo county (POST /api/counties). */
+  operatorToken: string;
   taskQueue: string;
   slaPolicy?: SlaPolicy;
   /** How often the launcher fires the outbox cron locally; wrangler dev does not run crons by itself. */
@@ -114,15 +116,27 @@ export class Stack {
     return ['--local', '--persist-to', join(this.options.dataDir, 'wrangler')];
   }
 
-  async prepareDatabase() {
+  async migrate() {
     await this.runToEnd('migrate', ['d1', 'migrations', 'apply', 'DB', ...this.persistArgs]);
-    this.demoUsers = await seedDemoData(this.options.dataDir, (file) => this.runToEnd('seed', ['d1', 'execute', 'DB', ...this.persistArgs, '--file', file]));
   }
 
-  /**
-   * SQL into the local D1 the way the seed goes, before the edge is up: how a county and its first admin come to be,
-   * since no admin's jurisdiction holds a new county (see scripts/seed.ts).
-   */
+  /** The demo county through the running edge's API (scripts/seed.ts). */
+  async seed() {
+    this.demoUsers = await seedDemoData(this.options.dataDir, { edgeUrl: this.edgeUrl, operatorToken: this.options.operatorToken });
+  }
+
+  /** Migrated and seeded, with no edge left running: the seed goes through an edge started for it alone. */
+  async prepareDatabase() {
+    await this.migrate();
+    await this.startEdge();
+    try {
+      await this.seed();
+    } finally {
+      await this.stopEdge();
+    }
+  }
+
+  /** SQL into the local D1 while no edge runs: rows as an older version of the edge wrote them, or benchmark data. */
   async executeSql(name: string, statements: string[]) {
     const file = join(this.options.dataDir, `${name}.sql`);
     writeFileSync(file, `${statements.join('\n')}\n`);
@@ -159,6 +173,7 @@ export class Stack {
       TEMPORAL_HTTP_URL: this.temporalHttpUrl,
       TEMPORAL_TASK_QUEUE: taskQueue,
       INTERNAL_SECRET: internalSecret,
+      OPERATOR_TOKEN: this.options.operatorToken,
       ...(slaPolicy ? { SLA_POLICY: JSON.stringify(slaPolicy) } : {}),
       ...(outboxBackoffMs !== undefined ? { OUTBOX_BACKOFF_MS: String(outboxBackoffMs) } : {}),
     };
@@ -181,6 +196,11 @@ export class Stack {
     this.drainTimer = setInterval(() => void this.drainOutbox().catch(() => {}), this.options.outboxDrainMs);
   }
 
+  async stopEdge() {
+    clearInterval(this.drainTimer);
+    await this.stopChild('edge');
+  }
+
   /** What the cron trigger does in production, fired by hand here. */
   async drainOutbox() {
     const response = await fetch(`${this.edgeUrl}/__scheduled?cron=*+*+*+*+*`, { signal: AbortSignal.timeout(10_000) });
@@ -189,9 +209,10 @@ export class Stack {
 
   async start() {
     mkdirSync(this.options.dataDir, { recursive: true });
-    await this.prepareDatabase();
+    await this.migrate();
     await this.startTemporal();
     await this.startEdge();
+    await this.seed();
     await this.startWorker();
   }
 

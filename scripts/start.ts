@@ -11,13 +11,13 @@ const port = (name: string, fallback: number) => {
   return value;
 };
 
-/** The shared secret lives in .dev.vars (ignored by git), which wrangler also reads; made once on first start. */
-function internalSecret(): string {
+/** Secrets live in .dev.vars (ignored by git), which wrangler also reads; each is made once, on first start. */
+function devSecret(name: string): string {
   const file = join(projectRoot, '.dev.vars');
-  const existing = existsSync(file) ? /^INTERNAL_SECRET\s*=\s*"?([^"\n]+)"?/m.exec(readFileSync(file, 'utf8'))?.[1] : undefined;
+  const existing = existsSync(file) ? new RegExp(`^${name}\\s*=\\s*"?([^"\\n]+)"?`, 'm').exec(readFileSync(file, 'utf8'))?.[1] : undefined;
   if (existing) return existing;
   const secret = randomBytes(32).toString('hex');
-  writeFileSync(file, `${existsSync(file) ? readFileSync(file, 'utf8') : ''}INTERNAL_SECRET="${secret}"\n`, { mode: 0o600 });
+  writeFileSync(file, `${existsSync(file) ? readFileSync(file, 'utf8') : ''}${name}="${secret}"\n`, { mode: 0o600 });
   return secret;
 }
 
@@ -31,7 +31,8 @@ async function main() {
     temporalHttpPort: port('TEMPORAL_HTTP_PORT', 7243),
     uiPort: port('TEMPORAL_UI_PORT', 8233),
     edgePort: port('PORT', 8787),
-    internalSecret: internalSecret(),
+    internalSecret: devSecret('INTERNAL_SECRET'),
+    operatorToken: devSecret('OPERATOR_TOKEN'),
     taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? defaultTaskQueue,
     outboxDrainMs: 30_000,
     output: 'inherit',
@@ -61,6 +62,7 @@ Fengqiao is running.
   Temporal UI    http://127.0.0.1:${stack.options.uiPort}
   Temporal gRPC  ${stack.temporalAddress}   HTTP API ${stack.temporalHttpUrl}
 
+Platform operator (opens counties with POST /api/counties): the OPERATOR_TOKEN in .dev.vars.
 Demo users (also in .data/demo-users.json; sign in on a page with the token, or send it as a bearer token):
 ${stack.demoUsers.map((u) => `  ${u.role.padEnd(12)} ${u.jurisdiction.padEnd(10)} ${u.name}\t${u.token}`).join('\n')}
 

@@ -8,6 +8,7 @@ import { provideServices } from './middleware/services';
 import { allowedMethods } from './routes/allowed-methods';
 import { batchBodyLimit, batchesApi } from './routes/batches-api';
 import { casesApi } from './routes/cases-api';
+import { countiesApi } from './routes/counties-api';
 import { healthRoutes } from './routes/health';
 import { homePages } from './routes/home-pages';
 import { intakeApi } from './routes/intake-api';
@@ -51,6 +52,7 @@ export const app = new Hono<AppEnv>()
   .route('/api/cases', casesApi)
   .route('/api/policy', policyApi)
   .route('/api/notifications', notificationsApi)
+  .route('/api/counties', countiesApi)
   .route('/api/jurisdictions', jurisdictionsApi)
   .route('/api/users', usersApi)
   .route('/api/mediators', mediatorsApi)

@@ -8,6 +8,11 @@ export interface Bindings extends TemporalBindings {
   DB: D1Database;
   /** Signs the worker's calls to /internal/*. */
   INTERNAL_SECRET: string;
+  /**
+   * The platform operator's bearer token: whoever runs the deployment opens counties and their first admins with it
+   * (POST /api/counties), and nothing else. Unset, nobody can.
+   */
+  OPERATOR_TOKEN?: string;
   /** A JSON SLA policy; unset means the default. */
   SLA_POLICY?: string;
   /** Milliseconds before a refused outbox row is tried again, doubling after each refusal; unset means a minute. */

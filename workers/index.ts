@@ -1,17 +1,23 @@
 import { openDatabase } from '../db/client';
 import { app } from './app';
 import type { Bindings } from './env';
+import { backfillCases } from './services/case-backfill';
 import { drainOutbox, refusalBackoffFrom } from './services/outbox-delivery';
 import { HttpWorkflowGateway } from './temporal/gateway';
 
 export default {
   fetch: app.fetch,
+  /** Each minute: start what the outbox still holds, and give a chunk of older cases the keys and terms they lack. */
   async scheduled(_controller, env, ctx) {
+    const db = openDatabase(env.DB);
     ctx.waitUntil(
-      drainOutbox(openDatabase(env.DB), HttpWorkflowGateway.fromEnv(env), {
-        backoff: refusalBackoffFrom(env),
-      }).then(({ pending, started, refused }) => {
+      drainOutbox(db, HttpWorkflowGateway.fromEnv(env), { backoff: refusalBackoffFrom(env) }).then(({ pending, started, refused }) => {
         if (pending) console.log(`outbox: delivered ${started} of ${pending} pending, ${refused} refused`);
+      }),
+    );
+    ctx.waitUntil(
+      backfillCases(db).then(({ reindexed }) => {
+        if (reindexed) console.log(`backfill: indexed ${reindexed} older cases`);
       }),
     );
   },

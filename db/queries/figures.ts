@@ -60,7 +60,7 @@ export async function countInstructions(db: Database, period: { jurisdictionPath
         pathWithin(batches.jurisdictionPath, period.jurisdictionPath),
         gte(batches.createdAt, period.from),
         lt(batches.createdAt, period.to),
-        inArray(instructions.status, ['pending', 'dispatched', 'answered', 'overdue']),
+        inArray(instructions.status, ['pending', 'dispatched', 'warning', 'answered', 'overdue']),
       ),
     );
   return { issued: row?.issued ?? 0, answered: row?.answered ?? 0 };

@@ -1,6 +1,6 @@
-import { asc, eq, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
-import { cases, jurisdictions } from '../schema';
+import { cases, jurisdictions, users } from '../schema';
 
 /**
  * A path column at or below a path, as a range (paths end in '/', and '0' follows '/'), so the column's index can
@@ -29,4 +29,17 @@ export async function insertJurisdiction(db: Database, row: typeof jurisdictions
 export async function renameJurisdiction(db: Database, code: string, name: string) {
   const [renamed] = await db.update(jurisdictions).set({ name }).where(eq(jurisdictions.code, code)).returning();
   return renamed;
+}
+
+/** The counties, each the top of its own tree. */
+export const listCounties = (db: Database, code?: string) =>
+  db
+    .select()
+    .from(jurisdictions)
+    .where(and(eq(jurisdictions.level, 'county'), code === undefined ? undefined : eq(jurisdictions.code, code)))
+    .orderBy(asc(jurisdictions.code));
+
+/** A county and its first admin in one D1 batch: either both are written or neither. */
+export async function insertCountyWithAdmin(db: Database, county: typeof jurisdictions.$inferInsert, admin: Omit<typeof users.$inferInsert, 'disabledAt' | 'createdAt'>) {
+  await db.batch([db.insert(jurisdictions).values(county), db.insert(users).values(admin)]);
 }

@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../client';
-import { cases, notifications } from '../schema';
+import { batchEvents, cases, instructions, notifications } from '../schema';
 
 /** What a user is told: addressed to them, or to the jurisdiction they answer for (their station or county). */
 export async function notificationsFor(db: Database, recipients: string[], unreadOnly: boolean, limit = 100) {
@@ -29,3 +29,23 @@ export async function markNotificationRead(db: Database, id: number, recipients:
     .returning({ id: notifications.id });
   return marked.length > 0;
 }
+
+/**
+ * An assignee's reminders of verification instructions: each line past its warning point without feedback, from
+ * the moment its batch's workflow reported it. A reminder stands until the line is answered or goes overdue; the
+ * tables are named in the subquery, where drizzle would leave `batch_id` unqualified.
+ */
+export const instructionRemindersFor = (db: Database, assigneeId: string, limit = 100) =>
+  db
+    .select({
+      instructionId: instructions.id,
+      batchId: instructions.batchId,
+      line: instructions.line,
+      dueAt: instructions.dueAt,
+      subject: sql<string | null>`json_extract(${instructions.payload}, '$.subject')`,
+      createdAt: sql<string>`(select max(e.at) from ${batchEvents} e where e.batch_id = ${instructions}.batch_id and e.type = 'warning')`,
+    })
+    .from(instructions)
+    .where(and(eq(instructions.assigneeId, assigneeId), eq(instructions.status, 'warning')))
+    .orderBy(desc(instructions.id))
+    .limit(limit);

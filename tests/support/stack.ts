@@ -18,6 +18,7 @@ export async function testStack(overrides: Partial<StackOptions> & { slaPolicy?:
     uiPort: null,
     edgePort: await freePort(),
     internalSecret: 'test-internal-secret',
+    operatorToken: 'test-operator-token',
     taskQueue: `test-cases-${Math.random().toString(36).slice(2, 8)}`,
     outboxDrainMs: 1_000,
     output: { logDir: join(dataDir, 'logs') },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dueEvents, extendClock, msUntilNextEvent, pauseClock, replanClock, resumeClock, startClock, stopClock } from '../../domain/clocks/clock';
 import { triage } from '../../domain/triage';
+import { startFeedbackClocks, takeDueLines } from '../../domain/batch-clocks';
 
 const t0 = Date.parse('2026-11-23T02:00:00.000Z');
 const at = (seconds: number) => new Date(t0 + seconds * 1000).toISOString();
@@ -44,6 +45,25 @@ describe('a clock', () => {
     const clock = startClock('accept', at(0), 1_000, 0.5);
     stopClock(clock, at(0.5));
     expect(dueEvents([clock], t0 + 10_000)).toEqual([]);
+  });
+});
+
+describe('a batch’s feedback clocks', () => {
+  const start = '2026-11-23T02:00:00.000Z';
+  const at = (hours: number) => Date.parse(start) + hours * 3_600_000;
+
+  it('warns each line without feedback once at its warning point, and reports it late once at its due time', () => {
+    const clocks = startFeedbackClocks([1, 2, 3], start, 10 * 3_600_000, 0.8);
+    stopClock(clocks['2']!, new Date(at(1)).toISOString());
+    expect(takeDueLines(clocks, at(7), 'x')).toEqual({ warned: [], late: [] });
+    expect(takeDueLines(clocks, at(8), 'x')).toEqual({ warned: [1, 3], late: [] });
+    expect(takeDueLines(clocks, at(9), 'x')).toEqual({ warned: [], late: [] });
+    expect(takeDueLines(clocks, at(10), 'x')).toEqual({ warned: [], late: [1, 3] });
+  });
+
+  it('does not warn a line that is late already when both points pass at once', () => {
+    const clocks = startFeedbackClocks([1], start, 10 * 3_600_000, 0.8);
+    expect(takeDueLines(clocks, at(11), 'x')).toEqual({ warned: [], late: [1] });
   });
 });
 

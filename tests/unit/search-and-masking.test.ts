@@ -34,6 +34,10 @@ describe('search terms', () => {
     ['a phone, whole', '13800000001'],
     ['a phone in groups with the country code', '+86 138 0000 0001'],
     ['the last four digits of a phone', '0001'],
+    ['the last eight digits of a phone', '00000001'],
+    ['a phone as lists mask it', '138****0001'],
+    ['a phone with its middle left out', '138…0001'],
+    ['a phone with its middle left out, more of its tail given', '138 ** 00000001'],
     ['the day of a case number', '20261123'],
     ['a name and a place', '李某 白乐桥'],
     ['words of one character, read together', '李 某'],
@@ -43,7 +47,10 @@ describe('search terms', () => {
 
   it.each([
     ['another phone sharing digits', '13800000002'],
-    ['part of a phone, which is matched whole', '1380000'],
+    ['the head of a phone, which is not one of its tails', '1380000'],
+    ['a masked phone with another tail', '138****0002'],
+    ['a masked phone with another head', '139****0001'],
+    ['a tail longer than the number', '913800000001'],
     ['a place the case is not at', '梅家坞'],
     ['a name at another place', '李某 梅家坞'],
   ])('does not find %s', (_, query) => {
@@ -80,6 +87,29 @@ describe('search terms', () => {
         return found(written, caseSearchTerms({ caseNumber: '', address: '某处', parties: [{ name: '某', phone }] }));
       }),
     );
+  });
+});
+
+describe('partial phones', () => {
+  const number = fc.stringMatching(/^1[3-9]\d{9}$/);
+  const terms = (phone: string) => caseSearchTerms({ caseNumber: '', address: '某处', parties: [{ name: '某', phone }] });
+
+  it('finds a mobile by any tail of four digits or more (property)', () => {
+    fc.assert(fc.property(number, fc.integer({ min: 4, max: 11 }), (phone, length) => found(phone.slice(-length), terms(phone))));
+  });
+
+  it('finds a phone by the masked form a list shows, and not a phone with another tail (property)', () => {
+    fc.assert(
+      fc.property(number, number, (phone, other) => {
+        const masked = maskPhone(phone);
+        const sameHeadAndTail = other.slice(0, 3) === phone.slice(0, 3) && other.slice(-4) === phone.slice(-4);
+        return found(masked, terms(phone)) && found(masked, terms(other)) === sameHeadAndTail;
+      }),
+    );
+  });
+
+  it('finds a landline masked in text the way a grid worker reads it', () => {
+    expect(found(maskContactsInText('0571-87654321'), terms('0571-87654321'))).toBe(true);
   });
 });
 

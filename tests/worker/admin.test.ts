@@ -1,27 +1,28 @@
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postReport, workflowReport } from '../support/reports';
-import { jurisdictionRenameSchema, newJurisdictionSchema } from '../../schemas/jurisdictions';
+import { jurisdictionRenameSchema, newCountySchema, newJurisdictionSchema } from '../../schemas/jurisdictions';
 import { newUserSchema, userChangeSchema } from '../../schemas/users';
-import { jurisdictionStatements, userStatement } from '../../scripts/seed';
 import type { Stack } from '../../scripts/stack';
 import { apiAs, edgeOnlyStack, freshIntake, tokenOf } from '../support/stack';
 
-/** The edge in workerd with a real local D1 and Temporal unreachable; a second county (余杭) seeded beside the demo one. */
+/**
+ * The edge in workerd with a real local D1 and Temporal unreachable. A second county (余杭) is opened beside the demo
+ * one by the platform's operator, as the seed opens the demo county.
+ */
 let stack: Stack;
 let admin: ReturnType<typeof apiAs>;
 let gridWorker: ReturnType<typeof apiAs>;
-const secondCountyAdminToken = `yh-admin-${crypto.randomUUID()}`;
+let operator: ReturnType<typeof apiAs>;
+let secondCountyAdminToken: string;
 
 beforeAll(async () => {
-  ({ stack, gridWorker } = await edgeOnlyStack(async (stack) => {
-    // No admin's jurisdiction holds a new county, so it comes with its first admin the way the demo county does.
-    await stack.executeSql('second-county', [
-      ...jurisdictionStatements([{ code: 'YH', name: '余杭分局', parent: null }]),
-      await userStatement({ id: 'admin-yh', role: 'admin', name: '余杭管理员', jurisdiction: 'YH', token: secondCountyAdminToken }),
-    ]);
-  }));
+  ({ stack, gridWorker } = await edgeOnlyStack());
   admin = apiAs(stack, tokenOf(stack, 'demo-admin'));
+  operator = apiAs(stack, 'test-operator-token');
+  const opened = await operator('/api/counties', { method: 'POST', body: JSON.stringify({ code: 'YH', name: '余杭分局', admin: { id: 'admin-yh', name: '余杭管理员' } }) });
+  expect(opened.status).toBe(201);
+  secondCountyAdminToken = ((await opened.json()) as { admin: { token: string } }).admin.token;
 });
 afterAll(async () => stack?.stop());
 
@@ -152,8 +153,57 @@ describe('users and their tokens', () => {
   });
 });
 
+describe('counties, opened by the platform’s operator', () => {
+  it('opens a county with its first admin in one write, answering the admin’s token once', async () => {
+    const opened = await post(operator, '/api/counties', { code: 'FY', name: '富阳分局', admin: { id: 'admin-fy', name: '富阳管理员' } });
+    expect(opened.status).toBe(201);
+    expect(opened.headers.get('cache-control')).toBe('no-store');
+    const body = await json(opened);
+    expect(body.county).toEqual({ code: 'FY', name: '富阳分局', level: 'county', parentCode: null, path: '/FY/' });
+    expect(body.admin).toMatchObject({ id: 'admin-fy', role: 'admin', jurisdictionCode: 'FY', jurisdictionPath: '/FY/', department: null, disabledAt: null });
+    expect(body.admin).not.toHaveProperty('tokenHash');
+    const fy = apiAs(stack, body.admin.token as string);
+    expect((await post(fy, '/api/jurisdictions', { code: 'FY-FC', name: '富春派出所', parentCode: 'FY' })).status).toBe(201);
+    const counties = (await json(await operator('/api/counties'))) as unknown as { code: string }[];
+    expect(counties.map((county) => county.code)).toEqual(['FY', 'XH', 'YH']);
+  });
+
+  it('answers 409 for a taken code or admin ID and writes neither half; 422 names the field', async () => {
+    const takenCode = await post(operator, '/api/counties', { code: 'XH', name: '重复', admin: { id: 'admin-new', name: '某人' } });
+    expect(takenCode.status).toBe(409);
+    expect((await json(takenCode)).error).toBe('code_taken');
+    const takenAdmin = await post(operator, '/api/counties', { code: 'LA', name: '临安分局', admin: { id: 'demo-admin', name: '某人' } });
+    expect(takenAdmin.status).toBe(409);
+    expect((await json(takenAdmin)).error).toBe('id_taken');
+    // The county of a refused admin was not written either: it can be opened now.
+    expect((await post(operator, '/api/counties', { code: 'LA', name: '临安分局', admin: { id: 'admin-la', name: '临安管理员' } })).status).toBe(201);
+
+    const bad = await operator('/api/counties', { method: 'POST', body: JSON.stringify({ code: 'L/A', name: '某局', admin: { id: '-', name: '' } }), headers: { 'accept-language': 'en' } });
+    expect(bad.status).toBe(422);
+    expect((await json(bad)).fields.map((f: { field: string }) => f.field)).toEqual(['code', 'admin.id', 'admin.name']);
+  });
+
+  it('lets nobody else open a county: an admin is refused (403), a wrong or missing token is not signed in (401)', async () => {
+    const county = { code: 'XX', name: '某局', admin: { id: 'admin-xx', name: '某人' } };
+    expect((await post(admin, '/api/counties', county)).status).toBe(403);
+    expect((await post(apiAs(stack, secondCountyAdminToken), '/api/counties', county)).status).toBe(403);
+    expect((await post(apiAs(stack, 'not-the-operator'), '/api/counties', county)).status).toBe(401);
+    expect((await post(apiAs(stack, undefined), '/api/counties', county)).status).toBe(401);
+    // The operator's token opens counties and nothing inside them.
+    expect((await operator('/api/cases')).status).toBe(401);
+    expect((await operator('/api/users')).status).toBe(401);
+  });
+});
+
 describe('one county’s admin and another’s', () => {
   const secondAdmin = () => apiAs(stack, secondCountyAdminToken);
+
+  it('reads no case of another county', async () => {
+    const filed = await json(await post(gridWorker, '/api/intake/grid', freshIntake('grid')));
+    expect((await admin(`/api/cases/${filed.id}`)).status).toBe(200);
+    expect((await secondAdmin()(`/api/cases/${filed.id}`)).status).toBe(404);
+    expect(((await json(await secondAdmin()('/api/cases?status=all'))).rows as unknown[]).length).toBe(0);
+  });
 
   it('sees and changes only their own county', async () => {
     const yh = secondAdmin();
@@ -230,6 +280,7 @@ describe('the API document', () => {
     const document = (await json(await admin('/api/openapi.json'))) as { paths: Record<string, Record<string, any>> };
     const example = (path: string, method: string) => document.paths[path]![method].requestBody.content['application/json'].example;
     expect(v.safeParse(newJurisdictionSchema, example('/api/jurisdictions', 'post')).success).toBe(true);
+    expect(v.safeParse(newCountySchema, example('/api/counties', 'post')).success).toBe(true);
     expect(v.safeParse(jurisdictionRenameSchema, example('/api/jurisdictions/{code}', 'patch')).success).toBe(true);
     expect(v.safeParse(newUserSchema, example('/api/users', 'post')).success).toBe(true);
     expect(v.safeParse(userChangeSchema, example('/api/users/{id}', 'patch')).success).toBe(true);

@@ -57,6 +57,9 @@ describe('search in Chinese', () => {
     ['the phone as one number', () => phone],
     ['the phone with the country code and dashes', () => `+86 ${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`],
     ['the phone’s last four digits', () => phone.slice(-4)],
+    ['the phone’s last seven digits', () => phone.slice(-7)],
+    ['the phone as a grid worker’s list masks it', () => `${phone.slice(0, 3)}****${phone.slice(-4)}`],
+    ['the phone with its middle left out', () => `${phone.slice(0, 3)}…${phone.slice(-6)}`],
     ['the case number', () => filed.caseNumber],
     ['the case number’s day and counter', () => filed.caseNumber.split('-').slice(2).join('-')],
     ['a name and a place together', '娜娜 梅家坞'],
@@ -68,6 +71,7 @@ describe('search in Chinese', () => {
     expect(await finds('欧阳娜娜 白乐桥')).not.toContain(filed.id);
     const anotherPhone = `${phone.slice(0, 7)}${phone.endsWith('0000') ? '1111' : '0000'}`;
     expect(await finds(anotherPhone)).not.toContain(filed.id);
+    expect(await finds(`${phone.slice(0, 3)}****${anotherPhone.slice(-4)}`)).not.toContain(filed.id);
   });
 
   it('refuses a query of one character with 422, in the reader’s language', async () => {

@@ -26,7 +26,7 @@ const batchInput = (lines: number[], feedbackWithin = 'PT4S', change: Partial<Ba
 const reportsOf = (batchId: string) => world.edge.eventsOf(batchId) as unknown as Record<string, any>[];
 
 describe('batchDispatch against a real Temporal dev server', () => {
-  it('marks the lines without feedback overdue, stops the answered ones, reports each change once and ends', async () => {
+  it('reminds the lines without feedback at their warning point, marks them overdue, stops the answered ones, reports each change once and ends', async () => {
     const input = batchInput([1, 2, 3]);
     const history = await world.withWorker(async (taskQueue) => {
       const handle = await world.env.client.workflow.start('batchDispatch', { taskQueue, workflowId: batchWorkflowId(input.batchId), args: [input] });
@@ -44,12 +44,16 @@ describe('batchDispatch against a real Temporal dev server', () => {
     const reports = reportsOf(input.batchId);
     expect(reports.map((r) => [r.seq, r.type])).toEqual([
       [1, 'dispatched'],
-      [2, 'overdue'],
-      [3, 'completed'],
+      [2, 'warning'],
+      [3, 'overdue'],
+      [4, 'completed'],
     ]);
     expect(reports[0]).toMatchObject({ lines: [1, 2, 3] });
+    // Halfway to the due time the assignees still owing feedback are reminded, once; the line answered is not.
     expect(reports[1]).toMatchObject({ lines: [1, 3] });
-    expect(reports[2]).toMatchObject({ answered: 1, overdue: 2 });
+    expect(Date.parse(reports[1]!.at) - Date.parse(reports[0]!.at)).toBeGreaterThanOrEqual(2_000);
+    expect(reports[2]).toMatchObject({ lines: [1, 3] });
+    expect(reports[3]).toMatchObject({ answered: 1, overdue: 2 });
     // Each report was refused once and retried, and still was kept once.
     expect(world.edge.attempts.get(`${input.batchId}#2`)).toBe(2);
     const replay = Worker.runReplayHistories({ workflowBundle: world.bundle }, [{ workflowId: batchWorkflowId(input.batchId), history }]);
@@ -93,8 +97,10 @@ describe('batchDispatch against a real Temporal dev server', () => {
     expect(histories.length).toBeGreaterThan(1);
     const reports = reportsOf(input.batchId);
     expect(reports.map((r) => r.seq)).toEqual(reports.map((_, i) => i + 1));
-    expect(reports.map((r) => r.type)).toEqual(['dispatched', 'overdue', 'completed']);
-    expect(reports[1]!.lines).toHaveLength(250);
+    expect(reports.map((r) => r.type)).toEqual(['dispatched', 'warning', 'overdue', 'completed']);
+    // Every unanswered line was reminded; an answer that came after the warning point may have been too.
+    expect(reports[1]!.lines).toEqual(expect.arrayContaining(lines.filter((l) => l % 2 === 1)));
+    expect(reports[2]!.lines).toHaveLength(250);
     const replay = Worker.runReplayHistories({ workflowBundle: world.bundle }, histories);
     for await (const result of replay) expect(result.error).toBeUndefined();
   });

@@ -72,6 +72,8 @@ export const en: Record<MessageKey, string> = {
   role: 'Role',
   jurisdictionCode: 'Jurisdiction code',
   department: 'Department',
+  'admin.id': 'User ID of the county’s first admin',
+  'admin.name': 'Name of the county’s first admin',
   'category.neighbour': 'Neighbours',
   'category.family': 'Family and marriage',
   'category.property': 'Property and tenancy',

@@ -85,6 +85,8 @@ export const zhCN = {
   role: '角色',
   jurisdictionCode: '所属辖区编码',
   department: '部门',
+  'admin.id': '首位管理员用户编号',
+  'admin.name': '首位管理员姓名',
   'category.neighbour': '邻里纠纷',
   'category.family': '婚姻家庭',
   'category.property': '房产物业',

@@ -35,6 +35,21 @@ export const requireUser = (audience: 'api' | 'page') =>
     await next();
   });
 
+/**
+ * The platform's operator: above every county, so no user of the tree. A signed-in user learns the door is not
+ * theirs (403); anyone else that they are not signed in. The tokens are compared by their digests.
+ */
+export const requireOperator = createMiddleware<AppEnv>(async (c, next) => {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+  const operator = c.env.OPERATOR_TOKEN;
+  if (bearer && operator && (await sha256Hex(bearer)) === (await sha256Hex(operator))) return next();
+  if (bearer && (await userByBearer(c.get('services').db, bearer))) {
+    return c.json({ error: 'forbidden', message: 'Counties are opened by the platform’s operator; an admin keeps the places below their own.' }, 403);
+  }
+  c.header('www-authenticate', 'Bearer realm="fengqiao-operator"');
+  return c.json({ error: 'unauthenticated', message: 'Send the operator’s bearer token in the Authorization header.' }, 401);
+});
+
 export const requirePermission = (permission: Permission) =>
   createMiddleware<AppEnv>(async (c, next) => {
     if (!may(c.get('user').role, permission)) {

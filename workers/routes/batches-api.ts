@@ -1,14 +1,15 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
-import { batchIdSchema, batchJsonSchema, batchOptionsSchema, maxBatchLines } from '../../schemas/batch';
+import { batchIdSchema, batchJsonSchema, batchListQuerySchema, batchOptionsSchema, maxBatchLines } from '../../schemas/batch';
 import type { AppEnv } from '../env';
 import { customError, fieldErrors, t } from '../i18n/messages';
 import { requirePermission, requireUser } from '../middleware/auth';
 import { bodyFormatOf, linesOfCsv, linesOfJson, linesOfJsonLines, type RawLine } from '../services/batch-lines';
-import { readBatch } from '../services/batch-view';
+import { listBatchesFor, readBatch } from '../services/batch-view';
 import { dispatchBatch } from '../services/dispatch-batch';
 import { policyInForce } from '../services/sla-policy';
+import { validated } from './validated';
 
 /** A county's batch runs to a thousand lines, some of them whole intakes: more than the 64 KiB a single request gets. */
 export const batchBodyLimit = bodyLimit({
@@ -76,6 +77,9 @@ export const batchesApi = new Hono<AppEnv>()
         return c.json(answer.view, 201);
     }
   })
+  .get('/', validated('query', batchListQuerySchema, 'invalid_query'), async (c) =>
+    c.json(await listBatchesFor(c.get('services').db, c.get('user'), c.req.valid('query'))),
+  )
   .get('/:id', async (c) => {
     const view = await readBatch(c.get('services').db, c.get('user'), c.req.param('id'));
     return view ? c.json(view) : c.json({ error: 'not_found', message: 'No such batch within your jurisdiction.' }, 404);

@@ -1,13 +1,17 @@
 import { Hono } from 'hono';
-import { instructionFeedbackSchema } from '../../schemas/batch';
+import { instructionFeedbackSchema, instructionListQuerySchema } from '../../schemas/batch';
 import type { AppEnv } from '../env';
 import { requireUser } from '../middleware/auth';
+import { listInstructionsFor } from '../services/batch-view';
 import { giveFeedback } from '../services/instruction-feedback';
 import { validated } from './validated';
 
-/** An assignee's side of a batch: feedback on their own instructions. */
+/** An assignee's side of a batch: their own instructions, and feedback on each. */
 export const instructionsApi = new Hono<AppEnv>()
   .use(requireUser('api'))
+  .get('/', validated('query', instructionListQuerySchema, 'invalid_query'), async (c) =>
+    c.json(await listInstructionsFor(c.get('services').db, c.get('user'), c.req.valid('query'))),
+  )
   .post('/:id/feedback', validated('json', instructionFeedbackSchema, 'invalid_feedback'), async (c) => {
     const id = Number(c.req.param('id'));
     const notFound = () => c.json({ error: 'not_found', message: 'No such instruction.' }, 404);

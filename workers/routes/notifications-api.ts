@@ -1,16 +1,20 @@
 import { Hono } from 'hono';
-import { markNotificationRead, notificationsFor } from '../../db/queries/notifications';
+import { markNotificationRead } from '../../db/queries/notifications';
 import { inboxesOf } from '../../domain/notifications';
 import type { AppEnv } from '../env';
 import { requireUser } from '../middleware/auth';
+import { readInbox } from '../services/inbox';
 
-/** A mediator's and a command room's inbox: warnings, breaches, escalations and acknowledgements as they happened. */
+/**
+ * A mediator's and a command room's inbox: warnings, breaches, escalations and acknowledgements as they happened,
+ * and an assignee's reminders of instructions whose feedback is due soon.
+ */
 export const notificationsApi = new Hono<AppEnv>()
   .use(requireUser('api'))
   .get('/', async (c) => {
     const user = c.get('user');
     const unreadOnly = c.req.query('unread') !== undefined && c.req.query('unread') !== '0';
-    return c.json(await notificationsFor(c.get('services').db, inboxesOf(user), unreadOnly));
+    return c.json(await readInbox(c.get('services').db, user, unreadOnly));
   })
   .post('/:id/read', async (c) => {
     const user = c.get('user');

@@ -1,16 +1,71 @@
 import * as v from 'valibot';
-import { batchJsonSchema, batchOptionsSchema, instructionFeedbackSchema, instructionLineSchema, maxBatchLines } from '../../schemas/batch';
+import { batchJsonSchema, batchListCursor, batchListQuerySchema, batchOptionsSchema, instructionFeedbackSchema, instructionLineSchema, instructionListCursor, instructionListQuerySchema, listMaxLimit, maxBatchLines } from '../../schemas/batch';
 import { batchReportSchema } from '../../schemas/batch-workflow';
+import { encodeKeyset } from '../../schemas/cursor';
 import { errorResponse, invalidResponse, jsonSchema, queryParameters } from './openapi-parts';
 
 const security = [{ bearer: [] }];
 const example = (schema: v.GenericSchema) => (v.getExamples(schema) as unknown[])[0];
+
+const pageParameters = (schema: typeof batchListQuerySchema) =>
+  queryParameters(schema.pipe[0], {
+    limit: `Rows per page, 1 to ${listMaxLimit}; 50 unless asked.`,
+    cursor: '`nextCursor` of the previous page: the page after it, without gaps or repeats while rows are written.',
+  });
+const pageOf = (example: object, nextCursor: string) => ({
+  'application/json': {
+    schema: { type: 'object', properties: { rows: { type: 'array', items: { type: 'object' } }, nextCursor: { type: 'string', nullable: true } } },
+    example: { rows: [example], nextCursor },
+  },
+});
+const exampleBatch = {
+  id: 'XH-2026-W47',
+  title: '第 47 周核查指令',
+  status: 'running',
+  feedbackWithin: 'P2D',
+  createdBy: 'demo-supervisor-ly',
+  jurisdictionCode: 'XH-LY',
+  createdAt: '2026-11-23T02:00:00.000Z',
+  counts: { lines: 2, accepted: 2, rejected: 0, casesFiled: 0, waitingToDispatch: 0, dispatched: 2, feedbackReceived: 1, overdue: 0 },
+};
+const exampleInstruction = {
+  instructionId: 41,
+  line: 1,
+  kind: 'population',
+  status: 'warning',
+  assigneeId: 'demo-grid-ly',
+  dueAt: '2026-11-25T02:00:00.000Z',
+  overdueAt: null,
+  feedbackAt: null,
+  feedback: null,
+  caseId: null,
+  errors: null,
+  payload: { subject: '白乐桥村 12 号 出租房人口核查' },
+  batchId: 'XH-2026-W47',
+  batchTitle: '第 47 周核查指令',
+  state: 'warning',
+};
 
 /** Batches of verification instructions (核查指令): dispatch, read, answer, and the workflow's signed reports. */
 export function batchPaths(): Record<string, unknown> {
   const instructionLine = { description: 'An instruction line; a `dispute` line is a grid intake with `kind: dispute`.', ...jsonSchema(instructionLineSchema) };
   return {
     '/api/batches': {
+      get: {
+        tags: ['batches'],
+        summary: 'The batches of your jurisdiction and below, newest first, with what their lines come to (supervisors and admins)',
+        security,
+        parameters: pageParameters(batchListQuerySchema),
+        responses: {
+          200: {
+            description: 'One page: `rows` (each batch with its `counts`: accepted, rejected, cases filed, dispatched, feedback received, overdue) and `nextCursor` (null on the last page).',
+            content: pageOf(exampleBatch, encodeKeyset(batchListCursor.name, [exampleBatch.createdAt, exampleBatch.id])),
+          },
+          401: errorResponse('No valid bearer token.'),
+          403: errorResponse('Supervisors and admins only.'),
+          422: invalidResponse,
+        },
+      },
       post: {
         tags: ['batches'],
         summary: 'Dispatch a batch of verification instructions (supervisors and admins)',
@@ -57,6 +112,23 @@ export function batchPaths(): Record<string, unknown> {
         security,
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
         responses: { 200: { description: 'The batch.' }, 401: errorResponse('No valid bearer token.'), 403: errorResponse('Supervisors and admins only.'), 404: errorResponse('No such batch within your jurisdiction.') },
+      },
+    },
+    '/api/instructions': {
+      get: {
+        tags: ['batches'],
+        summary: 'Your instructions (as their assignee): the ones still wanting feedback first, nearest due first, then the ones you answered',
+        description: '`state` is `running`, `warning` (past its warning point: you were reminded), `overdue` (past its due time without feedback) or `answered` (late or not).',
+        security,
+        parameters: pageParameters(instructionListQuerySchema),
+        responses: {
+          200: {
+            description: 'One page: `rows` and `nextCursor` (null on the last page).',
+            content: pageOf(exampleInstruction, encodeKeyset(instructionListCursor.name, [0, exampleInstruction.dueAt, exampleInstruction.instructionId])),
+          },
+          401: errorResponse('No valid bearer token.'),
+          422: invalidResponse,
+        },
       },
     },
     '/api/instructions/{id}/feedback': {

@@ -9,7 +9,8 @@ export function caseListPath() {
       summary: 'The supervisor’s query: work lists, filters and search within your jurisdiction, a page at a time; or the ledger as CSV or xlsx',
       description:
         'Search (`q`) finds cases by case number, party name, phone and address: every two-character piece of each word of the query, and every run of ' +
-        'three or more digits whole, must be among the case’s (a phone by its whole number or its last four digits; a case number by its parts). ' +
+        'three or more digits whole, must be among the case’s (a phone by its whole number, any tail of four digits or more, or with its middle ' +
+        'masked or left out: 138****0001, 138…0001; a case number by its parts). ' +
         'A query of one character is refused (422). Filters combine (AND). Rows show phone and ID numbers masked (138****0001) to grid workers and ' +
         'department liaisons; mediators, supervisors and admins read them whole.',
       security: [{ bearer: [] }],

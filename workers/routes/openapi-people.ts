@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { jurisdictionRenameSchema, newJurisdictionSchema } from '../../schemas/jurisdictions';
+import { jurisdictionRenameSchema, newCountySchema, newJurisdictionSchema } from '../../schemas/jurisdictions';
 import { newUserSchema, userChangeSchema } from '../../schemas/users';
 import { errorResponse, invalidResponse, jsonSchema } from './openapi-parts';
 
@@ -21,7 +21,35 @@ export function peopleAndPlacesPaths(): Record<string, unknown> {
       responses: { 200: { description: ok }, ...adminOnly, 404: errorResponse('No such user within your jurisdiction.') },
     },
   });
+  const operatorOnly = {
+    401: errorResponse('Not the operator’s token (`OPERATOR_TOKEN`, a secret of the deployment).'),
+    403: errorResponse('A signed-in user: counties are opened by the platform’s operator.'),
+  };
   return {
+    '/api/counties': {
+      get: {
+        tags: ['jurisdictions'],
+        summary: 'The counties on this deployment (the platform’s operator)',
+        security,
+        responses: { 200: { description: 'Each county with its `code`, `name`, `level` and `path`.' }, ...operatorOnly },
+      },
+      post: {
+        tags: ['jurisdictions'],
+        summary: 'Open a county with its first admin (the platform’s operator, who reads nothing inside it)',
+        description:
+          'A county is the top of its tree, so no admin’s jurisdiction holds a new one: the operator of the deployment opens it, with ' +
+          'the bearer token kept as the `OPERATOR_TOKEN` secret, together with its first admin, in one write. The admin’s token is ' +
+          'answered this once; from there the admin opens the stations below and staffs them. Each county’s people see their county only.',
+        security,
+        requestBody: body(newCountySchema),
+        responses: {
+          201: { description: '`county` and `admin`, the admin with their bearer `token`, shown this once.' },
+          ...operatorOnly,
+          409: errorResponse('The code, or the admin’s ID, is taken; nothing was written.'),
+          422: invalidResponse,
+        },
+      },
+    },
     '/api/jurisdictions': {
       get: {
         tags: ['jurisdictions'],

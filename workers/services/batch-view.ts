@@ -1,7 +1,10 @@
 import type { Database } from '../../db/client';
-import { findBatch, listInstructions, type BatchRow, type InstructionRow } from '../../db/queries/batches';
+import { findBatchWithCounts, listBatchesWithin, listInstructions, listInstructionsOf, type BatchWithCounts, type InstructionRow } from '../../db/queries/batches';
 import type { SignedInUser } from '../../db/queries/users';
-import { canSee } from '../../domain/jurisdiction';
+import { instructionState } from '../../domain/batch-clocks';
+import { canSee, visiblePathOf } from '../../domain/jurisdiction';
+import { batchListCursor, instructionListCursor } from '../../schemas/batch';
+import { decodeKeyset, encodeKeyset } from '../../schemas/cursor';
 
 /** One line: the instruction with its clock and feedback, the case a dispute line became, or why it was rejected. */
 export const toLineView = (line: InstructionRow) => ({
@@ -19,39 +22,55 @@ export const toLineView = (line: InstructionRow) => ({
   payload: line.payload,
 });
 
-/**
- * A batch as its dispatcher reads it: counts first, then every line. `accepted` is every line not rejected (a
- * dispute line filed as a case included); `dispatched` the lines whose clock the workflow started; `overdue` the
- * lines that went past their due time, answered since or not.
- */
-export function toBatchView(batch: BatchRow, lines: InstructionRow[]) {
-  const count = (test: (line: InstructionRow) => boolean) => lines.filter(test).length;
-  return {
-    id: batch.id,
-    title: batch.title,
-    status: batch.status,
-    feedbackWithin: batch.feedbackWithin,
-    createdBy: batch.createdBy,
-    jurisdictionCode: batch.jurisdictionCode,
-    createdAt: batch.createdAt,
-    counts: {
-      lines: lines.length,
-      accepted: count((line) => line.status !== 'rejected'),
-      rejected: count((line) => line.status === 'rejected'),
-      casesFiled: count((line) => line.status === 'case_filed'),
-      waitingToDispatch: count((line) => line.status === 'pending'),
-      dispatched: count((line) => line.dueAt !== null),
-      feedbackReceived: count((line) => line.feedbackAt !== null),
-      overdue: count((line) => line.overdueAt !== null),
-    },
-    lines: lines.map(toLineView),
-  };
-}
+/** A batch as its dispatcher reads it in the list: what it is and what its lines come to (db/queries/batches.ts). */
+export const toBatchSummary = ({ jurisdictionPath: _, ...batch }: BatchWithCounts) => batch;
+
+/** A batch with every line. */
+export const toBatchView = (batch: BatchWithCounts, lines: InstructionRow[]) => ({ ...toBatchSummary(batch), lines: lines.map(toLineView) });
 export type BatchView = ReturnType<typeof toBatchView>;
 
 /** A batch within the reader's jurisdiction, else undefined: outside it, as missing, answers 404. */
 export async function readBatch(db: Database, user: SignedInUser, batchId: string) {
-  const batch = await findBatch(db, batchId);
+  const batch = await findBatchWithCounts(db, batchId);
   if (!batch || !canSee(user, batch.jurisdictionPath)) return undefined;
   return toBatchView(batch, await listInstructions(db, batchId));
+}
+
+export interface PageRequest {
+  limit?: number;
+  cursor?: string;
+}
+const defaultLimit = 50;
+
+/** One page of rows and the cursor of the next: one row more than asked says whether there is one. */
+function pageOf<Row, Key extends readonly unknown[]>(found: Row[], limit: number, name: string, keyOf: (row: Row) => Key) {
+  const rows = found.slice(0, limit);
+  const last = rows.at(-1);
+  return { rows, nextCursor: found.length > limit && last ? encodeKeyset(name, keyOf(last)) : null };
+}
+
+/** The batches of the reader's jurisdiction and below, newest first, a page at a time. */
+export async function listBatchesFor(db: Database, user: SignedInUser, page: PageRequest) {
+  const limit = page.limit ?? defaultLimit;
+  const after = page.cursor ? decodeKeyset(batchListCursor.name, batchListCursor.key, page.cursor) : undefined;
+  const found = await listBatchesWithin(db, visiblePathOf(user), after, limit + 1);
+  const { rows, nextCursor } = pageOf(found, limit, batchListCursor.name, (batch) => [batch.createdAt, batch.id] as const);
+  return { rows: rows.map(toBatchSummary), nextCursor };
+}
+
+/** "My instructions": what the signed-in assignee still has to answer, nearest due first, then what they answered. */
+export async function listInstructionsFor(db: Database, user: SignedInUser, page: PageRequest) {
+  const limit = page.limit ?? defaultLimit;
+  const after = page.cursor ? decodeKeyset(instructionListCursor.name, instructionListCursor.key, page.cursor) : undefined;
+  const found = await listInstructionsOf(db, user.id, after, limit + 1);
+  const { rows, nextCursor } = pageOf(found, limit, instructionListCursor.name, (row) => row.sortKey);
+  return {
+    rows: rows.map(({ instruction, batchTitle }) => ({
+      ...toLineView(instruction),
+      batchId: instruction.batchId,
+      batchTitle,
+      state: instructionState(instruction),
+    })),
+    nextCursor,
+  };
 }

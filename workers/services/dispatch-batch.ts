@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { findBatch, insertBatch, listInstructions, type NewInstruction } from '../../db/queries/batches';
+import { findBatch, findBatchWithCounts, insertBatch, listInstructions, type NewInstruction } from '../../db/queries/batches';
 import { markStartFailed } from '../../db/queries/outbox';
 import { findUserById, type SignedInUser } from '../../db/queries/users';
 import { canSee } from '../../domain/jurisdiction';
@@ -44,7 +44,8 @@ async function replay(services: EdgeServices, request: BatchRequest, requestHash
   if (batch.createdBy !== request.user.id) return { kind: 'idTaken' };
   if (batch.requestHash !== requestHash) return { kind: 'idReused' };
   await retryPendingBatchOutbox(services.db, services.gateway, batch.id);
-  const fresh = (await findBatch(services.db, batch.id)) ?? batch;
+  const fresh = await findBatchWithCounts(services.db, batch.id);
+  if (!fresh) throw new Error(`batch ${request.batchId} vanished`);
   return { kind: 'replayed', view: toBatchView(fresh, await listInstructions(services.db, batch.id)) };
 }
 
@@ -130,6 +131,7 @@ export async function dispatchBatch(services: EdgeServices, request: BatchReques
       defer(markStartFailed(db, written.outboxId, error instanceof Error ? error.message : String(error)));
     }
   }
-  const saved = await listInstructions(db, batch.id);
-  return { kind: 'created', view: toBatchView({ ...batch, status }, saved) };
+  const [saved, savedLines] = await Promise.all([findBatchWithCounts(db, batch.id), listInstructions(db, batch.id)]);
+  if (!saved) throw new Error(`batch ${batch.id} vanished`);
+  return { kind: 'created', view: toBatchView({ ...saved, status }, savedLines) };
 }

@@ -1,6 +1,6 @@
-import { allHandlersFinished, condition, continueAsNew, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, log, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import * as v from 'valibot';
-import { batchTally, startFeedbackClocks, takeOverdueLines, waitingLines } from '../../domain/batch-clocks';
+import { batchTally, startFeedbackClocks, takeDueLines, waitingLines } from '../../domain/batch-clocks';
 import { msUntilNextEvent, stopClock } from '../../domain/clocks/clock';
 import { durationToMs } from '../../domain/policy';
 import { batchWorkflowInputSchema, instructionFeedbackSignalSchema, type BatchReport, type BatchState } from '../../schemas/batch-workflow';
@@ -19,8 +19,8 @@ type ReportDraft = BatchReport extends infer R ? (R extends BatchReport ? Omit<R
 
 /**
  * One batch of verification instructions, workflow ID `batch:<id>`: each line's feedback clock is data in this one
- * execution, which sleeps until the nearest due time, marks what is late overdue, and ends once every line has
- * its feedback or went overdue.
+ * execution, which sleeps until the nearest warning point or due time, reports the lines that warn (their assignees
+ * are reminded) and those that went overdue, and ends once every line has its feedback or went overdue.
  */
 export async function batchDispatch(rawInput: unknown): Promise<BatchState> {
   const input = v.parse(batchWorkflowInputSchema, rawInput);
@@ -66,7 +66,9 @@ export async function batchDispatch(rawInput: unknown): Promise<BatchState> {
     if (wakeInMs === undefined) await condition(() => dirty);
     else await condition(() => dirty, wakeInMs);
     dirty = false;
-    const late = takeOverdueLines(state.clocks, Date.now(), nowIso());
+    const { warned, late } = takeDueLines(state.clocks, Date.now(), nowIso());
+    // Runs that passed a warning point before reminders existed reported nothing there; their replay must not either.
+    if (warned.length && patched('instruction-warning-reminders')) void report({ type: 'warning', lines: warned });
     if (late.length) void report({ type: 'overdue', lines: late });
 
     const info = workflowInfo();

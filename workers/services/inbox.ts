@@ -1,0 +1,20 @@
+import type { Database } from '../../db/client';
+import { instructionRemindersFor, notificationsFor } from '../../db/queries/notifications';
+import type { SignedInUser } from '../../db/queries/users';
+import { inboxesOf } from '../../domain/notifications';
+
+const inboxSize = 100;
+
+/**
+ * What a user reads, newest first: the notifications of cases addressed to them or their jurisdiction, and a
+ * reminder for each of their verification instructions past its warning point without feedback. A reminder is
+ * never marked read: answering the instruction is what ends it.
+ */
+export async function readInbox(db: Database, user: SignedInUser, unreadOnly: boolean) {
+  const [caseNotifications, reminders] = await Promise.all([
+    notificationsFor(db, inboxesOf(user), unreadOnly, inboxSize),
+    instructionRemindersFor(db, user.id, inboxSize),
+  ]);
+  const instructionNotes = reminders.map((reminder) => ({ kind: 'instruction_warning' as const, audience: 'assignee' as const, ...reminder, readAt: null }));
+  return [...caseNotifications, ...instructionNotes].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, inboxSize);
+}
