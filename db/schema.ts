@@ -232,6 +232,19 @@ export const outbox = sqliteTable(
 );
 
 /**
+ * How far the reindexing walk over older cases has come, for each version of the search terms: it goes oldest first
+ * (by rowid, the order cases were written in) up to the newest case there was when it began; later cases were indexed
+ * by the intake that filed them.
+ */
+export const reindexWalks = sqliteTable('reindex_walks', {
+  termsVersion: integer('terms_version').primaryKey(),
+  endCaseId: text('end_case_id').notNull(),
+  /** The last case reindexed; none before the first chunk. */
+  walkedCaseId: text('walked_case_id'),
+  beganAt: text('began_at').notNull(),
+});
+
+/**
  * Outbox rows refused for good, each with the last reason, out of the drain until an admin sends them again. The
  * row itself stays in the outbox: a case's start input is read from it when a repeat reopens the case.
  */

@@ -1,19 +1,13 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../client';
-import { caseSearchTerms, cases, parties } from '../schema';
+import { cases, parties, reindexWalks } from '../schema';
 import { insertSearchTerms } from './cases';
 
 /**
  * Cases filed before their matching keys and search terms existed, or before the terms last changed, get them by a
- * walk over every case once, oldest first (by rowid, the order they were written in), a chunk at a time. Where the
- * walk stands is kept without a table of its own: two rows of `case_search_terms` whose terms no query can hold
- * (queries are letters, digits and '*'), naming the last case reindexed and the newest case when the walk began.
- * Cases filed after that were indexed by the intake that filed them.
+ * walk over every case once, oldest first, a chunk at a time; `reindex_walks` keeps where it stands.
  */
-const walkedTerm = (version: number) => `#reindexed-v${version}`;
-const endTerm = (version: number) => `#reindex-end-v${version}`;
-
 export interface Walk {
   /** The last case reindexed; none yet at the start. */
   walked?: string;
@@ -22,20 +16,16 @@ export interface Walk {
 }
 
 export async function readWalk(db: Database, version: number): Promise<Walk> {
-  const rows = await db
-    .select({ term: caseSearchTerms.term, caseId: caseSearchTerms.caseId })
-    .from(caseSearchTerms)
-    .where(inArray(caseSearchTerms.term, [walkedTerm(version), endTerm(version)]));
-  const of = (term: string) => rows.find((row) => row.term === term)?.caseId;
-  return { walked: of(walkedTerm(version)), end: of(endTerm(version)) };
+  const [row] = await db.select().from(reindexWalks).where(eq(reindexWalks.termsVersion, version));
+  return { walked: row?.walkedCaseId ?? undefined, end: row?.endCaseId };
 }
 
 /** Marks the newest case as where the walk ends; undefined when there are no cases at all. */
-export async function beginWalk(db: Database, version: number): Promise<string | undefined> {
+export async function beginWalk(db: Database, version: number, at: string): Promise<string | undefined> {
   const [newest] = await db.select({ id: cases.id }).from(cases).orderBy(sql`${cases}.rowid desc`).limit(1);
   if (!newest) return undefined;
-  await db.insert(caseSearchTerms).values({ term: endTerm(version), caseId: newest.id }).onConflictDoNothing();
-  return newest.id;
+  await db.insert(reindexWalks).values({ termsVersion: version, endCaseId: newest.id, beganAt: at }).onConflictDoNothing();
+  return (await readWalk(db, version)).end;
 }
 
 const rowidOf = (caseId: string) => sql`(select rowid from ${cases} where ${cases.id} = ${caseId})`;
@@ -82,7 +72,6 @@ export async function writeReindexed(db: Database, version: number, chunk: Reind
   ]);
   await db.batch([
     ...(writes as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]),
-    db.delete(caseSearchTerms).where(eq(caseSearchTerms.term, walkedTerm(version))),
-    db.insert(caseSearchTerms).values({ term: walkedTerm(version), caseId: last.caseId }),
+    db.update(reindexWalks).set({ walkedCaseId: last.caseId }).where(eq(reindexWalks.termsVersion, version)),
   ]);
 }

@@ -14,7 +14,7 @@ const casesPerRun = 100;
  */
 export async function backfillCases(db: Database, limit = casesPerRun): Promise<{ reindexed: number; done: boolean }> {
   const walk = await readWalk(db, searchTermsVersion);
-  const end = walk.end ?? (await beginWalk(db, searchTermsVersion));
+  const end = walk.end ?? (await beginWalk(db, searchTermsVersion, new Date().toISOString()));
   if (!end || walk.walked === end) return { reindexed: 0, done: true };
   const chunk = await nextCasesOfWalk(db, { ...walk, end }, limit);
   const reindexed: Reindexed[] = chunk.map((found) => ({
