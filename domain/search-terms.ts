@@ -2,8 +2,10 @@ import { phoneKey } from './repeat-matching';
 
 /**
  * How a case is found by free text. Chinese is written without spaces and a word splitter would need a dictionary,
- * so a case is indexed by the overlapping two-character pieces of its texts ("白乐桥村" → 白乐, 乐桥, 桥村) and a
- * query matches a case when every piece of the query is among the case's. Numbers are different: the pieces of
+ * so a case is indexed by the overlapping two- and three-character pieces of its texts ("白乐桥村" → 白乐, 乐桥, 桥村,
+ * 白乐桥, 乐桥村) and a query matches a case when every piece of the query is among the case's. A query word of three
+ * characters or more is looked up by three-character pieces: a full name (林晓雯) is then one piece held by the few
+ * cases that name her, where its two-character pieces (林晓, 晓雯) are each held by many. Numbers are different: the pieces of
  * "13800000001" are shared by half the county's phones, so a run of three or more digits is matched whole, and a
  * case keeps its numbers' whole runs beside the pieces: a phone with and without the country code, its groups as
  * typed, every tail of four digits or more (what people remember of a number: "…0001", "…00000001"), its masked
@@ -11,7 +13,7 @@ import { phoneKey } from './repeat-matching';
  */
 
 /** Raised whenever the terms a case is found by change, so the cases already filed are indexed anew (the cron's walk). */
-export const searchTermsVersion = 2;
+export const searchTermsVersion = 3;
 
 /** Runs of this many digits and more are matched whole; shorter ones are ordinary two-character pieces. */
 const wholeDigitRun = 3;
@@ -21,15 +23,30 @@ export function foldForSearch(text: string): string {
   return text.normalize('NFKC').toLowerCase().replaceAll('號', '号').replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** Overlapping two-character pieces; a text of one character has none. */
-function pieces(folded: string): string[] {
+/** Overlapping pieces of `size` characters; a shorter text has none. */
+function pieces(folded: string, size: number): string[] {
   const chars = [...folded];
-  return chars.slice(1).map((char, i) => `${chars[i]}${char}`);
+  return Array.from({ length: Math.max(chars.length - size + 1, 0) }, (_, i) => chars.slice(i, i + size).join(''));
+}
+
+/**
+ * The fewest pieces a query word must find: itself when it has two characters, else three-character pieces side by
+ * side, the last one ending where the word ends ("白乐桥村" → 白乐桥, 乐桥村). Every case whose text holds the word
+ * holds them all.
+ */
+function coveringPieces(word: string): string[] {
+  const chars = [...word];
+  if (chars.length < 3) return pieces(word, 2);
+  const starts = Array.from({ length: Math.ceil(chars.length / 3) }, (_, i) => Math.min(i * 3, chars.length - 3));
+  return starts.map((start) => chars.slice(start, start + 3).join(''));
 }
 
 const digitRuns = (text: string) => (text.normalize('NFKC').match(/\d+/g) ?? []).filter((run) => run.length >= wholeDigitRun);
 
-const textTerms = (text: string) => [...pieces(foldForSearch(text)), ...digitRuns(text)];
+const textTerms = (text: string) => {
+  const folded = foldForSearch(text);
+  return [...pieces(folded, 2), ...pieces(folded, 3), ...digitRuns(text)];
+};
 
 /** Digits of a phone that a masked number (138****0001, as lists show it: domain/masking.ts) still tells. */
 const maskedHead = 3;
@@ -96,9 +113,9 @@ export function queryPieces(query: string): string[] {
       return key && isPhoneKey(key) ? ` ${key} ` : group;
     });
   const words = normalized.split(/[^\p{L}\p{N}]+/u).map(foldForSearch).filter(Boolean);
-  const wordPieces = (word: string) => (/^\d+$/.test(word) && word.length >= wholeDigitRun ? [word] : pieces(word));
+  const wordPieces = (word: string) => (/^\d+$/.test(word) && word.length >= wholeDigitRun ? [word] : coveringPieces(word));
   const found = [...masked, ...words.flatMap(wordPieces)];
-  return unique(found.length ? found : pieces(words.join('')));
+  return unique(found.length ? found : coveringPieces(words.join('')));
 }
 
 function unique(terms: string[]): string[] {

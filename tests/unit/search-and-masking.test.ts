@@ -57,6 +57,14 @@ describe('search terms', () => {
     expect(found(query, terms)).toBe(false);
   });
 
+  it('looks a full name up as one piece, and does not find it in two names that hold its halves', () => {
+    expect(queryPieces('林晓雯')).toEqual(['林晓雯']);
+    expect(queryPieces('白乐桥村')).toEqual(['白乐桥', '乐桥村']);
+    const twoOthers = caseSearchTerms({ caseNumber: 'XH-LY-20261123-', address: '曙光路 8 号', parties: [{ name: '林晓' }, { name: '王晓雯' }] });
+    expect(found('林晓雯', twoOthers)).toBe(false);
+    expect(found('晓雯', twoOthers)).toBe(true);
+  });
+
   it('refuses one character, since it would match a large share of all cases', () => {
     expect(queryPieces('李')).toEqual([]);
     expect(queryPieces(' 李 ！')).toEqual([]);
