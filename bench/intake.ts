@@ -182,20 +182,24 @@ try {
     `intake / bare gRPC start throughput: ${throughputMultiple.toFixed(2)}× (target ≥ ${targetThroughputMultiple}×): ${throughputMultiple >= targetThroughputMultiple ? 'MET' : 'MISSED'}`,
   );
 
-  // Lost: a case answered for that D1 does not hold, or whose workflow never ran (its first report opens it in D1).
+  // Lost: a case answered for that D1 does not hold, or that Temporal never got a workflow for (the outbox cron starts
+  // what the answer's own start missed). Opened: its workflow's first report reached D1, as it does once the worker
+  // works through the backlog the run left.
   console.log(`\nLooking for the ${answered.length} answered cases in D1 and in Temporal …`);
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 180_000;
   const missing = new Set(answered);
-  while (missing.size && Date.now() < deadline) {
-    for (const id of [...missing]) {
+  const unopened = new Set(answered);
+  while (unopened.size && Date.now() < deadline) {
+    for (const id of [...unopened]) {
       const response = await fetch(`${stack.edgeUrl}/api/cases/${id}`, { headers: { authorization: `Bearer ${token}` } });
-      const inD1 = response.status === 200 && ((await response.json()) as { status: string }).status !== 'queued';
-      const inTemporal = inD1 && (await client.workflow.getHandle(id).describe().then(() => true, () => false));
-      if (inTemporal) missing.delete(id);
+      const status = response.status === 200 ? ((await response.json()) as { status: string }).status : undefined;
+      if (missing.has(id) && status && (await client.workflow.getHandle(id).describe().then(() => true, () => false))) missing.delete(id);
+      if (status && status !== 'queued') unopened.delete(id);
     }
-    if (missing.size) await new Promise((resolve) => setTimeout(resolve, 2_000));
+    if (unopened.size) await new Promise((resolve) => setTimeout(resolve, 2_000));
   }
-  console.log(`cases answered ${answered.length}, in D1 and running in Temporal ${answered.length - missing.size}, lost ${missing.size} (target 0): ${missing.size === 0 ? 'MET' : 'MISSED'}`);
+  console.log(`cases answered ${answered.length}, in D1 with a workflow in Temporal ${answered.length - missing.size}, opened by their workflow's first report ${answered.length - unopened.size}`);
+  console.log(`lost ${missing.size} (target 0): ${missing.size === 0 ? 'MET' : 'MISSED'}`);
 } catch (error) {
   console.error(error);
   console.error(`Stack logs: ${stack.options.dataDir}/logs`);
