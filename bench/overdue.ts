@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { getPlatformProxy } from 'wrangler';
 import { listCases, type CaseListFilter } from '../db/queries/case-lists';
 import { queryPieces } from '../domain/search-terms';
-import { unfinishedStatuses } from '../schemas/vocabulary';
+import { caseStatuses, unfinishedStatuses } from '../schemas/vocabulary';
 import { queryBuilder } from '../tests/support/d1';
 import { testStack, tokenOf } from '../tests/support/stack';
 import type { Stack } from '../scripts/stack';
@@ -43,7 +43,8 @@ const supervisor = 'demo-supervisor-xh';
 const county = { jurisdictionPath: '/XH/', statuses: unfinishedStatuses, sort: 'overdue', limit: 101 } as const satisfies CaseListFilter;
 const queries = [
   { name: 'overdue list', path: '/api/cases?overdue=1', filter: { ...county, overdueOnly: true } },
-  { name: `search q=${plantedName}`, path: `/api/cases?q=${encodeURIComponent(plantedName)}`, filter: { ...county, searchPieces: queryPieces(plantedName) } },
+  // A search looks among all cases, finished ones too, as the route does (workers/services/case-list.ts).
+  { name: `search q=${plantedName}`, path: `/api/cases?q=${encodeURIComponent(plantedName)}`, filter: { ...county, statuses: caseStatuses, searchPieces: queryPieces(plantedName) } },
 ] as const satisfies { name: string; path: string; filter: CaseListFilter }[];
 
 interface Measured {

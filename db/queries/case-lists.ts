@@ -82,11 +82,7 @@ function openClockCondition(clock: NonNullable<CaseListFilter['openClock']>) {
 
 /** Cases holding every piece: the search table's key (term, case) finds each piece's cases, and all must be there. */
 const holdsEveryPiece = (pieces: readonly string[]) =>
-  inArray(
-    cases.id,
-    sql`(select ${caseSearchTerms.caseId} from ${caseSearchTerms} where ${caseSearchTerms.term} in (select value from json_each(${JSON.stringify(pieces)}))
-      group by ${caseSearchTerms.caseId} having count(*) = ${pieces.length})`,
-  );
+  and(...pieces.map((piece) => inArray(cases.id, sql`(select ${caseSearchTerms.caseId} from ${caseSearchTerms} where ${caseSearchTerms.term} = ${piece})`)));
 
 /**
  * One page of the work lists supervisors and mediators read, straight from the projection. Each row carries its

@@ -51,14 +51,15 @@ afterAll(async () => stack?.stop());
 
 describe('filters', () => {
   it.each([
-    ['unfinished cases unless asked', '', ['queued', 'late', 'warned']],
+    ['a search looks among every status unless asked', '', ['queued', 'late', 'warned', 'closed']],
+    ['unfinished ones when asked', 'status=open', ['late', 'warned']],
     ['one status', 'status=closed', ['closed']],
     ['every status', 'status=all', ['queued', 'late', 'warned', 'closed']],
     ['a channel', 'channel=online', ['late']],
     ['a route', 'route=judicial', ['late']],
     ['a category', 'category=family', ['warned']],
     ['hard cases', 'hard=1', ['late']],
-    ['cases that are not hard', 'hard=0', ['queued', 'warned']],
+    ['cases that are not hard', 'hard=0', ['queued', 'warned', 'closed']],
     ['an escalation level', 'escalation=1', ['late']],
     ['live escalations', 'escalated=1', ['late']],
     ['the overdue', 'overdue=1', ['late']],
@@ -71,10 +72,15 @@ describe('filters', () => {
     ['running clocks', 'clockState=running', ['queued']],
     ['an open clock due after a time', `dueAfter=${inHours(30)}`, ['warned']],
     ['an open clock due before a time (local time of the county)', `dueBefore=${inHours(8 + 2).slice(0, 16)}`, ['late']],
-    ['filed today', `filedFrom=${localToday()}&filedTo=${localToday()}`, ['queued', 'late', 'warned']],
+    ['filed today', `filedFrom=${localToday()}&filedTo=${localToday()}`, ['queued', 'late', 'warned', 'closed']],
     ['filed before today', 'filedTo=2020-01-31', []],
   ] as const)('%s', async (_, query, expected) => {
     expect((await found(query)).sort()).toEqual(named(...expected).sort());
+  });
+
+  it('shows the unfinished cases alone when nothing is searched for: the work list', async () => {
+    const ids = (await listAs(supervisor(), '')).rows.map((row) => row.id);
+    expect(ids.filter((id) => Object.values(cases).some((filed) => filed.id === id))).toEqual(named('late', 'queued', 'warned'));
   });
 
   it('lists a mediator’s own cases with mine=1', async () => {
@@ -84,8 +90,8 @@ describe('filters', () => {
 });
 
 describe('sorts', () => {
-  it('puts the overdue first by default, then the nearest deadline', async () => {
-    expect(await found('')).toEqual(named('late', 'queued', 'warned'));
+  it('puts the overdue first by default, then the nearest deadline, then cases without an open clock', async () => {
+    expect(await found('')).toEqual(named('late', 'queued', 'warned', 'closed'));
   });
 
   it('orders by the nearest open deadline, or by the newest filed', async () => {

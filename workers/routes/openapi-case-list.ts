@@ -17,7 +17,7 @@ export function caseListPath() {
       parameters: queryParameters(caseListQueryFields, {
         q: 'Free text: case number, party name, phone, address (two characters at least).',
         jurisdiction: 'Only cases at or below this jurisdiction, which must lie within yours.',
-        status: 'Unfinished cases (queued, open, resolved) unless one status or `all` is asked for.',
+        status: 'Unfinished cases (queued, open, resolved) unless one status or `all` is asked for; a search (`q`) looks among all cases unless a status is asked for.',
         hard: 'Hard cases only (1) or none of them (0).',
         overdue: 'Only cases with a clock run out.',
         escalated: 'Only cases with a live escalation (level 1 or 2).',

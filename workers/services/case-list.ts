@@ -43,7 +43,8 @@ export async function listCasesFor(
   if (errors.length || !jurisdictionPath) return { kind: 'invalid', errors };
 
   // Work lists show what still needs doing unless asked for a status, or for `all`.
-  const statuses = !query.status ? unfinishedStatuses : query.status === 'all' ? caseStatuses : [query.status];
+  // A search looks for any case, finished ones too: a caller's name or phone is asked for to see their history.
+  const statuses = query.status === 'all' || (!query.status && searchPieces) ? caseStatuses : !query.status ? unfinishedStatuses : [query.status];
   const { clock, clockState, dueBefore, dueAfter } = query;
   const instant = (value: string | undefined) => value && toInstant(value, context.utcOffset);
   const limit = query.limit ?? defaultLimit(query.format);
