@@ -123,6 +123,22 @@ describe('who may file and read', () => {
     expect(await broken.json()).toMatchObject({ error: 'malformed_json' });
   });
 
+  it('answers 413 to a body over the limit, sent whole or in chunks without a length', async () => {
+    const big = JSON.stringify({ ...example('grid'), summary: '邻'.repeat(700_000) });
+    const whole = await gridWorker('/api/intake/grid', { method: 'POST', body: big });
+    expect(whole.status).toBe(413);
+    const bytes = new TextEncoder().encode(big);
+    const chunked = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += 64 * 1024) controller.enqueue(bytes.slice(at, at + 64 * 1024));
+        controller.close();
+      },
+    });
+    const streamed = await gridWorker('/api/intake/grid', { method: 'POST', body: chunked, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(await streamed.json()).toMatchObject({ error: 'too_large' });
+  });
+
   it('answers 405 with the methods a documented path takes, and 404 for a path no one documented', async () => {
     const deleteList = await gridWorker('/api/cases', { method: 'DELETE' });
     expect(deleteList.status).toBe(405);
