@@ -89,7 +89,11 @@ describe('the intake form', () => {
     });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/intake/community');
-    return response.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = response.headers.get('set-cookie')!;
+    // Out of scripts' reach and not sent along with another site's requests; `Secure` is added when served over https.
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; SameSite=Lax/);
+    return cookie.split(';')[0]!;
   };
 
   const postForm = (cookie: string, fields: Record<string, string>) =>
