@@ -6,6 +6,7 @@ import type { AppEnv } from './env';
 import { detectLang } from './middleware/lang';
 import { provideServices } from './middleware/services';
 import { batchBodyLimit, batchesApi } from './routes/batches-api';
+import { casePages } from './routes/case-pages';
 import { casesApi } from './routes/cases-api';
 import { healthRoutes } from './routes/health';
 import { homePages } from './routes/home-pages';
@@ -61,6 +62,7 @@ export const app = new Hono<AppEnv>()
   .route('/internal', internalRoutes)
   .route('/', sessionPages)
   .route('/', intakePages)
+  .route('/', casePages)
   .route('/', homePages)
   .notFound((c) => {
     if (!isMachinePath(c.req.path)) return pageError(c, 404);
