@@ -282,7 +282,7 @@ export function StepForm(props: StepFormProps) {
         </p>
       ) : null}
       {attempt?.errors.length ? (
-        <p class="field-error" role="alert">
+        <p class="refusal" role="alert" tabindex={-1} autofocus>
           {t(lang, 'casePage.fixFields')}
         </p>
       ) : null}
