@@ -227,7 +227,7 @@ export const casePageWordsZhCN = {
   'refusal.alreadyAccepted': '案件已经接单',
   'refusal.hardAcceptAfterDispatch': '疑难案件须先由指挥室派单，调解员才能接单',
   'refusal.contactRecorded': '首次联系已经记录过了',
-  'refusal.routeFinished': '{route}已经{stage}',
+  'refusal.routeFinished': '{route}已结束（{stage}）',
   'refusal.alreadyPaused': '案件已经暂停',
   'refusal.notPaused': '案件没有暂停',
   'refusal.extensionWaiting': '已有一份延期申请在等待指挥室审批',
