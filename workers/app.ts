@@ -7,6 +7,7 @@ import { detectLang } from './middleware/lang';
 import { provideServices } from './middleware/services';
 import { allowedMethods } from './routes/allowed-methods';
 import { batchBodyLimit, batchesApi } from './routes/batches-api';
+import { casePages } from './routes/case-pages';
 import { casesApi } from './routes/cases-api';
 import { countiesApi } from './routes/counties-api';
 import { healthRoutes } from './routes/health';
@@ -64,6 +65,7 @@ export const app = new Hono<AppEnv>()
   .route('/internal', internalRoutes)
   .route('/', sessionPages)
   .route('/', intakePages)
+  .route('/', casePages)
   .route('/', homePages)
   .notFound((c) => {
     const allowed = allowedMethods(c.req.path);

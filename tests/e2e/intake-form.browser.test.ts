@@ -1,50 +1,24 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium } from '../../scripts/chromium';
 import type { Stack } from '../../scripts/stack';
+import { launchChromium, phoneContext as phoneIn, screenshot as screenshotAs, signIn as signInAt } from '../support/browser';
 import { edgeOnlyStack, tokenOf } from '../support/stack';
 
 /**
  * A grid worker on a phone, in a real headless Chromium: signs in, files, adds parties, reports the same dispute
- * again, finds it in "my filings", and files through a dropped connection. The browser is Debian's `chromium` (or
- * $CHROMIUM_PATH), never a downloaded one. Temporal is not started, so cases stay `queued`, which the pages show.
+ * again, finds it in "my filings", and files through a dropped connection. Temporal is not started, so cases stay
+ * `queued`, which the pages show.
  */
-const chromiumPath = findChromium();
-// The background-networking flags stop Chromium dialling out on its own: nothing answers them here.
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-/** Screenshots of each page, kept after the run (the folder is ignored by git). */
-const screenshotDir = resolve(import.meta.dirname, '../../test-artifacts/screenshots');
-
 let stack: Stack;
 let browser: Browser;
 let phone: BrowserContext;
 let page: Page;
 
-/** A phone set to Chinese (Playwright would otherwise send an English Accept-Language), 390 px wide. */
-const phoneContext = (options: { javaScriptEnabled?: boolean } = {}) =>
-  browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN', ...options });
+const phoneContext = (options: { javaScriptEnabled?: boolean } = {}) => phoneIn(browser, options);
 
 beforeAll(async () => {
-  if (!chromiumPath) {
-    throw new Error(
-      "No Chromium found. `npm install` installs Debian's when it runs as root on Debian; else " +
-        '`apt-get install -y --no-install-recommends chromium`, or set CHROMIUM_PATH to a Chromium binary.',
-    );
-  }
-  mkdirSync(screenshotDir, { recursive: true });
   ({ stack } = await edgeOnlyStack());
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await launchChromium();
   phone = await phoneContext();
   page = await phone.newPage();
   page.setDefaultTimeout(15_000);
@@ -54,15 +28,11 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const screenshot = (name: string, on: Page = page) => on.screenshot({ path: join(screenshotDir, `grid-worker-${name}.png`), fullPage: true });
+const screenshot = (name: string, on: Page = page) => screenshotAs(on, `grid-worker-${name}`);
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const heading = (on: Page = page) => on.getByRole('heading', { level: 1 }).textContent();
 
-async function signIn(on: Page, token: string) {
-  await on.goto(`${stack.edgeUrl}/`);
-  await on.getByLabel('访问令牌').fill(token);
-  await on.getByRole('button', { name: '登录' }).click();
-}
+const signIn = (on: Page, token: string) => signInAt(on, stack.edgeUrl, token);
 
 /** Fills the grid form's own fields; the parties are left to each test. */
 async function fillDispute(on: Page, address: string) {

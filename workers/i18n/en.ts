@@ -1,3 +1,4 @@
+import { casePageWordsEn } from './case-pages.en';
 import { pageWordsEn } from './pages.en';
 import type { MessageKey } from './zh-CN';
 
@@ -156,4 +157,5 @@ export const en: Record<MessageKey, string> = {
   note: 'Note',
   // The pages' own words: a block of their own (pages.en.ts).
   ...pageWordsEn,
+  ...casePageWordsEn,
 };

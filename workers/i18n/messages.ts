@@ -38,21 +38,24 @@ export const labelKey = (path: string) => path.replace(/\.\d+(?=\.|$)/g, '');
 
 export type { FieldError };
 
-/** One message per field, worded for the reader; the first issue of a field is the one to fix first. */
-export function fieldErrors(issues: readonly BaseIssue<unknown>[], lang: Lang): FieldError[] {
+/**
+ * One message per field, worded for the reader; the first issue of a field is the one to fix first. `labelOf` names
+ * a field where its path alone does not (a step form's "summary" is not the dispute's).
+ */
+export function fieldErrors(issues: readonly BaseIssue<unknown>[], lang: Lang, labelOf: (field: string) => string = (field) => tField(lang, field)): FieldError[] {
   const seen = new Set<string>();
   const errors: FieldError[] = [];
   for (const issue of issues) {
     const field = issue.path?.map((item) => String(item.key)).join('.') ?? '';
     if (seen.has(field)) continue;
     seen.add(field);
-    errors.push({ field, message: issueMessage(issue, field, lang) });
+    errors.push({ field, message: issueMessage(issue, field, lang, labelOf) });
   }
   return errors;
 }
 
-function issueMessage(issue: BaseIssue<unknown>, field: string, lang: Lang): string {
-  const label = field ? tField(lang, field) : t(lang, 'error.invalid');
+function issueMessage(issue: BaseIssue<unknown>, field: string, lang: Lang, labelOf: (field: string) => string): string {
+  const label = field ? labelOf(field) : t(lang, 'error.invalid');
   const custom = `error.${issue.message}`;
   if (hasMessage(custom)) return t(lang, custom, { label });
   if (issue.received === 'undefined' && issue.kind === 'schema') return t(lang, 'error.missing', { label });

@@ -31,12 +31,14 @@ export const navOf = (role: Role): { href: string; label: MessageKey }[] =>
     ],
     mediator: [
       { href: '/queue', label: 'page.nav.queue' as const },
+      { href: '/inbox', label: 'nav.inbox' as const },
       { href: '/intake', label: 'page.nav.file' as const },
       { href: '/filings', label: 'page.nav.filings' as const },
     ],
     department: [{ href: '/tasks', label: 'page.nav.tasks' as const }],
     supervisor: [
       { href: '/board', label: 'page.nav.board' as const },
+      { href: '/inbox', label: 'nav.inbox' as const },
       { href: '/intake', label: 'page.nav.file' as const },
     ],
     admin: [

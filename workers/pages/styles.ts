@@ -69,5 +69,21 @@ ul.cards a.card-link { display: block; font-size: 1.1rem; font-weight: 700; min-
 .channel-tabs { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; margin: 0 0 1rem; }
 .channel-tabs a { display: inline-block; min-height: 44px; padding: .55rem .75rem; border: 2px solid #d0d7de; border-radius: 6px; text-decoration: none; font-size: .95rem; }
 .channel-tabs a[aria-current=page] { border-color: #0b3d2e; background: #eaf5ef; color: #0b3d2e; font-weight: 700; }
+.mark { display: inline-block; padding: 0 .5rem; border-radius: 4px; font-size: .9rem; font-weight: 700; border: 1px solid #57606a; background: #eaeef2; }
+.mark.warning { background: #fff8c5; color: #6b4400; border-color: #9a6700; }
+.mark.breached { background: #b42318; color: #fff; border-color: #b42318; }
+.mark.escalated { background: #ffe2dd; color: #8c1d18; border-color: #b42318; }
+ul.clocks { list-style: none; padding: 0; margin: .25rem 0; display: grid; gap: .25rem; }
+ul.clocks li { padding-left: .6rem; border-left: 4px solid #d0d7de; }
+ul.clocks li.warning { border-left-color: #9a6700; }
+ul.clocks li.breached { border-left-color: #b42318; }
+.step { border: 1px solid #d0d7de; border-radius: 6px; padding: .75rem; margin: 0 0 .75rem; }
+.step h3 { margin: 0 0 .5rem; font-size: 1.1rem; }
+details.step > summary { cursor: pointer; font-weight: 700; min-height: 44px; padding: .5rem 0; }
+.refusal { border-left: 6px solid #b42318; background: #fdecea; padding: .5rem .75rem; font-weight: 600; margin: 0 0 .75rem; }
+ol.timeline { list-style: none; padding: 0 0 0 .75rem; margin: 0; border-left: 3px solid #d0d7de; }
+ol.timeline li { padding: 0 0 .6rem; }
+ul.cards li.unread { border-left: 6px solid #0b57d0; }
+.pager { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
 @media (min-width: 40rem) { .choices { grid-template-columns: 1fr 1fr; } }
 `;

@@ -11,8 +11,6 @@ export function pagePaths(): Record<string, unknown> {
     '/': { get: { tags: ['pages'], summary: 'The start: on to the home of the signed-in role', responses: { 302: { description: 'To the role’s home.' }, ...signedIn } } },
     '/intake': home('Filing home: the four channels and the latest filings', 'whoever may file'),
     '/filings': { get: { tags: ['pages'], summary: 'My filings: the cases I reported, newest first, with their status', responses: { 200: page('The list.'), ...signedIn } } },
-    '/queue': home('A mediator’s home', 'mediators and department liaisons'),
-    '/tasks': home('A department liaison’s home', 'mediators and department liaisons'),
     '/board': home('The supervisor’s home', 'supervisors and admins'),
     '/admin': home('An admin’s home', 'admins'),
   };

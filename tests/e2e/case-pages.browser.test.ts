@@ -1,0 +1,198 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultSlaPolicy } from '../../domain/policy';
+import type { SlaPolicy } from '../../schemas/policy';
+import type { Stack } from '../../scripts/stack';
+import { desktopContext, launchChromium, phoneContext, screenshot, signIn } from '../support/browser';
+import { apiAs, freshIntake, testStack, tokenOf } from '../support/stack';
+
+/**
+ * The people who work cases, on the whole stack in a real Chromium: a mediator steps a case from the queue to an
+ * agreement on a phone, a department reports back from its task list, a command room dispatches from the load list
+ * and acknowledges an escalation. First contact is due in seconds, so breaches and escalations come while watched.
+ */
+const policy: SlaPolicy = { ...defaultSlaPolicy, warnAtShare: 0.5, firstContact: { rule: 'within', duration: 'PT6S' } };
+
+let stack: Stack;
+let browser: Browser;
+
+type CaseView = { id: string; caseNumber: string; status: string; overdue: boolean; escalationLevel: number; clocks: { clock: string; stoppedAt: string | null }[] };
+
+beforeAll(async () => {
+  stack = await testStack({ slaPolicy: policy });
+  await stack.start();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const gridWorker = () => apiAs(stack, tokenOf(stack, 'demo-grid-ly'));
+const supervisorApi = () => apiAs(stack, tokenOf(stack, 'demo-supervisor-ly'));
+
+async function caseUntil(id: string, done: (view: CaseView) => boolean, timeoutMs = 60_000): Promise<CaseView> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const view = (await (await gridWorker()(`/api/cases/${id}`)).json()) as CaseView;
+    if (done(view)) return view;
+    if (Date.now() > deadline) throw new Error(`case ${id} did not get there: ${JSON.stringify(view)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function fileOpenCase(overrides: object = {}) {
+  const response = await gridWorker()('/api/intake/grid', { method: 'POST', body: JSON.stringify({ ...freshIntake('grid'), ...overrides }) });
+  expect(response.status).toBe(201);
+  return caseUntil(((await response.json()) as CaseView).id, (view) => view.status === 'open');
+}
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+const step = (page: Page, name: string) => page.locator(`#step-${name}`);
+const flash = (page: Page) => page.getByTestId('flash').textContent();
+
+describe('a mediator on a phone', () => {
+  it('finds the case at the top of the queue with its breach marked in words, and steps it to an agreement', async () => {
+    const filed = await fileOpenCase({ riskFlags: [] });
+    const dispatched = await supervisorApi()(`/api/cases/${filed.id}/steps/assign`, { method: 'POST', body: JSON.stringify({ mediatorId: 'demo-mediator-ly' }) });
+    expect(dispatched.status).toBe(200);
+    await caseUntil(filed.id, (view) => view.overdue);
+
+    const phone = await phoneContext(browser);
+    const page = await phone.newPage();
+    page.setDefaultTimeout(20_000);
+    await signIn(page, stack.edgeUrl, tokenOf(stack, 'demo-mediator-ly'));
+    await page.waitForURL(`${stack.edgeUrl}/queue`);
+    await expect(heading(page)).resolves.toBe('我的案件');
+    const card = page.getByTestId('queue').locator(`li[data-case-number="${filed.caseNumber}"]`);
+    await expect(card.locator('[data-clock="firstContact"]').textContent()).resolves.toMatch(/✖ 已超期.*已超期 /);
+    await expect(card.textContent()).resolves.toContain('张某（申请人）');
+    await screenshot(page, 'mediator-queue');
+
+    await card.getByRole('link', { name: filed.caseNumber }).click();
+    await page.waitForURL(`${stack.edgeUrl}/cases/${filed.id}`);
+    await expect(heading(page)).resolves.toBe(`案件 ${filed.caseNumber}`);
+    // A mediator is offered the mediator's steps only: no dispatch, no acknowledgement.
+    await expect(step(page, 'assign').count()).resolves.toBe(0);
+    await step(page, 'accept').getByRole('button', { name: '确认接单' }).click();
+    await expect(flash(page)).resolves.toBe('已办理：接单。');
+    await expect(step(page, 'accept').count()).resolves.toBe(0);
+
+    // The same case open in a second tab, left behind by the first.
+    const stale = await phone.newPage();
+    await stale.goto(`${stack.edgeUrl}/cases/${filed.id}`);
+    await step(page, 'record-contact').getByLabel('情况说明', { exact: true }).fill('电话联系双方，约定明天上门');
+    await step(page, 'record-contact').getByRole('button', { name: '记录联系' }).click();
+    await expect(flash(page)).resolves.toBe('已办理：记录首次联系。');
+    await expect(page.locator('[data-clock="firstContact"]').count()).resolves.toBe(0);
+
+    await step(stale, 'record-contact').getByLabel('情况说明', { exact: true }).fill('再次联系');
+    await step(stale, 'record-contact').getByRole('button', { name: '记录联系' }).click();
+    await expect(stale.getByTestId('refusal').textContent()).resolves.toBe('未能办理：首次联系已经记录过了');
+    await expect(stale.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('refusal');
+    await screenshot(stale, 'mediator-refused-step');
+    await stale.close();
+
+    // A field left empty is named beside it, and nothing is sent to the workflow.
+    await step(page, 'schedule-session').getByRole('button', { name: '约定调解' }).click();
+    await expect(page.locator('#schedule-session-at-error').textContent()).resolves.toContain('请填写调解时间');
+    await expect(step(page, 'schedule-session').getByLabel('调解时间', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
+    await step(page, 'schedule-session').getByLabel('调解时间', { exact: true }).fill('2026-11-25T10:00');
+    await step(page, 'schedule-session').getByLabel('调解地点', { exact: true }).fill('白乐桥村调解室');
+    await step(page, 'schedule-session').getByRole('button', { name: '约定调解' }).click();
+    await expect(flash(page)).resolves.toBe('已办理：约定调解。');
+    await step(page, 'record-session').getByLabel('调解情况', { exact: true }).fill('双方同意由店主加装油烟净化器');
+    await step(page, 'record-session').getByRole('button', { name: '记录调解' }).click();
+    await expect(flash(page)).resolves.toBe('已办理：记录调解情况。');
+    await screenshot(page, 'mediator-case');
+    await step(page, 'record-agreement').getByLabel('协议内容', { exact: true }).fill('十日内加装净化器，营业至 22 点');
+    await step(page, 'record-agreement').getByRole('button', { name: '记录协议' }).click();
+    await expect(flash(page)).resolves.toBe('已办理：记录调解协议。');
+    await expect(page.getByTestId('status').textContent()).resolves.toBe('已化解，待回访');
+    const timeline = await page.getByTestId('timeline').locator('li').allTextContents();
+    // Newest first: the agreement, and what it set off (the case resolved, its escalation cleared), at the top.
+    expect(timeline.slice(0, 4).some((line) => line.includes('记录调解协议') && line.includes('赵调解员'))).toBe(true);
+    expect(timeline.some((line) => line.includes('接单') && line.includes('赵调解员'))).toBe(true);
+    await screenshot(page, 'mediator-case-resolved');
+    await phone.close();
+  });
+});
+
+describe('a department liaison', () => {
+  it('reports back on a joint-route case from the task list, for their own department', async () => {
+    const joint = await fileOpenCase({ riskFlags: [], category: 'land' });
+    const assigned = await supervisorApi()(`/api/cases/${joint.id}/steps/assign`, {
+      method: 'POST',
+      body: JSON.stringify({ mediatorId: 'demo-mediator-ly', departments: ['police', 'market'], lead: 'police' }),
+    });
+    expect(assigned.status).toBe(200);
+
+    const phone = await phoneContext(browser);
+    const page = await phone.newPage();
+    page.setDefaultTimeout(20_000);
+    await signIn(page, stack.edgeUrl, tokenOf(stack, 'demo-dept-market'));
+    await page.waitForURL(`${stack.edgeUrl}/tasks`);
+    const task = page.getByTestId('tasks').locator(`li[data-case-number="${joint.caseNumber}"]`);
+    await expect(task.getByTestId('department-status').textContent()).resolves.toBe('待反馈');
+    // The phone numbers are other people's: a department reads them masked.
+    await expect(task.textContent()).resolves.not.toMatch(/1[3-9]\d{9}/);
+    await screenshot(page, 'department-tasks');
+    await task.getByText('已办结', { exact: true }).click();
+    await task.getByLabel('反馈内容', { exact: true }).fill('已现场检查，责令整改');
+    await task.getByRole('button', { name: '提交反馈' }).click();
+    await page.waitForURL(/\/tasks\?reported=/);
+    await expect(flash(page)).resolves.toContain(joint.caseNumber);
+    await expect(
+      page.getByTestId('tasks').locator(`li[data-case-number="${joint.caseNumber}"]`).getByTestId('department-status').textContent(),
+    ).resolves.toBe('已反馈');
+    await screenshot(page, 'department-reported');
+
+    await page.goto(`${stack.edgeUrl}/cases/${joint.id}`);
+    await expect(page.locator('[data-department="market"]').textContent()).resolves.toContain('已反馈');
+    await expect(page.locator('[data-department="police"]').textContent()).resolves.toContain('待反馈');
+    await expect(page.getByTestId('steps').textContent()).resolves.toContain('您现在没有可以办理的步骤。');
+    await phone.close();
+  });
+});
+
+describe('a command room on a desktop', () => {
+  it('dispatches a hard case to a mediator picked by load, acknowledges its escalation, and reads the inbox', async () => {
+    const hard = await fileOpenCase({ riskFlags: ['violence'] });
+    const desk = await desktopContext(browser);
+    const page = await desk.newPage();
+    page.setDefaultTimeout(20_000);
+    await signIn(page, stack.edgeUrl, tokenOf(stack, 'demo-supervisor-ly'));
+    await page.waitForURL(`${stack.edgeUrl}/board`);
+
+    await page.goto(`${stack.edgeUrl}/cases/${hard.id}`);
+    const mediator = step(page, 'assign').getByLabel('派给调解员', { exact: true });
+    const offered = await mediator.locator('option').allTextContents();
+    expect(offered.find((label) => label.startsWith('赵调解员'))).toMatch(/^赵调解员（在办 \d+ 件，超期 \d+ 件，疑难 \d+ 件）$/);
+    await mediator.selectOption('demo-mediator-ly');
+    await screenshot(page, 'supervisor-dispatch');
+    await step(page, 'assign').getByRole('button', { name: '派单' }).click();
+    await expect(flash(page)).resolves.toBe('已办理：派单。');
+    await expect(page.getByTestId('assignee').textContent()).resolves.toBe('赵调解员');
+
+    // First contact runs out in seconds: the breach raises the case to the station's leaders, who must acknowledge it.
+    await caseUntil(hard.id, (view) => view.escalationLevel > 0 && view.clocks.some((clock) => clock.clock === 'escalationAck' && !clock.stoppedAt));
+    await page.goto(`${stack.edgeUrl}/cases/${hard.id}`);
+    await expect(page.getByTestId('escalation').textContent()).resolves.toContain('已升级至所领导（一级）');
+    await step(page, 'acknowledge-escalation').getByLabel('情况说明', { exact: true }).fill('已安排副所长督办');
+    await screenshot(page, 'supervisor-escalated-case');
+    await step(page, 'acknowledge-escalation').getByRole('button', { name: '签收' }).click();
+    await expect(flash(page)).resolves.toBe('已办理：签收升级。');
+    await expect(step(page, 'acknowledge-escalation').count()).resolves.toBe(0);
+
+    await page.getByRole('navigation', { name: '主要导航' }).getByRole('link', { name: '消息' }).click();
+    await page.waitForURL(`${stack.edgeUrl}/inbox`);
+    const escalated = page.getByTestId('inbox').locator('li[data-read="0"]', { hasText: hard.caseNumber }).filter({ hasText: '升级' }).first();
+    await expect(escalated.textContent()).resolves.toContain('未读');
+    await screenshot(page, 'supervisor-inbox');
+    const id = await escalated.getAttribute('data-notification');
+    await escalated.getByRole('button', { name: '标为已读' }).click();
+    await page.waitForURL(`${stack.edgeUrl}/inbox?marked=1`);
+    await expect(page.locator(`li[data-notification="${id}"]`).getAttribute('data-read')).resolves.toBe('1');
+    await desk.close();
+  });
+});

@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { findChromium } from '../../scripts/chromium';
+
+/**
+ * The browser the page tests drive: Debian's `chromium` (or $CHROMIUM_PATH), never a downloaded one. The
+ * background-networking flags stop Chromium dialling out on its own: nothing answers them here.
+ */
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Screenshots of each page, kept after the run (the folder is ignored by git). */
+export const screenshotDir = resolve(import.meta.dirname, '../../test-artifacts/screenshots');
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    throw new Error(
+      "No Chromium found. `npm install` installs Debian's when it runs as root on Debian; else " +
+        '`apt-get install -y --no-install-recommends chromium`, or set CHROMIUM_PATH to a Chromium binary.',
+    );
+  }
+  mkdirSync(screenshotDir, { recursive: true });
+  return chromium.launch({ executablePath, args: chromiumArgs });
+}
+
+/** A phone set to Chinese (Playwright would otherwise send an English Accept-Language), 390 px wide. */
+export const phoneContext = (browser: Browser, options: { javaScriptEnabled?: boolean } = {}) =>
+  browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN', ...options });
+
+/** A command room's desktop, in Chinese. */
+export const desktopContext = (browser: Browser) => browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+
+export const screenshot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+
+export async function signIn(page: Page, baseUrl: string, token: string) {
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel('访问令牌').fill(token);
+  await page.getByRole('button', { name: '登录' }).click();
+}

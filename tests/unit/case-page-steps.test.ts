@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { applyStep, initialState } from '../../domain/lifecycle';
+import { defaultSlaPolicy } from '../../domain/policy';
+import { stepsOpenNow } from '../../domain/steps-now';
+import { triage } from '../../domain/triage';
+import type { StepUpdate } from '../../schemas/steps';
+import type { Category, RiskFlag } from '../../schemas/vocabulary';
+import { refusalWords } from '../../workers/i18n/refusals';
+
+const filedAt = '2026-11-23T02:00:00.000Z';
+const now = '2026-11-23T03:00:00.000Z';
+const mediator = { id: 'demo-mediator-ly', role: 'mediator' as const, name: '赵调解员' };
+const supervisor = { id: 'demo-supervisor-ly', role: 'supervisor' as const, name: '灵隐所指挥室' };
+const market = { id: 'demo-dept-market', role: 'department' as const, name: '市场监管联络员', department: 'market' as const };
+
+function newCase(category: Category, riskFlags: RiskFlag[] = []) {
+  const start = { caseId: 'c1', caseNumber: 'XH-LY-20261123-0001', channel: 'grid' as const, jurisdictionCode: 'XH-LY', filedAt, policy: defaultSlaPolicy, riskFlags };
+  return initialState(start, triage({ category, riskFlags, repeat: false }));
+}
+const take = (state: ReturnType<typeof newCase>, update: StepUpdate) => applyStep(state, update, now);
+const names = (open: ReturnType<typeof stepsOpenNow>) => open.map((o) => o.step);
+
+describe('the steps a case page offers', () => {
+  it('offers a mediator an ordinary new case to accept and work, but no supervisor step', () => {
+    const offered = names(stepsOpenNow(newCase('neighbour'), mediator, now));
+    expect(offered).toEqual(expect.arrayContaining(['accept', 'record-contact', 'schedule-session', 'pause', 'exit']));
+    expect(offered).not.toEqual(expect.arrayContaining(['assign']));
+    expect(offered).not.toContain('acknowledge-escalation');
+    expect(offered).not.toContain('record-session');
+  });
+
+  it('offers a hard case to a supervisor for dispatch, and to a mediator nothing of the mediation before it is accepted', () => {
+    const hard = newCase('neighbour', ['violence']);
+    expect(names(stepsOpenNow(hard, supervisor, now))).toContain('assign');
+    expect(names(stepsOpenNow(hard, mediator, now))).not.toContain('schedule-session');
+  });
+
+  it('offers a department its own report on a joint route once departments are named, and nothing else', () => {
+    const joint = newCase('land');
+    expect(stepsOpenNow(joint, market, now)).toEqual([]);
+    take(joint, { step: 'assign', actor: supervisor, payload: { mediatorId: mediator.id, mediatorName: mediator.name, departments: ['police', 'market'], lead: 'police' } });
+    expect(stepsOpenNow(joint, market, now)).toEqual([{ step: 'record-department-report', departments: ['market'] }]);
+    take(joint, { step: 'record-department-report', actor: market, payload: { department: 'market', outcome: 'done', report: '已整改' } });
+    expect(stepsOpenNow(joint, market, now)).toEqual([]);
+  });
+
+  it('offers nothing on a closed case', () => {
+    const closed = newCase('neighbour');
+    take(closed, { step: 'exit', actor: supervisor, payload: { kind: 'withdrawn', reason: '申请人撤回' } });
+    expect(stepsOpenNow(closed, supervisor, now)).toEqual([]);
+  });
+});
+
+describe('a refusal on a page', () => {
+  it('reads in Chinese, its parts translated, and in English with a capital', () => {
+    expect(refusalWords('zh-CN', 'first contact is already recorded')).toBe('首次联系已经记录过了');
+    expect(refusalWords('zh-CN', 'the grassroots route is already resolved')).toBe('基层组织化解已结束（已化解）');
+    expect(refusalWords('zh-CN', 'only the assigned mediator (赵调解员) or a supervisor may step this case')).toBe('只有承办调解员（赵调解员）或指挥室才能办理本案');
+    expect(refusalWords('zh-CN', 'only a supervisor may acknowledge escalation')).toBe('只有指挥室才能签收升级');
+    expect(refusalWords('en', 'first contact is already recorded')).toBe('First contact is already recorded');
+    // A reason not known here is shown as it came rather than hidden.
+    expect(refusalWords('zh-CN', 'something new')).toBe('something new');
+  });
+});

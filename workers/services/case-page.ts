@@ -1,0 +1,49 @@
+import type { Database } from '../../db/client';
+import { findCaseDetail } from '../../db/queries/cases';
+import { namesOfUsers } from '../../db/queries/case-states';
+import type { SignedInUser } from '../../db/queries/users';
+import { canSee } from '../../domain/jurisdiction';
+import { contactsAsSeenBy } from '../../domain/permissions';
+import type { OpenStep } from '../../domain/steps-now';
+import type { SlaPolicy } from '../../schemas/policy';
+import { toCaseView, type CaseView } from './case-view';
+import { mediatorsWithLoad, type MediatorsAnswer } from './mediator-load';
+import { openStepsOfRow } from './open-steps';
+
+export type MediatorLoad = Extract<MediatorsAnswer, { kind: 'listed' }>['mediators'][number];
+
+export interface CasePageData {
+  view: CaseView;
+  /** Undefined while the case's workflow has not started: no step can be taken yet. */
+  openSteps: OpenStep[] | undefined;
+  /** Whom a supervisor may dispatch the case to, with each one's load; empty unless dispatching is open. */
+  mediators: MediatorLoad[];
+  /** The names of the people on the timeline and of the mediator holding the case, by user id. */
+  names: Map<string, string>;
+}
+
+/**
+ * A case as its page shows it to this reader: contacts as their role may read them, the steps open to them now,
+ * and, when they may dispatch it, the mediators to choose from.
+ */
+export async function readCasePage(
+  db: Database,
+  user: SignedInUser,
+  caseId: string,
+  context: { policy: SlaPolicy; now: Date },
+): Promise<CasePageData | undefined> {
+  const detail = await findCaseDetail(db, caseId);
+  if (!detail || !canSee(user, detail.case.jurisdictionPath)) return undefined;
+  const openSteps = openStepsOfRow(detail.case, detail.clocks, user, context);
+  const view = toCaseView(detail);
+  const seen = contactsAsSeenBy(user.role, { summary: view.summary, address: view.where.address, parties: view.parties });
+  const dispatching = openSteps?.some((open) => open.step === 'assign');
+  const load = dispatching ? await mediatorsWithLoad(db, user, caseId) : undefined;
+  const people = new Set([...view.timeline.map((event) => event.actor), ...(view.assigneeId ? [view.assigneeId] : [])]);
+  return {
+    view: { ...view, summary: seen.summary, where: { ...view.where, address: seen.address }, parties: seen.parties },
+    openSteps,
+    mediators: load?.kind === 'listed' ? load.mediators : [],
+    names: await namesOfUsers(db, [...people].filter((id) => id !== 'system')),
+  };
+}
