@@ -6,6 +6,7 @@ import type { AppEnv } from './env';
 import { detectLang } from './middleware/lang';
 import { provideServices } from './middleware/services';
 import { batchBodyLimit, batchesApi } from './routes/batches-api';
+import { boardPages } from './routes/board-pages';
 import { casesApi } from './routes/cases-api';
 import { healthRoutes } from './routes/health';
 import { homePages } from './routes/home-pages';
@@ -41,7 +42,7 @@ export const app = new Hono<AppEnv>()
   .use(provideServices)
   .use((c, next) => {
     if (c.req.path.startsWith('/internal/')) return internalBodyLimit(c, next);
-    return (c.req.path === '/api/batches' ? batchBodyLimit : publicBodyLimit)(c, next);
+    return (c.req.path === '/api/batches' || c.req.path === '/batches' ? batchBodyLimit : publicBodyLimit)(c, next);
   })
   // Every page form is checked for coming from this site; the API takes bearer tokens only and needs no such check.
   .use((c, next) => (isMachinePath(c.req.path) ? next() : pageCsrf(c, next)))
@@ -62,6 +63,7 @@ export const app = new Hono<AppEnv>()
   .route('/', sessionPages)
   .route('/', intakePages)
   .route('/', homePages)
+  .route('/', boardPages)
   .notFound((c) => {
     if (!isMachinePath(c.req.path)) return pageError(c, 404);
     return c.json({ error: 'not_found', message: `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}.` }, 404);

@@ -1,3 +1,4 @@
+import { boardPageWordsEn } from './board-pages.en';
 import { pageWordsEn } from './pages.en';
 import type { MessageKey } from './zh-CN';
 
@@ -154,4 +155,5 @@ export const en: Record<MessageKey, string> = {
   note: 'Note',
   // The pages' own words: a block of their own (pages.en.ts).
   ...pageWordsEn,
+  ...boardPageWordsEn,
 };

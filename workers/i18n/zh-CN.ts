@@ -1,3 +1,4 @@
+import { boardPageWordsZhCN } from './board-pages.zh-CN';
 import { pageWordsZhCN } from './pages.zh-CN';
 import type { CaseStatus, Category, Channel, CommunityVisitKind, PartyRole, RiskFlag } from '../../schemas/vocabulary';
 
@@ -167,6 +168,7 @@ export const zhCN = {
   note: '说明',
   // The pages' own words: a block of their own (pages.zh-CN.ts).
   ...pageWordsZhCN,
+  ...boardPageWordsZhCN,
 } as const satisfies Record<VocabularyKey, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

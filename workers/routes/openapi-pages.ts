@@ -13,7 +13,6 @@ export function pagePaths(): Record<string, unknown> {
     '/filings': { get: { tags: ['pages'], summary: 'My filings: the cases I reported, newest first, with their status', responses: { 200: page('The list.'), ...signedIn } } },
     '/queue': home('A mediator’s home', 'mediators and department liaisons'),
     '/tasks': home('A department liaison’s home', 'mediators and department liaisons'),
-    '/board': home('The supervisor’s home', 'supervisors and admins'),
     '/admin': home('An admin’s home', 'admins'),
   };
 }

@@ -11,6 +11,7 @@ import { statsQueryFields } from '../../schemas/stats';
 import type { AppEnv } from '../env';
 import { batchPaths } from './openapi-batches';
 import { caseListPath } from './openapi-case-list';
+import { boardPagePaths } from './openapi-board-pages';
 import { pagePaths } from './openapi-pages';
 import { peopleAndPlacesPaths } from './openapi-people';
 import { caseResponse, errorResponse, invalidResponse, jsonSchema, page, queryParameters } from './openapi-parts';
@@ -233,6 +234,7 @@ export function buildOpenApiDocument() {
   Object.assign(paths, peopleAndPlacesPaths());
   Object.assign(paths, batchPaths());
   Object.assign(paths, pagePaths());
+  Object.assign(paths, boardPagePaths());
   paths['/api/notifications'] = {
     get: {
       tags: ['notifications'],
