@@ -116,7 +116,7 @@ function Progress({ lang, name, part, whole }: { lang: Lang; name: string; part:
 }
 
 /** A batch as its dispatcher follows it: what was taken and refused (each refused line with why), dispatched, answered, late. */
-export function BatchPage({ frame, view, refreshSeconds }: { frame: Frame; view: BatchView; refreshSeconds?: number }) {
+export function BatchPage({ frame, view, assignees, refreshSeconds }: { frame: Frame; view: BatchView; assignees: ReadonlyMap<string, string>; refreshSeconds?: number }) {
   const { lang, utcOffset } = frame;
   const { counts } = view;
   const rejected = view.lines.filter((line) => line.status === 'rejected');
@@ -153,11 +153,9 @@ export function BatchPage({ frame, view, refreshSeconds }: { frame: Frame; view:
               {rejected.map((line) => (
                 <li data-line={line.line}>
                   <strong>{t(lang, 'batch.lineN', { n: line.line })}</strong>
-                  <ul>
-                    {(line.errors ?? []).map((error) => (
-                      <li class="field-error">{error.message}</li>
-                    ))}
-                  </ul>
+                  {(line.errors ?? []).map((error) => (
+                    <p class="field-error">{error.message}</p>
+                  ))}
                 </li>
               ))}
             </ul>
@@ -192,7 +190,7 @@ export function BatchPage({ frame, view, refreshSeconds }: { frame: Frame; view:
                       </>
                     ) : null}
                   </td>
-                  <td data-label={tField(lang, 'assigneeId')}>{line.assigneeId ?? '—'}</td>
+                  <td data-label={tField(lang, 'assigneeId')}>{line.assigneeId ? (assignees.get(line.assigneeId) ?? line.assigneeId) : '—'}</td>
                   <td data-label={t(lang, 'batch.dueAt')}>{line.dueAt ? <time datetime={line.dueAt}>{formatDeadline(line.dueAt, utcOffset)}</time> : '—'}</td>
                   <td data-label={t(lang, 'batch.feedback')}>{line.feedback ?? '—'}</td>
                 </tr>

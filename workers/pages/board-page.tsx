@@ -38,7 +38,7 @@ const words = (lang: Lang, prefix: string, values: readonly string[]): Option[] 
   values.map((value) => ({ value, label: t(lang, `${prefix}.${value}` as Parameters<typeof t>[1]) }));
 
 /** The filters beyond the search box: open when one of them is in use or wrong, so nothing asked for is hidden. */
-const moreFilters = ['jurisdiction', 'channel', 'route', 'category', 'status', 'hard', 'escalated', 'overdue', 'assignee', 'clock', 'clockState', 'dueBefore', 'dueAfter', 'filedFrom', 'filedTo'];
+const moreFilters = ['jurisdiction', 'status', 'channel', 'route', 'category', 'hard', 'assignee', 'clock', 'clockState', 'dueAfter', 'dueBefore', 'filedFrom', 'filedTo', 'overdue', 'escalated'];
 
 function Filters({ form, choices }: { form: QueryForm; choices: BoardChoices }) {
   const { lang, values } = form;
@@ -82,6 +82,13 @@ function Filters({ form, choices }: { form: QueryForm; choices: BoardChoices }) 
     </form>
   );
 }
+
+/** The fields in the order the form shows them, so the error summary reads top to bottom like the page. */
+const formOrder = ['q', ...moreFilters, 'sort'];
+const inFormOrder = (errors: readonly FieldError[]) => {
+  const rank = (field: string) => (formOrder.includes(field) ? formOrder.indexOf(field) : formOrder.length);
+  return [...errors].sort((a, b) => rank(a.field) - rank(b.field));
+};
 
 /** A clock's state in words and a sign, never colour alone. */
 function StateMark({ lang, state }: { lang: Lang; state: ListedClock['state'] }) {
@@ -178,7 +185,7 @@ export function BoardPage({ frame, choices, values, errors, rows, nextCursor, no
   return (
     <Layout frame={frame} title={t(lang, 'page.supervisorHomeTitle')}>
       <div class="wide">
-        <ErrorSummary lang={lang} errors={errors} />
+        <ErrorSummary lang={lang} errors={inFormOrder(errors)} />
         <Filters form={form} choices={choices} />
         {errors.length ? null : (
           <>

@@ -166,11 +166,13 @@ function Definitions({ lang }: { lang: Lang }) {
 /** The supervisor's dashboard: the period's headline figures, six charts, the definitions and the CSV. */
 export function DashboardPage({ frame, places, values, errors, data }: DashboardProps) {
   const { lang } = frame;
+  // The form shows the period and month on screen, those asked for or the defaults the figures were read for.
+  const shown = data ? { from: data.from, to: data.to, month: data.ranking.month, ...values } : values;
   return (
     <Layout frame={frame} title={t(lang, 'dashboard.title')}>
       <div class="wide">
         <ErrorSummary lang={lang} errors={errors} />
-        <PeriodForm form={{ lang, values, errors }} places={places} />
+        <PeriodForm form={{ lang, values: shown, errors }} places={places} />
         {data ? (
           <>
             <p class="lead" data-testid="period">

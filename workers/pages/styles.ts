@@ -96,14 +96,14 @@ ul.clocks { list-style: none; margin: 0; padding: 0; }
 ul.clocks li { margin: 0 0 .35rem; }
 table.board { width: 100%; border-collapse: collapse; font-size: .95rem; }
 table.board th, table.board td { text-align: left; vertical-align: top; padding: .6rem .5rem; border-bottom: 1px solid #d0d7de; }
-table.board thead th { background: #eaeef2; }
+table.board thead th { background: #eaeef2; white-space: nowrap; }
 table.board tbody th { font-weight: normal; }
 table.board a.case-link { font-weight: 700; display: inline-block; min-height: 44px; padding-top: .4rem; }
 tr.case-row.breached > th { border-left: 6px solid #b42318; }
 tr.case-row.warning > th { border-left: 6px solid #9a6700; }
 .paging { display: flex; gap: 1.5rem; margin: 1rem 0; }
 .paging a { display: inline-block; min-height: 44px; padding: .55rem 0; }
-dl.figures { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); margin: 0 0 1.5rem; }
+dl.figures { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); margin: 0 0 1.5rem; }
 dl.figures > div { border: 1px solid #d0d7de; border-radius: 6px; padding: .5rem .75rem; }
 dl.figures dt { font-weight: 600; }
 dl.figures dd { margin: 0; }

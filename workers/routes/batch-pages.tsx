@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
+import { findUserById } from '../../db/queries/users';
 import { batchIdSchema, batchOptionsSchema } from '../../schemas/batch';
 import type { AppEnv } from '../env';
 import { customError, fieldErrors, pickLang, t, type FieldError } from '../i18n/messages';
@@ -23,6 +24,12 @@ async function csvOf(body: Record<string, unknown>): Promise<{ text: string; fie
   if (file instanceof File && file.size > 0) return { text: await file.text(), field: 'file' };
   const pasted = formValue(body.csv);
   return pasted?.trim() ? { text: pasted, field: 'csv' } : undefined;
+}
+
+/** The assignees as the page names them: a dispatcher knows people by name, not by their user ID. */
+async function namesOf(c: Context<AppEnv>, ids: string[]) {
+  const found = await Promise.all([...new Set(ids)].map((id) => findUserById(c.get('services').db, id)));
+  return new Map(found.flatMap((user) => (user ? [[user.id, user.name] as const] : [])));
 }
 
 async function formPage(c: Context<AppEnv>, props: Omit<BatchFormProps, 'frame' | 'defaultFeedback'>, status: 200 | 422 = 200) {
@@ -69,5 +76,6 @@ export const batchPages = new Hono<AppEnv>()
   .get('/batches/:id', async (c) => {
     const view = await readBatch(c.get('services').db, c.get('user'), c.req.param('id'));
     if (!view) return pageError(c, 404);
-    return c.html(<BatchPage frame={await frameOf(c)} view={view} refreshSeconds={view.status === 'done' ? undefined : refreshSeconds} />);
+    const assignees = await namesOf(c, view.lines.flatMap((line) => (line.assigneeId ? [line.assigneeId] : [])));
+    return c.html(<BatchPage frame={await frameOf(c)} view={view} assignees={assignees} refreshSeconds={view.status === 'done' ? undefined : refreshSeconds} />);
   });
