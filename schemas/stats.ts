@@ -4,21 +4,22 @@ import * as v from 'valibot';
 export const figureGroupings = ['none', 'channel', 'route', 'jurisdiction', 'mediator', 'category', 'week', 'month'] as const;
 export type FigureGrouping = (typeof figureGroupings)[number];
 
-const localDate = v.pipe(v.string(), v.isoDate('a date such as 2026-11-01'));
+// The messages are keys of the error words (workers/i18n), so a page and the API word them alike.
+const localDate = v.pipe(v.string(), v.isoDate('day'));
 
 /** GET /api/stats: a period of filing (local dates, `to` exclusive), a grouping, a jurisdiction within the reader's. */
 export const statsQueryFields = v.object({
   from: v.optional(localDate),
   to: v.optional(localDate),
   groupBy: v.optional(v.picklist(figureGroupings), 'none'),
-  jurisdiction: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,40}$/, 'a jurisdiction code'))),
+  jurisdiction: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,40}$/, 'jurisdictionCode'))),
   format: v.optional(v.picklist(['json', 'csv']), 'json'),
 });
 
 export const statsQuerySchema = v.pipe(
   statsQueryFields,
   v.forward(
-    v.check((query) => !query.from || !query.to || query.from < query.to, 'the period must end after it starts'),
+    v.check((query) => !query.from || !query.to || query.from < query.to, 'periodOrder'),
     ['to'],
   ),
 );

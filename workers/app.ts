@@ -8,6 +8,7 @@ import { provideServices } from './middleware/services';
 import { allowedMethods } from './routes/allowed-methods';
 import { batchBodyLimit, batchesApi } from './routes/batches-api';
 import { casePages } from './routes/case-pages';
+import { boardPages } from './routes/board-pages';
 import { casesApi } from './routes/cases-api';
 import { countiesApi } from './routes/counties-api';
 import { healthRoutes } from './routes/health';
@@ -44,7 +45,7 @@ export const app = new Hono<AppEnv>()
   .use(provideServices)
   .use((c, next) => {
     if (c.req.path.startsWith('/internal/')) return internalBodyLimit(c, next);
-    return (c.req.path === '/api/batches' ? batchBodyLimit : publicBodyLimit)(c, next);
+    return (c.req.path === '/api/batches' || c.req.path === '/batches' ? batchBodyLimit : publicBodyLimit)(c, next);
   })
   // Every page form is checked for coming from this site; the API takes bearer tokens only and needs no such check.
   .use((c, next) => (isMachinePath(c.req.path) ? next() : pageCsrf(c, next)))
@@ -67,6 +68,7 @@ export const app = new Hono<AppEnv>()
   .route('/', intakePages)
   .route('/', casePages)
   .route('/', homePages)
+  .route('/', boardPages)
   .notFound((c) => {
     const allowed = allowedMethods(c.req.path);
     if (allowed && !allowed.includes(c.req.method)) {

@@ -1,4 +1,5 @@
 import { casePageWordsEn } from './case-pages.en';
+import { boardPageWordsEn } from './board-pages.en';
 import { pageWordsEn } from './pages.en';
 import type { MessageKey } from './zh-CN';
 
@@ -158,4 +159,5 @@ export const en: Record<MessageKey, string> = {
   // The pages' own words: a block of their own (pages.en.ts).
   ...pageWordsEn,
   ...casePageWordsEn,
+  ...boardPageWordsEn,
 };

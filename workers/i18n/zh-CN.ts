@@ -1,4 +1,5 @@
 import { casePageWordsZhCN } from './case-pages.zh-CN';
+import { boardPageWordsZhCN } from './board-pages.zh-CN';
 import { pageWordsZhCN } from './pages.zh-CN';
 import type { CaseStatus, Category, Channel, CommunityVisitKind, PartyRole, RiskFlag } from '../../schemas/vocabulary';
 
@@ -171,6 +172,7 @@ export const zhCN = {
   // The pages' own words: a block of their own (pages.zh-CN.ts).
   ...pageWordsZhCN,
   ...casePageWordsZhCN,
+  ...boardPageWordsZhCN,
 } as const satisfies Record<VocabularyKey, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

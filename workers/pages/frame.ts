@@ -39,11 +39,14 @@ export const navOf = (role: Role): { href: string; label: MessageKey }[] =>
     supervisor: [
       { href: '/board', label: 'page.nav.board' as const },
       { href: '/inbox', label: 'nav.inbox' as const },
+      { href: '/dashboard', label: 'board.nav.dashboard' as const },
+      { href: '/batches', label: 'board.nav.batches' as const },
       { href: '/intake', label: 'page.nav.file' as const },
     ],
     admin: [
       { href: '/admin', label: 'page.nav.admin' as const },
       { href: '/board', label: 'page.nav.board' as const },
+      { href: '/dashboard', label: 'board.nav.dashboard' as const },
     ],
   })[role];
 

@@ -54,8 +54,11 @@ function SiteNav({ frame }: { frame: Frame }) {
   );
 }
 
-/** Every page: the doctype (no quirks mode), the stylesheet as CSS, the header, the navigation and one main region. */
-export function Layout({ frame, title, children, script }: { frame: Frame; title: string; children: Child; script?: string }) {
+/**
+ * Every page: the doctype (no quirks mode), the stylesheet as CSS, the header, the navigation and one main region.
+ * A page that follows work in progress asks to be loaded again every `refreshSeconds`, with no script needed.
+ */
+export function Layout({ frame, title, children, script, refreshSeconds }: { frame: Frame; title: string; children: Child; script?: string; refreshSeconds?: number }) {
   return (
     <>
       {raw('<!DOCTYPE html>')}
@@ -63,6 +66,7 @@ export function Layout({ frame, title, children, script }: { frame: Frame; title
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
+          {refreshSeconds ? <meta http-equiv="refresh" content={String(refreshSeconds)} /> : null}
           <title>{`${title} · ${t(frame.lang, 'page.appName')}`}</title>
           <style>{raw(styles)}</style>
         </head>

@@ -85,5 +85,65 @@ ol.timeline { list-style: none; padding: 0 0 0 .75rem; margin: 0; border-left: 3
 ol.timeline li { padding: 0 0 .6rem; }
 ul.cards li.unread { border-left: 6px solid #0b57d0; }
 .pager { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
+/* The supervisor's pages: wide tables and charts on a desktop, stacked rows on a phone. */
+main:has(.wide), body:has(.wide) .site-header .bar, body:has(.wide) .site-nav ul, body:has(.wide) .site-footer { max-width: 80rem; }
+.block { display: block; }
+.nowrap { white-space: nowrap; }
+details > summary { cursor: pointer; min-height: 44px; padding: .6rem 0; font-weight: 600; color: #0b57d0; }
+.filters { border: 1px solid #d0d7de; border-radius: 6px; padding: .75rem 1rem; margin-bottom: 1rem; background: #f6f8fa; }
+.filters .field { margin-bottom: .75rem; }
+.filters .actions { align-items: flex-end; }
+.filters .actions .field { margin: 0; }
+.search-row { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; }
+.search-row .field { flex: 1 1 16rem; margin: 0; }
+input[type=search], input[type=date], input[type=month], input[type=file] { display: block; width: 100%; min-height: 44px; padding: .5rem .6rem; font: inherit; color: inherit; background: #fff; border: 2px solid #57606a; border-radius: 4px; margin-top: .25rem; }
+.filter-grid { display: grid; gap: 0 1rem; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); }
+.results-bar { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; justify-content: space-between; align-items: baseline; }
+.downloads { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; list-style: none; padding: 0; margin: .5rem 0; }
+.downloads a { display: inline-block; padding: .55rem 0; min-height: 44px; }
+.tag.hard { background: #fff1e5; }
+.tags { display: inline-flex; flex-wrap: wrap; gap: .25rem; margin-left: .25rem; }
+.late { color: #b42318; font-weight: 600; }
+table.board { width: 100%; border-collapse: collapse; font-size: .95rem; }
+table.board th, table.board td { text-align: left; vertical-align: top; padding: .6rem .5rem; border-bottom: 1px solid #d0d7de; }
+table.board thead th { background: #eaeef2; white-space: nowrap; }
+table.board tbody th { font-weight: normal; }
+table.board a.case-link { font-weight: 700; display: inline-block; min-height: 44px; padding-top: .4rem; }
+tr.case-row.breached > th { border-left: 6px solid #b42318; }
+tr.case-row.warning > th { border-left: 6px solid #9a6700; }
+.paging { display: flex; gap: 1.5rem; margin: 1rem 0; }
+.paging a { display: inline-block; min-height: 44px; padding: .55rem 0; }
+dl.figures { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); margin: 0 0 1.5rem; }
+dl.figures > div { border: 1px solid #d0d7de; border-radius: 6px; padding: .5rem .75rem; }
+dl.figures dt { font-weight: 600; }
+dl.figures dd { margin: 0; }
+dl.figures .figure { display: block; font-size: 1.6rem; font-weight: 700; }
+.charts { display: grid; gap: 1.5rem; }
+figure.chart { margin: 0; border: 1px solid #d0d7de; border-radius: 6px; padding: .75rem; }
+figure.chart figcaption { font-weight: 700; font-size: 1.05rem; }
+figure.chart svg { display: block; max-width: 40rem; overflow: visible; }
+figure.chart .bar rect { fill: #0b3d2e; }
+figure.chart .bar.late rect { fill: #b42318; }
+figure.chart .bar-label { font-size: 14px; fill: #1b1f24; }
+figure.chart .bar-value { font-size: 14px; font-weight: 700; fill: #1b1f24; }
+figure.chart .axis { stroke: #8c959f; }
+figure.chart a:hover .bar-label { text-decoration: underline; }
+.chart-data table { border-collapse: collapse; }
+.chart-data th, .chart-data td { text-align: left; padding: .25rem .75rem .25rem 0; border-bottom: 1px solid #d0d7de; }
+.progress-row { display: grid; grid-template-columns: 7rem 1fr auto; gap: .75rem; align-items: center; margin: .5rem 0; }
+.progress-row progress { width: 100%; height: 1.25rem; }
+pre { overflow-x: auto; background: #f6f8fa; padding: .75rem; }
+@media (max-width: 47.99rem) {
+  table.board thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  table.board, table.board tbody, table.board tr, table.board th, table.board td { display: block; width: 100%; }
+  table.board tr { border: 1px solid #d0d7de; border-radius: 6px; margin-bottom: .75rem; }
+  table.board th, table.board td { border-bottom: 0; padding: .35rem .75rem; }
+  table.board td[data-label]::before { content: attr(data-label); display: block; font-size: .85rem; font-weight: 600; color: #57606a; }
+  tr.case-row.breached, tr.case-row.warning { border-left-width: 6px; }
+  tr.case-row.breached { border-left-color: #b42318; }
+  tr.case-row.warning { border-left-color: #9a6700; }
+  tr.case-row > th { border-left: 0 !important; }
+}
+@media (min-width: 64rem) { .charts { grid-template-columns: 1fr 1fr; } }
 @media (min-width: 40rem) { .choices { grid-template-columns: 1fr 1fr; } }
 `;

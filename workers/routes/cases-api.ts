@@ -3,7 +3,7 @@ import { caseListQuerySchema } from '../../schemas/case-list';
 import type { AppEnv } from '../env';
 import { validated } from './validated';
 import { requireUser } from '../middleware/auth';
-import { ledgerFile } from '../services/case-ledger';
+import { ledgerFile, ledgerScope } from '../services/case-ledger';
 import { listCasesFor } from '../services/case-list';
 import { readCase } from '../services/case-view';
 import { policyInForce } from '../services/sla-policy';
@@ -11,7 +11,7 @@ import { repeatsApi } from './repeats-api';
 import { stepsApi } from './steps-api';
 
 /** The same query from the next page on: a download's `Link` header points at it. */
-const nextPageUrl = (url: string, cursor: string) => {
+export const nextPageUrl = (url: string, cursor: string) => {
   const next = new URL(url);
   next.searchParams.set('cursor', cursor);
   return `${next.pathname}${next.search}`;
@@ -32,8 +32,7 @@ export const casesApi = new Hono<AppEnv>()
       const page = await listCasesFor(db, user, query, { lang, utcOffset });
       if (page.kind === 'invalid') return c.json({ error: 'invalid_query', fields: page.errors }, 422);
       if (query.format === 'json') return c.json({ rows: page.rows, nextCursor: page.nextCursor });
-      const scope = { jurisdiction: query.jurisdiction ?? user.jurisdictionCode, filedFrom: query.filedFrom, filedTo: query.filedTo };
-      const file = await ledgerFile(query.format, page.rows, { lang, utcOffset, scope });
+      const file = await ledgerFile(query.format, page.rows, { lang, utcOffset, scope: ledgerScope(query, user) });
       if (page.nextCursor) c.header('link', `<${nextPageUrl(c.req.url, page.nextCursor)}>; rel="next"`);
       return c.body(file.body, 200, file.headers);
     },

@@ -12,6 +12,8 @@ export function pagePaths(): Record<string, unknown> {
     '/intake': home('Filing home: the four channels and the latest filings', 'whoever may file'),
     '/filings': { get: { tags: ['pages'], summary: 'My filings: the cases I reported, newest first, with their status', responses: { 200: page('The list.'), ...signedIn } } },
     '/board': home('The supervisor’s home', 'supervisors and admins'),
+    '/queue': home('A mediator’s home', 'mediators and department liaisons'),
+    '/tasks': home('A department liaison’s home', 'mediators and department liaisons'),
     '/admin': home('An admin’s home', 'admins'),
   };
 }

@@ -12,6 +12,7 @@ import type { AppEnv } from '../env';
 import { batchPaths } from './openapi-batches';
 import { caseListPath } from './openapi-case-list';
 import { casePagePaths } from './openapi-case-pages';
+import { boardPagePaths } from './openapi-board-pages';
 import { pagePaths } from './openapi-pages';
 import { peopleAndPlacesPaths } from './openapi-people';
 import { caseResponse, errorResponse, invalidResponse, jsonSchema, page, queryParameters } from './openapi-parts';
@@ -239,6 +240,7 @@ export function buildOpenApiDocument() {
   Object.assign(paths, batchPaths());
   Object.assign(paths, pagePaths());
   Object.assign(paths, casePagePaths());
+  Object.assign(paths, boardPagePaths());
   paths['/api/notifications'] = {
     get: {
       tags: ['notifications'],

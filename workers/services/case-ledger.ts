@@ -1,6 +1,6 @@
 import writeXlsxFile, { type SheetData } from 'write-excel-file/universal';
 import { formatLocal } from '../../domain/clocks/local-time';
-import type { CaseListFormat } from '../../schemas/case-list';
+import type { CaseListFormat, CaseListQuery } from '../../schemas/case-list';
 import { csvHeaders, toCsv, type CsvCell } from '../export/csv';
 import { t, type Lang, type MessageKey } from '../i18n/messages';
 import type { CaseListRow } from './case-list';
@@ -16,6 +16,13 @@ interface LedgerContext {
   /** What the file holds, for its name: the jurisdiction and the days asked for. */
   scope: { jurisdiction: string; filedFrom?: string; filedTo?: string };
 }
+
+/** What a ledger of a query holds: the place asked for (the reader's own unless one is named) and the days. */
+export const ledgerScope = (query: Pick<CaseListQuery, 'jurisdiction' | 'filedFrom' | 'filedTo'>, reader: { jurisdictionCode: string }): LedgerContext['scope'] => ({
+  jurisdiction: query.jurisdiction ?? reader.jurisdictionCode,
+  filedFrom: query.filedFrom,
+  filedTo: query.filedTo,
+});
 
 type Column = { heading: MessageKey; width: number; value: (row: CaseListRow, context: LedgerContext) => string | number };
 

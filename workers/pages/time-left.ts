@@ -1,0 +1,27 @@
+import { t, type Lang } from '../i18n/messages';
+
+const minuteMs = 60_000;
+
+/** A span as a station says it, in its two largest units: "1 天 3 小时", "25 分钟", "不到 1 分钟". */
+export function spanWords(ms: number, lang: Lang): string {
+  const minutes = Math.floor(Math.abs(ms) / minuteMs);
+  if (minutes < 1) return t(lang, 'board.underAMinute');
+  const parts = [
+    { n: Math.floor(minutes / 1440), key: 'board.days' as const },
+    { n: Math.floor((minutes % 1440) / 60), key: 'board.hours' as const },
+    { n: minutes % 60, key: 'board.minutes' as const },
+  ];
+  const first = parts.findIndex((part) => part.n > 0);
+  return parts
+    .slice(first, first + 2)
+    .filter((part) => part.n > 0)
+    .map((part) => t(lang, part.key, { n: part.n }))
+    .join(' ');
+}
+
+/** How long is left until a deadline, or how long it has been missed by, read at `now`. */
+export function timeLeft(dueAt: string, now: Date, lang: Lang): { late: boolean; text: string } {
+  const left = Date.parse(dueAt) - now.getTime();
+  const late = left < 0;
+  return { late, text: t(lang, late ? 'board.late' : 'board.left', { span: spanWords(left, lang) }) };
+}

@@ -1,0 +1,83 @@
+import { Hono, type Context } from 'hono';
+import * as v from 'valibot';
+import { listJurisdictionsWithin } from '../../db/queries/jurisdictions';
+import type { SignedInUser } from '../../db/queries/users';
+import { codesOf, visiblePathOf } from '../../domain/jurisdiction';
+import { caseListQuerySchema, type CaseListFormat, type CaseListQuery } from '../../schemas/case-list';
+import type { AppEnv } from '../env';
+import { fieldErrors, type FieldError } from '../i18n/messages';
+import { requireUser } from '../middleware/auth';
+import { BoardPage, boardQuery, type BoardChoices } from '../pages/board-page';
+import { ledgerFile, ledgerScope } from '../services/case-ledger';
+import { listCasesFor } from '../services/case-list';
+import { mediatorsWithLoad } from '../services/mediator-load';
+import { policyInForce } from '../services/sla-policy';
+import { askedFields } from './asked-fields';
+import { batchPages } from './batch-pages';
+import { nextPageUrl } from './cases-api';
+import { dashboardPages } from './dashboard-pages';
+import { requirePagePermission } from './page-errors';
+import { frameOf } from './page-frame';
+
+/** The filters' own choices: the places within the supervisor's reach, the mediators they dispatch to with their load. */
+async function boardChoices(c: Context<AppEnv>, user: SignedInUser): Promise<BoardChoices> {
+  const { db } = c.get('services');
+  const visible = visiblePathOf(user);
+  const [places, mediators] = await Promise.all([listJurisdictionsWithin(db, visible), mediatorsWithLoad(db, user)]);
+  const depthOf = (path: string) => codesOf(path).length - codesOf(visible).length;
+  return {
+    places: places.map((place) => ({ code: place.code, name: place.name, depth: depthOf(place.path) })),
+    mediators: mediators.kind === 'listed' ? mediators.mediators : [],
+  };
+}
+
+type Listed = { values: Record<string, string>; query?: CaseListQuery; errors: FieldError[]; page?: Awaited<ReturnType<typeof listCasesFor>> & { kind: 'page' } };
+
+/** The board's query read as the API reads it: the schema's errors and the data's (where a place lies) in one round. */
+async function listAsked(c: Context<AppEnv>, format: CaseListFormat): Promise<Listed> {
+  const values = askedFields(c);
+  const lang = c.get('lang');
+  const parsed = v.safeParse(caseListQuerySchema, { ...values, format });
+  if (!parsed.success) return { values, errors: fieldErrors(parsed.issues, lang) };
+  const { db } = c.get('services');
+  const { utcOffset } = await policyInForce(c.env, db);
+  const page = await listCasesFor(db, c.get('user'), parsed.output, { lang, utcOffset });
+  if (page.kind === 'invalid') return { values, query: parsed.output, errors: page.errors };
+  return { values, query: parsed.output, errors: [], page };
+}
+
+/** The same rows as the board shows, as the ledger a station files away; a wrong query goes back to the board to say why. */
+async function ledgerDownload(c: Context<AppEnv>, format: Exclude<CaseListFormat, 'json'>) {
+  const listed = await listAsked(c, format);
+  if (!listed.page || !listed.query) return c.redirect(`/board${boardQuery(listed.values)}`, 303);
+  const { utcOffset } = await policyInForce(c.env, c.get('services').db);
+  const file = await ledgerFile(format, listed.page.rows, { lang: c.get('lang'), utcOffset, scope: ledgerScope(listed.query, c.get('user')) });
+  if (listed.page.nextCursor) c.header('link', `<${nextPageUrl(c.req.url, listed.page.nextCursor)}>; rel="next"`);
+  return c.body(file.body, 200, file.headers);
+}
+
+/** The supervisor's pages: the overdue board and its ledger, the dashboard, batches. Sessions, not bearer tokens. */
+export const boardPages = new Hono<AppEnv>()
+  .use('/board', requireUser('page'), requirePagePermission('supervise'))
+  .use('/board.csv', requireUser('page'), requirePagePermission('supervise'))
+  .use('/board.xlsx', requireUser('page'), requirePagePermission('supervise'))
+  .get('/board', async (c) => {
+    const user = c.get('user');
+    const [listed, choices, frame] = await Promise.all([listAsked(c, 'json'), boardChoices(c, user), frameOf(c)]);
+    const page = (
+      <BoardPage
+        frame={frame}
+        choices={choices}
+        values={listed.values}
+        errors={listed.errors}
+        rows={listed.page?.rows ?? []}
+        nextCursor={listed.page?.nextCursor ?? null}
+        now={new Date()}
+      />
+    );
+    return c.html(page, listed.errors.length ? 422 : 200);
+  })
+  .get('/board.csv', (c) => ledgerDownload(c, 'csv'))
+  .get('/board.xlsx', (c) => ledgerDownload(c, 'xlsx'))
+  .route('/', dashboardPages)
+  .route('/', batchPages);
