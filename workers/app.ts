@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env';
+import { limitBody } from './middleware/body-limit';
 import { detectLang } from './middleware/lang';
 import { provideServices } from './middleware/services';
 import { allowedMethods } from './routes/allowed-methods';
@@ -28,15 +28,9 @@ import { sessionPages } from './routes/session-pages';
 import { statsApi } from './routes/stats-api';
 import { usersApi } from './routes/users-api';
 
-const publicBodyLimit = bodyLimit({
-  maxSize: 64 * 1024,
-  onError: (c) => c.json({ error: 'too_large', message: 'The request body is over 64 KiB.' }, 413),
-});
+const publicBodyLimit = limitBody(64 * 1024, (c) => c.json({ error: 'too_large', message: 'The request body is over 64 KiB.' }, 413));
 // A report carries the case's columns and progress; once the case has left `open`, its whole state as well.
-const internalBodyLimit = bodyLimit({
-  maxSize: 256 * 1024,
-  onError: (c) => c.json({ error: 'too_large', message: 'The report is over 256 KiB.' }, 413),
-});
+const internalBodyLimit = limitBody(256 * 1024, (c) => c.json({ error: 'too_large', message: 'The report is over 256 KiB.' }, 413));
 
 const pageCsrf = csrf();
 

@@ -231,6 +231,14 @@ describe('a supervisor at a desktop', () => {
     await expect.poll(() => count('overdue'), { timeout: 60_000, interval: 1_000 }).toBe('2');
     await expect(page.locator('tr[data-line="2"]').getAttribute('data-status')).resolves.toBe('overdue');
     await screenshot('batch-progress');
+
+    // Back on the upload page the batch is among the latest, with its counts, a link away.
+    await page.goto(`${stack.edgeUrl}/batches`);
+    const listed = page.getByTestId('recent-batches').getByRole('row').filter({ hasText: title });
+    await expect(listed.getByRole('cell').allTextContents()).resolves.toEqual([expect.any(String), '3', '1', '2', '0', '2']);
+    await listed.getByRole('link', { name: title }).click();
+    await page.waitForURL(/\/batches\/[0-9a-f-]{36}$/);
+    await expect(heading()).resolves.toBe(title);
   });
 });
 

@@ -1,6 +1,6 @@
 import { checkKinds, maxBatchLines } from '../../schemas/batch';
 import { t, tField, type FieldError, type Lang } from '../i18n/messages';
-import type { BatchView } from '../services/batch-view';
+import type { BatchSummary, BatchView } from '../services/batch-view';
 import { ErrorSummary } from './error-summary';
 import type { Frame } from './frame';
 import { Layout } from './layout';
@@ -17,6 +17,50 @@ export interface BatchFormProps {
   batchId: string;
   /** The policy's feedback time, as the blank choice says it. */
   defaultFeedback: string;
+  /** The latest batches of the reader's jurisdiction, newest first. */
+  recent: readonly BatchSummary[];
+}
+
+const recentCounts = ['lines', 'rejected', 'dispatched', 'feedbackReceived', 'overdue'] as const;
+
+/** The latest batches, each with its counts and a link to follow it. */
+function RecentBatches({ frame, recent }: { frame: Frame; recent: readonly BatchSummary[] }) {
+  const { lang, utcOffset } = frame;
+  return (
+    <section aria-labelledby="recent-batches">
+      <h2 id="recent-batches">{t(lang, 'batch.recentTitle')}</h2>
+      {recent.length === 0 ? (
+        <p>{t(lang, 'batch.recentNone')}</p>
+      ) : (
+        <table class="board" data-testid="recent-batches">
+          <thead>
+            <tr>
+              <th scope="col">{tField(lang, 'title')}</th>
+              <th scope="col">{t(lang, 'batch.recentCreated')}</th>
+              {recentCounts.map((name) => (
+                <th scope="col">{t(lang, `batch.count.${name}`)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {recent.map((batch) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/batches/${encodeURIComponent(batch.id)}`}>{batch.title ?? batch.id}</a> <span class="tag">{t(lang, `batchStatus.${batch.status}`)}</span>
+                </th>
+                <td data-label={t(lang, 'batch.recentCreated')}>
+                  <time datetime={batch.createdAt}>{formatDeadline(batch.createdAt, utcOffset)}</time>
+                </td>
+                {recentCounts.map((name) => (
+                  <td data-label={t(lang, `batch.count.${name}`)}>{batch.counts[name]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
 }
 
 const exampleCsv = `kind,assigneeId,subject,note
@@ -35,7 +79,7 @@ function FieldErrorText({ lang, errors, field }: { lang: Lang; errors: readonly 
 }
 
 /** Upload a batch of verification instructions as CSV: a file from the station PC, or the lines pasted in. */
-export function BatchFormPage({ frame, values, errors, batchId, defaultFeedback }: BatchFormProps) {
+export function BatchFormPage({ frame, values, errors, batchId, defaultFeedback, recent }: BatchFormProps) {
   const { lang } = frame;
   const invalid = (field: string) => errors.some((error) => error.field === field);
   return (
@@ -101,6 +145,7 @@ export function BatchFormPage({ frame, values, errors, batchId, defaultFeedback 
           <button type="submit">{t(lang, 'batch.upload')}</button>
         </div>
       </form>
+      <RecentBatches frame={frame} recent={recent} />
     </Layout>
   );
 }

@@ -7,7 +7,7 @@ import { customError, fieldErrors, pickLang, t, type FieldError } from '../i18n/
 import { requireUser } from '../middleware/auth';
 import { BatchFormPage, BatchPage, feedbackChoices, type BatchFormProps } from '../pages/batch-pages';
 import { linesOfCsv } from '../services/batch-lines';
-import { readBatch } from '../services/batch-view';
+import { listBatchesFor, readBatch } from '../services/batch-view';
 import { dispatchBatch } from '../services/dispatch-batch';
 import { policyInForce } from '../services/sla-policy';
 import { pageError, requirePagePermission } from './page-errors';
@@ -32,12 +32,16 @@ async function namesOf(c: Context<AppEnv>, ids: string[]) {
   return new Map(found.flatMap((user) => (user ? [[user.id, user.name] as const] : [])));
 }
 
-async function formPage(c: Context<AppEnv>, props: Omit<BatchFormProps, 'frame' | 'defaultFeedback'>, status: 200 | 422 = 200) {
+/** How many of the latest batches the upload page lists under its form. */
+const recentBatches = 20;
+
+async function formPage(c: Context<AppEnv>, props: Omit<BatchFormProps, 'frame' | 'defaultFeedback' | 'recent'>, status: 200 | 422 = 200) {
   const policy = await policyInForce(c.env, c.get('services').db);
+  const recent = (await listBatchesFor(c.get('services').db, c.get('user'), { limit: recentBatches })).rows;
   const defaultFeedback = (feedbackChoices as readonly string[]).includes(policy.instructionFeedbackWithin)
     ? t(c.get('lang'), `batch.within.${policy.instructionFeedbackWithin as (typeof feedbackChoices)[number]}`)
     : policy.instructionFeedbackWithin;
-  return c.html(<BatchFormPage frame={await frameOf(c)} defaultFeedback={defaultFeedback} {...props} />, status);
+  return c.html(<BatchFormPage frame={await frameOf(c)} defaultFeedback={defaultFeedback} recent={recent} {...props} />, status);
 }
 
 /**

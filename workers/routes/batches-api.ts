@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import { batchIdSchema, batchJsonSchema, batchListQuerySchema, batchOptionsSchema, maxBatchLines } from '../../schemas/batch';
 import type { AppEnv } from '../env';
+import { limitBody } from '../middleware/body-limit';
 import { customError, fieldErrors, t } from '../i18n/messages';
 import { requirePermission, requireUser } from '../middleware/auth';
 import { bodyFormatOf, linesOfCsv, linesOfJson, linesOfJsonLines, type RawLine } from '../services/batch-lines';
@@ -12,10 +12,7 @@ import { policyInForce } from '../services/sla-policy';
 import { validated } from './validated';
 
 /** A county's batch runs to a thousand lines, some of them whole intakes: more than the 64 KiB a single request gets. */
-export const batchBodyLimit = bodyLimit({
-  maxSize: 2 * 1024 * 1024,
-  onError: (c) => c.json({ error: 'too_large', message: 'The batch is over 2 MiB; send it in parts.' }, 413),
-});
+export const batchBodyLimit = limitBody(2 * 1024 * 1024, (c) => c.json({ error: 'too_large', message: 'The batch is over 2 MiB; send it in parts.' }, 413));
 
 type Read = { options: unknown; lines: RawLine[] } | { problem: string };
 

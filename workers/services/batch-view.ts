@@ -24,6 +24,7 @@ export const toLineView = (line: InstructionRow) => ({
 
 /** A batch as its dispatcher reads it in the list: what it is and what its lines come to (db/queries/batches.ts). */
 export const toBatchSummary = ({ jurisdictionPath: _, ...batch }: BatchWithCounts) => batch;
+export type BatchSummary = ReturnType<typeof toBatchSummary>;
 
 /** A batch with every line. */
 export const toBatchView = (batch: BatchWithCounts, lines: InstructionRow[]) => ({ ...toBatchSummary(batch), lines: lines.map(toLineView) });
