@@ -50,20 +50,30 @@ function ChartTable({ lang, bars, caption }: { lang: Lang; bars: readonly Bar[];
   );
 }
 
-/** One bar per row, its label above it and its number at its end: reads on a 360-px phone as on a desktop. */
-export function BarChart({ id, lang, title, description, bars, max }: { id: string; lang: Lang; title: string; description?: string; bars: readonly Bar[]; max?: number }) {
-  const top = Math.max(max ?? 0, ...bars.map((bar) => bar.value));
-  const height = Math.max(bars.length, 1) * rowHeight + 4;
+/** A chart's caption and what it counts, named so the drawing can point at both. */
+function ChartHeading({ id, title, description }: { id: string; title: string; description?: string }) {
   return (
-    <figure class="chart" data-chart={id}>
+    <>
       <figcaption id={`${id}-title`}>{title}</figcaption>
       {description ? (
         <p class="hint" id={`${id}-desc`}>
           {description}
         </p>
       ) : null}
+    </>
+  );
+}
+const labelledBy = (id: string, description?: string) => `${id}-title${description ? ` ${id}-desc` : ''}`;
+
+/** One bar per row, its label above it and its number at its end: reads on a 360-px phone as on a desktop. */
+export function BarChart({ id, lang, title, description, bars, max }: { id: string; lang: Lang; title: string; description?: string; bars: readonly Bar[]; max?: number }) {
+  const top = Math.max(max ?? 0, ...bars.map((bar) => bar.value));
+  const height = Math.max(bars.length, 1) * rowHeight + 4;
+  return (
+    <figure class="chart" data-chart={id}>
+      <ChartHeading id={id} title={title} description={description} />
       {bars.length ? (
-        <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={`${id}-title${description ? ` ${id}-desc` : ''}`}>
+        <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={labelledBy(id, description)}>
           <title>{title}</title>
           {bars.map((bar, index) => {
             const y = index * rowHeight;
@@ -104,14 +114,9 @@ export function ColumnChart({ id, lang, title, description, bars }: { id: string
   const room = columnsHeight - axisRoom - valueLine;
   return (
     <figure class="chart" data-chart={id}>
-      <figcaption id={`${id}-title`}>{title}</figcaption>
-      {description ? (
-        <p class="hint" id={`${id}-desc`}>
-          {description}
-        </p>
-      ) : null}
+      <ChartHeading id={id} title={title} description={description} />
       {bars.length ? (
-        <svg viewBox={`0 0 ${width} ${columnsHeight}`} width="100%" role="img" aria-labelledby={`${id}-title${description ? ` ${id}-desc` : ''}`}>
+        <svg viewBox={`0 0 ${width} ${columnsHeight}`} width="100%" role="img" aria-labelledby={labelledBy(id, description)}>
           <title>{title}</title>
           <line x1="0" x2={width} y1={columnsHeight - axisRoom} y2={columnsHeight - axisRoom} class="axis" />
           {bars.map((bar, index) => {
