@@ -39,11 +39,11 @@ const requests = positiveInt(flags.requests, '--requests');
 const warmup = positiveInt(flags.warmup, '--warmup');
 
 const supervisor = 'demo-supervisor-xh';
-// The county supervisor sees the whole county: the filter GET /api/cases builds for them (workers/services/case-list.ts).
+// The county supervisor sees the whole county: the filter GET /api/cases builds for them (GET /api/cases).
 const county = { jurisdictionPath: '/XH/', statuses: unfinishedStatuses, sort: 'overdue', limit: 101 } as const satisfies CaseListFilter;
 const queries = [
   { name: 'overdue list', path: '/api/cases?overdue=1', filter: { ...county, overdueOnly: true } },
-  // A search looks among all cases, finished ones too, as the route does (workers/services/case-list.ts).
+  // A search looks among all cases, finished ones too, as the route does (GET /api/cases).
   { name: `search q=${plantedName}`, path: `/api/cases?q=${encodeURIComponent(plantedName)}`, filter: { ...county, statuses: caseStatuses, searchPieces: queryPieces(plantedName) } },
 ] as const satisfies { name: string; path: string; filter: CaseListFilter }[];
 
