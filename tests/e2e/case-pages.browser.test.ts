@@ -164,7 +164,11 @@ describe('a command room on a desktop', () => {
     await signIn(page, stack.edgeUrl, tokenOf(stack, 'demo-supervisor-ly'));
     await page.waitForURL(`${stack.edgeUrl}/board`);
 
-    await page.goto(`${stack.edgeUrl}/cases/${hard.id}`);
+    // Found on the board as a command room finds a case, by its number, and opened from its row.
+    await page.getByLabel('搜索内容').fill(hard.caseNumber);
+    await page.getByRole('button', { name: '搜索', exact: true }).click();
+    await page.locator(`tr[data-case-number="${hard.caseNumber}"]`).getByRole('link', { name: hard.caseNumber }).click();
+    await page.waitForURL(`${stack.edgeUrl}/cases/${hard.id}`);
     const mediator = step(page, 'assign').getByLabel('派给调解员', { exact: true });
     const offered = await mediator.locator('option').allTextContents();
     expect(offered.find((label) => label.startsWith('赵调解员'))).toMatch(/^赵调解员（在办 \d+ 件，超期 \d+ 件，疑难 \d+ 件）$/);
