@@ -213,15 +213,17 @@ describe('faults on the whole stack', () => {
     const opened = await casesUntil(
       ids,
       (view) => {
-        if (view.status === 'open' && !openedAfter.has(view.id)) openedAfter.set(view.id, Date.now() - filedAt);
-        return view.status === 'open';
+        // The drain marks a case open as it starts it; its workflow's first report follows.
+        const triaged = view.status === 'open' && view.timeline.some((e) => e.type === 'triaged');
+        if (triaged && !openedAfter.has(view.id)) openedAfter.set(view.id, Date.now() - filedAt);
+        return triaged;
       },
-      'every case opened by its workflow',
+      'every case opened and triaged by its workflow',
       75_000,
     );
     // A start whose failure was recorded goes on the next drain; one the edge died before recording, once the
     // outbox has waited out a start's silence (30 s).
-    console.log(`[faults] outbox: cases opened ${ids.map((id) => `${((openedAfter.get(id) ?? 0) / 1000).toFixed(1)} s`).join(', ')} after filing`);
+    console.log(`[faults] outbox: cases triaged by their workflows ${ids.map((id) => `${((openedAfter.get(id) ?? 0) / 1000).toFixed(1)} s`).join(', ')} after filing`);
     expect(opened.map((view) => view.timeline.filter((e) => e.type === 'triaged').length)).toEqual(ids.map(() => 1));
 
     const executions = await Promise.all(ids.map(executionsOf));
