@@ -30,6 +30,7 @@ export async function publishPolicy(db: Database, published: { version: number; 
             lastError: sql<null>`null`.as('last_error'),
             createdAt: sql<string>`${published.at}`.as('created_at'),
             doneAt: sql<null>`null`.as('done_at'),
+            nextAttemptAt: sql<null>`null`.as('next_attempt_at'),
           })
           .from(cases)
           .where(and(inArray(cases.status, unfinishedStatuses), caseWithin(published.jurisdictionPath))),
