@@ -9,12 +9,13 @@ import { apiAs, freshIntake, testStack, tokenOf } from '../support/stack';
 /**
  * The whole stack under faults: the worker killed, the Temporal server restarted, the edge gone between a filing's
  * commit and its workflow start, and the edge's /internal routes away while workflows report. Each hard case below
- * runs the same clocks without anyone touching it, so what it must report is known in advance:
+ * runs the same clocks without anyone touching it, so what it must report is known in advance (seconds after filing,
+ * when nothing holds the workflow up; a fault only moves the acknowledgement clock, which starts at the escalation):
  *
  *   5 s  first contact warns          8 s  dispatch warns
  *  10 s  first contact breaches, the station is told (level 1) and its acknowledgement clock starts
- *  +5 s  acknowledgement warns       16 s dispatch breaches (the station already knows: no second escalation)
- * +10 s  acknowledgement breaches, the county is told (level 2)
+ *  15 s  acknowledgement warns       16 s dispatch breaches (the station already knows: no second escalation)
+ *  20 s  acknowledgement breaches, the county is told (level 2)
  */
 const faultPolicy: SlaPolicy = {
   ...defaultSlaPolicy,
