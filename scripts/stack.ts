@@ -166,6 +166,11 @@ export class Stack {
     await this.stopChild('worker');
   }
 
+  /** A crash rather than a shutdown: the worker finishes nothing it holds, as when its machine dies. */
+  async killWorker() {
+    await this.stopChild('worker', 'SIGKILL');
+  }
+
   async startEdge() {
     const { edgePort, dataDir, internalSecret, taskQueue, slaPolicy, outboxBackoffMs } = this.options;
     await assertPortFree(edgePort, 'the Fengqiao app');
@@ -216,12 +221,12 @@ export class Stack {
     await this.startWorker();
   }
 
-  private async stopChild(name: string) {
+  private async stopChild(name: string, signal: NodeJS.Signals = 'SIGTERM') {
     const child = this.children.get(name);
     this.children.delete(name);
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
+    child.kill(signal);
     const forced = setTimeout(() => child.kill('SIGKILL'), 10_000);
     await exited;
     clearTimeout(forced);
