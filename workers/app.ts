@@ -4,6 +4,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env';
 import { detectLang } from './middleware/lang';
+import { limitEachCaller } from './middleware/rate-limit';
 import { provideServices } from './middleware/services';
 import { allowedMethods } from './routes/allowed-methods';
 import { batchBodyLimit, batchesApi } from './routes/batches-api';
@@ -43,6 +44,8 @@ const pageCsrf = csrf();
 export const app = new Hono<AppEnv>()
   .use(detectLang)
   .use(provideServices)
+  // Before a body is read or a token looked up: a refused burst of API calls costs the edge next to nothing.
+  .use(limitEachCaller)
   .use((c, next) => {
     if (c.req.path.startsWith('/internal/')) return internalBodyLimit(c, next);
     return (c.req.path === '/api/batches' || c.req.path === '/batches' ? batchBodyLimit : publicBodyLimit)(c, next);

@@ -15,7 +15,7 @@ import { casePagePaths } from './openapi-case-pages';
 import { boardPagePaths } from './openapi-board-pages';
 import { pagePaths } from './openapi-pages';
 import { peopleAndPlacesPaths } from './openapi-people';
-import { caseResponse, errorResponse, invalidResponse, jsonSchema, page, queryParameters } from './openapi-parts';
+import { caseResponse, errorResponse, invalidResponse, jsonSchema, page, queryParameters, withRateLimitAnswers } from './openapi-parts';
 import { refusalsBeforeDeadLetter } from '../services/outbox-delivery';
 
 /** The stats path: its parameters from the query schema, its description from the figures' own definitions. */
@@ -343,7 +343,7 @@ export function buildOpenApiDocument() {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: { Case: { type: 'object', description: 'See GET /api/cases/{id}.', additionalProperties: true } },
     },
-    paths,
+    paths: withRateLimitAnswers(paths),
   };
 }
 
