@@ -7,6 +7,7 @@ import { detectLang } from './middleware/lang';
 import { limitEachCaller } from './middleware/rate-limit';
 import { provideServices } from './middleware/services';
 import { allowedMethods } from './routes/allowed-methods';
+import { auditApi } from './routes/audit-api';
 import { batchBodyLimit, batchesApi } from './routes/batches-api';
 import { casePages } from './routes/case-pages';
 import { boardPages } from './routes/board-pages';
@@ -65,6 +66,7 @@ export const app = new Hono<AppEnv>()
   .route('/api/batches', batchesApi)
   .route('/api/instructions', instructionsApi)
   .route('/api/dead-letters', deadLettersApi)
+  .route('/api/audit', auditApi)
   .route('/api', openApiRoutes)
   .route('/internal', internalRoutes)
   .route('/', sessionPages)
