@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client';
 import { findCaseDetail, type CaseDetail } from '../../db/queries/cases';
 import { canSee } from '../../domain/jurisdiction';
+import { contactsAsSeenBy } from '../../domain/permissions';
 import type { SignedInUser } from '../../db/queries/users';
 import type { Role } from '../../schemas/vocabulary';
 import { noteCaseRead } from './case-reads';
@@ -43,6 +44,12 @@ export function toCaseView({ case: row, parties, clocks, timeline }: CaseDetail)
 
 export type CaseView = ReturnType<typeof toCaseView>;
 
+/** The case with its parties' phones and the numbers written into its summary and address as the reader's role may read them. */
+export function caseViewAsSeenBy(role: Role, view: CaseView): CaseView {
+  const seen = contactsAsSeenBy(role, { summary: view.summary, address: view.where.address, parties: view.parties });
+  return { ...view, summary: seen.summary, where: { ...view.where, address: seen.address }, parties: seen.parties };
+}
+
 /** A case's rows when its reader may see them; outside their jurisdiction it is as missing as a case that does not exist. */
 export async function findVisibleCase(db: Database, reader: { role: Role; jurisdictionPath: string }, caseId: string) {
   const detail = await findCaseDetail(db, caseId);
@@ -52,7 +59,7 @@ export async function findVisibleCase(db: Database, reader: { role: Role; jurisd
 /** A case as its reader may see it. */
 export async function readCase(db: Database, reader: { role: Role; jurisdictionPath: string }, caseId: string): Promise<CaseView | undefined> {
   const detail = await findVisibleCase(db, reader, caseId);
-  return detail && toCaseView(detail);
+  return detail && caseViewAsSeenBy(reader.role, toCaseView(detail));
 }
 
 /** The whole case through the API: a supervisor's or admin's read is recorded for the audit. */
@@ -60,5 +67,5 @@ export async function readWholeCase(services: Pick<EdgeServices, 'db' | 'defer'>
   const detail = await findVisibleCase(services.db, reader, caseId);
   if (!detail) return undefined;
   noteCaseRead(services, reader, detail.case, 'api');
-  return toCaseView(detail);
+  return caseViewAsSeenBy(reader.role, toCaseView(detail));
 }
