@@ -5,6 +5,7 @@ import type { CaseProgress, CaseState } from '../schemas/case-state';
 import type { Intake } from '../schemas/intake';
 import { outboxKinds, type OutboxMessageInput } from '../schemas/outbox';
 import type { SlaPolicy } from '../schemas/policy';
+import { caseReadVias } from '../schemas/audit';
 import { batchReportTypes } from '../schemas/batch-workflow';
 import type { FieldError } from '../schemas/field-error';
 import type { ListedClock, ListedParty } from '../schemas/case-list';
@@ -255,6 +256,24 @@ export const deadLetters = sqliteTable('dead_letters', {
   reason: text('reason').notNull(),
   attempts: integer('attempts').notNull(),
   deadAt: text('dead_at').notNull(),
+});
+
+/**
+ * Every read of a whole case by a supervisor or an admin, who read across a station or a county and not only the
+ * cases they work: who, which case, when, and through what. The case's jurisdiction is kept with the read, so an
+ * admin's list of the reads in their jurisdiction reads this table alone.
+ */
+export const caseReads = sqliteTable('case_reads', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  caseId: text('case_id')
+    .notNull()
+    .references(() => cases.id),
+  readerId: text('reader_id')
+    .notNull()
+    .references(() => users.id),
+  via: text('via', { enum: caseReadVias }).notNull(),
+  readAt: text('read_at').notNull(),
+  jurisdictionPath: text('jurisdiction_path').notNull(),
 });
 
 export const idempotencyKeys = sqliteTable(

@@ -8,16 +8,16 @@ import { maskContactsInText, maskPhone } from './masking';
  * whose holder changed between the two checks.
  */
 export const permissions = {
-  grid_worker: { fileIntake: true, stepCases: false, supervise: false, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: false },
-  mediator: { fileIntake: true, stepCases: true, supervise: false, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: true },
-  supervisor: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: true },
+  grid_worker: { fileIntake: true, stepCases: false, supervise: false, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: false, readAudit: false },
+  mediator: { fileIntake: true, stepCases: true, supervise: false, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: true, readAudit: false },
+  supervisor: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: true, readAudit: false },
   /**
-   * An admin also keeps the people and places of their jurisdiction (users, tokens, the tree below them) and sends
-   * again what Temporal refused for good (the dead letters).
+   * An admin also keeps the people and places of their jurisdiction (users, tokens, the tree below them), sends
+   * again what Temporal refused for good (the dead letters), and reads who read which case (the audit).
    */
-  admin: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: true, manageUsers: true, retryDeliveries: true, readContacts: true },
+  admin: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: true, manageUsers: true, retryDeliveries: true, readContacts: true, readAudit: true },
   /** A department's liaison reports back for their department on joint routes, and does nothing else. */
-  department: { fileIntake: false, stepCases: true, supervise: false, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: false },
+  department: { fileIntake: false, stepCases: true, supervise: false, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: false, readAudit: false },
 } as const satisfies Record<Role, Record<string, boolean>>;
 export type Permission = keyof (typeof permissions)[Role];
 
@@ -25,6 +25,12 @@ export const may = (role: Role, permission: Permission) => permissions[role][per
 
 /** Supervisors and admins stand above mediators: they dispatch, decide, acknowledge and may step any case they see. */
 export const supervises = (role: Role) => may(role, 'supervise');
+
+/**
+ * Whose reads of a whole case are recorded for an admin to check: those who read across a station or a county and
+ * not only the cases they work.
+ */
+export const readIsAudited = (role: Role) => supervises(role);
 
 export const rolesThatMay = (permission: Permission) => (Object.keys(permissions) as Role[]).filter((role) => may(role, permission));
 

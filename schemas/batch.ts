@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { cursorParameter, decodeKeyset, pageLimit } from './cursor';
+import { pagedQuery } from './cursor';
 import { durationSchema } from './policy';
 import { instructionKinds } from './vocabulary';
 
@@ -66,15 +66,6 @@ export const batchListCursor = { name: 'batches', key: v.tuple([v.string(), v.st
 
 /** An assignee's instructions: the open ones first (0), then the answered (1); each by due time ('~' when none yet), then ID. */
 export const instructionListCursor = { name: 'instructions', key: v.tuple([v.picklist([0, 1]), v.string(), v.number()]) } as const;
-
-const pagedQuery = <S extends { name: string; key: v.GenericSchema }>(cursor: S, maxLimit: number) =>
-  v.pipe(
-    v.object({ limit: pageLimit(maxLimit), cursor: cursorParameter }),
-    v.forward(
-      v.partialCheck([['cursor']], (query) => !query.cursor || decodeKeyset(cursor.name, cursor.key, query.cursor) !== undefined, 'cursor'),
-      ['cursor'],
-    ),
-  );
 
 export const listMaxLimit = 200;
 /** GET /api/batches: a page of the batches of the caller's jurisdiction. */

@@ -30,3 +30,13 @@ export const cursorParameter = v.optional(v.pipe(v.string(), v.maxLength(1000), 
 
 /** Rows a page: digits in a query string, 1 to `max`. */
 export const pageLimit = (max: number) => v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number), v.minValue(1), v.maxValue(max)));
+
+/** A page's query: how many rows, and the cursor of the page before, refused when it is no cursor of this list. */
+export const pagedQuery = <S extends { name: string; key: v.GenericSchema }>(cursor: S, maxLimit: number) =>
+  v.pipe(
+    v.object({ limit: pageLimit(maxLimit), cursor: cursorParameter }),
+    v.forward(
+      v.partialCheck([['cursor']], (query) => !query.cursor || decodeKeyset(cursor.name, cursor.key, query.cursor) !== undefined, 'cursor'),
+      ['cursor'],
+    ),
+  );

@@ -4,8 +4,10 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env';
 import { limitBody } from './middleware/body-limit';
 import { detectLang } from './middleware/lang';
+import { limitEachCaller } from './middleware/rate-limit';
 import { provideServices } from './middleware/services';
 import { allowedMethods } from './routes/allowed-methods';
+import { auditApi } from './routes/audit-api';
 import { batchBodyLimit, batchesApi } from './routes/batches-api';
 import { casePages } from './routes/case-pages';
 import { boardPages } from './routes/board-pages';
@@ -41,6 +43,8 @@ export const app = new Hono<AppEnv>()
     if (c.req.path.startsWith('/internal/')) return internalBodyLimit(c, next);
     return (c.req.path === '/api/batches' || c.req.path === '/batches' ? batchBodyLimit : publicBodyLimit)(c, next);
   })
+  // Before a body is read or a token looked up: a refused burst of API calls costs the edge next to nothing.
+  .use(limitEachCaller)
   // Every page form is checked for coming from this site; the API takes bearer tokens only and needs no such check.
   .use((c, next) => (isMachinePath(c.req.path) ? next() : pageCsrf(c, next)))
   .route('/', healthRoutes)
@@ -56,6 +60,7 @@ export const app = new Hono<AppEnv>()
   .route('/api/batches', batchesApi)
   .route('/api/instructions', instructionsApi)
   .route('/api/dead-letters', deadLettersApi)
+  .route('/api/audit', auditApi)
   .route('/api', openApiRoutes)
   .route('/internal', internalRoutes)
   .route('/', sessionPages)

@@ -6,6 +6,8 @@ import type { TemporalBindings } from './temporal/gateway';
 /** Bindings from wrangler.toml, `.dev.vars` and secrets. */
 export interface Bindings extends TemporalBindings {
   DB: D1Database;
+  /** Counts each caller's requests (workers/middleware/rate-limit.ts); unset, nobody is limited. */
+  CALLER_LIMIT?: RateLimit;
   /** Signs the worker's calls to /internal/*. */
   INTERNAL_SECRET: string;
   /**

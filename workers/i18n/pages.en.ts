@@ -59,6 +59,8 @@ export const pageWordsEn: Record<keyof typeof pageWordsZhCN, string> = {
   'page.errorText.404': 'There is no such page, or you may not see it. Check the address, or go back home.',
   'page.errorTitle.403': 'That could not be done',
   'page.errorText.403': 'You may not do that, or the form is out of date. Go back home, open the page again and retry.',
+  'page.errorTitle.429': 'Too many requests',
+  'page.errorText.429': 'You sent many requests in a short while. Wait ten seconds and try again; this request changed nothing.',
   'page.errorTitle.500': 'Something went wrong',
   'page.errorText.500': 'The fault is on our side, and nothing was half-written. Please try again in a moment.',
   'page.backHome': 'Back home',

@@ -62,6 +62,8 @@ export const pageWordsZhCN = {
   'page.errorText.404': '该页面不存在，或者您无权查看。请检查地址，或返回首页。',
   'page.errorTitle.403': '无法完成该操作',
   'page.errorText.403': '您无权进行该操作，或者表单已过期。请返回首页后重新打开页面再试。',
+  'page.errorTitle.429': '请求过于频繁',
+  'page.errorText.429': '您在短时间内发送了太多请求。请等待十秒后再试，这次请求没有做任何改动。',
   'page.errorTitle.500': '系统出了点问题',
   'page.errorText.500': '是我们这边的问题，您填写的内容没有写入一半。请稍后再试。',
   'page.backHome': '返回首页',

@@ -2,7 +2,7 @@ import { t } from '../i18n/messages';
 import { homeOf, type Frame } from './frame';
 import { Layout } from './layout';
 
-export type PageErrorStatus = 403 | 404 | 500;
+export type PageErrorStatus = 403 | 404 | 429 | 500;
 
 /** A page that says in plain words what went wrong and the way back; never a stack trace, never JSON. */
 export function ErrorPage({ frame, status }: { frame: Frame; status: PageErrorStatus }) {

@@ -53,7 +53,7 @@ async function casePage(c: Context<AppEnv>, extra: Pick<CasePageProps, 'done' | 
   const { db } = c.get('services');
   const now = new Date();
   const policy = await policyInForce(c.env, db);
-  const data = await readCasePage(db, c.get('user'), c.req.param('id')!, { policy, now });
+  const data = await readCasePage(c.get('services'), c.get('user'), c.req.param('id')!, { policy, now });
   if (!data) return pageError(c, 404);
   return c.html(<CasePage frame={await frameOf(c)} data={data} now={now} {...extra} />, status);
 }

@@ -5,7 +5,7 @@ import { validated } from './validated';
 import { requireUser } from '../middleware/auth';
 import { ledgerFile, ledgerScope } from '../services/case-ledger';
 import { listCasesFor } from '../services/case-list';
-import { readCase } from '../services/case-view';
+import { readWholeCase } from '../services/case-view';
 import { policyInForce } from '../services/sla-policy';
 import { repeatsApi } from './repeats-api';
 import { stepsApi } from './steps-api';
@@ -38,7 +38,7 @@ export const casesApi = new Hono<AppEnv>()
     },
   )
   .get('/:id', async (c) => {
-    const view = await readCase(c.get('services').db, c.get('user'), c.req.param('id'));
+    const view = await readWholeCase(c.get('services'), c.get('user'), c.req.param('id'));
     return view ? c.json(view) : c.json({ error: 'not_found', message: 'No such case.' }, 404);
   })
   .route('/', stepsApi)

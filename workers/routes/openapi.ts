@@ -15,8 +15,10 @@ import { casePagePaths } from './openapi-case-pages';
 import { boardPagePaths } from './openapi-board-pages';
 import { pagePaths } from './openapi-pages';
 import { peopleAndPlacesPaths } from './openapi-people';
-import { caseResponse, errorResponse, invalidResponse, jsonSchema, page, queryParameters } from './openapi-parts';
+import { caseResponse, errorResponse, invalidResponse, jsonSchema, page, queryParameters, withRateLimitAnswers } from './openapi-parts';
 import { refusalsBeforeDeadLetter } from '../services/outbox-delivery';
+import { caseReadListCursor, caseReadListQuerySchema } from '../../schemas/audit';
+import { encodeKeyset } from '../../schemas/cursor';
 
 /** The stats path: its parameters from the query schema, its description from the figures' own definitions. */
 function statsPath() {
@@ -303,6 +305,37 @@ export function buildOpenApiDocument() {
       },
     },
   };
+  paths['/api/audit/case-reads'] = {
+    get: {
+      tags: ['audit'],
+      summary: 'Who read which case of your jurisdiction, when, and through what: the newest first (admin)',
+      description:
+        'Every read of a whole case by a supervisor or an admin (GET /api/cases/{id}: `via: api`; the case page: `via: page`) is recorded once the answer has gone. ' +
+        'Grid workers, mediators and department liaisons read the cases they file or work, and their reads are not recorded.',
+      security: [{ bearer: [] }],
+      parameters: queryParameters(caseReadListQuerySchema.pipe[0], {
+        limit: 'Reads per page, 1 to 200 (default 50).',
+        cursor: 'The `nextCursor` of the page before.',
+      }),
+      responses: {
+        200: {
+          description: 'A page of reads and the cursor of the next page (null on the last).',
+          content: {
+            'application/json': {
+              example: {
+                rows: [
+                  { id: 42, caseId: '0b6c5d1e-8a2f-4c3b-9d7e-1f2a3b4c5d6e', caseNumber: 'XH-LY-20261123-0001', readerId: 'u-supervisor-ly', readerName: '灵隐所指挥室', readerRole: 'supervisor', via: 'page', readAt: '2026-11-23T08:15:02.114Z' },
+                ],
+                nextCursor: encodeKeyset(caseReadListCursor.name, [42]),
+              },
+            },
+          },
+        },
+        ...adminOnly,
+        422: invalidResponse,
+      },
+    },
+  };
   paths['/cases/{id}/receipt'] = {
     get: { tags: ['pages'], summary: 'The receipt of a filed case', responses: { 200: page('The receipt.'), 404: page('No such case.') } },
   };
@@ -343,7 +376,7 @@ export function buildOpenApiDocument() {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: { Case: { type: 'object', description: 'See GET /api/cases/{id}.', additionalProperties: true } },
     },
-    paths,
+    paths: withRateLimitAnswers(paths),
   };
 }
 

@@ -44,7 +44,7 @@ export interface PageRequest {
 const defaultLimit = 50;
 
 /** One page of rows and the cursor of the next: one row more than asked says whether there is one. */
-function pageOf<Row, Key extends readonly unknown[]>(found: Row[], limit: number, name: string, keyOf: (row: Row) => Key) {
+export function pageOf<Row, Key extends readonly unknown[]>(found: Row[], limit: number, name: string, keyOf: (row: Row) => Key) {
   const rows = found.slice(0, limit);
   const last = rows.at(-1);
   return { rows, nextCursor: found.length > limit && last ? encodeKeyset(name, keyOf(last)) : null };

@@ -1,12 +1,10 @@
-import type { Database } from '../../db/client';
-import { findCaseDetail } from '../../db/queries/cases';
 import { namesOfUsers } from '../../db/queries/case-states';
 import type { SignedInUser } from '../../db/queries/users';
-import { canSee } from '../../domain/jurisdiction';
-import { contactsAsSeenBy } from '../../domain/permissions';
 import type { OpenStep } from '../../domain/steps-now';
 import type { SlaPolicy } from '../../schemas/policy';
-import { toCaseView, type CaseView } from './case-view';
+import { noteCaseRead } from './case-reads';
+import { caseViewAsSeenBy, findVisibleCase, toCaseView, type CaseView } from './case-view';
+import type { EdgeServices } from './edge-services';
 import { mediatorsWithLoad, type MediatorsAnswer } from './mediator-load';
 import { openStepsOfRow } from './open-steps';
 
@@ -27,21 +25,22 @@ export interface CasePageData {
  * and, when they may dispatch it, the mediators to choose from.
  */
 export async function readCasePage(
-  db: Database,
+  services: Pick<EdgeServices, 'db' | 'defer'>,
   user: SignedInUser,
   caseId: string,
   context: { policy: SlaPolicy; now: Date },
 ): Promise<CasePageData | undefined> {
-  const detail = await findCaseDetail(db, caseId);
-  if (!detail || !canSee(user, detail.case.jurisdictionPath)) return undefined;
+  const { db } = services;
+  const detail = await findVisibleCase(db, user, caseId);
+  if (!detail) return undefined;
+  noteCaseRead(services, user, detail.case, 'page');
   const openSteps = openStepsOfRow(detail.case, detail.clocks, user, context);
-  const view = toCaseView(detail);
-  const seen = contactsAsSeenBy(user.role, { summary: view.summary, address: view.where.address, parties: view.parties });
+  const view = caseViewAsSeenBy(user.role, toCaseView(detail));
   const dispatching = openSteps?.some((open) => open.step === 'assign');
   const load = dispatching ? await mediatorsWithLoad(db, user, caseId) : undefined;
   const people = new Set([...view.timeline.map((event) => event.actor), ...(view.assigneeId ? [view.assigneeId] : [])]);
   return {
-    view: { ...view, summary: seen.summary, where: { ...view.where, address: seen.address }, parties: seen.parties },
+    view,
     openSteps,
     mediators: load?.kind === 'listed' ? load.mediators : [],
     names: await namesOfUsers(db, [...people].filter((id) => id !== 'system')),

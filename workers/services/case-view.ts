@@ -1,7 +1,11 @@
 import type { Database } from '../../db/client';
 import { findCaseDetail, type CaseDetail } from '../../db/queries/cases';
 import { canSee } from '../../domain/jurisdiction';
+import { contactsAsSeenBy } from '../../domain/permissions';
+import type { SignedInUser } from '../../db/queries/users';
 import type { Role } from '../../schemas/vocabulary';
+import { noteCaseRead } from './case-reads';
+import type { EdgeServices } from './edge-services';
 
 /** The case as the API shows it: the projection in D1, its open clocks with their due times, and its timeline. */
 export function toCaseView({ case: row, parties, clocks, timeline }: CaseDetail) {
@@ -40,8 +44,28 @@ export function toCaseView({ case: row, parties, clocks, timeline }: CaseDetail)
 
 export type CaseView = ReturnType<typeof toCaseView>;
 
-/** A case as its reader may see it; outside their jurisdiction it is as missing as a case that does not exist. */
-export async function readCase(db: Database, reader: { role: Role; jurisdictionPath: string }, caseId: string): Promise<CaseView | undefined> {
+/** The case with its parties' phones and the numbers written into its summary and address as the reader's role may read them. */
+export function caseViewAsSeenBy(role: Role, view: CaseView): CaseView {
+  const seen = contactsAsSeenBy(role, { summary: view.summary, address: view.where.address, parties: view.parties });
+  return { ...view, summary: seen.summary, where: { ...view.where, address: seen.address }, parties: seen.parties };
+}
+
+/** A case's rows when its reader may see them; outside their jurisdiction it is as missing as a case that does not exist. */
+export async function findVisibleCase(db: Database, reader: { role: Role; jurisdictionPath: string }, caseId: string) {
   const detail = await findCaseDetail(db, caseId);
-  return detail && canSee(reader, detail.case.jurisdictionPath) ? toCaseView(detail) : undefined;
+  return detail && canSee(reader, detail.case.jurisdictionPath) ? detail : undefined;
+}
+
+/** A case as its reader may see it. */
+export async function readCase(db: Database, reader: { role: Role; jurisdictionPath: string }, caseId: string): Promise<CaseView | undefined> {
+  const detail = await findVisibleCase(db, reader, caseId);
+  return detail && caseViewAsSeenBy(reader.role, toCaseView(detail));
+}
+
+/** The whole case through the API: a supervisor's or admin's read is recorded for the audit. */
+export async function readWholeCase(services: Pick<EdgeServices, 'db' | 'defer'>, reader: SignedInUser, caseId: string): Promise<CaseView | undefined> {
+  const detail = await findVisibleCase(services.db, reader, caseId);
+  if (!detail) return undefined;
+  noteCaseRead(services, reader, detail.case, 'api');
+  return caseViewAsSeenBy(reader.role, toCaseView(detail));
 }
