@@ -43,7 +43,7 @@ export const app = new Hono<AppEnv>()
     if (c.req.path.startsWith('/internal/')) return internalBodyLimit(c, next);
     return (c.req.path === '/api/batches' || c.req.path === '/batches' ? batchBodyLimit : publicBodyLimit)(c, next);
   })
-  // Before a body is read or a token looked up: a refused burst of API calls costs the edge next to nothing.
+  // Once the body's size is known and before a token is looked up: a refused burst costs the edge next to nothing.
   .use(limitEachCaller)
   // Every page form is checked for coming from this site; the API takes bearer tokens only and needs no such check.
   .use((c, next) => (isMachinePath(c.req.path) ? next() : pageCsrf(c, next)))
