@@ -74,3 +74,15 @@ export async function edgeOnlyStack(beforeEdge?: (stack: Stack) => Promise<void>
   await stack.startEdge();
   return { stack, gridWorker: apiAs(stack, tokenOf(stack, 'demo-grid-ly')) };
 }
+
+/** Signs a demo user in through the sign-in form, as a browser does, and gives back the session cookie to send. */
+export async function sessionCookieOf(stack: Stack, id: string): Promise<string> {
+  const response = await fetch(`${stack.edgeUrl}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: stack.edgeUrl },
+    body: new URLSearchParams({ token: tokenOf(stack, id) }),
+  });
+  if (response.status !== 303) throw new Error(`signing ${id} in: ${response.status}`);
+  return response.headers.get('set-cookie')!.split(';')[0]!;
+}

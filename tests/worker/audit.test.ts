@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack';
 import { fileCase, newMarker } from '../support/case-lists';
-import { apiAs, edgeOnlyStack, tokenOf } from '../support/stack';
+import { apiAs, edgeOnlyStack, sessionCookieOf, tokenOf } from '../support/stack';
 
 /** Reads of whole cases by supervisors and admins, as an admin lists them: the edge in workerd, its local D1. */
 let stack: Stack;
@@ -24,15 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.stop());
 
-async function signIn(id: string) {
-  const response = await fetch(`${stack.edgeUrl}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: stack.edgeUrl },
-    body: new URLSearchParams({ token: tokenOf(stack, id) }),
-  });
-  return response.headers.get('set-cookie')!.split(';')[0]!;
-}
+const signIn = (id: string) => sessionCookieOf(stack, id);
 
 async function readsAs(api: ReturnType<typeof apiAs>, query = '') {
   const response = await api(`/api/audit/case-reads${query}`);

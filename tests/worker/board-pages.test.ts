@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack';
-import { apiAs, edgeOnlyStack, tokenOf } from '../support/stack';
+import { apiAs, edgeOnlyStack, sessionCookieOf, tokenOf } from '../support/stack';
 
 /**
  * The supervisor's pages over plain HTTP, as a browser without JavaScript sends them: the roles they are for, the
@@ -14,15 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.stop());
 
-async function signInAs(id: string) {
-  const response = await fetch(`${stack.edgeUrl}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: stack.edgeUrl },
-    body: new URLSearchParams({ token: tokenOf(stack, id) }),
-  });
-  return response.headers.get('set-cookie')!.split(';')[0]!;
-}
+const signInAs = (id: string) => sessionCookieOf(stack, id);
 const page = (cookie: string, path: string, init: RequestInit = {}) =>
   fetch(`${stack.edgeUrl}${path}`, { redirect: 'manual', ...init, headers: { cookie, 'accept-language': 'zh-CN', ...(init.headers as Record<string, string>) } });
 

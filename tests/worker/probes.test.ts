@@ -6,7 +6,7 @@ import { signatureHeader, signRequest } from '../../schemas/internal-signature';
 import { stepExamples, stepNames, stepPayloadSchemas } from '../../schemas/steps';
 import { fileCase, newMarker, newPhone, project } from '../support/case-lists';
 import { workflowReport } from '../support/reports';
-import { apiAs, edgeOnlyStack, freshIntake, tokenOf } from '../support/stack';
+import { apiAs, edgeOnlyStack, freshIntake, sessionCookieOf, tokenOf } from '../support/stack';
 
 /**
  * The OWASP API Security Top 10 (2023) tried against the real edge: workerd, its local D1, Temporal unreachable.
@@ -27,15 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.stop());
 
-async function signIn(id: string) {
-  const response = await fetch(`${stack.edgeUrl}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: stack.edgeUrl },
-    body: new URLSearchParams({ token: tokenOf(stack, id) }),
-  });
-  return response.headers.get('set-cookie')!.split(';')[0]!;
-}
+const signIn = (id: string) => sessionCookieOf(stack, id);
 
 const pageAs = (cookie: string, path: string, init: RequestInit = {}) =>
   fetch(`${stack.edgeUrl}${path}`, { redirect: 'manual', ...init, headers: { cookie, origin: stack.edgeUrl, ...(init.headers as Record<string, string>) } });
