@@ -16,6 +16,17 @@ const mobile = /(?<!\d)(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?\d{4}[\s-]?(\d{4})(?!\d)/
 const landline = /(?<!\d)(0\d{2,3})[\s-]?\d{3,4}[\s-]?(\d{4})(?!\d)/g;
 const idNumber = /(?<![\dXx])(\d{6})\d{8}(\d{3}[\dXx])(?![\dXx])/g;
 
+/**
+ * Every string within a JSON value masked as free text: what a timeline entry or a channel's details carry (a merged
+ * report keeps the whole intake, its parties' phones among it) is read by the same people as the summary.
+ */
+export function maskContactsWithin<T>(value: T): T {
+  if (typeof value === 'string') return maskContactsInText(value) as T;
+  if (Array.isArray(value)) return value.map((item) => maskContactsWithin(item)) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskContactsWithin(item)])) as T;
+  return value;
+}
+
 /** Free text with its phone and ID numbers masked. */
 export function maskContactsInText(text: string): string {
   return text

@@ -267,6 +267,19 @@ describe('phone and ID numbers (API3: excessive data exposure)', () => {
     expect(view.summary.includes('330106198001011234')).toBe(!isMasked);
   });
 
+  it('leaves the number nowhere in a grid worker’s read, not even in a merged report’s intake on the timeline', async () => {
+    const again = await fileCase(gridWorker, marker, (intake) => {
+      intake.parties = [{ name: '王某', role: 'applicant', phone }];
+      intake.summary = `王某再次来电（${phone}），噪音仍未解决。`;
+    });
+    expect(again.id).toBe(filed.id);
+    const asGridWorker = await (await gridWorker(`/api/cases/${filed.id}`)).text();
+    expect(asGridWorker).toContain('repeat_report');
+    expect(asGridWorker).not.toContain(phone);
+    expect(asGridWorker).toContain(masked);
+    expect(await (await as('demo-supervisor-ly')(`/api/cases/${filed.id}`)).text()).toContain(phone);
+  });
+
   it('masks the workbook a grid worker downloads, not the supervisor’s', async () => {
     const gridSheet = await workbookText(await gridWorker(`/api/cases?q=${marker}&format=xlsx`));
     expect(gridSheet).toContain(filed.caseNumber);

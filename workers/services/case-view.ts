@@ -1,7 +1,8 @@
 import type { Database } from '../../db/client';
 import { findCaseDetail, type CaseDetail } from '../../db/queries/cases';
 import { canSee } from '../../domain/jurisdiction';
-import { contactsAsSeenBy } from '../../domain/permissions';
+import { maskContactsInText, maskContactsWithin } from '../../domain/masking';
+import { contactsAsSeenBy, may } from '../../domain/permissions';
 import type { SignedInUser } from '../../db/queries/users';
 import type { Role } from '../../schemas/vocabulary';
 import { noteCaseRead } from './case-reads';
@@ -33,7 +34,8 @@ export function toCaseView({ case: row, parties, clocks, timeline }: CaseDetail)
     paused: row.paused,
     deadlines: Object.fromEntries(clocks.filter((clock) => !clock.stoppedAt).map((clock) => [clock.clock, clock.dueAt])),
     clocks: clocks.map(({ caseId: _, ...clock }) => clock),
-    parties: parties.map(({ caseId: _, position: __, ...party }) => party),
+    // The phone key is how repeats are matched, the number whole: it stays in D1.
+    parties: parties.map(({ caseId: _, position: __, phoneKey: ___, ...party }) => party),
     timeline: timeline.map(({ caseId: _, ...event }) => event),
     /** The workflow's own picture of the case as last reported: route stage, departments, routes left, return visits. */
     process: row.progress,
@@ -46,8 +48,16 @@ export type CaseView = ReturnType<typeof toCaseView>;
 
 /** The case with its parties' phones and the numbers written into its summary and address as the reader's role may read them. */
 export function caseViewAsSeenBy(role: Role, view: CaseView): CaseView {
+  if (may(role, 'readContacts')) return view;
   const seen = contactsAsSeenBy(role, { summary: view.summary, address: view.where.address, parties: view.parties });
-  return { ...view, summary: seen.summary, where: { ...view.where, address: seen.address }, parties: seen.parties };
+  return {
+    ...view,
+    summary: seen.summary,
+    where: { ...view.where, address: seen.address },
+    parties: seen.parties,
+    source: maskContactsWithin(view.source),
+    timeline: view.timeline.map((event) => ({ ...event, reason: event.reason && maskContactsInText(event.reason), detail: maskContactsWithin(event.detail) })),
+  };
 }
 
 /** A case's rows when its reader may see them; outside their jurisdiction it is as missing as a case that does not exist. */
