@@ -1,13 +1,25 @@
 import { createServer } from 'node:net';
 
-/** A port nothing listens on right now, chosen by the OS. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Ports below the range the OS hands out by itself (Linux: 32768–60999). A port the OS chose would be free now and
+ * might be handed to someone else a few seconds later — Temporal's metrics listener, an outgoing connection — before
+ * the process meant to hold it (the edge starts after migrations and Temporal) comes to listen on it.
+ */
+const lowest = 20_000;
+const span = 12_000;
+
+const isFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+
+/** A port nothing listens on right now, outside the OS's own range, so nothing else is given it meanwhile. */
+export async function freePort(): Promise<number> {
+  for (let tries = 0; tries < 200; tries++) {
+    const port = lowest + Math.floor(Math.random() * span);
+    if (await isFree(port)) return port;
+  }
+  throw new Error(`no free port between ${lowest} and ${lowest + span}`);
 }
