@@ -7,6 +7,17 @@ import { pathWithin } from './jurisdictions';
 export type OutboxRow = typeof outbox.$inferSelect;
 
 /**
+ * What every reader of the pending rows agrees on: not delivered, not a dead letter (those wait for an admin), and not
+ * backed off after a refusal (trying such a row early only spends its refusals on the way to the dead letters).
+ */
+const stillToDeliver = (db: Database, now: string) =>
+  and(
+    isNull(outbox.doneAt),
+    or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now)),
+    notExists(db.select({ one: sql`1` }).from(deadLetters).where(eq(deadLetters.outboxId, outbox.id))),
+  );
+
+/**
  * Rows still to deliver. A start that went through at filing leaves its row open until the workflow's first report
  * closes it (a case's or a batch's alike), so a start is retried only once it failed, or once a while has passed without a word from the workflow.
  */
@@ -16,18 +27,17 @@ export async function pendingOutbox(db: Database, limit: number, silentStartBefo
     .from(outbox)
     .where(
       and(
-        isNull(outbox.doneAt),
+        stillToDeliver(db, now),
         or(notInArray(outbox.kind, [...startKinds]), gt(outbox.attempts, 0), lt(outbox.createdAt, silentStartBefore)),
-        or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now)),
-        notExists(db.select({ one: sql`1` }).from(deadLetters).where(eq(deadLetters.outboxId, outbox.id))),
       ),
     )
     .orderBy(asc(outbox.id))
     .limit(limit);
 }
 
-export async function findPendingOutbox(db: Database, caseId: string) {
-  return db.select().from(outbox).where(and(eq(outbox.caseId, caseId), isNull(outbox.doneAt))).orderBy(asc(outbox.id));
+/** A case's rows still to deliver, in order; a start just sent counts, since Temporal answers a repeated start with the run there. */
+export async function findPendingOutbox(db: Database, caseId: string, now: string) {
+  return db.select().from(outbox).where(and(eq(outbox.caseId, caseId), stillToDeliver(db, now))).orderBy(asc(outbox.id));
 }
 
 const outboxDone = (db: Database, outboxId: number, at: string) =>
@@ -106,13 +116,13 @@ export async function findStartInput(db: Database, caseId: string) {
 }
 
 /** A batch's rows still to deliver, in order: they name the batch in their payload, having no case. */
-export async function findPendingBatchOutbox(db: Database, batchId: string) {
+export async function findPendingBatchOutbox(db: Database, batchId: string, now: string) {
   return db
     .select()
     .from(outbox)
     .where(
       and(
-        isNull(outbox.doneAt),
+        stillToDeliver(db, now),
         inArray(outbox.kind, ['start_batch', 'instruction_feedback']),
         eq(sql`json_extract(${outbox.payload}, '$.batchId')`, batchId),
       ),

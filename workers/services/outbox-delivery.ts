@@ -145,14 +145,16 @@ export async function deliverOutboxRow(db: Database, gateway: WorkflowGateway, r
 
 /** Retries whatever of one case is still pending, in order: a replayed request never leaves its case waiting longer. */
 export async function retryPendingOutbox(db: Database, gateway: WorkflowGateway, caseId: string) {
-  for (const row of await findPendingOutbox(db, caseId)) {
+  // Backed-off rows wait their turn: a replay or a step mends nothing Temporal refused, and would only spend a refusal.
+  for (const row of await findPendingOutbox(db, caseId, new Date().toISOString())) {
     if ((await deliverOutboxRow(db, gateway, row)) !== 'started') return;
   }
 }
 
 /** Retries whatever of one batch is still pending, in order, as a re-sent batch or a feedback does. */
 export async function retryPendingBatchOutbox(db: Database, gateway: WorkflowGateway, batchId: string) {
-  for (const row of await findPendingBatchOutbox(db, batchId)) {
+  // Backed off alike: a re-sent batch or a feedback mends nothing Temporal refused.
+  for (const row of await findPendingBatchOutbox(db, batchId, new Date().toISOString())) {
     if ((await deliverOutboxRow(db, gateway, row)) !== 'started') return;
   }
 }
