@@ -32,14 +32,18 @@ export interface StackOptions {
 const wranglerBin = join(projectRoot, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
 const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' };
 
-export async function assertPortFree(port: number, what: string) {
-  await new Promise<void>((resolve, reject) => {
+/** Whether nothing listens on the port right now: a listener of our own is opened on it and closed again. */
+export const isPortFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
     const server = createServer();
-    server.once('error', () =>
-      reject(new ToolchainError(`Port ${port} (${what}) is already in use. Stop whatever holds it, or choose another port (see README, Configuration).`)),
-    );
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+
+export async function assertPortFree(port: number, what: string) {
+  if (!(await isPortFree(port))) {
+    throw new ToolchainError(`Port ${port} (${what}) is already in use. Stop whatever holds it, or choose another port (see README, Configuration).`);
+  }
 }
 
 async function waitFor(what: string, probe: () => Promise<boolean>, child: ChildProcess, timeoutMs = 90_000) {

@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { isPortFree } from '../../scripts/stack';
 
 /**
  * Ports below the range the OS hands out by itself (Linux: 32768–60999). A port the OS chose would be free now and
@@ -8,18 +8,11 @@ import { createServer } from 'node:net';
 const lowest = 20_000;
 const span = 12_000;
 
-const isFree = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-
 /** A port nothing listens on right now, outside the OS's own range, so nothing else is given it meanwhile. */
 export async function freePort(): Promise<number> {
   for (let tries = 0; tries < 200; tries++) {
     const port = lowest + Math.floor(Math.random() * span);
-    if (await isFree(port)) return port;
+    if (await isPortFree(port)) return port;
   }
   throw new Error(`no free port between ${lowest} and ${lowest + span}`);
 }
