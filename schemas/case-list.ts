@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { cursorParameter, decodeKeyset, encodeKeyset, pageLimit } from './cursor';
 import { dateTimeSchema } from './intake';
+import { daySchema } from './date-time';
 import { jurisdictionCodePattern } from './jurisdictions';
 import { caseStatuses, categories, channels, clockNames, routes, type ClockName, type PartyRole } from './vocabulary';
 
@@ -27,9 +28,7 @@ export type CaseListFormat = (typeof caseListFormats)[number];
 export const caseListMaxLimit = 500;
 
 const flag = v.optional(v.picklist(['0', '1']));
-const isRealDay = (day: string) => new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
-/** A local calendar day of the county, as cases are counted by (`filed_day`). */
-const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'day'), v.check(isRealDay, 'day'));
+const day = daySchema('day');
 
 /**
  * The sort key of the last row of a page, id last, as the list compares it: paging goes on after it (keyset), so a
@@ -62,7 +61,7 @@ export const caseListQueryFields = v.object({
   escalated: flag,
   escalation: v.optional(v.pipe(v.picklist(['0', '1', '2']), v.transform(Number))),
   mine: flag,
-  assignee: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^[\w.:@-]{1,100}$/))),
+  assignee: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9_.:@-]{1,100}$/))),
   clock: v.optional(v.picklist(clockNames)),
   clockState: v.optional(v.picklist(clockStates)),
   dueBefore: v.optional(dateTimeSchema),

@@ -29,7 +29,17 @@ export function decodeKeyset<S extends v.GenericSchema>(name: string, keySchema:
 export const cursorParameter = v.optional(v.pipe(v.string(), v.maxLength(1000), v.regex(/^[A-Za-z0-9_-]+$/, 'cursor')));
 
 /** Rows a page: digits in a query string, 1 to `max`. */
-export const pageLimit = (max: number) => v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number), v.minValue(1), v.maxValue(max)));
+export const pageLimit = (max: number) =>
+  v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,4}$/),
+      v.transform(Number),
+      v.minValue(1),
+      v.maxValue(max),
+      v.metadata({ openapi: { type: 'integer', minimum: 1, maximum: max } }),
+    ),
+  );
 
 /** A page's query: how many rows, and the cursor of the page before, refused when it is no cursor of this list. */
 export const pagedQuery = <S extends { name: string; key: v.GenericSchema }>(cursor: S, maxLimit: number) =>

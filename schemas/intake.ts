@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { dateTimePattern, dateTimeToEpochMs } from './date-time';
+import { isDateTime } from './date-time';
 import { jurisdictionCodePattern } from './jurisdictions';
 import { categories, communityVisitKinds, partyRoles, riskFlags, type Channel } from './vocabulary';
 
@@ -9,18 +9,26 @@ import { categories, communityVisitKinds, partyRoles, riskFlags, type Channel } 
  */
 const text = (min: number, max: number) => v.pipe(v.string(), v.trim(), v.minLength(min), v.maxLength(max));
 
-/** A local time from a form ("2026-11-23T09:30") or an instant with its offset ("2026-11-23T09:30:00+08:00"). */
+/**
+ * A local time from a form ("2026-11-23T09:30") or an instant with its offset ("2026-11-23T09:30:00+08:00"). The
+ * document names the second (RFC 3339 `date-time`) and says the first in words.
+ */
 export const dateTimeSchema = v.pipe(
   v.string(),
-  v.trim(),
-  v.regex(dateTimePattern, 'dateTime'),
-  v.check((value) => !Number.isNaN(dateTimeToEpochMs(value, '+00:00')), 'dateTime'),
+  v.check(isDateTime, 'dateTime'),
+  v.metadata({
+    openapi: {
+      type: 'string',
+      format: 'date-time',
+      description: 'RFC 3339; a local time without an offset (2026-11-23T09:30) is read in the county’s offset.',
+    },
+  }),
 );
 
 export const partySchema = v.object({
   name: text(1, 50),
   role: v.picklist(partyRoles),
-  phone: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9][0-9 -]{4,19}$/, 'phone'))),
+  phone: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9][0-9 -]{3,18}[0-9]$/, 'phone'))),
   address: v.optional(text(1, 200)),
 });
 
@@ -39,6 +47,7 @@ const commonEntries = {
     v.pipe(
       v.array(v.picklist(riskFlags)),
       v.check((flags) => new Set(flags).size === flags.length, 'riskFlagsRepeated'),
+      v.metadata({ uniqueItems: true }),
     ),
     [],
   ),

@@ -38,6 +38,13 @@ const pageCsrf = csrf();
 
 export const app = new Hono<AppEnv>()
   .use(detectLang)
+  // A method the document does not declare for a path it knows is refused before any guard reads the request.
+  .use(async (c, next) => {
+    const allowed = allowedMethods(c.req.path);
+    if (!allowed || allowed.includes(c.req.method)) return next();
+    c.header('allow', allowed.join(', '));
+    return c.json({ error: 'method_not_allowed', message: `${c.req.path} takes ${allowed.join(', ')}.` }, 405);
+  })
   .use(provideServices)
   .use((c, next) => {
     if (c.req.path.startsWith('/internal/')) return internalBodyLimit(c, next);
@@ -69,11 +76,6 @@ export const app = new Hono<AppEnv>()
   .route('/', homePages)
   .route('/', boardPages)
   .notFound((c) => {
-    const allowed = allowedMethods(c.req.path);
-    if (allowed && !allowed.includes(c.req.method)) {
-      c.header('allow', allowed.join(', '));
-      return c.json({ error: 'method_not_allowed', message: `${c.req.path} takes ${allowed.join(', ')}.` }, 405);
-    }
     if (!isMachinePath(c.req.path)) return pageError(c, 404);
     return c.json({ error: 'not_found', message: `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}.` }, 404);
   })
@@ -81,7 +83,9 @@ export const app = new Hono<AppEnv>()
     const page = !isMachinePath(c.req.path);
     if (error instanceof HTTPException) {
       if (page && (error.status === 403 || error.status === 404)) return pageError(c, error.status);
-      return error.getResponse();
+      if (page) return error.getResponse();
+      // The validator's own refusals (a body that does not parse) answer as every other API error does: JSON.
+      return c.json({ error: error.status === 400 ? 'malformed_json' : 'refused', message: error.message }, error.status);
     }
     console.error(error);
     if (page) return pageError(c, 500);

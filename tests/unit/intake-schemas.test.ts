@@ -18,9 +18,9 @@ describe('intake schemas', () => {
     expect(result.success).toBe(false);
     const zh = fieldErrors(result.issues!, 'zh-CN');
     expect(zh).toEqual([
-      { field: 'summary', message: '纠纷简要情况至少需要 10 个字' },
-      { field: 'parties', message: '至少填写一名当事人' },
-      { field: 'source.screenedBy', message: '请填写排查人' },
+      { field: 'summary', code: 'min_length', message: '纠纷简要情况至少需要 10 个字' },
+      { field: 'parties', code: 'partiesRequired', message: '至少填写一名当事人' },
+      { field: 'source.screenedBy', code: 'missing', message: '请填写排查人' },
     ]);
     expect(fieldErrors(result.issues!, 'en').map((e) => e.message)).toEqual([
       'What happened needs at least 10 characters',
@@ -32,12 +32,12 @@ describe('intake schemas', () => {
   it('asks an online intake for a link or an excerpt', () => {
     const { link: _, ...source } = example('online').source as Record<string, unknown>;
     const result = v.safeParse(intakeSchemas.online, { ...example('online'), source });
-    expect(fieldErrors(result.issues!, 'en')).toEqual([{ field: 'source', message: 'Give the link or an excerpt of the post (at least one)' }]);
+    expect(fieldErrors(result.issues!, 'en')).toEqual([{ field: 'source', code: 'linkOrExcerpt', message: 'Give the link or an excerpt of the post (at least one)' }]);
   });
 
   it('refuses a risk flag it does not know', () => {
     const result = v.safeParse(intakeSchemas.grid, { ...example('grid'), riskFlags: ['knife'] });
-    expect(fieldErrors(result.issues!, 'zh-CN')).toEqual([{ field: 'riskFlags.0', message: '请选择有效的风险情形' }]);
+    expect(fieldErrors(result.issues!, 'zh-CN')).toEqual([{ field: 'riskFlags.0', code: 'picklist', message: '请选择有效的风险情形' }]);
   });
 
   it('reads a submitted form back into the schema shape, ignoring blank rows', () => {

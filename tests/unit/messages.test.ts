@@ -48,6 +48,7 @@ describe('messages', () => {
   it('words rules checked beyond the schema', () => {
     expect(customError('zh-CN', 'where.gridCellCode', 'gridCellUnknown')).toEqual({
       field: 'where.gridCellCode',
+      code: 'gridCellUnknown',
       message: '网格编码不存在',
     });
     expect(customError('en', 'occurredAt', 'occurredInFuture').message).toBe('When it happened cannot be later than now');

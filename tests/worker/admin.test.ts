@@ -71,13 +71,13 @@ describe('places', () => {
     expect(await json(bad)).toEqual({
       error: 'invalid_jurisdiction',
       fields: [
-        { field: 'code', message: '编码只能包含字母、数字和连字符（2–40 位）' },
-        { field: 'name', message: '名称至少需要 1 个字' },
+        { field: 'code', code: 'jurisdictionCode', message: '编码只能包含字母、数字和连字符（2–40 位）' },
+        { field: 'name', code: 'min_length', message: '名称至少需要 1 个字' },
       ],
     });
     const belowGrid = await post(admin, '/api/jurisdictions', { code: 'XH-LY-BLQ-01-A', name: '小网格', parentCode: 'XH-LY-BLQ-01' });
     expect(belowGrid.status).toBe(422);
-    expect((await json(belowGrid)).fields).toEqual([{ field: 'parentCode', message: '网格是最小的辖区，其下不能再设辖区' }]);
+    expect((await json(belowGrid)).fields).toEqual([{ field: 'parentCode', code: 'gridHasNoChildren', message: '网格是最小的辖区，其下不能再设辖区' }]);
   });
 
   it('renames a place', async () => {
@@ -135,7 +135,7 @@ describe('users and their tokens', () => {
 
   it('needs a department for a department liaison and refuses one for anyone else; a new role drops it', async () => {
     const missing = await post(admin, '/api/users', { id: 'dept-x', name: '联络员', role: 'department', jurisdictionCode: 'XH-LY' });
-    expect(await json(missing)).toEqual({ error: 'invalid_user', fields: [{ field: 'department', message: '部门联络员须填写部门' }] });
+    expect(await json(missing)).toEqual({ error: 'invalid_user', fields: [{ field: 'department', code: 'departmentRequired', message: '部门联络员须填写部门' }] });
     const refused = await post(admin, '/api/users', { id: 'med-x', name: '调解员', role: 'mediator', jurisdictionCode: 'XH-LY', department: 'police' });
     expect(refused.status).toBe(422);
     const liaison = await newUser({ id: 'dept-labour', role: 'department', department: 'labour', jurisdictionCode: 'XH-LY' });
@@ -213,7 +213,7 @@ describe('one county’s admin and another’s', () => {
     expect((await post(yh, '/api/users/demo-grid-ly/disable')).status).toBe(404);
     expect((await patch(yh, '/api/jurisdictions/XH-LY', { name: '改名' })).status).toBe(404);
     const elsewhere = await post(yh, '/api/users', { id: 'yh-into-xh', name: '某人', role: 'mediator', jurisdictionCode: 'XH-LY' });
-    expect((await json(elsewhere)).fields).toEqual([{ field: 'jurisdictionCode', message: '所属辖区编码不存在或不在您的辖区内' }]);
+    expect((await json(elsewhere)).fields).toEqual([{ field: 'jurisdictionCode', code: 'jurisdictionUnknown', message: '所属辖区编码不存在或不在您的辖区内' }]);
     expect((await post(yh, '/api/jurisdictions', { code: 'YH-LP', name: '良渚派出所', parentCode: 'YH' })).status).toBe(201);
 
     expect(((await json(await admin('/api/users'))) as unknown as { id: string }[]).map((u) => u.id)).not.toContain('admin-yh');

@@ -46,8 +46,8 @@ describe('intake over JSON', () => {
     expect(await zh.json()).toEqual({
       error: 'invalid_intake',
       fields: [
-        { field: 'summary', message: '纠纷简要情况至少需要 10 个字' },
-        { field: 'source.incidentNumber', message: '警情或案件编号只能包含字母、数字和连字符（4–40 位）' },
+        { field: 'summary', code: 'min_length', message: '纠纷简要情况至少需要 10 个字' },
+        { field: 'source.incidentNumber', code: 'incidentNumber', message: '警情或案件编号只能包含字母、数字和连字符（4–40 位）' },
       ],
     });
     const en = await gridWorker('/api/intake/enforcement', { method: 'POST', body: JSON.stringify(bad), headers: { 'accept-language': 'en-GB,en;q=0.9' } });
@@ -101,7 +101,7 @@ describe('who may file and read', () => {
     body.where.gridCellCode = 'XH-BS-SG-01';
     const response = await gridWorker('/api/intake/grid', { method: 'POST', body: JSON.stringify(body) });
     expect(response.status).toBe(422);
-    expect(await response.json()).toEqual({ error: 'invalid_intake', fields: [{ field: 'where.gridCellCode', message: '该网格不在您的辖区内' }] });
+    expect(await response.json()).toEqual({ error: 'invalid_intake', fields: [{ field: 'where.gridCellCode', code: 'gridCellOutside', message: '该网格不在您的辖区内' }] });
   });
 
   it('names the grid cell outside the jurisdiction in the same round as a format error, so one fix files it', async () => {
@@ -199,8 +199,11 @@ describe('health and the API document', () => {
       expect(post.requestBody.content['application/json'].schema.properties.source).toBeDefined();
       expect(document.paths[`/intake/${channel}`]).toHaveProperty('post');
     }
-    const steps = document.paths['/api/cases/{id}/steps/{step}']!.post.requestBody.content['application/json'].examples;
-    for (const name of stepNames) expect(v.safeParse(stepPayloadSchemas[name], steps[name].value).success).toBe(true);
+    // Each step its own path and body, so no body is read as another step's.
+    for (const name of stepNames) {
+      const body = document.paths[`/api/cases/{id}/steps/${name}`]!.post.requestBody.content['application/json'];
+      expect(v.safeParse(stepPayloadSchemas[name], body.example).success).toBe(true);
+    }
     const policy = document.paths['/api/policy']!.post.requestBody.content['application/json'].example;
     expect(v.safeParse(slaPolicySchema, policy).success).toBe(true);
     for (const path of ['/api/cases/{id}', '/healthz', '/api/openapi.json', '/internal/cases/{id}/events', '/login', '/cases/{id}/receipt']) {

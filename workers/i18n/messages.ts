@@ -49,9 +49,16 @@ export function fieldErrors(issues: readonly BaseIssue<unknown>[], lang: Lang, l
     const field = issue.path?.map((item) => String(item.key)).join('.') ?? '';
     if (seen.has(field)) continue;
     seen.add(field);
-    errors.push({ field, message: issueMessage(issue, field, lang, labelOf) });
+    errors.push({ field, code: issueCode(issue), message: issueMessage(issue, field, lang, labelOf) });
   }
   return errors;
+}
+
+/** The rule a field broke, for a program to act on: the schema's own message key, else the kind of check that failed. */
+function issueCode(issue: BaseIssue<unknown>): string {
+  if (hasMessage(`error.${issue.message}`)) return issue.message;
+  if (issue.received === 'undefined' && issue.kind === 'schema') return 'missing';
+  return issue.type;
 }
 
 function issueMessage(issue: BaseIssue<unknown>, field: string, lang: Lang, labelOf: (field: string) => string): string {
@@ -71,5 +78,6 @@ export type ErrorName = MessageKey extends infer K ? (K extends `error.${infer N
 /** Messages for rules checked beyond the schema, by the same keys as the schema's own. */
 export const customError = (lang: Lang, field: string, key: ErrorName): FieldError => ({
   field,
+  code: key,
   message: t(lang, `error.${key}`, { label: tField(lang, field) }),
 });

@@ -47,7 +47,7 @@ export const batchesApi = new Hono<AppEnv>()
     const read = readBody(c.req.header('content-type'), await c.req.text(), c.req.query());
     if (!read) return c.json({ error: 'unsupported_media_type', message: 'Send application/json, application/x-ndjson (JSON lines) or text/csv.' }, 415);
     if ('invalid' in read) return c.json({ error: 'invalid_batch', fields: fieldErrors(read.invalid, lang) }, 422);
-    if ('problem' in read) return c.json({ error: 'invalid_batch', fields: [{ field: '', message: read.problem }] }, 422);
+    if ('problem' in read) return c.json({ error: 'invalid_batch', fields: [{ field: '', code: 'unreadable', message: read.problem }] }, 422);
     const options = v.safeParse(batchOptionsSchema, read.options);
     if (!options.success) return c.json({ error: 'invalid_batch', fields: fieldErrors(options.issues, lang) }, 422);
     // The body's batchId, else the Idempotency-Key: either way the client names the batch, so a re-send is recognised.
@@ -64,7 +64,7 @@ export const batchesApi = new Hono<AppEnv>()
       case 'idTaken':
         return c.json({ error: 'batch_id_taken', message: 'Another user’s batch has this ID; choose another.' }, 409);
       case 'idReused':
-        return c.json({ error: 'batch_id_reused', fields: [{ field: 'batchId', message: t(lang, 'error.idempotencyReused') }] }, 422);
+        return c.json({ error: 'batch_id_reused', fields: [{ field: 'batchId', code: 'idempotencyReused', message: t(lang, 'error.idempotencyReused') }] }, 422);
       case 'replayed':
         c.header('idempotent-replayed', 'true');
         c.header('location', `/api/batches/${encodeURIComponent(answer.view.id)}`);

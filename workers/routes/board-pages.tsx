@@ -7,7 +7,7 @@ import { caseListQuerySchema, type CaseListFormat, type CaseListQuery } from '..
 import type { AppEnv } from '../env';
 import { fieldErrors, type FieldError } from '../i18n/messages';
 import { requireUser } from '../middleware/auth';
-import { BoardPage, boardQuery, type BoardChoices } from '../pages/board-page';
+import { BoardPage, type BoardChoices } from '../pages/board-page';
 import { ledgerFile, ledgerScope } from '../services/case-ledger';
 import { listCasesFor } from '../services/case-list';
 import { mediatorsWithLoad } from '../services/mediator-load';
@@ -46,10 +46,27 @@ async function listAsked(c: Context<AppEnv>, format: CaseListFormat): Promise<Li
   return { values, query: parsed.output, errors: [], page };
 }
 
-/** The same rows as the board shows, as the ledger a station files away; a wrong query goes back to the board to say why. */
+/** The board for a query read: 422 with the errors summed up when it is wrong. */
+async function showBoard(c: Context<AppEnv>, listed: Listed) {
+  const [choices, frame] = await Promise.all([boardChoices(c, c.get('user')), frameOf(c)]);
+  const page = (
+    <BoardPage
+      frame={frame}
+      choices={choices}
+      values={listed.values}
+      errors={listed.errors}
+      rows={listed.page?.rows ?? []}
+      nextCursor={listed.page?.nextCursor ?? null}
+      now={new Date()}
+    />
+  );
+  return c.html(page, listed.errors.length ? 422 : 200);
+}
+
+/** The same rows as the board shows, as the ledger a station files away; for a wrong query, the board says why. */
 async function ledgerDownload(c: Context<AppEnv>, format: Exclude<CaseListFormat, 'json'>) {
   const listed = await listAsked(c, format);
-  if (!listed.page || !listed.query) return c.redirect(`/board${boardQuery(listed.values)}`, 303);
+  if (!listed.page || !listed.query) return showBoard(c, listed);
   const { utcOffset } = await policyInForce(c.env, c.get('services').db);
   const file = await ledgerFile(format, listed.page.rows, { lang: c.get('lang'), utcOffset, scope: ledgerScope(listed.query, c.get('user')) });
   if (listed.page.nextCursor) c.header('link', `<${nextPageUrl(c.req.url, listed.page.nextCursor)}>; rel="next"`);
@@ -61,22 +78,7 @@ export const boardPages = new Hono<AppEnv>()
   .use('/board', requireUser('page'), requirePagePermission('supervise'))
   .use('/board.csv', requireUser('page'), requirePagePermission('supervise'))
   .use('/board.xlsx', requireUser('page'), requirePagePermission('supervise'))
-  .get('/board', async (c) => {
-    const user = c.get('user');
-    const [listed, choices, frame] = await Promise.all([listAsked(c, 'json'), boardChoices(c, user), frameOf(c)]);
-    const page = (
-      <BoardPage
-        frame={frame}
-        choices={choices}
-        values={listed.values}
-        errors={listed.errors}
-        rows={listed.page?.rows ?? []}
-        nextCursor={listed.page?.nextCursor ?? null}
-        now={new Date()}
-      />
-    );
-    return c.html(page, listed.errors.length ? 422 : 200);
-  })
+  .get('/board', async (c) => showBoard(c, await listAsked(c, 'json')))
   .get('/board.csv', (c) => ledgerDownload(c, 'csv'))
   .get('/board.xlsx', (c) => ledgerDownload(c, 'xlsx'))
   .route('/', dashboardPages)

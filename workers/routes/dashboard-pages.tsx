@@ -68,22 +68,25 @@ async function dashboardOf(c: Context<AppEnv>, values: Record<string, string>) {
   return { errors: [], data };
 }
 
+/** The dashboard for the period asked: 422 with the errors summed up when it is wrong. */
+async function showDashboard(c: Context<AppEnv>) {
+  const values = askedFields(c);
+  const [{ errors, data }, places, frame] = await Promise.all([dashboardOf(c, values), placesOf(c), frameOf(c)]);
+  return c.html(<DashboardPage frame={frame} places={places} values={values} errors={errors} data={data} />, errors.length ? 422 : 200);
+}
+
 /** The dashboard and the figures' CSV, for a supervisor signed in on a page. */
 export const dashboardPages = new Hono<AppEnv>()
   .use('/dashboard', requireUser('page'), requirePagePermission('supervise'))
   .use('/dashboard.csv', requireUser('page'), requirePagePermission('supervise'))
-  .get('/dashboard', async (c) => {
-    const values = askedFields(c);
-    const [{ errors, data }, places, frame] = await Promise.all([dashboardOf(c, values), placesOf(c), frameOf(c)]);
-    return c.html(<DashboardPage frame={frame} places={places} values={values} errors={errors} data={data} />, errors.length ? 422 : 200);
-  })
+  .get('/dashboard', showDashboard)
   .get('/dashboard.csv', async (c) => {
     const values = askedFields(c);
     const query = v.safeParse(statsQuerySchema, values);
     const { db } = c.get('services');
     const answer = query.success ? await readFigures(db, c.get('user'), query.output, await policyInForce(c.env, db)) : undefined;
-    // A wrong period goes back to the dashboard, which says what is wrong with it.
-    if (!answer) return c.redirect(`/dashboard?${new URLSearchParams(values)}`, 303);
+    // For a wrong period, the dashboard says what is wrong with it.
+    if (!answer) return showDashboard(c);
     const file = figuresCsvFile(answer);
     return c.body(file.body, 200, file.headers);
   });

@@ -7,8 +7,8 @@ import { fileAndStart } from '../services/file-and-start';
 import { readIntake } from '../services/file-case';
 import { policyInForce } from '../services/sla-policy';
 import { requireUser } from '../middleware/auth';
+import { idempotencyKeyPattern, invalidKey } from '../../schemas/idempotency-key';
 
-const idempotencyKeyPattern = /^[\x21-\x7e]{1,200}$/;
 
 export const intakeApi = new Hono<AppEnv>().use(requireUser('api'));
 
@@ -22,7 +22,7 @@ for (const channel of channels) {
       const key = c.req.header('idempotency-key');
       if (key !== undefined && !idempotencyKeyPattern.test(key)) {
         return c.json(
-          { error: 'invalid_idempotency_key', fields: [{ field: 'Idempotency-Key', message: 'Use 1 to 200 visible ASCII characters.' }] },
+          { error: 'invalid_idempotency_key', fields: [invalidKey] },
           422,
         );
       }
@@ -37,7 +37,7 @@ for (const channel of channels) {
           return c.json({ error: 'invalid_intake', fields: answer.errors }, 422);
         case 'keyReused':
           return c.json(
-            { error: 'idempotency_key_reused', fields: [{ field: 'Idempotency-Key', message: t(lang, 'error.idempotencyReused') }] },
+            { error: 'idempotency_key_reused', fields: [{ field: 'Idempotency-Key', code: 'idempotencyReused', message: t(lang, 'error.idempotencyReused') }] },
             422,
           );
         case 'merged':

@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 
-const isJson = (contentType: string | undefined) => {
+export const notJson = { error: 'unsupported_media_type', message: 'Send the body as application/json.' };
+
+export const isJson = (contentType: string | undefined) => {
   const type = contentType?.split(';')[0]?.trim().toLowerCase();
   return type === 'application/json' || (type?.startsWith('application/') && type.endsWith('+json'));
 };
@@ -11,7 +13,7 @@ const isJson = (contentType: string | undefined) => {
  */
 export async function jsonBody(c: Context): Promise<{ ok: true; body: unknown } | { ok: false; refusal: Response }> {
   if (!isJson(c.req.header('content-type'))) {
-    return { ok: false, refusal: c.json({ error: 'unsupported_media_type', message: 'Send the body as application/json.' }, 415) };
+    return { ok: false, refusal: c.json(notJson, 415) };
   }
   try {
     return { ok: true, body: JSON.parse(await c.req.text()) };

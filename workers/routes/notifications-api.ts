@@ -4,6 +4,8 @@ import { inboxesOf } from '../../domain/notifications';
 import type { AppEnv } from '../env';
 import { requireUser } from '../middleware/auth';
 import { readInbox } from '../services/inbox';
+import { inboxQuerySchema } from '../../schemas/inbox';
+import { validated } from './validated';
 
 /**
  * A mediator's and a command room's inbox: warnings, breaches, escalations and acknowledgements as they happened,
@@ -11,10 +13,9 @@ import { readInbox } from '../services/inbox';
  */
 export const notificationsApi = new Hono<AppEnv>()
   .use(requireUser('api'))
-  .get('/', async (c) => {
+  .get('/', validated('query', inboxQuerySchema, 'invalid_query'), async (c) => {
     const user = c.get('user');
-    const unreadOnly = c.req.query('unread') !== undefined && c.req.query('unread') !== '0';
-    return c.json(await readInbox(c.get('services').db, user, unreadOnly));
+    return c.json(await readInbox(c.get('services').db, user, c.req.valid('query').unread === '1'));
   })
   .post('/:id/read', async (c) => {
     const user = c.get('user');

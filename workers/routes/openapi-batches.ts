@@ -8,7 +8,7 @@ const security = [{ bearer: [] }];
 const example = (schema: v.GenericSchema) => (v.getExamples(schema) as unknown[])[0];
 
 const pageParameters = (schema: typeof batchListQuerySchema) =>
-  queryParameters(schema.pipe[0], {
+  queryParameters(schema, {
     limit: `Rows per page, 1 to ${listMaxLimit}; 50 unless asked.`,
     cursor: '`nextCursor` of the previous page: the page after it, without gaps or repeats while rows are written.',
   });
@@ -101,7 +101,11 @@ export function batchPaths(): Record<string, unknown> {
           409: errorResponse('Another user’s batch has this ID.'),
           413: errorResponse('Over 2 MiB.'),
           415: errorResponse('Not JSON, JSON lines or CSV.'),
-          422: { ...invalidResponse, description: 'No batch ID, bad options, no lines, or the ID used before for a different batch.' },
+          422: {
+            ...invalidResponse,
+            'x-refusals-of-state': ['idempotencyReused'],
+            description: 'No batch ID, bad options, no lines, or the ID used before for a different batch (`idempotencyReused`).',
+          },
         },
       },
     },

@@ -26,7 +26,7 @@ export function boardPagePaths(): Record<string, unknown> {
         tags: ['pages'],
         summary: 'The board’s rows as the CSV ledger, for the session (the same query as /board)',
         parameters: queryParameters(boardQuery),
-        responses: { 200: download('The ledger; a `Link: rel="next"` header when there are more rows.', 'text/csv'), 303: { description: 'A wrong query: back to /board, which says why.' }, 403: signedIn[403] },
+        responses: { 200: download('The ledger; a `Link: rel="next"` header when there are more rows.', 'text/csv'), 422: page('A wrong query: the board, saying why.'), ...signedIn },
       },
     },
     '/board.xlsx': {
@@ -34,7 +34,7 @@ export function boardPagePaths(): Record<string, unknown> {
         tags: ['pages'],
         summary: 'The board’s rows as the Excel ledger, for the session',
         parameters: queryParameters(boardQuery),
-        responses: { 200: download('The workbook.', xlsx), 303: { description: 'A wrong query: back to /board.' }, 403: signedIn[403] },
+        responses: { 200: download('The workbook.', xlsx), 422: page('A wrong query: the board, saying why.'), ...signedIn },
       },
     },
     '/dashboard': {
@@ -53,7 +53,7 @@ export function boardPagePaths(): Record<string, unknown> {
         tags: ['pages'],
         summary: 'The figures as CSV (GET /api/stats?format=csv), for the session',
         parameters: queryParameters(v.omit(statsQueryFields, ['format'])),
-        responses: { 200: download('One row per group, then the total.', 'text/csv'), 303: { description: 'A wrong period: back to /dashboard.' }, 403: signedIn[403] },
+        responses: { 200: download('One row per group, then the total.', 'text/csv'), 422: page('A wrong period: the dashboard, saying why.'), ...signedIn },
       },
     },
     '/batches': {

@@ -1,4 +1,4 @@
-import { caseListQueryFields } from '../../schemas/case-list';
+import { caseListQuerySchema } from '../../schemas/case-list';
 import { errorResponse, invalidResponse, queryParameters } from './openapi-parts';
 
 /** GET /api/cases: its parameters come from the schema the route validates with, their meaning from here. */
@@ -14,7 +14,7 @@ export function caseListPath() {
         'A query of one character is refused (422). Filters combine (AND). Rows show phone and ID numbers masked (138****0001) to grid workers and ' +
         'department liaisons; mediators, supervisors and admins read them whole.',
       security: [{ bearer: [] }],
-      parameters: queryParameters(caseListQueryFields, {
+      parameters: queryParameters(caseListQuerySchema, {
         q: 'Free text: case number, party name, phone, address (two characters at least).',
         jurisdiction: 'Only cases at or below this jurisdiction, which must lie within yours.',
         status: 'Unfinished cases (queued, open, resolved) unless one status or `all` is asked for; a search (`q`) looks among all cases unless a status is asked for.',

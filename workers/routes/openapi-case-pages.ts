@@ -45,7 +45,7 @@ export function casePagePaths(): Record<string, unknown> {
         summary: 'A case: parties, summary, route, stage, mediator, escalation, open clocks with time left, the timeline, and the steps open to the reader now',
         parameters: [
           { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
-          { name: 'done', in: 'query', required: false, schema: { type: 'string', enum: stepNames }, description: 'The step just taken, said at the top.' },
+          { name: 'done', in: 'query', required: false, schema: { type: 'string' }, description: `The step just taken, said at the top: one of ${stepNames.join(', ')}; any other is passed over.` },
         ],
         responses: { 200: page('The case page.'), 404: page('No such case within your jurisdiction.'), ...forWorkers, ...signedIn },
       },

@@ -7,7 +7,7 @@ import { slaPolicySchema } from '../../schemas/policy';
 import { stepExamples, stepNames, stepPayloadSchemas } from '../../schemas/steps';
 import { channels } from '../../schemas/vocabulary';
 import { figureDefinitions } from '../../domain/figures';
-import { statsQueryFields } from '../../schemas/stats';
+import { statsQuerySchema } from '../../schemas/stats';
 import type { AppEnv } from '../env';
 import { batchPaths } from './openapi-batches';
 import { caseListPath } from './openapi-case-list';
@@ -15,10 +15,12 @@ import { casePagePaths } from './openapi-case-pages';
 import { boardPagePaths } from './openapi-board-pages';
 import { pagePaths } from './openapi-pages';
 import { peopleAndPlacesPaths } from './openapi-people';
-import { caseResponse, errorResponse, invalidResponse, jsonSchema, page, queryParameters, withRateLimitAnswers } from './openapi-parts';
+import { caseResponse, errorResponse, invalidResponse, jsonSchema, page, queryParameters, withGuardAnswers, withRateLimitAnswers } from './openapi-parts';
 import { refusalsBeforeDeadLetter } from '../services/outbox-delivery';
 import { caseReadListCursor, caseReadListQuerySchema } from '../../schemas/audit';
 import { encodeKeyset } from '../../schemas/cursor';
+import { inboxQuerySchema } from '../../schemas/inbox';
+import { idempotencyKeyParameter } from '../../schemas/idempotency-key';
 
 /** The stats path: its parameters from the query schema, its description from the figures' own definitions. */
 function statsPath() {
@@ -30,7 +32,7 @@ function statsPath() {
         .map(([name, definition]) => `- \`${name}\`: ${definition}`)
         .join('\n'),
       security: [{ bearer: [] }],
-      parameters: queryParameters(statsQueryFields, {
+      parameters: queryParameters(statsQuerySchema, {
         from: 'First local day of the period (default: the first of this month).',
         to: 'The day after the period (default: tomorrow).',
         groupBy: 'Group by channel, route, station, mediator (ranked by on-time rate: 一人一单), category, week or month.',
@@ -109,13 +111,7 @@ export function buildOpenApiDocument() {
         summary: `File a dispute found through the ${channel} channel`,
         security: [{ bearer: [] }],
         parameters: [
-          {
-            name: 'Idempotency-Key',
-            in: 'header',
-            required: false,
-            schema: { type: 'string', maxLength: 200 },
-            description: 'A repeat with the same key returns the first answer; another body under the same key is refused.',
-          },
+          idempotencyKeyParameter('A repeat with the same key returns the first answer; another body under the same key is refused (422).'),
         ],
         requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(schema), example } } },
         responses: {
@@ -128,7 +124,13 @@ export function buildOpenApiDocument() {
           400: errorResponse('The body is not valid JSON.'),
           401: errorResponse('No valid bearer token.'),
           415: errorResponse('The body is not sent as application/json.'),
-          422: { ...(invalidResponse as object), description: 'Every error in one round: the formats, an unknown grid cell or one outside your jurisdiction, a time in the future.' },
+          422: {
+            ...invalidResponse,
+            'x-refusals-of-state': ['gridCellUnknown', 'gridCellOutside', 'occurredInFuture', 'idempotencyReused'],
+            description:
+              'Every error in one round: the formats, and what no format can say: a grid cell that does not exist (`gridCellUnknown`) or lies outside your jurisdiction (`gridCellOutside`), ' +
+              'a time still to come (`occurredInFuture`), an Idempotency-Key already used for another body (`idempotencyReused`, as the IETF draft asks).',
+          },
         },
       },
     };
@@ -170,36 +172,35 @@ export function buildOpenApiDocument() {
       responses: { 200: caseResponse('The case.'), 401: errorResponse('No valid bearer token.'), 404: errorResponse('No such case within your jurisdiction.') },
     },
   };
-  paths['/api/cases/{id}/steps/{step}'] = {
-    post: {
-      tags: ['cases'],
-      summary: 'A mediator or supervisor advances the case (one step; see the request body per step)',
-      security: [{ bearer: [] }],
-      parameters: [
-        { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
-        { name: 'step', in: 'path', required: true, schema: { type: 'string', enum: stepNames } },
-        { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' }, description: 'A retried step with the same key runs once.' },
-      ],
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: { oneOf: stepNames.map((step) => ({ ...jsonSchema(stepPayloadSchemas[step]), title: step })) },
-            examples: Object.fromEntries(stepNames.map((step) => [step, { value: stepExamples[step] }])),
+  // One path per step, each with its own body: a body is only ever read as the step its path names.
+  for (const step of stepNames) {
+    paths[`/api/cases/{id}/steps/${step}`] = {
+      post: {
+        tags: ['steps'],
+        summary: `Take the step \`${step}\` on a case (a mediator, a supervisor or a department, as the step allows)`,
+        security: [{ bearer: [] }],
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+          idempotencyKeyParameter('A retried step with the same key runs once.'),
+        ],
+        requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(stepPayloadSchemas[step]), example: stepExamples[step] } } },
+        responses: {
+          200: caseResponse('Taken: the case as it now stands.'),
+          400: errorResponse('The body is not valid JSON.'),
+          403: errorResponse('Not yours to step: a grid worker, another mediator’s case, or a supervisor’s step.'),
+          404: errorResponse('No such case within your jurisdiction.'),
+          409: errorResponse('Not allowed now; `reason` says why.'),
+          415: errorResponse('The body is not sent as application/json.'),
+          422: {
+            ...invalidResponse,
+            'x-refusals-of-state': ['mediatorUnknown', 'caseUnknown'],
+            description: `${invalidResponse.description} Beyond the formats: a mediator who does not serve the case’s jurisdiction (\`mediatorUnknown\`), a duplicate of no case you can see (\`caseUnknown\`).`,
           },
+          503: errorResponse('Temporal is unreachable; the step may not have been taken: send it again with the same Idempotency-Key.'),
         },
       },
-      responses: {
-        200: caseResponse('Taken: the case as it now stands.'),
-        401: errorResponse('No valid bearer token.'),
-        403: errorResponse('Not yours to step: a grid worker, another mediator’s case, or a supervisor’s step.'),
-        404: errorResponse('No such case within your jurisdiction, or no such step.'),
-        409: errorResponse('Not allowed now; `reason` says why.'),
-        422: invalidResponse,
-        503: errorResponse('Temporal is unreachable; nothing changed.'),
-      },
-    },
-  };
+    };
+  }
   paths['/api/cases/{id}/repeats/{eventId}/split'] = {
     post: {
       tags: ['cases'],
@@ -251,7 +252,7 @@ export function buildOpenApiDocument() {
         'Beside the cases’ notifications, a reminder (`kind: instruction_warning`, with `instructionId`, `batchId`, `line`, `subject`, `dueAt`) ' +
         'for each of your verification instructions past its warning point without feedback; it stands until you answer the instruction.',
       security: [{ bearer: [] }],
-      parameters: [{ name: 'unread', in: 'query', required: false, schema: { type: 'string', enum: ['1', '0'] } }],
+      parameters: queryParameters(inboxQuerySchema, { unread: 'Only those not yet marked read (1).' }),
       responses: {
         200: {
           description: 'Up to 100 notifications.',
@@ -265,6 +266,7 @@ export function buildOpenApiDocument() {
           },
         },
         401: errorResponse('No valid bearer token.'),
+        422: invalidResponse,
       },
     },
   };
@@ -313,7 +315,7 @@ export function buildOpenApiDocument() {
         'Every read of a whole case by a supervisor or an admin (GET /api/cases/{id}: `via: api`; the case page: `via: page`) is recorded once the answer has gone. ' +
         'Grid workers, mediators and department liaisons read the cases they file or work, and their reads are not recorded.',
       security: [{ bearer: [] }],
-      parameters: queryParameters(caseReadListQuerySchema.pipe[0], {
+      parameters: queryParameters(caseReadListQuerySchema, {
         limit: 'Reads per page, 1 to 200 (default 50).',
         cursor: 'The `nextCursor` of the page before.',
       }),
@@ -337,7 +339,14 @@ export function buildOpenApiDocument() {
     },
   };
   paths['/cases/{id}/receipt'] = {
-    get: { tags: ['pages'], summary: 'The receipt of a filed case', responses: { 200: page('The receipt.'), 404: page('No such case.') } },
+    get: {
+      tags: ['pages'],
+      summary: 'The receipt of a filed case',
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+        { name: 'joined', in: 'query', required: false, schema: { type: 'string', enum: ['1'] }, description: 'The report joined an earlier case: the receipt says so.' },
+      ],
+      responses: { 200: page('The receipt.'), 404: page('No such case.') } },
   };
   paths['/login'] = {
     get: { tags: ['pages'], summary: 'Sign in with an access token', responses: { 200: page('The sign-in form.') } },
@@ -376,7 +385,7 @@ export function buildOpenApiDocument() {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: { Case: { type: 'object', description: 'See GET /api/cases/{id}.', additionalProperties: true } },
     },
-    paths: withRateLimitAnswers(paths),
+    paths: withRateLimitAnswers(withGuardAnswers(paths)),
   };
 }
 

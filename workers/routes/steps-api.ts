@@ -4,6 +4,8 @@ import { stepNames, stepPayloadSchemas, type StepName } from '../../schemas/step
 import type { AppEnv } from '../env';
 import { fieldErrors } from '../i18n/messages';
 import { takeStep } from '../services/take-step';
+import { idempotencyKeyPattern, invalidKey } from '../../schemas/idempotency-key';
+import { jsonBody } from './json-body';
 
 const isStepName = (value: string): value is StepName => (stepNames as string[]).includes(value);
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
@@ -15,12 +17,18 @@ const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(
 export const stepsApi = new Hono<AppEnv>().post('/:id/steps/:step', async (c) => {
   const step = c.req.param('step');
   if (!isStepName(step)) return c.json({ error: 'unknown_step', message: `Step must be one of: ${stepNames.join(', ')}.` }, 404);
-  const body = await c.req.json().catch(() => undefined);
-  const parsed = v.safeParse(stepPayloadSchemas[step], body ?? {});
-  if (!parsed.success) return c.json({ error: 'invalid_step', fields: fieldErrors(parsed.issues, c.get('lang')) }, 422);
+  const given = await jsonBody(c);
+  if (!given.ok) return given.refusal;
+  // valibot's object takes an array for an object with no required fields; a step's body is an object or nothing.
+  const parsed = v.safeParse(stepPayloadSchemas[step], Array.isArray(given.body) ? null : given.body);
+  const key = c.req.header('idempotency-key');
+  const keyError = key !== undefined && !idempotencyKeyPattern.test(key) ? [invalidKey] : [];
+  if (!parsed.success || keyError.length) {
+    return c.json({ error: 'invalid_step', fields: [...(parsed.success ? [] : fieldErrors(parsed.issues, c.get('lang'))), ...keyError] }, 422);
+  }
 
   // The step's ID is the update's: sent again with the same Idempotency-Key, it attaches to the first try.
-  const stepId = c.req.header('idempotency-key') ?? crypto.randomUUID();
+  const stepId = key ?? crypto.randomUUID();
   c.header('idempotency-key', stepId);
   const answer = await takeStep(c.get('services'), { user: c.get('user'), caseId: c.req.param('id'), step, payload: parsed.output, stepId });
   switch (answer.kind) {
@@ -31,7 +39,7 @@ export const stepsApi = new Hono<AppEnv>().post('/:id/steps/:step', async (c) =>
     case 'forbidden':
       return c.json({ error: 'forbidden', message: sentence(answer.reason) }, 403);
     case 'invalid':
-      return c.json({ error: 'invalid_step', fields: [{ field: answer.field, message: answer.message }] }, 422);
+      return c.json({ error: 'invalid_step', fields: [{ field: answer.field, code: answer.code, message: answer.message }] }, 422);
     case 'refused':
       return c.json({ error: 'step_refused', reason: answer.reason }, 409);
     case 'unavailable':

@@ -63,7 +63,7 @@ async function assigneesWithin(services: EdgeServices, user: SignedInUser, ids: 
 async function readLines(services: EdgeServices, request: BatchRequest): Promise<NewInstruction[]> {
   const { lang, user } = request;
   const checks = request.lines.map((raw) => {
-    if ('unreadable' in raw) return { raw, errors: [{ field: '', message: t(lang, 'error.badLine', { label: raw.unreadable }) }] };
+    if ('unreadable' in raw) return { raw, errors: [{ field: '', code: 'badLine', message: t(lang, 'error.badLine', { label: raw.unreadable }) }] };
     const kind = v.safeParse(lineKindSchema, raw.fields);
     if (!kind.success) return { raw, errors: fieldErrors(kind.issues, lang) };
     if (kind.output.kind === 'dispute') return { raw, dispute: raw.fields };
@@ -90,7 +90,7 @@ async function fileDisputeLine(services: EdgeServices, request: BatchRequest, li
   const { user, policy, lang } = request;
   const answer = await fileAndStart(services, { user, channel: 'grid', intake: intake.output, idempotencyKey: `batch:${request.batchId}:${line}`, policy, lang });
   if (answer.kind === 'invalid') return rejected(line, fields, answer.errors);
-  if (answer.kind === 'keyReused') return rejected(line, fields, [{ field: '', message: t(lang, 'error.idempotencyReused') }]);
+  if (answer.kind === 'keyReused') return rejected(line, fields, [{ field: '', code: 'idempotencyReused', message: t(lang, 'error.idempotencyReused') }]);
   return { line, kind: 'dispute', payload: fields, status: 'case_filed', caseId: answer.view.id };
 }
 

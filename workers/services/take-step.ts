@@ -23,7 +23,7 @@ export type StepAnswer =
   | { kind: 'taken'; view: CaseView }
   | { kind: 'notFound' }
   | { kind: 'forbidden'; reason: string }
-  | { kind: 'invalid'; field: string; message: string }
+  | { kind: 'invalid'; field: string; code: string; message: string }
   | { kind: 'refused'; reason: string }
   /** Nothing changed, or the step may or may not have been taken (`maybeTaken`): send it again. */
   | { kind: 'unavailable'; maybeTaken: boolean };
@@ -47,7 +47,7 @@ export async function takeStep(services: EdgeServices, request: StepRequest): Pr
     const dispatch = payload as Extract<StepUpdate, { step: 'assign' }>['payload'];
     const mediator = await findUserById(db, dispatch.mediatorId);
     if (!mediator || !mayBeAssigned(mediator, found.jurisdictionPath)) {
-      return { kind: 'invalid', field: 'mediatorId', message: 'No mediator with this ID serves this case’s jurisdiction.' };
+      return { kind: 'invalid', field: 'mediatorId', code: 'mediatorUnknown', message: 'No mediator with this ID serves this case’s jurisdiction.' };
     }
     dispatch.mediatorName = mediator.name;
   }
@@ -55,7 +55,7 @@ export async function takeStep(services: EdgeServices, request: StepRequest): Pr
   const exit = step === 'exit' ? (payload as Extract<StepUpdate, { step: 'exit' }>['payload']) : undefined;
   const duplicateOf = exit?.kind === 'duplicate' ? await findCaseByNumber(db, exit.duplicateOf) : undefined;
   if (exit?.kind === 'duplicate' && (!duplicateOf || duplicateOf.id === found.id || !canSee(user, duplicateOf.jurisdictionPath))) {
-    return { kind: 'invalid', field: 'duplicateOf', message: 'No other case with this number in your jurisdiction.' };
+    return { kind: 'invalid', field: 'duplicateOf', code: 'caseUnknown', message: 'No other case with this number in your jurisdiction.' };
   }
   if (found.status === 'queued') {
     // Its start may still be on its way (or waiting for Temporal): deliver it now rather than refuse the step.
