@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { caseProgressSchema, caseStateSchema, instantSchema, repeatReportSchema } from './case-state';
+import { intakeSourceSchema } from './intake';
 import { stepNames, stepPayloadSchemas, type StepName } from './steps';
 import {
   caseOutcomes,
@@ -64,7 +65,7 @@ const edgeEventDetails = {
     where: v.optional(v.object({ address: v.string(), gridCellCode: v.string() })),
     parties: v.array(v.object({ name: v.string(), role: v.picklist(partyRoles), phone: v.optional(v.string()), address: v.optional(v.string()) })),
     riskFlags: v.optional(v.array(v.picklist(riskFlags))),
-    source: v.record(v.string(), v.unknown()),
+    source: intakeSourceSchema,
     /** The number of a case closed as a duplicate of this one. */
     mergedFrom: v.optional(v.string()),
   }),
@@ -74,18 +75,27 @@ const edgeEventDetails = {
 
 type StepEventType = `step:${StepName}`;
 const stepEventType = (step: StepName): StepEventType => `step:${step}`;
+const stepEventDetails = Object.fromEntries(stepNames.map((step) => [stepEventType(step), stepPayloadSchemas[step]])) as {
+  [K in StepName as `step:${K}`]: (typeof stepPayloadSchemas)[K];
+};
 
 export type ProcessEventType = keyof typeof processEventDetails | StepEventType;
 export const processEventTypes = [...Object.keys(processEventDetails), ...stepNames.map(stepEventType)] as [ProcessEventType, ...ProcessEventType[]];
-export type TimelineEventType = ProcessEventType | keyof typeof edgeEventDetails;
-export const timelineEventTypes = [...processEventTypes, ...Object.keys(edgeEventDetails)] as [TimelineEventType, ...TimelineEventType[]];
+export type EdgeEventType = keyof typeof edgeEventDetails;
+export const edgeEventTypes = Object.keys(edgeEventDetails) as [EdgeEventType, ...EdgeEventType[]];
+export type TimelineEventType = ProcessEventType | EdgeEventType;
+export const timelineEventTypes = [...processEventTypes, ...edgeEventTypes] as [TimelineEventType, ...TimelineEventType[]];
+
+/** The detail each type of timeline row carries: a step's is its payload. */
+export const timelineEventDetails = { ...processEventDetails, ...stepEventDetails, ...edgeEventDetails };
 
 /** The event itself: its type and the detail that type carries. */
 export type ProcessEventBody =
   | { [K in keyof typeof processEventDetails]: { type: K; detail: v.InferOutput<(typeof processEventDetails)[K]> } }[keyof typeof processEventDetails]
   | { [K in StepName]: { type: `step:${K}`; detail: v.InferOutput<(typeof stepPayloadSchemas)[K]> } }[StepName];
 
-const clockProjectionSchema = v.object({
+/** A clock as D1 keeps it, one row a clock: what the workflow last said of it. */
+export const clockProjectionSchema = v.object({
   clock: v.picklist(clockNames),
   startedAt: instantSchema,
   dueAt: instantSchema,

@@ -122,6 +122,14 @@ export const intakeSchemas = {
   enforcement: enforcementIntakeSchema,
 } as const satisfies Record<Channel, v.GenericSchema>;
 
+/** What an intake carries beyond the common fields, whichever channel it came through. */
+export const intakeSourceSchema = v.union([
+  intakeSchemas.grid.entries.source,
+  intakeSchemas.community.entries.source,
+  intakeSchemas.online.entries.source,
+  intakeSchemas.enforcement.entries.source,
+]);
+
 export type IntakeSchemas = typeof intakeSchemas;
 export type IntakeInput<C extends Channel = Channel> = v.InferInput<IntakeSchemas[C]>;
 export type Intake<C extends Channel = Channel> = v.InferOutput<IntakeSchemas[C]>;

@@ -1,9 +1,11 @@
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSlaPolicy } from '../../domain/policy';
+import { mergedIntakeAnswerSchema } from '../../schemas/case-view';
 import type { SlaPolicy } from '../../schemas/policy';
 import { channels } from '../../schemas/vocabulary';
 import type { Stack } from '../../scripts/stack';
+import { expectDocumentedCase } from '../support/case-answers';
 import { apiAs, freshIntake, testStack, tokenOf } from '../support/stack';
 
 /** The system as `npm start` runs it — Temporal dev server, workerd with local D1, the case worker — on a clock of seconds. */
@@ -47,13 +49,17 @@ type CaseView = {
 const fileCase = async (channel: (typeof channels)[number], overrides: object = {}) => {
   const response = await gridWorker(`/api/intake/${channel}`, { method: 'POST', body: JSON.stringify({ ...freshIntake(channel), ...overrides }) });
   expect(response.status).toBe(201);
-  return (await response.json()) as CaseView;
+  const filed = (await response.json()) as CaseView;
+  expectDocumentedCase(filed);
+  return filed;
 };
 
 async function caseUntil(id: string, done: (view: CaseView) => boolean, timeoutMs = 60_000): Promise<CaseView> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const view = (await (await gridWorker(`/api/cases/${id}`)).json()) as CaseView;
+    // Read by a grid worker, masked, at every stage the case passes: each read answers as the API document says.
+    expectDocumentedCase(view);
     if (done(view)) return view;
     if (Date.now() > deadline) throw new Error(`case ${id} did not get there in ${timeoutMs} ms: ${JSON.stringify(view)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -133,8 +139,12 @@ describe('a batch of verification instructions through the whole stack', () => {
 });
 
 describe('mediators step a case over HTTP', () => {
-  const stepAs = (token: string) => (id: string, name: string, payload: object = {}) =>
-    apiAs(stack, token)(`/api/cases/${id}/steps/${name}`, { method: 'POST', body: JSON.stringify(payload) });
+  const stepAs = (token: string) => async (id: string, name: string, payload: object = {}) => {
+    const response = await apiAs(stack, token)(`/api/cases/${id}/steps/${name}`, { method: 'POST', body: JSON.stringify(payload) });
+    // Every step taken answers with the case as the API document describes it.
+    if (response.status === 200) expectDocumentedCase(await response.clone().json());
+    return response;
+  };
 
   it('takes allowed steps with 200, refuses the rest with 409, 403 or 422, and a repeat reopens the closed case', async () => {
     const mediator = stepAs(tokenOf(stack, 'demo-mediator-ly'));
@@ -171,6 +181,7 @@ describe('mediators step a case over HTTP', () => {
     const again = { ...JSON.parse(JSON.stringify(freshIntake('community'))), where: closedView.where };
     const merged = await gridWorker('/api/intake/community', { method: 'POST', body: JSON.stringify(again) });
     expect(merged.status).toBe(200);
+    expectDocumentedCase(await merged.json(), mergedIntakeAnswerSchema);
     const reopened = await caseUntil(filed.id, (c) => c.timeline.some((e) => e.type === 'reopened'));
     expect(reopened.status).toBe('open');
     expect(reopened.timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['repeat_report', 'repeat_reported', 'hard_case', 'reopened']));

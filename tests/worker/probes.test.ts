@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack';
 import { signatureHeader, signRequest } from '../../schemas/internal-signature';
 import { stepExamples, stepNames, stepPayloadSchemas } from '../../schemas/steps';
+import { expectDocumentedCase } from '../support/case-answers';
 import { fileCase, newMarker, newPhone, project } from '../support/case-lists';
 import { workflowReport } from '../support/reports';
 import { apiAs, edgeOnlyStack, freshIntake, sessionCookieOf, tokenOf } from '../support/stack';
@@ -265,6 +266,7 @@ describe('phone and ID numbers (API3: excessive data exposure)', () => {
     const view = (await (await as(user)(`/api/cases/${filed.id}`)).json()) as { summary: string; parties: { phone: string }[] };
     expect(view.parties[0]!.phone).toBe(isMasked ? masked : phone);
     expect(view.summary.includes('330106198001011234')).toBe(!isMasked);
+    expectDocumentedCase(view);
   });
 
   it('leaves the number nowhere in a grid worker’s read, not even in a merged report’s intake on the timeline', async () => {
@@ -277,6 +279,7 @@ describe('phone and ID numbers (API3: excessive data exposure)', () => {
     expect(asGridWorker).toContain('repeat_report');
     expect(asGridWorker).not.toContain(phone);
     expect(asGridWorker).toContain(masked);
+    expectDocumentedCase(JSON.parse(asGridWorker));
     expect(await (await as('demo-supervisor-ly')(`/api/cases/${filed.id}`)).text()).toContain(phone);
   });
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack';
+import { mergedIntakeAnswerSchema } from '../../schemas/case-view';
 import type { CaseView } from '../../workers/services/case-view';
+import { expectDocumentedCase } from '../support/case-answers';
 import { apiAs, edgeOnlyStack, freshIntake, tokenOf } from '../support/stack';
 
 /** The edge in workerd with a real local D1, Temporal unreachable: cases stay queued, which repeats do not mind. */
@@ -25,11 +27,19 @@ const intake = (address: string, parties: Party[], more: Record<string, unknown>
 
 async function file(body: object, channel = 'grid', headers: Record<string, string> = {}) {
   const response = await gridWorker(`/api/intake/${channel}`, { method: 'POST', body: JSON.stringify(body), headers });
-  return { status: response.status, replayed: response.headers.get('idempotent-replayed'), body: (await response.json()) as Answer };
+  const answer = (await response.json()) as Answer;
+  // A new case (201) and a report that joined an earlier one (200) each answer as the API document says.
+  if (response.status === 201) expectDocumentedCase(answer);
+  if (response.status === 200) expectDocumentedCase(answer, mergedIntakeAnswerSchema);
+  return { status: response.status, replayed: response.headers.get('idempotent-replayed'), body: answer };
 }
 
 /** Read as the station's mediator, who calls the parties and so reads their phones whole; a grid worker reads them masked. */
-const readCase = async (id: string) => (await (await apiAs(stack, tokenOf(stack, 'demo-mediator-ly'))(`/api/cases/${id}`)).json()) as CaseView;
+async function readCase(id: string) {
+  const view = (await (await apiAs(stack, tokenOf(stack, 'demo-mediator-ly'))(`/api/cases/${id}`)).json()) as CaseView;
+  expectDocumentedCase(view);
+  return view;
+}
 
 describe('the same dispute, however it is written', () => {
   it('白乐桥村12号 is the same place as 白乐桥村 12 号: the second report joins the first case and says so', async () => {
@@ -161,6 +171,7 @@ describe('splitting a wrongly merged report', () => {
     const response = await split('demo-supervisor-ly', first.body.id, reportEvent.id);
     expect(response.status).toBe(201);
     const own = (await response.json()) as CaseView;
+    expectDocumentedCase(own);
     expect(own.id).not.toBe(first.body.id);
     expect(response.headers.get('location')).toBe(`/api/cases/${own.id}`);
     expect(own).toMatchObject({
