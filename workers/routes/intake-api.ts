@@ -5,6 +5,7 @@ import { jsonBody } from './json-body';
 import { t } from '../i18n/messages';
 import { fileAndStart } from '../services/file-and-start';
 import { readIntake } from '../services/file-case';
+import { caseViewAsSeenBy } from '../services/case-view';
 import { policyInForce } from '../services/sla-policy';
 import { requireUser } from '../middleware/auth';
 import { idempotencyKeyPattern, invalidKey } from '../../schemas/idempotency-key';
@@ -41,15 +42,18 @@ for (const channel of channels) {
             422,
           );
         case 'merged':
-        case 'filed':
+        case 'filed': {
+          // A report that joined an earlier case shows that case: as masked as any read of it by this reader.
+          const view = caseViewAsSeenBy(c.get('user').role, answer.view);
           c.header('location', `/api/cases/${answer.view.id}`);
           // A replay answers as the first request did.
           if (answer.replayed) c.header('idempotent-replayed', 'true');
           // The same dispute again lands on the earlier case, which the answer shows and names (200, not a new 201).
           if (answer.kind === 'merged') {
-            return c.json({ ...answer.view, mergedRepeat: true, mergedInto: { caseId: answer.view.id, caseNumber: answer.view.caseNumber } }, 200);
+            return c.json({ ...view, mergedRepeat: true, mergedInto: { caseId: view.id, caseNumber: view.caseNumber } }, 200);
           }
-          return c.json(answer.view, 201);
+          return c.json(view, 201);
+        }
       }
     },
   );

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { batchJsonSchema, batchListCursor, batchListQuerySchema, batchOptionsSchema, instructionFeedbackSchema, instructionLineSchema, instructionListCursor, instructionListQuerySchema, listMaxLimit, maxBatchLines } from '../../schemas/batch';
 import { batchReportSchema } from '../../schemas/batch-workflow';
 import { encodeKeyset } from '../../schemas/cursor';
-import { errorResponse, invalidResponse, jsonSchema, queryParameters } from './openapi-parts';
+import { errorResponse, invalidResponse, jsonSchema, queryParameters, refusedBeyondSchema } from './openapi-parts';
 
 const security = [{ bearer: [] }];
 const example = (schema: v.GenericSchema) => (v.getExamples(schema) as unknown[])[0];
@@ -101,11 +101,7 @@ export function batchPaths(): Record<string, unknown> {
           409: errorResponse('Another user’s batch has this ID.'),
           413: errorResponse('Over 2 MiB.'),
           415: errorResponse('Not JSON, JSON lines or CSV.'),
-          422: {
-            ...invalidResponse,
-            'x-refusals-of-state': ['idempotencyReused'],
-            description: 'No batch ID, bad options, no lines, or the ID used before for a different batch (`idempotencyReused`).',
-          },
+          422: refusedBeyondSchema(['idempotencyReused', 'batchEmpty', 'batchResent'], 'No batch ID, bad options, no lines (`batchEmpty`), or the ID used before for a different batch (`idempotencyReused`).'),
         },
       },
     },

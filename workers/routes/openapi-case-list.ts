@@ -1,5 +1,5 @@
 import { caseListQuerySchema } from '../../schemas/case-list';
-import { errorResponse, invalidResponse, queryParameters } from './openapi-parts';
+import { errorResponse, queryParameters, refusedBeyondSchema } from './openapi-parts';
 
 /** GET /api/cases: its parameters come from the schema the route validates with, their meaning from here. */
 export function caseListPath() {
@@ -62,7 +62,7 @@ export function caseListPath() {
           },
         },
         401: errorResponse('No valid bearer token.'),
-        422: invalidResponse,
+        422: refusedBeyondSchema(['jurisdictionUnknown', 'searchTooShort'], 'A jurisdiction outside yours (`jurisdictionUnknown`); a search with no word of two characters (`searchTooShort`).'),
       },
     },
   };

@@ -113,6 +113,15 @@ export const invalidResponse: { description: string; content: object } = {
     },
   },
 };
+/**
+ * A 422 that may also name rules no schema can state, because they depend on what is stored or on the clock: each
+ * by the `code` of its field error, listed under `x-refusals-of-state`.
+ */
+export const refusedBeyondSchema = (codes: string[], description: string) => ({
+  ...invalidResponse,
+  'x-refusals-of-state': codes,
+  description: `${invalidResponse.description} ${description}`,
+});
 export const caseResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Case' } } } });
 export const page = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
 

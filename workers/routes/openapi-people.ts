@@ -1,11 +1,16 @@
 import * as v from 'valibot';
 import { jurisdictionRenameSchema, newCountySchema, newJurisdictionSchema } from '../../schemas/jurisdictions';
 import { newUserSchema, userChangeSchema } from '../../schemas/users';
-import { errorResponse, invalidResponse, jsonSchema } from './openapi-parts';
+import { errorResponse, invalidResponse, jsonSchema, refusedBeyondSchema } from './openapi-parts';
 
 const security = [{ bearer: [] }];
 
 /** The people and places an admin keeps, and the mediators a supervisor dispatches to; each body from its own schema. */
+const userRefusals = refusedBeyondSchema(
+  ['jurisdictionUnknown', 'departmentRequired', 'departmentRefused'],
+  'A jurisdiction outside yours (`jurisdictionUnknown`); a liaison without a department (`departmentRequired`), or a department for another role (`departmentRefused`).',
+);
+
 export function peopleAndPlacesPaths(): Record<string, unknown> {
   const body = (schema: v.GenericSchema) => {
     const [example] = v.getExamples(schema) as unknown[];
@@ -66,7 +71,7 @@ export function peopleAndPlacesPaths(): Record<string, unknown> {
           201: { description: 'Opened: the place with its level and path.' },
           ...adminOnly,
           409: errorResponse('The code is taken.'),
-          422: { ...(invalidResponse as object), description: 'A bad code or name, a parent outside your jurisdiction, or a grid cell as parent (nothing goes below one).' },
+          422: refusedBeyondSchema(['jurisdictionUnknown', 'gridHasNoChildren'], 'A parent outside your jurisdiction (`jurisdictionUnknown`), or a grid cell as parent (`gridHasNoChildren`: nothing goes below one).'),
         },
       },
     },
@@ -96,7 +101,7 @@ export function peopleAndPlacesPaths(): Record<string, unknown> {
           201: { description: 'Added: the user and their bearer `token`, shown this once (only its SHA-256 is kept).' },
           ...adminOnly,
           409: errorResponse('The ID is taken.'),
-          422: invalidResponse,
+          422: userRefusals,
         },
       },
     },
@@ -112,7 +117,7 @@ export function peopleAndPlacesPaths(): Record<string, unknown> {
           ...adminOnly,
           404: errorResponse('No such user within your jurisdiction.'),
           409: errorResponse('Your own admin role cannot be given up by yourself.'),
-          422: invalidResponse,
+          422: userRefusals,
         },
       },
     },

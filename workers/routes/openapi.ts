@@ -15,11 +15,12 @@ import { casePagePaths } from './openapi-case-pages';
 import { boardPagePaths } from './openapi-board-pages';
 import { pagePaths } from './openapi-pages';
 import { peopleAndPlacesPaths } from './openapi-people';
-import { caseResponse, errorResponse, invalidResponse, jsonSchema, page, queryParameters, withGuardAnswers, withRateLimitAnswers } from './openapi-parts';
+import { caseResponse, errorResponse, invalidResponse, jsonSchema, page, queryParameters, refusedBeyondSchema, withGuardAnswers, withRateLimitAnswers } from './openapi-parts';
 import { refusalsBeforeDeadLetter } from '../services/outbox-delivery';
 import { caseReadListCursor, caseReadListQuerySchema } from '../../schemas/audit';
 import { encodeKeyset } from '../../schemas/cursor';
 import { inboxQuerySchema } from '../../schemas/inbox';
+import { caseViewSchema, mergedIntakeAnswerSchema } from '../../schemas/case-view';
 import { idempotencyKeyParameter } from '../../schemas/idempotency-key';
 
 /** The stats path: its parameters from the query schema, its description from the figures' own definitions. */
@@ -115,22 +116,21 @@ export function buildOpenApiDocument() {
         ],
         requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(schema), example } } },
         responses: {
-          200: caseResponse(
-            'The same dispute as an earlier case (a party’s phone, or the address and a party’s name): the report joined that case, shown here, with `mergedInto: { caseId, caseNumber }`.',
-          ),
+          200: {
+            description: 'The same dispute as an earlier case (a party’s phone, or the address and a party’s name): the report joined that case, shown here, with `mergedInto: { caseId, caseNumber }`.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/JoinedCase' } } },
+          },
           201: caseResponse(
             'Filed, answered once D1 holds it: `status` is `queued` until its workflow, started after the answer (or by the outbox cron), reports and opens it.',
           ),
           400: errorResponse('The body is not valid JSON.'),
           401: errorResponse('No valid bearer token.'),
           415: errorResponse('The body is not sent as application/json.'),
-          422: {
-            ...invalidResponse,
-            'x-refusals-of-state': ['gridCellUnknown', 'gridCellOutside', 'occurredInFuture', 'idempotencyReused'],
-            description:
-              'Every error in one round: the formats, and what no format can say: a grid cell that does not exist (`gridCellUnknown`) or lies outside your jurisdiction (`gridCellOutside`), ' +
+          422: refusedBeyondSchema(
+            ['gridCellUnknown', 'gridCellOutside', 'occurredInFuture', 'idempotencyReused'],
+            'Every error in one round: the formats, and what no format can say: a grid cell that does not exist (`gridCellUnknown`) or lies outside your jurisdiction (`gridCellOutside`), ' +
               'a time still to come (`occurredInFuture`), an Idempotency-Key already used for another body (`idempotencyReused`, as the IETF draft asks).',
-          },
+          ),
         },
       },
     };
@@ -191,11 +191,10 @@ export function buildOpenApiDocument() {
           404: errorResponse('No such case within your jurisdiction.'),
           409: errorResponse('Not allowed now; `reason` says why.'),
           415: errorResponse('The body is not sent as application/json.'),
-          422: {
-            ...invalidResponse,
-            'x-refusals-of-state': ['mediatorUnknown', 'caseUnknown'],
-            description: `${invalidResponse.description} Beyond the formats: a mediator who does not serve the case’s jurisdiction (\`mediatorUnknown\`), a duplicate of no case you can see (\`caseUnknown\`).`,
-          },
+          422: refusedBeyondSchema(
+            ['mediatorUnknown', 'caseUnknown'],
+            'Beyond the formats: a mediator who does not serve the case’s jurisdiction (`mediatorUnknown`), a duplicate of no case you can see (`caseUnknown`).',
+          ),
           503: errorResponse('Temporal is unreachable; the step may not have been taken: send it again with the same Idempotency-Key.'),
         },
       },
@@ -383,7 +382,10 @@ export function buildOpenApiDocument() {
     info: { title: 'Fengqiao', version: '0.1.0', description: 'Grassroots dispute mediation: four-channel intake, durable case workflows.' },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: { Case: { type: 'object', description: 'See GET /api/cases/{id}.', additionalProperties: true } },
+      schemas: {
+        Case: { ...jsonSchema(caseViewSchema), description: 'A case as its reader may see it: phone and ID numbers masked for grid workers and department liaisons.' },
+        JoinedCase: { ...jsonSchema(mergedIntakeAnswerSchema), description: 'The earlier case a report joined, with the case it joined named.' },
+      },
     },
     paths: withRateLimitAnswers(withGuardAnswers(paths)),
   };

@@ -4,6 +4,7 @@ import { stepNames, stepPayloadSchemas, type StepName } from '../../schemas/step
 import type { AppEnv } from '../env';
 import { fieldErrors } from '../i18n/messages';
 import { takeStep } from '../services/take-step';
+import { caseViewAsSeenBy } from '../services/case-view';
 import { idempotencyKeyPattern, invalidKey } from '../../schemas/idempotency-key';
 import { jsonBody } from './json-body';
 
@@ -33,7 +34,7 @@ export const stepsApi = new Hono<AppEnv>().post('/:id/steps/:step', async (c) =>
   const answer = await takeStep(c.get('services'), { user: c.get('user'), caseId: c.req.param('id'), step, payload: parsed.output, stepId });
   switch (answer.kind) {
     case 'taken':
-      return c.json(answer.view);
+      return c.json(caseViewAsSeenBy(c.get('user').role, answer.view));
     case 'notFound':
       return c.json({ error: 'not_found', message: 'No such case.' }, 404);
     case 'forbidden':

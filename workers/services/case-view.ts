@@ -56,6 +56,7 @@ export function caseViewAsSeenBy(role: Role, view: CaseView): CaseView {
     where: { ...view.where, address: seen.address },
     parties: seen.parties,
     source: maskContactsWithin(view.source),
+    process: maskContactsWithin(view.process),
     timeline: view.timeline.map((event) => ({ ...event, reason: event.reason && maskContactsInText(event.reason), detail: maskContactsWithin(event.detail) })),
   };
 }
