@@ -5,7 +5,6 @@
  *
  *   npm run bench:intake -- [--concurrency 8] [--requests 300]
  */
-import { Client, Connection } from '@temporalio/client';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { caseWorkflowInputSchema, type CaseWorkflowInput } from '../schemas/workflow-input';
@@ -13,7 +12,11 @@ import { gridIntakeSchema } from '../schemas/intake';
 import { defaultSlaPolicy } from '../domain/policy';
 import { localDay } from '../domain/clocks/local-time';
 import { caseWorkflowType } from '../schemas/workflow-names';
-import { freshIntake, testStack, tokenOf } from '../tests/support/stack';
+import { freshIntake, tokenOf } from '../tests/support/stack';
+import { lookForAnsweredCases } from './support/answered-cases';
+import { newTally, runClosedLoop, timedInto, type Attempt, type Tally } from './support/closed-loop';
+import { oneDecimal, percentile, positiveInt } from './support/figures';
+import { onWholeStack } from './support/whole-stack';
 
 /** Intake p50 at most this share of a bare start's, and its throughput at least this multiple. */
 const targetLatencyShare = 0.25;
@@ -28,49 +31,6 @@ const { values: flags } = parseArgs({
 const concurrency = positiveInt(flags.concurrency, '--concurrency');
 const requestsPerSide = positiveInt(flags.requests, '--requests');
 
-function positiveInt(raw: string, name: string) {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got ${raw}`);
-  return n;
-}
-
-/** One attempt; resolves with an error text for a failure so one bad answer does not stop the run. */
-type Attempt = () => Promise<string | undefined>;
-
-interface Tally {
-  latenciesMs: number[];
-  busyMs: number;
-  failures: number;
-  firstErrors: Set<string>;
-}
-
-const newTally = (): Tally => ({ latenciesMs: [], busyMs: 0, failures: 0, firstErrors: new Set() });
-
-/** Closed loop: `concurrency` callers, each sending its next request as soon as the last one answered. */
-async function runClosedLoop(count: number, attempt: Attempt, tally: Tally) {
-  let next = 0;
-  const started = performance.now();
-  const caller = async () => {
-    while (next < count) {
-      next++;
-      const t0 = performance.now();
-      const error = await attempt().catch((e: unknown) => String((e as Error)?.message ?? e));
-      const elapsed = performance.now() - t0;
-      if (error === undefined) {
-        tally.latenciesMs.push(elapsed);
-      } else {
-        tally.failures++;
-        if (tally.firstErrors.size < 3) tally.firstErrors.add(error.slice(0, 200));
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, caller));
-  tally.busyMs += performance.now() - started;
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-
 function summarize(tally: Tally) {
   const sorted = [...tally.latenciesMs].sort((a, b) => a - b);
   return {
@@ -83,15 +43,9 @@ function summarize(tally: Tally) {
 }
 
 type Summary = ReturnType<typeof summarize>;
-const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 const tableRow = (s: Summary) => ({ 'req/s': oneDecimal(s.throughput), 'p50 ms': oneDecimal(s.p50), 'p95 ms': oneDecimal(s.p95), failures: s.failures });
 
-const stack = await testStack();
-let connection: Connection | undefined;
-try {
-  console.log(`Starting the stack (logs in ${stack.options.dataDir}/logs) …`);
-  await stack.start();
-
+await onWholeStack(async (stack, client) => {
   const token = tokenOf(stack, 'demo-grid-ly');
   /** Every case the intake answered 201 for, warm-up included: each must end in D1 and in Temporal. */
   const answered: string[] = [];
@@ -113,8 +67,6 @@ try {
     return undefined;
   };
 
-  connection = await Connection.connect({ address: stack.temporalAddress });
-  const client = new Client({ connection });
   let bareCounter = 0;
   const bareInput = (): CaseWorkflowInput => {
     const now = new Date();
@@ -159,14 +111,14 @@ try {
   ] as const;
 
   console.log(`Warm-up: ${warmupPerSide} per side …`);
-  for (const side of sides) await runClosedLoop(warmupPerSide, side.attempt, newTally());
+  for (const side of sides) await runClosedLoop(concurrency, { requests: warmupPerSide }, timedInto(newTally(), side.attempt));
 
   for (let round = 0; round < rounds; round++) {
     const share = Math.floor(requestsPerSide / rounds) + (round < requestsPerSide % rounds ? 1 : 0);
     const order = round % 2 === 0 ? sides : [...sides].reverse();
     for (const side of order) {
       console.log(`Round ${round + 1}/${rounds}: ${share} × ${side.name} at concurrency ${concurrency}`);
-      await runClosedLoop(share, side.attempt, side.tally);
+      side.tally.busyMs += await runClosedLoop(concurrency, { requests: share }, timedInto(side.tally, side.attempt));
     }
   }
 
@@ -183,28 +135,9 @@ try {
   );
 
   // Lost: a case answered for that D1 does not hold, or that Temporal never got a workflow for (the outbox cron starts
-  // what the answer's own start missed). Opened: its workflow's first report reached D1, as it does once the worker
-  // works through the backlog the run left.
+  // what the answer's own start missed).
   console.log(`\nLooking for the ${answered.length} answered cases in D1 and in Temporal …`);
-  const deadline = Date.now() + 180_000;
-  const missing = new Set(answered);
-  const unopened = new Set(answered);
-  while (unopened.size && Date.now() < deadline) {
-    for (const id of [...unopened]) {
-      const response = await fetch(`${stack.edgeUrl}/api/cases/${id}`, { headers: { authorization: `Bearer ${token}` } });
-      const status = response.status === 200 ? ((await response.json()) as { status: string }).status : undefined;
-      if (missing.has(id) && status && (await client.workflow.getHandle(id).describe().then(() => true, () => false))) missing.delete(id);
-      if (status && status !== 'queued') unopened.delete(id);
-    }
-    if (unopened.size) await new Promise((resolve) => setTimeout(resolve, 2_000));
-  }
-  console.log(`cases answered ${answered.length}, in D1 with a workflow in Temporal ${answered.length - missing.size}, opened by their workflow's first report ${answered.length - unopened.size}`);
-  console.log(`lost ${missing.size} (target 0): ${missing.size === 0 ? 'MET' : 'MISSED'}`);
-} catch (error) {
-  console.error(error);
-  console.error(`Stack logs: ${stack.options.dataDir}/logs`);
-  process.exitCode = 1;
-} finally {
-  await connection?.close();
-  await stack.stop();
-}
+  const found = await lookForAnsweredCases(stack, client, token, answered, 180_000);
+  console.log(`cases answered ${found.answered}, in D1 with a workflow in Temporal ${found.kept}, opened by their workflow's first report ${found.opened}`);
+  console.log(`lost ${found.lost.length} (target 0): ${found.lost.length === 0 ? 'MET' : 'MISSED'}`);
+});

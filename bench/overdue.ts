@@ -17,6 +17,7 @@ import { caseStatuses, unfinishedStatuses } from '../schemas/vocabulary';
 import { queryBuilder } from '../tests/support/d1';
 import { testStack, tokenOf } from '../tests/support/stack';
 import type { Stack } from '../scripts/stack';
+import { oneDecimal, percentile, positiveInt } from './support/figures';
 import { localD1File, overdueShare, plantedName, seedCases, type SeedFigures } from './overdue-seed';
 
 const targetRowsPerRow = 2;
@@ -29,11 +30,6 @@ const { values: flags } = parseArgs({
     warmup: { type: 'string', default: '5' },
   },
 });
-const positiveInt = (raw: string, name: string) => {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got ${raw}`);
-  return n;
-};
 const sizes = flags.sizes.split(',').map((s) => positiveInt(s.trim(), '--sizes'));
 const requests = positiveInt(flags.requests, '--requests');
 const warmup = positiveInt(flags.warmup, '--warmup');
@@ -65,10 +61,6 @@ interface SizeResult {
   edgeStartSeconds: number;
   byQuery: Map<string, Measured>;
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 
 /** rows_read and the plan of the route's own SQL, through the D1 binding on the same local file, edge not yet up. */
 async function d1Meta(stack: Stack) {
