@@ -3,9 +3,11 @@ import * as v from 'valibot';
 
 /**
  * ISO-8601 durations as a station writes them: P1D, PT2H, PT12H30M, PT5S. Years and months have no fixed length,
- * so they are refused; the parser accepts text around a duration, so the whole string is matched first.
+ * so they are refused; the parser accepts text around a duration, so the whole string is matched first. Each number
+ * has at most five digits (P99999D is 273 years: no clock needs more, and no date overflows) and seconds at most
+ * three decimals, so a duration with a digit other than 0 in it is longer than zero.
  */
-const durationPattern = /^P(?!$)(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/;
+const durationPattern = /^(?=[^1-9]*[1-9])P(?!$)(?:\d{1,5}W)?(?:\d{1,5}D)?(?:T(?=\d)(?:\d{1,5}H)?(?:\d{1,5}M)?(?:\d{1,5}(?:\.\d{1,3})?S)?)?$/;
 
 const hourMs = 3_600_000;
 
@@ -23,7 +25,11 @@ export const durationSchema = v.pipe(
   v.check((value) => !durationPattern.test(value) || durationToMs(value) > 0, 'must be longer than zero'),
 );
 
-const clockTimeSchema = v.pipe(v.string(), v.isoTime('must be a local time such as 18:00'));
+const clockTimeSchema = v.pipe(
+  v.string(),
+  v.isoTime('must be a local time such as 18:00'),
+  v.metadata({ openapi: { type: 'string', pattern: '^(?:[01]\\d|2[0-3]):[0-5]\\d$', example: '18:00' } }),
+);
 
 /**
  * 事不过夜: first contact the same day — by midnight, or within a set time when filed late in the evening.

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { batchJsonSchema, batchListCursor, batchListQuerySchema, batchOptionsSchema, instructionFeedbackSchema, instructionLineSchema, instructionListCursor, instructionListQuerySchema, listMaxLimit, maxBatchLines } from '../../schemas/batch';
+import { batchIdSchema, batchJsonSchema, batchListCursor, batchListQuerySchema, batchOptionsSchema, instructionFeedbackSchema, instructionLineSchema, instructionListCursor, instructionListQuerySchema, listMaxLimit, maxBatchLines } from '../../schemas/batch';
 import { batchReportSchema } from '../../schemas/batch-workflow';
 import { encodeKeyset } from '../../schemas/cursor';
 import { errorResponse, invalidResponse, jsonSchema, queryParameters, refusedBeyondSchema } from './openapi-parts';
@@ -82,7 +82,7 @@ export function batchPaths(): Record<string, unknown> {
         security,
         parameters: [
           ...queryParameters(batchOptionsSchema, { feedbackWithin: 'Each instruction’s feedback clock (default: the policy’s `instructionFeedbackWithin`).' }),
-          { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' }, description: 'The batch ID, when the body does not name one.' },
+          { name: 'Idempotency-Key', in: 'header', required: false, schema: jsonSchema(batchIdSchema), description: 'The batch ID, when neither the body nor the query names one.' },
         ],
         requestBody: {
           required: true,
@@ -101,7 +101,10 @@ export function batchPaths(): Record<string, unknown> {
           409: errorResponse('Another user’s batch has this ID.'),
           413: errorResponse('Over 2 MiB.'),
           415: errorResponse('Not JSON, JSON lines or CSV.'),
-          422: refusedBeyondSchema(['idempotencyReused', 'batchEmpty', 'batchResent'], 'No batch ID, bad options, no lines (`batchEmpty`), or the ID used before for a different batch (`idempotencyReused`).'),
+          422: refusedBeyondSchema(
+            ['batchId', 'idempotencyReused', 'batchEmpty', 'batchResent'],
+            'No batch ID in the body, the query or the Idempotency-Key (`batchId`), bad options, no lines (`batchEmpty`), or the ID used before for a different batch (`idempotencyReused`).',
+          ),
         },
       },
     },

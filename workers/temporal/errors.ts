@@ -24,9 +24,18 @@ function readErrorBody(text: string): ErrorBody | undefined {
   }
 }
 
-/** Temporal could not be reached or did not answer in time: the caller keeps the work in its outbox. */
+/**
+ * Temporal could not be reached or did not answer in time: the caller keeps the work in its outbox. `answered` when
+ * Temporal itself said so (a run closing for continue-as-new aborts the updates waiting on it, and says try again).
+ */
 export class TemporalUnavailableError extends Error {
   override name = 'TemporalUnavailableError';
+  constructor(
+    message: string,
+    readonly answered = false,
+  ) {
+    super(message);
+  }
 }
 
 /** Temporal understood the request and refused it; retrying the same request will not help. */
@@ -60,5 +69,5 @@ export function temporalError(path: string, status: number, text: string): Error
   const body = readErrorBody(text);
   const message = `Temporal answered ${status} to ${path}: ${body?.message ?? text.slice(0, 500)}`;
   const retryable = status >= 500 || status === 429 || (body !== undefined && retryableCodes.includes(body.code));
-  return retryable ? new TemporalUnavailableError(message) : new TemporalRefusedError(message, status, body);
+  return retryable ? new TemporalUnavailableError(message, true) : new TemporalRefusedError(message, status, body);
 }

@@ -36,6 +36,8 @@ export interface TemporalBindings {
 const requestTimeoutMs = 5_000;
 /** A step returns once the workflow has projected it to D1, which may take a retry or two. */
 const stepTimeoutMs = 25_000;
+// A step sent again needs this long at least for Temporal to hand it to the workflow and hear back.
+const minimumStepWaitMs = 3_000;
 
 const base64 = (bytes: Uint8Array) => btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join(''));
 
@@ -122,7 +124,25 @@ export class HttpWorkflowGateway implements WorkflowGateway {
     return this.start(batchWorkflowType, batchWorkflowId(input.batchId), input);
   }
 
+  /**
+   * Takes a step and waits for its outcome. Temporal answers without one when the step was not yet accepted as its
+   * wait ran out, or when the case's run closed under it (continue-as-new); the same update ID sent again attaches
+   * to the step if it was taken and takes it on the new run if not, so it is sent again while the step's time lasts.
+   */
   async executeStep(caseId: string, update: StepUpdate, updateId: string): Promise<StepOutcome> {
+    const deadline = Date.now() + stepTimeoutMs;
+    for (;;) {
+      try {
+        return await this.sendStep(caseId, update, updateId, deadline - Date.now());
+      } catch (error) {
+        const again = error instanceof TemporalUnavailableError && error.answered && deadline - Date.now() > minimumStepWaitMs;
+        if (!again) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+  }
+
+  private async sendStep(caseId: string, update: StepUpdate, updateId: string, timeoutMs: number): Promise<StepOutcome> {
     let answer: Record<string, unknown>;
     try {
       answer = await this.call(
@@ -133,7 +153,7 @@ export class HttpWorkflowGateway implements WorkflowGateway {
           request: { meta: { updateId, identity: 'fengqiao-edge' }, input: { args: { payloads: [jsonPayload(update)] } } },
           waitPolicy: { lifecycleStage: 'UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED' },
         },
-        stepTimeoutMs,
+        timeoutMs,
       );
     } catch (error) {
       // A finished workflow takes no more steps: its case is closed.
@@ -146,7 +166,7 @@ export class HttpWorkflowGateway implements WorkflowGateway {
       // Accepted means the validator took the step and the handler applies it at once; Temporal answers so when the
       // case's run ends in the same breath. Only a step still waiting to be accepted may or may not be taken.
       if (answer.stage === 'UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED') return { ok: true };
-      throw new TemporalUnavailableError(`the step was not answered in time (${String(answer.stage)})`);
+      throw new TemporalUnavailableError(`the step was not answered in time (${String(answer.stage)})`, true);
     }
     if (outcome.failure) return { ok: false, reason: outcome.failure.message ?? 'the step was refused' };
     const success = outcome.success as { payloads?: unknown[] } | unknown[] | undefined;
