@@ -54,7 +54,7 @@ describe('a batch of verification instructions', () => {
     expect(view.counts).toEqual({ lines: 6, accepted: 2, rejected: 4, casesFiled: 1, waitingToDispatch: 1, dispatched: 0, feedbackReceived: 0, overdue: 0 });
     expect(lineOf(view, 1)).toMatchObject({ status: 'pending', kind: 'population', assigneeId: 'demo-grid-ly', errors: null });
     expect(lineOf(view, 2)).toMatchObject({ status: 'rejected', errors: [{ field: 'subject', message: '请填写核查对象' }] });
-    expect(lineOf(view, 3).errors).toEqual([{ field: 'assigneeId', message: '承办人不存在、已停用或不在您的辖区内' }]);
+    expect(lineOf(view, 3).errors).toEqual([{ field: 'assigneeId', code: 'assigneeUnknown', message: '承办人不存在、已停用或不在您的辖区内' }]);
     expect(lineOf(view, 4).errors.map((e: { field: string }) => e.field)).toEqual(['kind']);
     expect(lineOf(view, 6).errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['summary', 'where', 'parties']));
     const filed = lineOf(view, 5);
@@ -110,7 +110,7 @@ describe('a batch of verification instructions', () => {
       [3, 'rejected'],
       [4, 'rejected'],
     ]);
-    expect(lineOf(lines, 3).errors).toEqual([{ field: '', message: '这一行无法读取：not valid JSON' }]);
+    expect(lineOf(lines, 3).errors).toEqual([{ field: '', code: 'badLine', message: '这一行无法读取：not valid JSON' }]);
   });
 
   it('refuses what cannot be a batch: no ID, a bad duration, an unknown content type; grid workers may not dispatch', async () => {

@@ -179,7 +179,7 @@ describe('bad values', () => {
   it('refuses a day range that ends before it starts', async () => {
     const response = await supervisor()('/api/cases?filedFrom=2026-11-02&filedTo=2026-11-01');
     expect(response.status).toBe(422);
-    expect(await response.json()).toEqual({ error: 'invalid_query', fields: [{ field: 'filedTo', message: '登记日期止不能早于登记日期起' }] });
+    expect(await response.json()).toEqual({ error: 'invalid_query', fields: [{ field: 'filedTo', code: 'filedRange', message: '登记日期止不能早于登记日期起' }] });
   });
 });
 

@@ -77,7 +77,7 @@ describe('search in Chinese', () => {
   it('refuses a query of one character with 422, in the reader’s language', async () => {
     const response = await as('demo-supervisor-ly')(`/api/cases?q=${encodeURIComponent('欧')}`, { headers: { 'accept-language': 'en' } });
     expect(response.status).toBe(422);
-    expect(await response.json()).toEqual({ error: 'invalid_query', fields: [{ field: 'q', message: 'Search needs at least two letters or digits' }] });
+    expect(await response.json()).toEqual({ error: 'invalid_query', fields: [{ field: 'q', code: 'searchTooShort', message: 'Search needs at least two letters or digits' }] });
     expect((await as('demo-supervisor-ly')(`/api/cases?q=${encodeURIComponent('欧!')}`)).status).toBe(422);
   });
 
