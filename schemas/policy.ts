@@ -3,11 +3,17 @@ import * as v from 'valibot';
 
 /**
  * ISO-8601 durations as a station writes them: P1D, PT2H, PT12H30M, PT5S. Years and months have no fixed length,
- * so they are refused; the parser accepts text around a duration, so the whole string is matched first. Each number
- * has at most five digits (P99999D is 273 years: no clock needs more, and no date overflows) and seconds at most
- * three decimals, so a duration with a digit other than 0 in it is longer than zero.
+ * so they are refused; the parser accepts text around a duration, so the whole string is matched first. No number
+ * has more than seven digits, so no deadline runs past the dates JavaScript can hold.
  */
-const durationPattern = /^(?=[^1-9]*[1-9])P(?!$)(?:\d{1,5}W)?(?:\d{1,5}D)?(?:T(?=\d)(?:\d{1,5}H)?(?:\d{1,5}M)?(?:\d{1,5}(?:\.\d{1,3})?S)?)?$/;
+const durationPattern = /^P(?!$)(?:\d{1,7}W)?(?:\d{1,7}D)?(?:T(?=\d)(?:\d{1,7}H)?(?:\d{1,7}M)?(?:\d{1,7}(?:\.\d+)?S)?)?$/;
+
+/**
+ * What the API document asks for: every number above zero, so every duration it describes is longer than zero (a
+ * rule a pattern cannot say otherwise). The edge also reads a zero part (P1DT0H) as policies published before wrote it.
+ */
+const positive = '[1-9]\\d{0,4}';
+const documentedDuration = `^P(?!$)(?:${positive}W)?(?:${positive}D)?(?:T(?=\\d)(?:${positive}H)?(?:${positive}M)?(?:(?:${positive}(?:\\.\\d{1,3})?|0\\.\\d{0,2}[1-9])S)?)?$`;
 
 const hourMs = 3_600_000;
 
@@ -23,6 +29,7 @@ export const durationSchema = v.pipe(
   v.regex(durationPattern, 'must be an ISO-8601 duration such as PT2H or P3D'),
   // Valibot runs every check of a pipe; this one speaks only about well-formed durations.
   v.check((value) => !durationPattern.test(value) || durationToMs(value) > 0, 'must be longer than zero'),
+  v.metadata({ openapi: { type: 'string', pattern: documentedDuration, example: 'P3D' } }),
 );
 
 const clockTimeSchema = v.pipe(
