@@ -102,8 +102,9 @@ export function batchPaths(): Record<string, unknown> {
           413: errorResponse('Over 2 MiB.'),
           415: errorResponse('Not JSON, JSON lines or CSV.'),
           422: refusedBeyondSchema(
-            ['batchId', 'idempotencyReused', 'batchEmpty', 'batchResent'],
-            'No batch ID in the body, the query or the Idempotency-Key (`batchId`), bad options, no lines (`batchEmpty`), or the ID used before for a different batch (`idempotencyReused`).',
+            ['batchId', 'idempotencyReused', 'batchEmpty', 'batchResent', 'unreadable'],
+            'No batch ID in the body, the query or the Idempotency-Key (`batchId`), bad options, no lines (`batchEmpty`), the ID used before for a different batch (`idempotencyReused`), ' +
+              'or a CSV or JSON-lines body that cannot be read as lines (`unreadable`: a CSV needs a header row naming a `kind` column, which a schema of a text cannot say).',
           ),
         },
       },
