@@ -50,8 +50,13 @@ export const batchesApi = new Hono<AppEnv>()
     if ('problem' in read) return c.json({ error: 'invalid_batch', fields: [{ field: '', code: 'unreadable', message: read.problem }] }, 422);
     const options = v.safeParse(batchOptionsSchema, read.options);
     if (!options.success) return c.json({ error: 'invalid_batch', fields: fieldErrors(options.issues, lang) }, 422);
+    // An Idempotency-Key is checked whether or not the body names the batch too: a wrong header is never passed over.
+    const key = c.req.header('idempotency-key');
+    if (key !== undefined && !v.safeParse(batchIdSchema, key).success) {
+      return c.json({ error: 'invalid_batch', fields: [customError(lang, 'Idempotency-Key', 'batchId')] }, 422);
+    }
     // The body's batchId, else the Idempotency-Key: either way the client names the batch, so a re-send is recognised.
-    const batchId = v.safeParse(batchIdSchema, options.output.batchId ?? c.req.header('idempotency-key') ?? '');
+    const batchId = v.safeParse(batchIdSchema, options.output.batchId ?? key ?? '');
     if (!batchId.success) {
       const field = options.output.batchId === undefined && c.req.header('idempotency-key') !== undefined ? 'Idempotency-Key' : 'batchId';
       return c.json({ error: 'invalid_batch', fields: [customError(lang, field, 'batchId')] }, 422);
