@@ -69,6 +69,9 @@ describe('resolution routes as child workflows', () => {
   it('a failed case moves grassroots → judicial → joint and, failing there, is referred to litigation', async () => {
     await world.withWorker(async (taskQueue) => {
       const c = await openCase(taskQueue, { category: 'neighbour' });
+      // The grassroots route's workflow starts from the case's loop; a failure recorded before it has started ends
+      // the route without one, and this case is about a route that ran and failed.
+      await started(`${c.caseId}/route-1-grassroots`);
       const afterFailure = await c.run('record-failure', { reason: '一方拒绝调解' });
       expect(afterFailure.route).toMatchObject({ route: 'judicial', workflowId: `${c.caseId}/route-2-judicial` });
       expect(c.events().find((e) => e.type === 'route_transferred')).toMatchObject({
