@@ -104,6 +104,7 @@ describe('resolution routes as child workflows', () => {
   it('a supervisor overriding triage moves the case to another route, makes it hard, and says why', async () => {
     await world.withWorker(async (taskQueue) => {
       const c = await openCase(taskQueue, { category: 'family' });
+      await started(`${c.caseId}/route-1-grassroots`);
       const reason = '涉及宅基地，需多部门联动';
       const moved = await c.run('override-triage', { route: 'joint', hardCase: true, reason }, supervisor);
       expect(moved).toMatchObject({ hardCase: true, route: { route: 'joint', workflowId: `${c.caseId}/route-2-joint` } });
@@ -160,6 +161,7 @@ describe('resolution routes as child workflows', () => {
       expect(running.types()).not.toContain('reopened');
 
       const settled = await openCase(taskQueue, { category: 'neighbour' });
+      await started(`${settled.caseId}/route-1-grassroots`);
       expect(await settled.run('record-agreement', { terms: '加装油烟净化器' })).toMatchObject({ status: 'resolved' });
       await world.env.client.workflow.getHandle(`${settled.caseId}/route-1-grassroots`).result();
       await settled.handle.signal(repeatReportSignal, repeat('网上反映净化器未安装'));
