@@ -77,11 +77,17 @@ interface FiledCase {
   busy: boolean;
 }
 
-/** A case's steps in order, from the dispatch on: a step refused now (409) is a normal answer, and the next one follows. */
-const stepPlan: { step: StepName; by: 'dispatcher' | 'mediator'; payload: object }[] = [
+/**
+ * A case's steps in order, from the dispatch on: a step refused now (409) is a normal answer, and the next one follows.
+ * The station dispatches each case to the mediator first, and the mediator accepts it before working it: a mediator
+ * steps only a case dispatched to them and accepted, so these two are taken again until they are taken (`untilTaken`),
+ * and no mediator's step goes to a case that is not yet theirs.
+ */
+const stepPlan: { step: StepName; by: 'dispatcher' | 'mediator'; payload: object; untilTaken?: true }[] = [
   // A plain dispatch: departments are named on joint routes only.
-  { step: 'assign', by: 'dispatcher', payload: { mediatorId: 'demo-mediator-ly' } },
-  ...(['accept', 'record-contact', 'schedule-session', 'record-session', 'record-agreement'] as const).map((step) => ({
+  { step: 'assign', by: 'dispatcher', payload: { mediatorId: 'demo-mediator-ly' }, untilTaken: true },
+  { step: 'accept', by: 'mediator', payload: stepExamples.accept, untilTaken: true },
+  ...(['record-contact', 'schedule-session', 'record-session', 'record-agreement'] as const).map((step) => ({
     step,
     by: 'mediator' as const,
     payload: stepExamples[step],
@@ -199,6 +205,8 @@ await onWholeStack(async (stack, client) => {
     const outcome = `${planned.step} ${answer?.status ?? 'no answer'}`;
     stepAnswers.set(outcome, (stepAnswers.get(outcome) ?? 0) + 1);
     if (answer?.status === 200) chosen.status = statusIn(answer.body) ?? chosen.status;
+    // A dispatch or an accept not taken (refused, rate-limited, unanswered) is sent again before the steps after it.
+    else if (planned.untilTaken) chosen.nextStep--;
     chosen.busy = false;
   }
 

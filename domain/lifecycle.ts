@@ -5,8 +5,9 @@ import type { CaseEventDraft } from './case-event';
 import { afterRouteChange, closeCase, exitCase, moveToRoute } from './case-endings';
 import { startCaseClock, stopCaseClock } from './clocks/case-clocks';
 import { extendClock, isRunning, pauseClock, resumeClock } from './clocks/clock';
+import { toInstant } from './clocks/local-time';
 import { settleEscalation } from './escalation';
-import { refuseActor, supervises } from './permissions';
+import { isAccepted, refuseActor, supervises, type CaseHolder } from './permissions';
 import { durationToMs } from './policy';
 import { recordReturnVisit, refuseReturnVisit } from './return-visits';
 import { applyRouteStep, isRouteStep, isTerminal, nameDepartments, newRoute, refuseRouteStep, type RouteStep } from './routes';
@@ -68,9 +69,13 @@ const reasonOf = (update: StepUpdate): string | undefined => {
   return undefined;
 };
 
+/** A session's time as the instant it names: a form sends the county's local time, the timeline keeps the instant. */
+const detailOf = (update: StepUpdate, utcOffset: string) =>
+  update.step === 'schedule-session' ? { ...update.payload, at: toInstant(update.payload.at, utcOffset) } : { ...update.payload };
+
 /** The timeline's record of a step: its payload, under the step's own event type. */
-const stepEvent = (update: StepUpdate): CaseEventDraft =>
-  ({ type: `step:${update.step}` as `step:${StepName}`, actor: update.actor.id, reason: reasonOf(update), detail: { ...update.payload } }) as CaseEventDraft;
+const stepEvent = (update: StepUpdate, utcOffset: string): CaseEventDraft =>
+  ({ type: `step:${update.step}` as `step:${StepName}`, actor: update.actor.id, reason: reasonOf(update), detail: detailOf(update, utcOffset) }) as CaseEventDraft;
 
 /** Steps a paused case still takes: the supervisor's, and the ones that end the pause or the case. */
 const stepsWhilePaused: readonly StepName[] = ['resume', 'assign', 'override-triage', 'acknowledge-escalation', 'decide-extension', 'close', 'exit', 'review-flags'];
@@ -78,16 +83,24 @@ const stepsWhilePaused: readonly StepName[] = ['resume', 'assign', 'override-tri
 /** The work of mediating: for a hard case, only once it is dispatched and its mediator has accepted it. */
 const isMediationStep = (update: StepUpdate) => isRouteStep(update) || update.step === 'request-transfer';
 
+/** Who holds the case, as the permission table asks: the edge reads the same from D1's columns. */
+export const holderOf = (state: CaseState): CaseHolder => ({
+  assigneeId: state.assignee?.id,
+  assigneeName: state.assignee?.name,
+  accepted: isAccepted(state.order),
+});
+
 /** Why a step cannot be taken now (the 409's reason), or undefined when it can. */
 export function refuseStep(state: CaseState, update: StepUpdate, now: string): string | undefined {
   const { step, actor } = update;
   if (state.status === 'closed') return 'the case is closed';
   const reportingFor = update.step === 'record-department-report' ? update.payload.department : undefined;
-  const notTheirs = refuseActor(actor, step, { assigneeId: state.assignee?.id, assigneeName: state.assignee?.name }, reportingFor);
+  const notTheirs = refuseActor(actor, step, holderOf(state), reportingFor);
   if (notTheirs) return notTheirs;
   if (state.paused && !stepsWhilePaused.includes(step)) return `the case is paused (${state.paused.reason}): resume it first`;
   const needsOpen = () => (state.status === 'open' ? undefined : `the case is ${state.status}`);
 
+  // A mediator's own steps already wait for their acceptance (refuseActor); a department's report on a hard case waits here.
   if (state.hardCase && state.order !== 'accepted' && isMediationStep(update) && needsOpen() === undefined) {
     return state.assignee
       ? `a hard case is accepted by its mediator (${state.assignee.name}) before mediation steps`
@@ -103,7 +116,6 @@ export function refuseStep(state: CaseState, update: StepUpdate, now: string): s
       return needsOpen();
     case 'accept':
       if (state.order === 'accepted') return 'the case is already accepted';
-      if (state.hardCase && !state.assignee) return 'a hard case is dispatched by a supervisor before a mediator accepts it';
       return needsOpen();
     case 'record-contact':
       return state.contactedAt ? 'first contact is already recorded' : needsOpen();
@@ -168,7 +180,7 @@ export function routeMessageFor(update: StepUpdate, state: CaseState): StepUpdat
 
 /** Applies an allowed step; returns what goes on the timeline. */
 export function applyStep(state: CaseState, update: StepUpdate, now: string): CaseEventDraft[] {
-  const events: CaseEventDraft[] = [stepEvent(update)];
+  const events: CaseEventDraft[] = [stepEvent(update, state.policy.utcOffset)];
   // The mediator hears that the leaders have taken it up; the county is not called.
   if (update.step === 'acknowledge-escalation') events[0]!.notify = 'assignee';
   if (isRouteStep(update)) {

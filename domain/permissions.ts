@@ -1,6 +1,6 @@
 import type { StepName } from '../schemas/steps';
-import type { Department, Role } from '../schemas/vocabulary';
-import { isWithin } from './jurisdiction';
+import type { Department, OrderStage, Role } from '../schemas/vocabulary';
+import { canSee, isWithin } from './jurisdiction';
 import { maskContactsInText, maskPhone } from './masking';
 
 /**
@@ -8,16 +8,16 @@ import { maskContactsInText, maskPhone } from './masking';
  * whose holder changed between the two checks.
  */
 export const permissions = {
-  grid_worker: { fileIntake: true, stepCases: false, supervise: false, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: false, readAudit: false },
-  mediator: { fileIntake: true, stepCases: true, supervise: false, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: true, readAudit: false },
-  supervisor: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: true, readAudit: false },
+  grid_worker: { fileIntake: true, stepCases: false, supervise: false, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: false, readAudit: false, workQueue: false, departmentTasks: false },
+  mediator: { fileIntake: true, stepCases: true, supervise: false, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: false, readAudit: false, workQueue: true, departmentTasks: false },
+  supervisor: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: true, readAudit: false, workQueue: true, departmentTasks: false },
   /**
    * An admin also keeps the people and places of their jurisdiction (users, tokens, the tree below them), sends
    * again what Temporal refused for good (the dead letters), and reads who read which case (the audit).
    */
-  admin: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: true, manageUsers: true, retryDeliveries: true, readContacts: true, readAudit: true },
+  admin: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: true, manageUsers: true, retryDeliveries: true, readContacts: true, readAudit: true, workQueue: true, departmentTasks: false },
   /** A department's liaison reports back for their department on joint routes, and does nothing else. */
-  department: { fileIntake: false, stepCases: true, supervise: false, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: false, readAudit: false },
+  department: { fileIntake: false, stepCases: true, supervise: false, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: false, readAudit: false, workQueue: false, departmentTasks: true },
 } as const satisfies Record<Role, Record<string, boolean>>;
 export type Permission = keyof (typeof permissions)[Role];
 
@@ -26,21 +26,48 @@ export const may = (role: Role, permission: Permission) => permissions[role][per
 /** Supervisors and admins stand above mediators: they dispatch, decide, acknowledge and may step any case they see. */
 export const supervises = (role: Role) => may(role, 'supervise');
 
-/**
- * Whose reads of a whole case are recorded for an admin to check: those who read across a station or a county and
- * not only the cases they work.
- */
-export const readIsAudited = (role: Role) => supervises(role);
-
 export const rolesThatMay = (permission: Permission) => (Object.keys(permissions) as Role[]).filter((role) => may(role, permission));
 
+/** Who reads a case, as far as reading goes: their place, and a liaison's department. */
+export interface CaseReader {
+  id: string;
+  role: Role;
+  jurisdictionPath: string;
+  department?: Department | null;
+}
+
+/** What a read needs to know of a case: where it lies, who holds it, which departments its route names. */
+export interface ReadableCase {
+  jurisdictionPath: string;
+  assigneeId: string | null;
+  departments: readonly Department[];
+}
+
 /**
- * A row of a list or an export as a role reads it. Mediators call the parties and supervisors dispatch and check on
- * them, so they read phone numbers whole; a grid worker's list and a department's are read on the street and passed
- * around, so theirs show 138****0001, and so do the phone and ID numbers written into the summary or the address.
+ * Whether the reader may read the case at all; one they may not is as missing as a case that does not exist. Each
+ * reads what lies within their own place (a grid worker's grid cells, a station, a county); a department's liaison
+ * only the cases whose route names their department, as their task list shows them.
  */
-export function contactsAsSeenBy<Row extends { summary: string; address: string; parties: { phone: string | null }[] }>(role: Role, row: Row): Row {
-  if (may(role, 'readContacts')) return row;
+export function mayReadCase(reader: CaseReader, theCase: ReadableCase): boolean {
+  if (!canSee(reader, theCase.jurisdictionPath)) return false;
+  if (reader.role !== 'department') return true;
+  return Boolean(reader.department && theCase.departments.includes(reader.department));
+}
+
+/**
+ * Whether phone and ID numbers are read whole. Supervisors dispatch and check on every case, and a mediator calls
+ * the parties of the cases dispatched to them; everyone else (a grid worker on the street, a liaison, a mediator
+ * reading a colleague's case) reads 138****0001, and so do the numbers written into the summary or the address.
+ */
+export const readsContactsOf = (reader: Pick<CaseReader, 'id' | 'role'>, theCase: { assigneeId: string | null }) =>
+  may(reader.role, 'readContacts') || (reader.role === 'mediator' && theCase.assigneeId !== null && theCase.assigneeId === reader.id);
+
+/** A row of a list or an export as this reader reads it (see readsContactsOf). */
+export function contactsAsSeenBy<Row extends { summary: string; address: string; assigneeId: string | null; parties: { phone: string | null }[] }>(
+  reader: Pick<CaseReader, 'id' | 'role'>,
+  row: Row,
+): Row {
+  if (readsContactsOf(reader, row)) return row;
   return {
     ...row,
     summary: maskContactsInText(row.summary),
@@ -49,8 +76,16 @@ export function contactsAsSeenBy<Row extends { summary: string; address: string;
   };
 }
 
-/** Steps only a supervisor (or admin) may take. */
-export const supervisorSteps: readonly StepName[] = ['assign', 'decide-extension', 'acknowledge-escalation', 'override-triage'];
+/** Steps only a supervisor (or admin) may take: dispatching, deciding, acknowledging, judging a case's risk. */
+export const supervisorSteps: readonly StepName[] = ['assign', 'decide-extension', 'acknowledge-escalation', 'override-triage', 'review-flags'];
+
+/**
+ * Steps a supervisor takes beside the mediator who holds the case: ending it (an exit, a close once resolved) and
+ * pausing it. Every other step is the mediator's own work, which a supervisor does not take in their name.
+ */
+export const sharedSteps: readonly StepName[] = ['exit', 'close', 'pause', 'resume'];
+
+export const isMediatorStep = (step: StepName) => !supervisorSteps.includes(step) && !sharedSteps.includes(step) && step !== 'record-department-report';
 
 export interface StepActor {
   id: string;
@@ -65,24 +100,36 @@ function refuseDepartmentUser(actor: StepActor, step: StepName, department: Depa
   return undefined;
 }
 
-/** Who holds the case now, as far as the one asking knows. */
+/** An order its mediator has accepted stays accepted once resolved or closed: the return visits and the close are theirs too. */
+export const isAccepted = (order: OrderStage | null | undefined) => order === 'accepted' || order === 'resolved' || order === 'closed';
+
+/** Who holds the case now, as far as the one asking knows: its assignee, and whether they have accepted it. */
 export interface CaseHolder {
   assigneeId?: string | null;
   assigneeName?: string;
+  accepted: boolean;
 }
+
+const named = (holder: CaseHolder) => (holder.assigneeName ? ` (${holder.assigneeName})` : '');
 
 /**
  * Why this person may not take this step on this case, or undefined when they may. `department` is the one a
- * department report speaks for.
+ * department report speaks for. A mediator works only a case dispatched to them, and only once they accepted it;
+ * a case nobody was dispatched takes no step from a mediator at all, so a supervisor dispatches or ends it.
  */
 export function refuseActor(actor: StepActor, step: StepName, holder: CaseHolder, department?: Department): string | undefined {
   if (!may(actor.role, 'stepCases')) return 'grid workers file cases; mediators and supervisors step them';
   if (actor.role === 'department') return refuseDepartmentUser(actor, step, department);
-  if (supervisorSteps.includes(step) && !supervises(actor.role)) return `only a supervisor may ${step.replaceAll('-', ' ')}`;
-  if (!supervises(actor.role) && holder.assigneeId && holder.assigneeId !== actor.id) {
-    const named = holder.assigneeName ? ` (${holder.assigneeName})` : '';
-    return `only the assigned mediator${named} or a supervisor may step this case`;
+  if (supervisorSteps.includes(step)) return supervises(actor.role) ? undefined : `only a supervisor may ${step.replaceAll('-', ' ')}`;
+  if (supervises(actor.role)) {
+    if (!isMediatorStep(step)) return undefined;
+    return holder.assigneeId
+      ? `a supervisor does not take the mediator’s steps: the assigned mediator${named(holder)} does`
+      : 'a supervisor does not take the mediator’s steps: dispatch the case to a mediator';
   }
+  if (!holder.assigneeId) return 'the case has not been dispatched to you: a supervisor dispatches it first';
+  if (holder.assigneeId !== actor.id) return `only the assigned mediator${named(holder)} may step this case`;
+  if (step !== 'accept' && !holder.accepted) return 'accept the case before you work it';
   return undefined;
 }
 

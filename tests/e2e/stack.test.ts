@@ -148,8 +148,9 @@ describe('mediators step a case over HTTP', () => {
 
   it('takes allowed steps with 200, refuses the rest with 409, 403 or 422, and a repeat reopens the closed case', async () => {
     const mediator = stepAs(tokenOf(stack, 'demo-mediator-ly'));
-    // No risk flags: an ordinary case a mediator may take from the queue without a dispatch.
-    const filed = await fileCase('grid', { riskFlags: [] });
+    // No risk flags: an ordinary case, which the station dispatches to the mediator before they take it.
+    const filed = await caseUntil((await fileCase('grid', { riskFlags: [] })).id, (c) => c.status === 'open');
+    expect((await stepAs(tokenOf(stack, 'demo-supervisor-ly'))(filed.id, 'assign', { mediatorId: 'demo-mediator-ly' })).status).toBe(200);
 
     expect((await stepAs(tokenOf(stack, 'demo-grid-ly'))(filed.id, 'accept')).status).toBe(403);
     expect((await apiAs(stack, undefined)(`/api/cases/${filed.id}/steps/accept`, { method: 'POST', body: '{}' })).status).toBe(401);

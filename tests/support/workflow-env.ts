@@ -160,6 +160,14 @@ export async function openCaseOn(world: WorkflowEnv, taskQueue: string, input: C
     return (error as WorkflowUpdateFailedError).cause?.message;
   };
   const state = () => handle.query(stateQuery);
+  /**
+   * What a station does before a mediator works a case: the supervisor dispatches it to them (`assign`, with any
+   * further assign payload such as the joint route's departments) and they accept it. Returns the accepted state.
+   */
+  const dispatch = async (to: StepUpdate['actor'] = mediator, assign: Omit<Payload<'assign'>, 'mediatorId'> = {}) => {
+    await run('assign', { mediatorId: to.id, mediatorName: to.name, ...assign }, supervisor);
+    return run('accept', {}, to);
+  };
   await waitUntil(() => types().includes('triaged'), 10_000, 'triage report');
-  return { caseId: input.caseId, handle, events, types, run, refusal, state };
+  return { caseId: input.caseId, handle, events, types, run, refusal, state, dispatch };
 }

@@ -21,12 +21,28 @@ const take = (state: ReturnType<typeof newCase>, update: StepUpdate) => applySte
 const names = (open: ReturnType<typeof stepsOpenNow>) => open.map((o) => o.step);
 
 describe('the steps a case page offers', () => {
-  it('offers a mediator an ordinary new case to accept and work, but no supervisor step', () => {
-    const offered = names(stepsOpenNow(newCase('neighbour'), mediator, now));
-    expect(offered).toEqual(expect.arrayContaining(['accept', 'record-contact', 'schedule-session', 'pause', 'exit']));
-    expect(offered).not.toEqual(expect.arrayContaining(['assign']));
+  it('offers a mediator nothing on a case not dispatched to them, and the supervisor its dispatch and exit', () => {
+    const fresh = newCase('neighbour');
+    expect(stepsOpenNow(fresh, mediator, now)).toEqual([]);
+    const offered = names(stepsOpenNow(fresh, supervisor, now));
+    expect(offered).toEqual(expect.arrayContaining(['assign', 'exit', 'pause']));
+    expect(offered).not.toContain('accept');
+    expect(offered).not.toContain('record-contact');
+  });
+
+  it('offers the mediator it was dispatched to its acceptance first, then the work, but no supervisor step', () => {
+    const dispatched = newCase('neighbour');
+    take(dispatched, { step: 'assign', actor: supervisor, payload: { mediatorId: mediator.id, mediatorName: mediator.name } });
+    expect(names(stepsOpenNow(dispatched, mediator, now))).toEqual(['accept']);
+    expect(stepsOpenNow(dispatched, { ...mediator, id: 'other-mediator' }, now)).toEqual([]);
+    take(dispatched, { step: 'accept', actor: mediator, payload: {} });
+    const offered = names(stepsOpenNow(dispatched, mediator, now));
+    expect(offered).toEqual(expect.arrayContaining(['record-contact', 'schedule-session', 'pause', 'exit']));
+    expect(offered).not.toContain('assign');
     expect(offered).not.toContain('acknowledge-escalation');
     expect(offered).not.toContain('record-session');
+    // The command room keeps to its own steps on an accepted case too.
+    expect(names(stepsOpenNow(dispatched, supervisor, now))).not.toContain('record-contact');
   });
 
   it('offers a hard case to a supervisor for dispatch, and to a mediator nothing of the mediation before it is accepted', () => {
@@ -55,7 +71,9 @@ describe('a refusal on a page', () => {
   it('reads in Chinese, its parts translated, and in English with a capital', () => {
     expect(refusalWords('zh-CN', 'first contact is already recorded')).toBe('首次联系已经记录过了');
     expect(refusalWords('zh-CN', 'the grassroots route is already resolved')).toBe('基层组织化解已结束（已化解）');
-    expect(refusalWords('zh-CN', 'only the assigned mediator (赵调解员) or a supervisor may step this case')).toBe('只有承办调解员（赵调解员）或指挥室才能办理本案');
+    expect(refusalWords('zh-CN', 'only the assigned mediator (赵调解员) may step this case')).toBe('只有承办调解员（赵调解员）才能办理本案');
+    expect(refusalWords('zh-CN', 'the case has not been dispatched to you: a supervisor dispatches it first')).toBe('本案尚未派给您：须先由指挥室派单');
+    expect(refusalWords('zh-CN', 'a supervisor does not take the mediator’s steps: the assigned mediator (赵调解员) does')).toBe('指挥室不代替调解员办理这一步骤：由承办调解员（赵调解员）办理');
     expect(refusalWords('zh-CN', 'only a supervisor may acknowledge escalation')).toBe('只有指挥室才能签收升级');
     expect(refusalWords('en', 'first contact is already recorded')).toBe('First contact is already recorded');
     // A reason not known here is shown as it came rather than hidden.

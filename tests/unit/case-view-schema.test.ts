@@ -57,7 +57,7 @@ describe('the case answer’s schema', () => {
       process: null,
       splitFrom: null,
     };
-    const masked = caseViewAsSeenBy('grid_worker', answer);
+    const masked = caseViewAsSeenBy({ id: 'demo-grid-ly', role: 'grid_worker' }, answer);
     expect(masked.source).toEqual({ incidentNumber: 'J330106********1234' });
     expect(v.safeParse(intakeSchemas.enforcement.entries.source, masked.source).success).toBe(false);
     expectDocumentedCase(masked);

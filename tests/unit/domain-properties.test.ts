@@ -6,7 +6,7 @@ import { dueEvents, extendClock, isRunning, pauseClock, replanClock, resumeClock
 import { replanClocks, takeDueClockEvents } from '../../domain/clocks/clock-events';
 import { markDepartmentOverdue } from '../../domain/escalation';
 import { applyStep, initialState, openingEvents, refuseStep, routeMessageFor, type CaseStart } from '../../domain/lifecycle';
-import { refuseActor, supervisorSteps } from '../../domain/permissions';
+import { isAccepted, refuseActor, supervisorSteps } from '../../domain/permissions';
 import { defaultSlaPolicy } from '../../domain/policy';
 import { toCaseReport } from '../../domain/projection';
 import { addRepeatReport } from '../../domain/repeats';
@@ -16,7 +16,7 @@ import { caseReportSchema } from '../../schemas/case-event';
 import { caseStateSchema, type CaseState, type RepeatReport } from '../../schemas/case-state';
 import { slaPolicySchema, type SlaPolicy } from '../../schemas/policy';
 import { stepExamples, stepNames, stepUpdateSchema, type StepName, type StepUpdate } from '../../schemas/steps';
-import { categories, channels, clockNames, departments, riskFlags, roles, routes, type Department, type RiskFlag, type Role } from '../../schemas/vocabulary';
+import { categories, channels, clockNames, departments, orderStages, riskFlags, roles, routes, type Department, type RiskFlag, type Role } from '../../schemas/vocabulary';
 
 /**
  * Properties of the case's rules over random histories: whatever mediators, supervisors, a department, the clocks,
@@ -223,8 +223,8 @@ type History = typeof historyArb extends fc.Arbitrary<infer H> ? H : never;
 // Playing a history the way the workflow does
 
 /** What the checks need of the case as it was before an action; copying only this keeps the file fast. */
-type Before = Pick<CaseState, 'status' | 'escalationLevel' | 'escalations' | 'assignee' | 'route' | 'clocks'>;
-const snapshot = ({ status, escalationLevel, escalations, assignee, route, clocks }: CaseState): Before => copy({ status, escalationLevel, escalations, assignee, route, clocks });
+type Before = Pick<CaseState, 'status' | 'escalationLevel' | 'escalations' | 'assignee' | 'order' | 'route' | 'clocks'>;
+const snapshot = ({ status, escalationLevel, escalations, assignee, order, route, clocks }: CaseState): Before => copy({ status, escalationLevel, escalations, assignee, order, route, clocks });
 
 interface Moment {
   /** What happened, for failure messages. */
@@ -295,8 +295,10 @@ const actorRefusals = new Set(
       stepNames.flatMap((step) =>
         orNone(people.slice(0, 2)).flatMap((assigneeId) =>
           orNone(mediatorNames).flatMap((assigneeName) =>
-            orNone(step === 'record-department-report' ? departments : []).map((reportingFor) =>
-              refuseActor({ id: people[0]!, role, department }, step, { assigneeId, assigneeName }, reportingFor),
+            [true, false].flatMap((accepted) =>
+              orNone(step === 'record-department-report' ? departments : []).map((reportingFor) =>
+                refuseActor({ id: people[0]!, role, department }, step, { assigneeId, assigneeName, accepted }, reportingFor),
+              ),
             ),
           ),
         ),
@@ -427,10 +429,11 @@ describe('a case under any history of steps, clock ticks, repeat reports and new
           if (action?.kind !== 'step' || !update) return;
           // What D1 holds of the case before the step (its projection's assigneeId): the edge reads the assignee from there.
           const assigneeId = before.assignee?.id ?? null;
+          const accepted = isAccepted(before.order);
           const reportingFor = reportingForOf(update.payload);
-          const edge = refuseActor(update.actor, update.step, { assigneeId }, reportingFor);
+          const edge = refuseActor(update.actor, update.step, { assigneeId, accepted }, reportingFor);
           if (before.status === 'closed') expect(refused, label).toBe('the case is closed');
-          else if (edge) expect(refused, label).toBe(refuseActor(update.actor, update.step, { assigneeId, assigneeName: before.assignee?.name }, reportingFor));
+          else if (edge) expect(refused, label).toBe(refuseActor(update.actor, update.step, { assigneeId, assigneeName: before.assignee?.name, accepted }, reportingFor));
           else if (refused) expect(isActorRefusal(refused), `${label}: refused "${refused}"`).toBe(false);
         });
       }),
@@ -632,21 +635,23 @@ describe('the permission table', () => {
         fc.option(fc.record({ id: fc.constantFrom(...people), name: fc.constantFrom(...mediatorNames) }), { nil: undefined }),
         fc.constantFrom<CaseState['status'][]>('open', 'resolved', 'closed'),
         fc.boolean(),
-        ({ start, triage: triaged }, actor, step, reportedDepartment, assignee, status, paused) => {
+        fc.constantFrom(...orderStages),
+        ({ start, triage: triaged }, actor, step, reportedDepartment, assignee, status, paused, order) => {
           const state = initialState(start, triaged);
           state.assignee = assignee;
+          state.order = order;
           state.status = status;
           if (paused) state.paused = { since: start.filedAt, reason: stepExamples.pause.reason };
           const payload = step === 'record-department-report' ? { ...stepExamples[step], department: reportedDepartment } : stepExamples[step];
           const update = v.parse(stepUpdateSchema, { step, actor, payload }) as StepUpdate;
 
           const reportingFor = reportingForOf(update.payload);
-          const edge = refuseActor(actor, step, { assigneeId: assignee?.id }, reportingFor);
+          const edge = refuseActor(actor, step, { assigneeId: assignee?.id, accepted: isAccepted(state.order) }, reportingFor);
           const workflow = refuseStep(state, update, start.filedAt);
           if (status === 'closed') return void expect(workflow).toBe('the case is closed');
           if (edge) {
             // The workflow names the mediator, whom the edge knows only by ID; otherwise the reason is the same.
-            expect(workflow).toBe(refuseActor(actor, step, { assigneeId: assignee?.id, assigneeName: assignee?.name }, reportingFor));
+            expect(workflow).toBe(refuseActor(actor, step, { assigneeId: assignee?.id, assigneeName: assignee?.name, accepted: isAccepted(state.order) }, reportingFor));
             expect(workflow?.replace(` (${assignee?.name})`, '')).toBe(edge);
           } else if (workflow) {
             expect(isActorRefusal(workflow), `refused "${workflow}"`).toBe(false);

@@ -137,11 +137,13 @@ describe('masking', () => {
     );
   });
 
-  it('shows grid workers and departments masked contacts; mediators, supervisors and admins whole ones', () => {
-    const row = { summary: '电话13800000001', address: '12号', parties: [{ name: '张某', phone: '13800000001' }] };
-    const seen = Object.fromEntries(roles.map((role) => [role, contactsAsSeenBy(role, row).parties[0]!.phone]));
+  it('shows supervisors, admins and the mediator the case is dispatched to whole contacts; everyone else masked ones', () => {
+    const row = { summary: '电话13800000001', address: '12号', assigneeId: 'demo-mediator-ly', parties: [{ name: '张某', phone: '13800000001' }] };
+    const seen = Object.fromEntries(roles.map((role) => [role, contactsAsSeenBy({ id: 'demo-mediator-ly', role }, row).parties[0]!.phone]));
     expect(seen).toEqual({ grid_worker: '138****0001', mediator: '13800000001', supervisor: '13800000001', admin: '13800000001', department: '138****0001' });
-    expect(contactsAsSeenBy('grid_worker', row).summary).toBe('电话138****0001');
+    expect(contactsAsSeenBy({ id: 'demo-mediator-bs', role: 'mediator' }, row).parties[0]!.phone).toBe('138****0001');
+    expect(contactsAsSeenBy({ id: 'demo-mediator-ly', role: 'mediator' }, { ...row, assigneeId: null }).summary).toBe('电话138****0001');
+    expect(contactsAsSeenBy({ id: 'demo-grid-ly', role: 'grid_worker' }, row).summary).toBe('电话138****0001');
   });
 });
 

@@ -133,14 +133,14 @@ describe('masking phone and ID numbers', () => {
       intake.parties = [{ name: '王某', role: 'applicant', phone }];
       intake.summary = `王某（身份证 330106198001011234，电话 ${phone}）反映邻居装修噪音扰民。`;
     });
-    // A joint route naming the market department, so its liaison lists the case too.
-    await project(stack, filed.id, 1, { route: 'joint' }, { market: 'pending' });
+    // A joint route naming the market department, so its liaison lists the case too; dispatched to the mediator.
+    await project(stack, filed.id, 1, { route: 'joint', order: 'accepted', assigneeId: 'demo-mediator-ly' }, { market: 'pending' });
   });
 
   it.each([
     ['a grid worker', 'demo-grid-ly', true],
     ['a department liaison', 'demo-dept-market', true],
-    ['a mediator', 'demo-mediator-ly', false],
+    ['the mediator it is dispatched to', 'demo-mediator-ly', false],
     ['a supervisor', 'demo-supervisor-ly', false],
     ['an admin', 'demo-admin', false],
   ])('%s reads phones %s', async (_, user, isMasked) => {

@@ -96,6 +96,12 @@ describe('a dead letter of a running case', () => {
     const filed = await gridWorker()('/api/intake/grid', filing);
     expect(filed.status).toBe(201);
     const running = await caseUntil(((await filed.json()) as CaseView).id, (view) => view.status === 'open');
+    // The station dispatches it to the mediator, whose accept is the step below.
+    const dispatched = await apiAs(stack, tokenOf(stack, 'demo-supervisor-ly'))(`/api/cases/${running.id}/steps/assign`, {
+      method: 'POST',
+      body: JSON.stringify({ mediatorId: 'demo-mediator-ly' }),
+    });
+    expect(dispatched.status).toBe(200);
 
     // A newer policy the case's workflow would take, refused often enough to be a dead letter and not backed off.
     const policy = JSON.stringify({ ...defaultSlaPolicy, version: defaultSlaPolicy.version + 1 }).replaceAll("'", "''");

@@ -233,7 +233,7 @@ describe('the pages', () => {
     const department = await signInAs('demo-dept-market');
     const refused = await page(department.cookie, '/intake/grid');
     expect(refused.status).toBe(403);
-    expect(await refused.text()).toContain('您无权进行该操作');
+    expect(await refused.text()).toContain('这个页面供网格员、调解员、指挥室、管理员使用');
   });
 
   const gridForm = {

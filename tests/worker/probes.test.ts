@@ -254,13 +254,13 @@ describe('phone and ID numbers (API3: excessive data exposure)', () => {
       intake.parties = [{ name: '王某', role: 'applicant', phone }];
       intake.summary = `王某（身份证 330106198001011234，电话 ${phone}）反映邻居装修噪音扰民。`;
     });
-    await project(stack, filed.id, 1, { route: 'joint' }, { market: 'pending' });
+    await project(stack, filed.id, 1, { route: 'joint', order: 'accepted', assigneeId: 'demo-mediator-ly' }, { market: 'pending' });
   });
 
   it.each([
     ['a grid worker', 'demo-grid-ly', true],
     ['a department liaison', 'demo-dept-market', true],
-    ['a mediator', 'demo-mediator-ly', false],
+    ['the mediator it is dispatched to', 'demo-mediator-ly', false],
     ['a supervisor', 'demo-supervisor-ly', false],
   ])('%s (%s) reads the whole case through the API, phones masked: %s', async (_, user, isMasked) => {
     const view = (await (await as(user)(`/api/cases/${filed.id}`)).json()) as { summary: string; parties: { phone: string }[] };

@@ -34,9 +34,9 @@ async function file(body: object, channel = 'grid', headers: Record<string, stri
   return { status: response.status, replayed: response.headers.get('idempotent-replayed'), body: answer };
 }
 
-/** Read as the station's mediator, who calls the parties and so reads their phones whole; a grid worker reads them masked. */
+/** Read as the station's command room, which dispatches the parties' cases and so reads their phones whole. */
 async function readCase(id: string) {
-  const view = (await (await apiAs(stack, tokenOf(stack, 'demo-mediator-ly'))(`/api/cases/${id}`)).json()) as CaseView;
+  const view = (await (await apiAs(stack, tokenOf(stack, 'demo-supervisor-ly'))(`/api/cases/${id}`)).json()) as CaseView;
   expectDocumentedCase(view);
   return view;
 }

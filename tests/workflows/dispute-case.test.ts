@@ -1,7 +1,7 @@
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stateQuery, stepUpdate } from '../../workflows/definitions';
-import { caseInput, secondsPolicy, startWorkflowEnv, step, waitUntil, type WorkflowEnv } from '../support/workflow-env';
+import { caseInput, mediator, secondsPolicy, startWorkflowEnv, step, supervisor, waitUntil, type WorkflowEnv } from '../support/workflow-env';
 
 let world: WorkflowEnv;
 beforeAll(async () => {
@@ -36,7 +36,10 @@ describe('disputeCase against a real Temporal dev server', () => {
     const input = caseInput(secondsPolicy);
     const history = await world.withWorker(async (taskQueue) => {
       const handle = await world.env.client.workflow.start('disputeCase', { taskQueue, workflowId: input.caseId, args: [input] });
-      const run = (s: Parameters<typeof step>[0], payload: object) => handle.executeUpdate(stepUpdate, { args: [step(s, payload as never)] });
+      const run = (s: Parameters<typeof step>[0], payload: object, actor: Parameters<typeof step>[2] = mediator) =>
+        handle.executeUpdate(stepUpdate, { args: [step(s, payload as never, actor)] });
+      // The station dispatches the case to its mediator, who accepts it.
+      await run('assign', { mediatorId: mediator.id, mediatorName: mediator.name }, supervisor);
       await run('accept', {});
       await run('record-contact', { note: '电话联系双方，约定周三上门' });
       await run('schedule-session', { at: '2026-11-25T15:00', place: '白乐桥村调解室' });

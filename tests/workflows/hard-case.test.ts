@@ -32,7 +32,12 @@ async function openCase(taskQueue: string, input: Input) {
   const handle = await world.env.client.workflow.start('disputeCase', { taskQueue, workflowId: input.caseId, args: [input] });
   const run = <S extends StepName>(name: S, payload: v.InferInput<(typeof stepPayloadSchemas)[S]>, actor: StepUpdate['actor'] = mediator) =>
     handle.executeUpdate(stepUpdate, { args: [step(name, payload as never, actor)] });
-  return { handle, run };
+  /** The station dispatches the case to `to`, who accepts it: what comes before any of a mediator's work. */
+  const dispatch = async (to: StepUpdate['actor'] = mediator) => {
+    await run('assign', { mediatorId: to.id, mediatorName: to.name }, supervisor);
+    return run('accept', {}, to);
+  };
+  return { handle, run, dispatch };
 }
 
 const matching = (caseId: string, type: string, detail: Record<string, unknown> = {}) =>
@@ -54,7 +59,7 @@ describe('a hard case as the supervisor and the mediator see it', () => {
     const input = caseInput(calm({ acknowledgeEscalationWithin: 'PT4S' }), violent);
     await world.withWorker(async (taskQueue) => {
       const { handle, run } = await openCase(taskQueue, input);
-      await expect(run('accept', {})).rejects.toMatchObject(refusal(/dispatched by a supervisor/));
+      await expect(run('accept', {})).rejects.toMatchObject(refusal(/has not been dispatched to you: a supervisor dispatches it first/));
       expect((await run('assign', { mediatorId: mediator.id }, supervisor)).order).toBe('dispatched');
 
       const escalated = await eventFor(input.caseId, 'escalated', { level: 1 });
@@ -68,7 +73,7 @@ describe('a hard case as the supervisor and the mediator see it', () => {
       ]);
       expect(escalated).toMatchObject({ notify: 'station', projection: { order: 'awaiting_dispatch', assigneeId: null, escalationLevel: 1 } });
       // Back with the supervisor: the mediator can no longer accept the order on their own.
-      await expect(run('accept', {})).rejects.toMatchObject(refusal(/dispatched by a supervisor/));
+      await expect(run('accept', {})).rejects.toMatchObject(refusal(/has not been dispatched to you: a supervisor dispatches it first/));
 
       const acknowledged = await run('acknowledge-escalation', { note: '指挥室已知悉，重新派单' }, supervisor);
       expect(acknowledged.clocks.escalationAck?.stoppedAt).toBeDefined();
@@ -123,7 +128,9 @@ describe('a hard case as the supervisor and the mediator see it', () => {
   it('a paused case does not breach while paused, and resuming moves its due time on by the pause', async () => {
     const input = caseInput(secondsPolicy);
     await world.withWorker(async (taskQueue) => {
-      const { run } = await openCase(taskQueue, input);
+      const { run, dispatch } = await openCase(taskQueue, input);
+      // Dispatched and accepted at once, well before the first-contact clock's warning point.
+      await dispatch();
       const paused = await run('pause', { reason: '当事人住院，暂缓调解' });
       const pausedWall = Date.now();
       const before = paused.clocks.firstContact!;
@@ -180,7 +187,8 @@ describe('a hard case as the supervisor and the mediator see it', () => {
   it('an extension the mediator asks for and a supervisor approves moves the resolve deadline by the time asked', async () => {
     const input = caseInput(calm());
     await world.withWorker(async (taskQueue) => {
-      const { run } = await openCase(taskQueue, input);
+      const { run, dispatch } = await openCase(taskQueue, input);
+      await dispatch();
       const declinedAsk = await run('request-extension', { duration: 'PT30S', reason: '等待鉴定结果' });
       await expect(run('request-extension', { duration: 'PT30S', reason: '再次申请' })).rejects.toMatchObject(refusal(/already waiting/));
       const declined = await run('decide-extension', { approve: false, reason: '鉴定可并行' }, supervisor);
@@ -234,7 +242,7 @@ describe('a hard case as the supervisor and the mediator see it', () => {
     const taskQueue = `q-${randomUUID()}`;
     const first = await world.createWorker(taskQueue);
     const firstRunning = first.run();
-    const { handle, run } = await openCase(taskQueue, input);
+    const { handle, run, dispatch } = await openCase(taskQueue, input);
     await eventFor(input.caseId, 'triaged');
     first.shutdown();
     await firstRunning;
@@ -248,6 +256,8 @@ describe('a hard case as the supervisor and the mediator see it', () => {
     await second.runUntil(async () => {
       await eventFor(input.caseId, 'escalated', { level: 1 });
       await run('acknowledge-escalation', { note: '已督促调解员当天联系' }, supervisor);
+      // The station dispatches the late case to its mediator, who accepts it and calls the parties.
+      await dispatch();
       await run('record-contact', { note: '电话联系双方，约定周三上门' });
       await run('schedule-session', { at: '2026-11-25T15:00', place: '白乐桥村调解室' });
       await run('record-session', { summary: '双方同意烧烤店加装油烟净化器' });

@@ -31,6 +31,7 @@ describe('resolution routes as child workflows', () => {
       const c = await openCase(taskQueue, { category: 'property' });
       const { route } = await c.state();
       expect(route).toMatchObject({ route: 'judicial', workflowId: `${c.caseId}/route-1-judicial` });
+      await c.dispatch();
       await c.run('record-contact', { note: '电话联系双方' });
       const waiting = await c.run('record-agreement', { terms: '分期归还借款三万元', requestConfirmation: true });
       expect(waiting).toMatchObject({ status: 'open', route: { stage: 'confirmation_requested' } });
@@ -49,7 +50,7 @@ describe('resolution routes as child workflows', () => {
       const c = await openCase(taskQueue, { category: 'land' });
       const routeId = (await c.state()).route.workflowId;
       expect(routeId).toBe(`${c.caseId}/route-1-joint`);
-      await c.run('assign', { mediatorId: mediator.id, departments: ['police', 'market'], lead: 'police' }, supervisor);
+      await c.dispatch(mediator, { departments: ['police', 'market'], lead: 'police' });
       expect(await c.refusal('record-agreement', { terms: '联合调处协议' })).toMatch(/waiting for: police, market/);
       await c.run('record-department-report', { department: 'police', report: '派出所已现场核查' });
       expect(await c.refusal('record-agreement', { terms: '联合调处协议' })).toMatch(/waiting for: market$/);
@@ -72,6 +73,7 @@ describe('resolution routes as child workflows', () => {
       // The grassroots route's workflow starts from the case's loop; a failure recorded before it has started ends
       // the route without one, and this case is about a route that ran and failed.
       await started(`${c.caseId}/route-1-grassroots`);
+      await c.dispatch();
       const afterFailure = await c.run('record-failure', { reason: '一方拒绝调解' });
       expect(afterFailure.route).toMatchObject({ route: 'judicial', workflowId: `${c.caseId}/route-2-judicial` });
       expect(c.events().find((e) => e.type === 'route_transferred')).toMatchObject({
@@ -81,11 +83,14 @@ describe('resolution routes as child workflows', () => {
       await started(`${c.caseId}/route-2-judicial`);
       expect(await world.env.client.workflow.getHandle(`${c.caseId}/route-1-grassroots`).result()).toMatchObject({ stage: 'failed' });
 
+      // Each new route waits for dispatch again: the station sends it to that route's mediator.
+      await c.dispatch();
       const transferred = await c.run('request-transfer', { reason: '涉及土地确权，需要部门联动' });
       expect(transferred.route).toMatchObject({ route: 'joint', workflowId: `${c.caseId}/route-3-joint` });
       await started(`${c.caseId}/route-3-joint`);
       expect(await world.env.client.workflow.getHandle(`${c.caseId}/route-2-judicial`).result()).toMatchObject({ stage: 'failed' });
 
+      await c.dispatch();
       const closed = await c.run('record-failure', { reason: '联动调处未果' });
       expect(closed).toMatchObject({ status: 'closed', outcome: 'litigation', order: 'closed' });
       const final = await finished(c.handle);
@@ -124,21 +129,35 @@ describe('resolution routes as child workflows', () => {
   it('steps that make no sense now are refused with a reason and leave nothing on the timeline', async () => {
     await world.withWorker(async (taskQueue) => {
       const c = await openCase(taskQueue, { category: 'neighbour' });
+      // Nobody has dispatched the case: no mediator works it, and the supervisor dispatches rather than works it.
+      expect(await c.refusal('record-contact', { note: '上门走访双方' })).toBe('the case has not been dispatched to you: a supervisor dispatches it first');
+      expect(await c.refusal('record-contact', { note: '上门走访双方' }, supervisor)).toBe(
+        'a supervisor does not take the mediator’s steps: dispatch the case to a mediator',
+      );
+      await c.run('assign', { mediatorId: mediator.id, mediatorName: mediator.name }, supervisor);
+      expect(await c.refusal('record-contact', { note: '上门走访双方' })).toBe('accept the case before you work it');
+      await c.run('accept', {});
       await c.run('record-contact', { note: '上门走访双方' });
       expect(await c.refusal('record-session', { summary: '调解会' })).toBe('no mediation session is scheduled: schedule one first');
       expect(await c.refusal('record-return-visit', { satisfied: true, note: '回访' })).toBe('return visits come after the case is resolved');
       expect(await c.refusal('close', {})).toBe('only a resolved case can be closed');
       expect(await c.refusal('record-contact', { note: '再次联系' })).toBe('first contact is already recorded');
-      await c.run('assign', { mediatorId: mediator.id }, supervisor);
-      expect(await c.refusal('schedule-session', { at: '2026-11-25T15:00', place: '调解室' }, otherMediator)).toMatch(
-        /^only the assigned mediator .* or a supervisor may step this case$/,
+      expect(await c.refusal('schedule-session', { at: '2026-11-25T15:00', place: '调解室' }, otherMediator)).toBe(
+        `only the assigned mediator (${mediator.name}) may step this case`,
       );
-      // The assigned mediator and a supervisor still may.
+      // A supervisor does not take the mediator's steps either; the assigned mediator does.
+      expect(await c.refusal('schedule-session', { at: '2026-11-25T15:00', place: '调解室' }, supervisor)).toBe(
+        `a supervisor does not take the mediator’s steps: the assigned mediator (${mediator.name}) does`,
+      );
       await c.run('schedule-session', { at: '2026-11-25T15:00', place: '调解室' });
-      await c.run('record-session', { summary: '双方各退一步' }, supervisor);
+      expect(await c.refusal('record-session', { summary: '双方各退一步' }, supervisor)).toBe(
+        `a supervisor does not take the mediator’s steps: the assigned mediator (${mediator.name}) does`,
+      );
+      await c.run('record-session', { summary: '双方各退一步' });
       expect(c.types().filter((t) => t.startsWith('step:'))).toEqual([
-        'step:record-contact',
         'step:assign',
+        'step:accept',
+        'step:record-contact',
         'step:schedule-session',
         'step:record-session',
       ]);
@@ -162,6 +181,7 @@ describe('resolution routes as child workflows', () => {
 
       const settled = await openCase(taskQueue, { category: 'neighbour' });
       await started(`${settled.caseId}/route-1-grassroots`);
+      await settled.dispatch();
       expect(await settled.run('record-agreement', { terms: '加装油烟净化器' })).toMatchObject({ status: 'resolved' });
       await world.env.client.workflow.getHandle(`${settled.caseId}/route-1-grassroots`).result();
       await settled.handle.signal(repeatReportSignal, repeat('网上反映净化器未安装'));
@@ -172,11 +192,14 @@ describe('resolution routes as child workflows', () => {
         'reopened',
       ]);
       const reopened = await settled.state();
-      expect(reopened).toMatchObject({ status: 'open', hardCase: true, order: 'awaiting_dispatch' });
+      // It goes back to the mediator who held it, to accept again.
+      expect(reopened).toMatchObject({ status: 'open', hardCase: true, order: 'dispatched', assignee: { id: mediator.id } });
       expect(reopened.outcome).toBeUndefined();
       expect(reopened.route).toMatchObject({ route: 'grassroots', stage: 'working', workflowId: `${settled.caseId}/route-2-grassroots` });
       await started(`${settled.caseId}/route-2-grassroots`);
       expect(await statusOf(`${settled.caseId}/route-2-grassroots`)).toBe('RUNNING');
+      expect(await settled.refusal('record-contact', { note: '再次上门' })).toBe('accept the case before you work it');
+      expect(await settled.run('accept', {})).toMatchObject({ order: 'accepted' });
       expect(await settled.refusal('record-return-visit', { satisfied: false, note: '回访' })).toBe('return visits come after the case is resolved');
     });
   });

@@ -50,6 +50,7 @@ describe('hand-overs between routes', () => {
   it('a court that refuses confirmation fails the judicial route with its reason and moves the case to the joint route', async () => {
     await world.withWorker(async (taskQueue) => {
       const c = await open(taskQueue, { category: 'property' });
+      await c.dispatch();
       await c.run('record-agreement', { terms: '分期归还借款三万元', requestConfirmation: true });
       const refusedByCourt = await c.run('record-confirmation', { confirmed: false, court: '西湖区人民法院', reason: '协议约定的违约金过高' });
       expect(refusedByCourt).toMatchObject({ status: 'open', route: { route: 'joint' }, order: 'awaiting_dispatch' });
@@ -82,10 +83,10 @@ describe('hand-overs between routes', () => {
       const c = await open(taskQueue, violent);
       expect((await c.state()).clocks.dispatch?.stoppedAt).toBeUndefined();
       expect(await c.refusal('schedule-session', { at: '2026-11-25T15:00', place: '白乐桥村调解室' })).toBe(
-        'a hard case is dispatched by a supervisor and accepted before mediation steps',
+        'the case has not been dispatched to you: a supervisor dispatches it first',
       );
       await c.run('assign', { mediatorId: mediator.id, mediatorName: mediator.name }, supervisor);
-      expect(await c.refusal('record-agreement', { terms: '私下和解' })).toMatch(/accepted by its mediator .* before mediation steps/);
+      expect(await c.refusal('record-agreement', { terms: '私下和解' })).toBe('accept the case before you work it');
       await c.run('accept', {});
       expect(await c.run('schedule-session', { at: '2026-11-25T15:00', place: '白乐桥村调解室' })).toMatchObject({ route: { sessionsScheduled: 1 } });
     });
@@ -111,6 +112,7 @@ describe('escalations and return visits', () => {
   it('a return visit is refused before its window opens, and taken once it has', async () => {
     await world.withWorker(async (taskQueue) => {
       const c = await open(taskQueue, {}, { returnVisitsAfter: ['PT5S'], returnVisitWindow: 'PT2S' });
+      await c.dispatch();
       await c.run('record-agreement', { terms: '十日内加装净化器' });
       expect(await c.refusal('record-return-visit', { satisfied: true, note: '回访' })).toMatch(/^return visit 1 is not due yet: it may be recorded from /);
       await new Promise((resolve) => setTimeout(resolve, 3_500));
@@ -121,12 +123,14 @@ describe('escalations and return visits', () => {
   it('a party not satisfied at a return visit reopens the case, or raises it to the station when the policy says so', async () => {
     await world.withWorker(async (taskQueue) => {
       const reopening = await open(taskQueue);
+      await reopening.dispatch();
       await reopening.run('record-agreement', { terms: '十日内加装净化器' });
       const reopened = await reopening.run('record-return-visit', { satisfied: false, note: '油烟依旧，当事人不满意' });
       expect(reopened).toMatchObject({ status: 'open', route: { index: 1, stage: 'working' }, returnVisits: [] });
       expect(reopening.events().at(-1)).toMatchObject({ type: 'reopened', detail: { cause: 'unsatisfied_visit' } });
 
       const raising = await open(taskQueue, {}, { unsatisfiedVisit: 'escalate' });
+      await raising.dispatch();
       await raising.run('record-agreement', { terms: '十日内加装净化器' });
       const raised = await raising.run('record-return-visit', { satisfied: false, note: '油烟依旧' });
       expect(raised).toMatchObject({ status: 'resolved', escalationLevel: 1 });
@@ -139,7 +143,7 @@ describe('departments and what triage reads', () => {
   it('departments report back themselves, one asks for more time, and a late one escalates', async () => {
     await world.withWorker(async (taskQueue) => {
       const c = await open(taskQueue, { category: 'land' }, { departmentReportWithin: 'PT3S', acknowledgeEscalationWithin: 'PT600S' });
-      await c.run('assign', { mediatorId: mediator.id, mediatorName: mediator.name, departments: ['police', 'market'], lead: 'police' }, supervisor);
+      await c.dispatch(mediator, { departments: ['police', 'market'], lead: 'police' });
       expect(await c.refusal('record-department-report', { department: 'police', report: '代报' }, marketLiaison)).toBe('you report back for market only');
       await c.run('record-department-report', { department: 'market', outcome: 'refused', report: '不属于市场监管职责' }, marketLiaison);
       await waitUntil(() => c.events().some((e) => e.type === 'escalated' && e.detail.department === 'police'), 15_000, 'the late department to escalate');

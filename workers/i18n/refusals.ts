@@ -15,6 +15,8 @@ const list = (lang: Lang, prefix: string, items: string) =>
     .map((item) => word(lang, `${prefix}.${item}`))
     .join(lang === 'en' ? ', ' : '、');
 
+const bracketed = (lang: Lang, name: string | undefined) => (name ? (lang === 'en' ? ` (${name})` : `（${name}）`) : '');
+
 const rules: Rule[] = [
   [/^the case is closed$/, 'refusal.closed'],
   [/^the case is paused \((?<reason>.*)\): resume it first$/, 'refusal.paused'],
@@ -24,7 +26,6 @@ const rules: Rule[] = [
   [/^departments are named only on the joint route$/, 'refusal.departmentsOnJoint'],
   [/^the lead department must be one of the departments named$/, 'refusal.leadNamed'],
   [/^the case is already accepted$/, 'refusal.alreadyAccepted'],
-  [/^a hard case is dispatched by a supervisor before a mediator accepts it$/, 'refusal.hardAcceptAfterDispatch'],
   [/^first contact is already recorded$/, 'refusal.contactRecorded'],
   [/^the (?<route>\w+) route is already (?<stage>\w+)$/, 'refusal.routeFinished', ({ route, stage }, lang) => ({ route: word(lang, `route.${route}`), stage: word(lang, `routeStage.${stage}`) })],
   [/^the case is already paused$/, 'refusal.alreadyPaused'],
@@ -53,7 +54,11 @@ const rules: Rule[] = [
   [/^a department reports back for its part; the mediators and supervisors take the other steps$/, 'refusal.departmentOnly'],
   [/^you report back for (?<department>[\w ]+) only$/, 'refusal.ownDepartment', ({ department }, lang) => ({ department: word(lang, `department.${department}`) })],
   [/^only a supervisor may (?<step>[a-z ]+)$/, 'refusal.supervisorOnly', ({ step }, lang) => ({ step: word(lang, `step.${step!.replaceAll(' ', '-')}`) })],
-  [/^only the assigned mediator(?: \((?<name>.*)\))? or a supervisor may step this case$/, 'refusal.assigneeOnly', ({ name }, lang) => ({ name: name ? (lang === 'en' ? ` (${name})` : `（${name}）`) : '' })],
+  [/^only the assigned mediator(?: \((?<name>.*)\))? may step this case$/, 'refusal.assigneeOnly', ({ name }, lang) => ({ name: bracketed(lang, name) })],
+  [/^the case has not been dispatched to you: a supervisor dispatches it first$/, 'refusal.notDispatchedToYou'],
+  [/^accept the case before you work it$/, 'refusal.acceptFirst'],
+  [/^a supervisor does not take the mediator’s steps: the assigned mediator(?: \((?<name>.*)\))? does$/, 'refusal.mediatorsStep', ({ name }, lang) => ({ name: bracketed(lang, name) })],
+  [/^a supervisor does not take the mediator’s steps: dispatch the case to a mediator$/, 'refusal.mediatorsStepDispatch'],
   [/^return visits come after the case is resolved$/, 'refusal.visitsAfterResolve'],
   [/^every return visit is already recorded$/, 'refusal.visitsDone'],
   [/^return visit (?<n>\d+) is not due yet: it may be recorded from (?<when>.*)$/, 'refusal.visitNotDue'],

@@ -37,7 +37,7 @@ async function workList(c: Context<AppEnv>, fields: { mine?: '1'; sort: 'nearest
   return { policy, paged: asked.success && Boolean(cursor), ...(answer.kind === 'page' ? answer : { rows: [], nextCursor: null }) };
 }
 
-async function tasksPage(c: Context<AppEnv>, extra: Pick<DepartmentHomeProps, 'attempt' | 'reported'> = {}, status: 200 | 409 | 422 | 503 = 200) {
+async function tasksPage(c: Context<AppEnv>, extra: Pick<DepartmentHomeProps, 'attempt' | 'reported'> = {}, status: 200 | 403 | 409 | 422 | 503 = 200) {
   const user = c.get('user');
   const now = new Date();
   const list = await workList(c, { sort: 'nearestDue' });
@@ -49,7 +49,7 @@ async function tasksPage(c: Context<AppEnv>, extra: Pick<DepartmentHomeProps, 'a
   );
 }
 
-async function casePage(c: Context<AppEnv>, extra: Pick<CasePageProps, 'done' | 'attempt' | 'unavailable'> = {}, status: 200 | 409 | 422 | 503 = 200) {
+async function casePage(c: Context<AppEnv>, extra: Pick<CasePageProps, 'done' | 'attempt' | 'unavailable'> = {}, status: 200 | 403 | 409 | 422 | 503 = 200) {
   const { db } = c.get('services');
   const now = new Date();
   const policy = await policyInForce(c.env, db);
@@ -64,8 +64,8 @@ async function casePage(c: Context<AppEnv>, extra: Pick<CasePageProps, 'done' | 
  * for coming from this site like every page form (app.ts), and taken by the same service as the API's.
  */
 export const casePages = new Hono<AppEnv>()
-  .use('/queue', requireUser('page'), requirePagePermission('stepCases'))
-  .use('/tasks', requireUser('page'), requirePagePermission('stepCases'))
+  .use('/queue', requireUser('page'), requirePagePermission('workQueue'))
+  .use('/tasks', requireUser('page'), requirePagePermission('departmentTasks'))
   .use('/inbox', requireUser('page'), requirePagePermission('stepCases'))
   .use('/inbox/*', requireUser('page'), requirePagePermission('stepCases'))
   .use('/cases/:id', requireUser('page'), requirePagePermission('stepCases'))
@@ -105,7 +105,7 @@ export const casePages = new Hono<AppEnv>()
       }),
     );
     const caseId = c.req.param('id');
-    const again = (attempt: Omit<StepAttempt, 'step' | 'values' | 'stepId'>, status: 409 | 422 | 503, unavailable?: CasePageProps['unavailable']) => {
+    const again = (attempt: Omit<StepAttempt, 'step' | 'values' | 'stepId'>, status: 403 | 409 | 422 | 503, unavailable?: CasePageProps['unavailable']) => {
       const tried: StepAttempt = { step, values, stepId, ...attempt };
       return fromTasks ? tasksPage(c, { attempt: { ...tried, caseId } }, status) : casePage(c, { attempt: tried, unavailable }, status);
     };
@@ -118,7 +118,9 @@ export const casePages = new Hono<AppEnv>()
         return c.redirect(fromTasks ? `/tasks?reported=${encodeURIComponent(answer.view.caseNumber)}` : `/cases/${caseId}?done=${step}`, 303);
       case 'notFound':
         return pageError(c, 404);
+      // Beside its step, as the API answers it: 403 for who asks, 409 for what the case allows now.
       case 'forbidden':
+        return again({ errors: [], refusal: refusalWords(lang, answer.reason) }, 403);
       case 'refused':
         return again({ errors: [], refusal: refusalWords(lang, answer.reason) }, 409);
       case 'invalid':

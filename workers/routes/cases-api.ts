@@ -38,7 +38,7 @@ export const casesApi = new Hono<AppEnv>()
     },
   )
   .get('/:id', async (c) => {
-    const view = await readWholeCase(c.get('services'), c.get('user'), c.req.param('id'));
+    const view = await readWholeCase(c.get('services'), c.get('user'), c.req.param('id'), 'api');
     return view ? c.json(view) : c.json({ error: 'not_found', message: 'No such case.' }, 404);
   })
   .route('/', stepsApi)

@@ -44,7 +44,7 @@ for (const channel of channels) {
         case 'merged':
         case 'filed': {
           // A report that joined an earlier case shows that case: as masked as any read of it by this reader.
-          const view = caseViewAsSeenBy(c.get('user').role, answer.view);
+          const view = caseViewAsSeenBy(c.get('user'), answer.view);
           c.header('location', `/api/cases/${answer.view.id}`);
           // A replay answers as the first request did.
           if (answer.replayed) c.header('idempotent-replayed', 'true');

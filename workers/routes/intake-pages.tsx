@@ -11,7 +11,7 @@ import { rowsOf } from '../pages/form-rows';
 import { IntakePage } from '../pages/intake-page';
 import { ReceiptPage } from '../pages/receipt-page';
 import { formToInput, type FormContext } from '../pages/schema-form';
-import { readCase } from '../services/case-view';
+import { readWholeCase } from '../services/case-view';
 import { readIntake } from '../services/file-case';
 import { fileAndStart } from '../services/file-and-start';
 import { gridCellsOf } from '../services/grid-cells';
@@ -44,7 +44,7 @@ async function formParts(c: Context<AppEnv>, channel: Channel, user: SignedInUse
 export const intakePages = new Hono<AppEnv>()
   .use('/intake', requireUser('page'), requirePagePermission('fileIntake'))
   .use('/intake/*', requireUser('page'), requirePagePermission('fileIntake'))
-  .use('/filings', requireUser('page'))
+  .use('/filings', requireUser('page'), requirePagePermission('fileIntake'))
   .use('/cases/:id/receipt', requireUser('page'))
   .get('/intake', async (c) => {
     const latest = await myFilings(c.get('services').db, c.get('user'), 5);
@@ -119,7 +119,7 @@ export const intakePages = new Hono<AppEnv>()
     return c.redirect(`/cases/${answer.view.id}/receipt?lang=${lang}${joined}`, 303);
   })
   .get('/cases/:id/receipt', async (c) => {
-    const view = await readCase(c.get('services').db, c.get('user'), c.req.param('id'));
+    const view = await readWholeCase(c.get('services'), c.get('user'), c.req.param('id'), 'page');
     if (!view) return pageError(c, 404);
     // The marker alone proves nothing: only a case a report did join says so.
     const joined = c.req.query('joined') === '1' && view.timeline.some((event) => event.type === 'repeat_report');

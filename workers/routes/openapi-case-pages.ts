@@ -74,7 +74,8 @@ export function casePagePaths(): Record<string, unknown> {
         responses: {
           303: { description: 'Taken: back to the case page (`?done=<step>`), or to /tasks.' },
           404: page('No such case or step.'),
-          409: page('The page again with the reason beside the step: not allowed now, or not for this person.'),
+          403: page('The step is not this person’s (the page again with the reason beside it), or the form was posted from another site.'),
+          409: page('The page again with the reason beside the step: not allowed now.'),
           422: page('The page again with a message beside each field to correct.'),
           503: page('Temporal did not answer: the page says whether the step may have been taken; resending the same form takes it once.'),
         },

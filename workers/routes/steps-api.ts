@@ -34,7 +34,7 @@ export const stepsApi = new Hono<AppEnv>().post('/:id/steps/:step', async (c) =>
   const answer = await takeStep(c.get('services'), { user: c.get('user'), caseId: c.req.param('id'), step, payload: parsed.output, stepId });
   switch (answer.kind) {
     case 'taken':
-      return c.json(caseViewAsSeenBy(c.get('user').role, answer.view));
+      return c.json(caseViewAsSeenBy(c.get('user'), answer.view));
     case 'notFound':
       return c.json({ error: 'not_found', message: 'No such case.' }, 404);
     case 'forbidden':

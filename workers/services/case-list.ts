@@ -76,7 +76,7 @@ export async function listCasesFor(
   const last = page.at(-1);
   return {
     kind: 'page',
-    rows: page.map(({ sortKey: _, ...row }) => contactsAsSeenBy(user.role, row)),
+    rows: page.map(({ sortKey: _, ...row }) => contactsAsSeenBy(user, row)),
     nextCursor: found.length > limit && last ? encodeCursor(query.sort, last.sortKey) : null,
   };
 }

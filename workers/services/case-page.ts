@@ -35,7 +35,7 @@ export async function readCasePage(
   if (!detail) return undefined;
   noteCaseRead(services, user, detail.case, 'page');
   const openSteps = openStepsOfRow(detail.case, detail.clocks, user, context);
-  const view = caseViewAsSeenBy(user.role, toCaseView(detail));
+  const view = caseViewAsSeenBy(user, toCaseView(detail));
   const dispatching = openSteps?.some((open) => open.step === 'assign');
   const load = dispatching ? await mediatorsWithLoad(db, user, caseId) : undefined;
   const people = new Set([...view.timeline.map((event) => event.actor), ...(view.assigneeId ? [view.assigneeId] : [])]);

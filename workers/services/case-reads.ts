@@ -1,14 +1,13 @@
 import type { Database } from '../../db/client';
 import { caseReadsWithin, recordCaseRead } from '../../db/queries/case-reads';
 import type { SignedInUser } from '../../db/queries/users';
-import { readIsAudited } from '../../domain/permissions';
 import { caseReadListCursor, type CaseReadVia } from '../../schemas/audit';
 import { decodeKeyset } from '../../schemas/cursor';
 import { pageOf, type PageRequest } from './batch-view';
 import type { EdgeServices } from './edge-services';
 
 /**
- * Records that a supervisor or admin read a whole case, after the answer has gone: the reader never waits on the
+ * Records that someone read a whole case, after the answer has gone: the reader never waits on the
  * audit. A write that fails is logged; the read it records has already been answered.
  */
 export function noteCaseRead(
@@ -17,7 +16,6 @@ export function noteCaseRead(
   theCase: { id: string; jurisdictionPath: string },
   via: CaseReadVia,
 ) {
-  if (!readIsAudited(reader.role)) return;
   const record = recordCaseRead(db, { caseId: theCase.id, jurisdictionPath: theCase.jurisdictionPath, readerId: reader.id, via, readAt: new Date().toISOString() });
   defer(Promise.resolve(record).catch((error: unknown) => console.error(`audit: the read of case ${theCase.id} by ${reader.id} was not recorded`, error)));
 }

@@ -1,10 +1,10 @@
 import type { Database } from '../../db/client';
 import { findCaseDetail, type CaseDetail } from '../../db/queries/cases';
-import { canSee } from '../../domain/jurisdiction';
 import { maskContactsInText, maskContactsWithin } from '../../domain/masking';
-import { contactsAsSeenBy, may } from '../../domain/permissions';
+import { contactsAsSeenBy, mayReadCase, readsContactsOf, type CaseReader, type ReadableCase } from '../../domain/permissions';
 import type { SignedInUser } from '../../db/queries/users';
-import type { Role } from '../../schemas/vocabulary';
+import type { CaseReadVia } from '../../schemas/audit';
+import type { Department } from '../../schemas/vocabulary';
 import { noteCaseRead } from './case-reads';
 import type { EdgeServices } from './edge-services';
 
@@ -46,10 +46,10 @@ export function toCaseView({ case: row, parties, clocks, timeline }: CaseDetail)
 
 export type CaseView = ReturnType<typeof toCaseView>;
 
-/** The case with its parties' phones and the numbers written into its summary and address as the reader's role may read them. */
-export function caseViewAsSeenBy(role: Role, view: CaseView): CaseView {
-  if (may(role, 'readContacts')) return view;
-  const seen = contactsAsSeenBy(role, { summary: view.summary, address: view.where.address, parties: view.parties });
+/** The case with its parties' phones and the numbers written into its summary and address as its reader may read them. */
+export function caseViewAsSeenBy(reader: Pick<CaseReader, 'id' | 'role'>, view: CaseView): CaseView {
+  if (readsContactsOf(reader, view)) return view;
+  const seen = contactsAsSeenBy(reader, { summary: view.summary, address: view.where.address, assigneeId: view.assigneeId, parties: view.parties });
   return {
     ...view,
     summary: seen.summary,
@@ -61,22 +61,26 @@ export function caseViewAsSeenBy(role: Role, view: CaseView): CaseView {
   };
 }
 
-/** A case's rows when its reader may see them; outside their jurisdiction it is as missing as a case that does not exist. */
-export async function findVisibleCase(db: Database, reader: { role: Role; jurisdictionPath: string }, caseId: string) {
+/** What the permission table reads of a case row to decide whether someone may read it. */
+export const readableOf = (row: CaseDetail['case']): ReadableCase => ({
+  jurisdictionPath: row.jurisdictionPath,
+  assigneeId: row.assigneeId,
+  departments: Object.keys(row.progress?.route.departments ?? {}) as Department[],
+});
+
+/** A case's rows when its reader may read it; otherwise it is as missing as a case that does not exist. */
+export async function findVisibleCase(db: Database, reader: CaseReader, caseId: string) {
   const detail = await findCaseDetail(db, caseId);
-  return detail && canSee(reader, detail.case.jurisdictionPath) ? detail : undefined;
+  return detail && mayReadCase(reader, readableOf(detail.case)) ? detail : undefined;
 }
 
-/** A case as its reader may see it. */
-export async function readCase(db: Database, reader: { role: Role; jurisdictionPath: string }, caseId: string): Promise<CaseView | undefined> {
-  const detail = await findVisibleCase(db, reader, caseId);
-  return detail && caseViewAsSeenBy(reader.role, toCaseView(detail));
-}
-
-/** The whole case through the API: a supervisor's or admin's read is recorded for the audit. */
-export async function readWholeCase(services: Pick<EdgeServices, 'db' | 'defer'>, reader: SignedInUser, caseId: string): Promise<CaseView | undefined> {
+/**
+ * The whole case as its reader may read it, through the API or a page. Every such read is recorded for the admin,
+ * whoever reads: the audit answers who saw a party's particulars, not only who could.
+ */
+export async function readWholeCase(services: Pick<EdgeServices, 'db' | 'defer'>, reader: SignedInUser, caseId: string, via: CaseReadVia): Promise<CaseView | undefined> {
   const detail = await findVisibleCase(services.db, reader, caseId);
   if (!detail) return undefined;
-  noteCaseRead(services, reader, detail.case, 'api');
-  return caseViewAsSeenBy(reader.role, toCaseView(detail));
+  noteCaseRead(services, reader, detail.case, via);
+  return caseViewAsSeenBy(reader, toCaseView(detail));
 }

@@ -1,10 +1,10 @@
 import { findCase, findCaseByNumber, findCaseDetail } from '../../db/queries/cases';
 import { findUserById, type SignedInUser } from '../../db/queries/users';
 import { canSee } from '../../domain/jurisdiction';
-import { mayBeAssigned, refuseActor } from '../../domain/permissions';
+import { isAccepted, mayBeAssigned, mayReadCase, refuseActor } from '../../domain/permissions';
 import type { StepName, StepUpdate } from '../../schemas/steps';
 import { TemporalUnavailableError } from '../temporal/gateway';
-import { toCaseView, type CaseView } from './case-view';
+import { readableOf, toCaseView, type CaseView } from './case-view';
 import type { EdgeServices } from './edge-services';
 import { retryPendingOutbox } from './outbox-delivery';
 import { mergeDuplicate } from './repeats';
@@ -37,9 +37,11 @@ export async function takeStep(services: EdgeServices, request: StepRequest): Pr
   const { user, caseId, step } = request;
   // The case row alone answers who may step it; the whole case is read once, for the answer.
   const found = await findCase(db, caseId);
-  if (!found || !canSee(user, found.jurisdictionPath)) return { kind: 'notFound' };
+  // A case the caller may not read is as missing to a step as to a read: another station's, or a liaison's case
+  // whose route does not name their department.
+  if (!found || !mayReadCase(user, readableOf(found))) return { kind: 'notFound' };
   const reportingFor = 'department' in request.payload ? request.payload.department : undefined;
-  const notTheirs = refuseActor(user, step, { assigneeId: found.assigneeId }, reportingFor);
+  const notTheirs = refuseActor(user, step, { assigneeId: found.assigneeId, accepted: isAccepted(found.orderStage) }, reportingFor);
   if (notTheirs) return { kind: 'forbidden', reason: notTheirs };
 
   const payload = { ...request.payload };
