@@ -57,6 +57,20 @@ export const sessions = sqliteTable('sessions', {
   expiresAt: text('expires_at').notNull(),
 });
 
+/**
+ * Sign-in attempts still counted against whoever made them: written before the token is checked, so a burst in
+ * parallel is counted as it arrives, and taken back when the attempt signs someone in. `key` is `ip:<address>`.
+ */
+export const signInAttempts = sqliteTable(
+  'sign_in_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    at: text('at').notNull(),
+  },
+  (table) => [index('sign_in_attempts_key_at').on(table.key, table.at)],
+);
+
 export const cases = sqliteTable(
   'cases',
   {

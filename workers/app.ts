@@ -5,6 +5,7 @@ import type { AppEnv } from './env';
 import { limitBody } from './middleware/body-limit';
 import { detectLang } from './middleware/lang';
 import { limitEachCaller } from './middleware/rate-limit';
+import { securityHeaders } from './middleware/security-headers';
 import { provideServices } from './middleware/services';
 import { allowedMethods } from './routes/allowed-methods';
 import { auditApi } from './routes/audit-api';
@@ -37,6 +38,7 @@ const internalBodyLimit = limitBody(256 * 1024, (c) => c.json({ error: 'too_larg
 const pageCsrf = csrf();
 
 export const app = new Hono<AppEnv>()
+  .use(securityHeaders)
   .use(detectLang)
   // A method the document does not declare for a path it knows is refused before any guard reads the request.
   .use(async (c, next) => {

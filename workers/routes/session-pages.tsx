@@ -7,12 +7,27 @@ import { pickLang, t } from '../i18n/messages';
 import { requireUser, sessionCookie } from '../middleware/auth';
 import { homeOf, type Frame } from '../pages/frame';
 import { Layout } from '../pages/layout';
+import { signedIn, takeSignInTurn } from '../services/sign-in-throttle';
 import { frameOf } from './page-frame';
+import { pageError } from './page-errors';
 
 const sessionDays = 14;
 
-/** Only same-site paths, so the sign-in page cannot be used to bounce someone to another site. */
-const safeNext = (next: unknown) => (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : undefined);
+/**
+ * Where to go after signing in: a path of this app, read as a browser reads it against the app's own origin, so
+ * `/\\host`, `/<tab>/host` and their encoded forms cannot lead to another site; a control character or a
+ * backslash anywhere sends the visitor home instead.
+ */
+export function safeNext(next: unknown, origin: string): string | undefined {
+  if (typeof next !== 'string' || !next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(next, origin);
+  } catch {
+    return undefined;
+  }
+  return url.origin === new URL(origin).origin ? `${url.pathname}${url.search}` : undefined;
+}
 
 function LoginPage({ frame, next, failed }: { frame: Frame; next: string | undefined; failed: boolean }) {
   const { lang } = frame;
@@ -38,14 +53,20 @@ function LoginPage({ frame, next, failed }: { frame: Frame; next: string | undef
 
 /** Signing in and out. Like every page form, these are checked for coming from this site (app.ts). */
 export const sessionPages = new Hono<AppEnv>()
-  .get('/login', async (c) => c.html(<LoginPage frame={await frameOf(c)} next={safeNext(c.req.query('next'))} failed={false} />))
+  .get('/login', async (c) => c.html(<LoginPage frame={await frameOf(c)} next={safeNext(c.req.query('next'), new URL(c.req.url).origin)} failed={false} />))
   .post('/login', async (c) => {
     const body = await c.req.parseBody();
     c.set('lang', pickLang(typeof body.lang === 'string' ? body.lang : undefined, c.req.header('accept-language')));
-    const next = safeNext(body.next);
+    const next = safeNext(body.next, new URL(c.req.url).origin);
     const { db } = c.get('services');
+    const turn = await takeSignInTurn(db, c.req.header('cf-connecting-ip') ?? 'unknown');
+    if (!turn.allowed) {
+      c.header('retry-after', String(turn.retryAfterSeconds));
+      return pageError(c, 429, { kind: 'signInThrottled', minutes: Math.ceil(turn.retryAfterSeconds / 60) });
+    }
     const user = typeof body.token === 'string' ? await findUserByTokenHash(db, await sha256Hex(body.token.trim())) : undefined;
     if (!user) return c.html(<LoginPage frame={await frameOf(c)} next={next} failed />, 401);
+    await signedIn(db, turn);
     const session = randomToken();
     const expires = new Date(Date.now() + sessionDays * 86_400_000);
     await createSession(db, await sha256Hex(session), user.id, expires.toISOString());
