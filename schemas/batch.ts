@@ -1,15 +1,17 @@
 import * as v from 'valibot';
+import { freeText } from './text';
 import { pagedQuery } from './cursor';
 import { durationSchema } from './policy';
 import { instructionKinds } from './vocabulary';
 
-const text = (min: number, max: number) => v.pipe(v.string(), v.trim(), v.minLength(min), v.maxLength(max));
+const text = freeText;
 
 /** A batch is at most this many lines: one county's weekly round, and one D1 write the edge can carry. */
 export const maxBatchLines = 1_000;
 
 /** Chosen by the client, so a re-sent batch is recognised; it becomes part of the workflow ID `batch/<id>`. */
-export const batchIdSchema = v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9._:-]{1,100}$/, 'batchId'));
+/** A name, never a path: dots alone (`.`, `..`) would name no page the batch could be opened at. */
+export const batchIdSchema = v.pipe(v.string(), v.trim(), v.regex(/^(?!\.+$)[A-Za-z0-9._:-]{1,100}$/, 'batchId'));
 
 /** What a batch says of itself: in a JSON body, or as query parameters beside a CSV or JSON-lines body. */
 export const batchOptionsSchema = v.object({

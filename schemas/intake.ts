@@ -1,13 +1,14 @@
 import * as v from 'valibot';
 import { isDateTime } from './date-time';
 import { jurisdictionCodePattern } from './jurisdictions';
+import { freeText } from './text';
 import { categories, communityVisitKinds, partyRoles, riskFlags, type Channel } from './vocabulary';
 
 /**
  * Custom messages are keys into workers/i18n, so one schema speaks both languages of the form.
  * Built-in checks (length, picklist…) are worded from the issue's type there as well.
  */
-const text = (min: number, max: number) => v.pipe(v.string(), v.trim(), v.minLength(min), v.maxLength(max));
+const text = freeText;
 
 /**
  * A local time from a form ("2026-11-23T09:30") or an instant with its offset ("2026-11-23T09:30:00+08:00"). The
@@ -91,7 +92,7 @@ export const onlineIntakeSchema = v.pipe(
     source: v.pipe(
       v.object({
         platform: text(1, 50),
-        link: v.optional(v.pipe(v.string(), v.trim(), v.url('link'), v.maxLength(500))),
+        link: v.optional(v.pipe(v.string(), v.trim(), v.url('link'), v.regex(/^https?:\/\//i, 'link'), v.maxLength(500))),
         excerpt: v.optional(text(1, 1000)),
         seenAt: dateTimeSchema,
       }),

@@ -1,11 +1,12 @@
 import * as v from 'valibot';
+import { freeText } from './text';
 import { personNameSchema, userIdSchema } from './users';
 
 /** A jurisdiction's code: letters, digits and hyphens, as grid workers type grid cell codes; never '/', which paths use. */
 export const jurisdictionCodePattern = /^[A-Za-z0-9-]{2,40}$/;
 
 const code = v.pipe(v.string(), v.trim(), v.regex(jurisdictionCodePattern, 'jurisdictionCode'));
-const name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100));
+const name = freeText(1, 100);
 
 /** An admin opens a place below one they manage; its level is the one below the parent's (domain/jurisdiction.ts). */
 export const newJurisdictionSchema = v.pipe(

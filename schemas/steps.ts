@@ -1,9 +1,10 @@
 import * as v from 'valibot';
 import { dateTimeSchema } from './intake';
 import { durationSchema } from './policy';
+import { freeText } from './text';
 import { departmentReportOutcomes, departments, riskFlags, roles, routes } from './vocabulary';
 
-const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+const text = (max: number) => freeText(1, max);
 const reason = text(500);
 
 /**

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
+import { freeText } from './text';
 import { departments, roles } from './vocabulary';
 
-const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+const text = (max: number) => freeText(1, max);
 export const userIdSchema = v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, 'userId'));
 export const personNameSchema = text(100);
 const jurisdictionCode = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40));

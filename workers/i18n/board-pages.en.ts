@@ -17,6 +17,7 @@ export const boardPageWordsEn: Record<keyof typeof boardPageWordsZhCN, string> =
   'error.month': '{label} must be a month (year-month)',
   'error.batchEmpty': 'Choose a CSV file or paste the CSV',
   'error.batchUnreadable': 'This CSV cannot be read: {problem}',
+  'error.batchEncoding': 'This file is neither UTF-8 nor GBK text: save it from Excel as CSV and choose it again',
   'error.batchResent': 'This form was already sent with other lines; check them and send again',
 
   'board.nav.dashboard': 'Dashboard',

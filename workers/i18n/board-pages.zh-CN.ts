@@ -30,6 +30,7 @@ export const boardPageWordsZhCN = {
   'error.month': '{label}必须是有效的月份（年-月）',
   'error.batchEmpty': '请选择 CSV 文件或粘贴 CSV 内容',
   'error.batchUnreadable': '这份 CSV 无法读取：{problem}',
+  'error.batchEncoding': '这个文件既不是 UTF-8 也不是 GBK 编码的文本：请在 Excel 中另存为 CSV 后重新选择',
   'error.batchResent': '这张表单已经提交过另一份内容；请检查后重新提交',
 
   'board.nav.dashboard': '统计图表',

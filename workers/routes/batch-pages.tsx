@@ -6,7 +6,7 @@ import type { AppEnv } from '../env';
 import { customError, fieldErrors, pickLang, t, type FieldError } from '../i18n/messages';
 import { requireUser } from '../middleware/auth';
 import { BatchFormPage, BatchPage, feedbackChoices, type BatchFormProps } from '../pages/batch-pages';
-import { linesOfCsv } from '../services/batch-lines';
+import { linesOfCsv, textOfUpload } from '../services/batch-lines';
 import { listBatchesFor, readBatch } from '../services/batch-view';
 import { dispatchBatch } from '../services/dispatch-batch';
 import { policyInForce } from '../services/sla-policy';
@@ -19,9 +19,9 @@ const refreshSeconds = 5;
 const formValue = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /** The lines from the file when one was chosen, else from the box; the file wins, as the form says. */
-async function csvOf(body: Record<string, unknown>): Promise<{ text: string; field: 'file' | 'csv' } | undefined> {
+async function csvOf(body: Record<string, unknown>): Promise<{ text: string | undefined; field: 'file' | 'csv' } | undefined> {
   const file = body.file;
-  if (file instanceof File && file.size > 0) return { text: await file.text(), field: 'file' };
+  if (file instanceof File && file.size > 0) return { text: textOfUpload(await file.arrayBuffer()), field: 'file' };
   const pasted = formValue(body.csv);
   return pasted?.trim() ? { text: pasted, field: 'csv' } : undefined;
 }
@@ -64,8 +64,9 @@ export const batchPages = new Hono<AppEnv>()
     const options = v.safeParse(batchOptionsSchema, { title: values.title || undefined, feedbackWithin: values.feedbackWithin || undefined });
     const errors = options.success ? [] : fieldErrors(options.issues, lang);
     const csv = await csvOf(body);
-    const lines = csv ? linesOfCsv(csv.text) : undefined;
+    const lines = csv?.text === undefined ? undefined : linesOfCsv(csv.text);
     if (!csv) errors.push(customError(lang, 'csv', 'batchEmpty'));
+    else if (csv.text === undefined) errors.push(customError(lang, csv.field, 'batchEncoding'));
     else if (lines && 'error' in lines) errors.push({ field: csv.field, message: t(lang, 'error.batchUnreadable', { problem: lines.error }) });
     else if (lines && !lines.length) errors.push(customError(lang, csv.field, 'batchEmpty'));
     if (errors.length || !options.success || !lines || 'error' in lines) return again(errors);

@@ -5,7 +5,7 @@ import type { AppEnv } from '../env';
 import { limitBody } from '../middleware/body-limit';
 import { customError, fieldErrors, t } from '../i18n/messages';
 import { requirePermission, requireUser } from '../middleware/auth';
-import { bodyFormatOf, linesOfCsv, linesOfJson, linesOfJsonLines, type RawLine } from '../services/batch-lines';
+import { bodyFormatOf, linesOfCsv, linesOfJson, linesOfJsonLines, textOfUpload, type RawLine } from '../services/batch-lines';
 import { listBatchesFor, readBatch } from '../services/batch-view';
 import { dispatchBatch } from '../services/dispatch-batch';
 import { policyInForce } from '../services/sla-policy';
@@ -44,7 +44,8 @@ export const batchesApi = new Hono<AppEnv>()
   .use(requirePermission('supervise'))
   .post('/', async (c) => {
     const lang = c.get('lang');
-    const read = readBody(c.req.header('content-type'), await c.req.text(), c.req.query());
+    const text = textOfUpload(await c.req.arrayBuffer());
+    const read = text === undefined ? { problem: 'The body is neither UTF-8 nor GBK text.' } : readBody(c.req.header('content-type'), text, c.req.query());
     if (!read) return c.json({ error: 'unsupported_media_type', message: 'Send application/json, application/x-ndjson (JSON lines) or text/csv.' }, 415);
     if ('invalid' in read) return c.json({ error: 'invalid_batch', fields: fieldErrors(read.invalid, lang) }, 422);
     if ('problem' in read) return c.json({ error: 'invalid_batch', fields: [{ field: '', code: 'unreadable', message: read.problem }] }, 422);

@@ -2,19 +2,32 @@ import { toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 import { rateLimitPeriodSeconds } from '../middleware/rate-limit';
 import { hasMessage } from '../i18n/messages';
+import { forbiddenInText, freeTextMark, invisibleInText, trimmedByJavaScript } from '../../schemas/text';
 
-/** What JavaScript's trim() takes off either end of a string, written so every regex engine reads it alike. */
-const trimmed = '\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
-const space = `[${trimmed}]*`;
-const solid = `[^${trimmed}]`;
+const space = `[${trimmedByJavaScript}]*`;
+const solid = `[^${trimmedByJavaScript}]`;
 
 /** A text whose trimmed length is `min` to `max`: what `trim, minLength, maxLength` enforce, as one pattern. */
 export function trimmedLengthPattern(min: number, max: number): string {
+  return lengthPattern(space, solid, '[\\s\\S]', min, max);
+}
+
+/**
+ * A free text (schemas/text.ts) as one pattern: blank or invisible characters at either end, which the code clears,
+ * then `min` to `max` characters that begin and end with something visible, and none of the forbidden ones anywhere.
+ */
+export function freeTextPattern(min: number, max: number): string {
+  const blank = `[${trimmedByJavaScript}${invisibleInText}]*`;
+  const visible = `[^${trimmedByJavaScript}${invisibleInText}${forbiddenInText}]`;
+  return lengthPattern(blank, visible, `[^${forbiddenInText}]`, min, max);
+}
+
+function lengthPattern(ends: string, first: string, inside: string, min: number, max: number): string {
   const shapes = [];
   if (min <= 0) shapes.push('');
-  if (min <= 1 && max >= 1) shapes.push(solid);
-  if (max >= 2) shapes.push(`${solid}[\\s\\S]{${Math.max(0, min - 2)},${max - 2}}${solid}`);
-  return `^${space}(?:${shapes.join('|')})${space}$`;
+  if (min <= 1 && max >= 1) shapes.push(first);
+  if (max >= 2) shapes.push(`${first}${inside}{${Math.max(0, min - 2)},${max - 2}}${first}`);
+  return `^${ends}(?:${shapes.join('|')})${ends}$`;
 }
 
 const trimmedMark = 'x-trimmed';
@@ -45,9 +58,13 @@ function markAction({ valibotAction, jsonSchema }: { valibotAction: Action; json
 function documentedAs(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(documentedAs);
   if (typeof node !== 'object' || node === null) return node;
-  const { openapi, [trimmedMark]: trimmedText, ...schema } = node as Record<string, unknown>;
+  const { openapi, [trimmedMark]: trimmedText, [freeTextMark]: freeText, ...schema } = node as Record<string, unknown>;
   if (openapi) return { ...(openapi as object), ...(schema.description ? { description: schema.description } : {}) };
   const walked = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, documentedAs(value)]));
+  if (freeText) {
+    const { pattern: _, minLength, maxLength, ...rest } = walked;
+    return { ...rest, pattern: freeTextPattern(Number(minLength ?? 0), Number(maxLength ?? 100_000)) };
+  }
   if (!trimmedText || walked.format) return walked;
   const { pattern, minLength, maxLength, ...rest } = walked;
   // A pattern of the code's own, with room for what trim() takes off; none of them starts or ends with a space.

@@ -14,6 +14,21 @@ export function bodyFormatOf(contentType: string | undefined): BodyFormat | unde
   return undefined;
 }
 
+/**
+ * An uploaded file's text. Chinese Excel saves a CSV in GBK (GB18030) unless told otherwise, so bytes that are not
+ * UTF-8 are read as GB18030; bytes that are neither are refused rather than stored as replacement characters.
+ */
+export function textOfUpload(bytes: ArrayBuffer): string | undefined {
+  for (const encoding of ['utf-8', 'gb18030']) {
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    } catch {
+      // Not this encoding: try the next.
+    }
+  }
+  return undefined;
+}
+
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const linesOfJson = (values: unknown[]): RawLine[] =>
