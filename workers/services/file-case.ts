@@ -7,6 +7,7 @@ import { findRepeatOf } from '../../db/queries/repeats';
 import type { SignedInUser } from '../../db/queries/users';
 import { localDay, toInstant } from '../../domain/clocks/local-time';
 import { planFirstContact } from '../../domain/clocks/plan';
+import { intakeInInstants } from '../../domain/intake-times';
 import { isWithin, stationCodeOf, visiblePathOf } from '../../domain/jurisdiction';
 import { addressKey, isSameDispute, phoneKey } from '../../domain/repeat-matching';
 import { repeatWindowMs } from '../../domain/repeats';
@@ -107,9 +108,11 @@ export async function readIntake(
 
 /** Checks what the schema cannot know (where the grid cell is, whose it is), then writes the case in one batch. */
 export async function fileCase(db: Database, request: FilingRequest): Promise<FilingOutcome> {
-  const { user, channel, intake, policy, lang } = request;
+  const { user, channel, policy, lang } = request;
   const now = request.now ?? new Date();
-  const requestHash = await sha256Hex(JSON.stringify([channel, intake]));
+  // The key is matched by the body as sent; the case keeps its times as instants.
+  const requestHash = await sha256Hex(JSON.stringify([channel, request.intake]));
+  const intake = intakeInInstants(request.intake, policy.utcOffset);
 
   if (request.idempotencyKey) {
     const earlier = await findIdempotencyKey(db, user.id, request.idempotencyKey);
