@@ -196,6 +196,9 @@ export class Stack {
       '--persist-to',
       join(dataDir, 'wrangler'),
       '--test-scheduled',
+      // The devtools port and /__scheduled answer anyone who reaches them: loopback only, like the app itself.
+      '--inspector-ip',
+      '127.0.0.1',
       '--show-interactive-dev-session=false',
       '--log-level',
       'warn',
