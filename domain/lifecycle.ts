@@ -181,6 +181,8 @@ export function routeMessageFor(update: StepUpdate, state: CaseState): StepUpdat
 /** Applies an allowed step; returns what goes on the timeline. */
 export function applyStep(state: CaseState, update: StepUpdate, now: string): CaseEventDraft[] {
   const events: CaseEventDraft[] = [stepEvent(update, state.policy.utcOffset)];
+  const absent = update.actor.onBehalfOf;
+  if (absent) events.push({ type: 'on_behalf_of', actor: update.actor.id, detail: { step: update.step, mediatorId: absent.id, mediatorName: absent.name } });
   // The mediator hears that the leaders have taken it up; the county is not called.
   if (update.step === 'acknowledge-escalation') events[0]!.notify = 'assignee';
   if (isRouteStep(update)) {

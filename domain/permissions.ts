@@ -91,6 +91,8 @@ export interface StepActor {
   id: string;
   role: Role;
   department?: Department | null;
+  /** A supervisor taking a mediator's step for the mediator who holds the case (a recorded exception, not a habit). */
+  onBehalfOf?: { id: string } | null;
 }
 
 /** The one step a department user takes: reporting back for their own department. */
@@ -115,7 +117,8 @@ const named = (holder: CaseHolder) => (holder.assigneeName ? ` (${holder.assigne
 /**
  * Why this person may not take this step on this case, or undefined when they may. `department` is the one a
  * department report speaks for. A mediator works only a case dispatched to them, and only once they accepted it;
- * a case nobody was dispatched takes no step from a mediator at all, so a supervisor dispatches or ends it.
+ * a case nobody was dispatched takes no step from a mediator at all, so a supervisor dispatches or ends it. A
+ * supervisor takes a mediator's step only as an explicit step on behalf of the mediator who holds the case.
  */
 export function refuseActor(actor: StepActor, step: StepName, holder: CaseHolder, department?: Department): string | undefined {
   if (!may(actor.role, 'stepCases')) return 'grid workers file cases; mediators and supervisors step them';
@@ -123,12 +126,17 @@ export function refuseActor(actor: StepActor, step: StepName, holder: CaseHolder
   if (supervisorSteps.includes(step)) return supervises(actor.role) ? undefined : `only a supervisor may ${step.replaceAll('-', ' ')}`;
   if (supervises(actor.role)) {
     if (!isMediatorStep(step)) return undefined;
-    return holder.assigneeId
-      ? `a supervisor does not take the mediator’s steps: the assigned mediator${named(holder)} does`
-      : 'a supervisor does not take the mediator’s steps: dispatch the case to a mediator';
+    if (!holder.assigneeId) return 'a supervisor does not take the mediator’s steps: dispatch the case to a mediator';
+    if (!actor.onBehalfOf) return `a supervisor does not take the mediator’s steps: the assigned mediator${named(holder)} does`;
+    return refuseHolder(actor.onBehalfOf.id, step, holder);
   }
   if (!holder.assigneeId) return 'the case has not been dispatched to you: a supervisor dispatches it first';
-  if (holder.assigneeId !== actor.id) return `only the assigned mediator${named(holder)} may step this case`;
+  return refuseHolder(actor.id, step, holder);
+}
+
+/** The mediator's own work: theirs alone, and only once they accepted it, whether they or a supervisor records it. */
+function refuseHolder(mediatorId: string, step: StepName, holder: CaseHolder): string | undefined {
+  if (holder.assigneeId !== mediatorId) return `only the assigned mediator${named(holder)} may step this case`;
   if (step !== 'accept' && !holder.accepted) return 'accept the case before you work it';
   return undefined;
 }

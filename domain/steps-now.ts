@@ -4,6 +4,7 @@ import type { SlaPolicy } from '../schemas/policy';
 import { stepNames, type StepName, type StepUpdate } from '../schemas/steps';
 import { departments, type Channel, type Department } from '../schemas/vocabulary';
 import { refuseStep } from './lifecycle';
+import { isMediatorStep, supervises } from './permissions';
 
 /**
  * Which steps a page offers: each step tried against the case's state by the same `refuseStep` the workflow's
@@ -83,6 +84,8 @@ export type StepActor = StepUpdate['actor'];
 export interface OpenStep {
   step: StepName;
   departments?: Department[];
+  /** Open to a supervisor only as a step on behalf of the mediator who holds the case. */
+  onBehalf?: true;
 }
 
 const placeholder = '-';
@@ -144,6 +147,11 @@ export function stepsOpenNow(state: CaseState, actor: StepActor, now: string): O
     if (!allowed.length) continue;
     if (step !== 'record-department-report') open.push({ step });
     else open.push({ step, departments: allowed.map((probe) => (probe.payload as { department: Department }).department) });
+  }
+  // A supervisor may also record the holder's own steps for them, as steps on their behalf, marked as such.
+  if (supervises(actor.role) && state.assignee && !actor.onBehalfOf) {
+    const forHolder = stepsOpenNow(state, { ...actor, onBehalfOf: state.assignee }, now).filter((candidate) => isMediatorStep(candidate.step));
+    open.push(...forHolder.map((candidate) => ({ ...candidate, onBehalf: true as const })));
   }
   return open;
 }

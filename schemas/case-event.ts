@@ -31,6 +31,8 @@ const processEventDetails = {
   handed_over: v.object({ to: v.picklist(routes), previousAssignee: v.optional(v.string()) }),
   repeat_reported: repeatReportSchema,
   hard_case: v.object({}),
+  /** The step just before was recorded by a supervisor for the mediator holding the case. */
+  on_behalf_of: v.object({ step: v.picklist(stepNames), mediatorId: v.string(), mediatorName: v.string() }),
   reopened: v.object({ route: v.picklist(routes), cause: v.optional(v.picklist(['repeat', 'unsatisfied_visit'])) }),
   clock_warning: clockDetail,
   clock_breached: clockDetail,

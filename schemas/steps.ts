@@ -113,12 +113,20 @@ export const stepExamples: { [K in StepName]: v.InferInput<(typeof stepPayloadSc
 };
 export const stepNames = Object.keys(stepPayloadSchemas) as StepName[];
 
+/**
+ * `?onBehalfOfAssignee=1` on a mediator's step: a supervisor records it for the mediator the case is dispatched to,
+ * and the timeline says so. Any other caller is refused.
+ */
+export const onBehalfQuerySchema = v.object({ onBehalfOfAssignee: v.optional(v.picklist(['0', '1'])) });
+
 export const actorSchema = v.object({
   id: v.string(),
   role: v.picklist(roles),
   name: v.string(),
   /** A department user's department. */
   department: v.optional(v.picklist(departments)),
+  /** A supervisor recording a mediator's step for the mediator the case is dispatched to, who is away. */
+  onBehalfOf: v.optional(v.object({ id: v.string(), name: v.string() })),
 });
 
 /** The update a step becomes: who takes it, and its payload. */

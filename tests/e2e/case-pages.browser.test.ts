@@ -178,6 +178,15 @@ describe('a command room on a desktop', () => {
     await expect(flash(page)).resolves.toBe('已办理：派单。');
     await expect(page.getByTestId('assignee').textContent()).resolves.toBe('赵调解员');
 
+    // The mediator is out on a call: the command room records the acceptance for them, and the timeline says so.
+    const onBehalf = page.getByTestId('on-behalf');
+    await expect(onBehalf.locator('summary').textContent()).resolves.toBe('代承办调解员赵调解员办理');
+    await onBehalf.locator('summary').click();
+    await screenshot(page, 'supervisor-on-behalf');
+    await step(page, 'accept').getByRole('button', { name: '确认接单' }).click();
+    await expect(flash(page)).resolves.toBe('已办理：接单。');
+    await expect(page.getByTestId('timeline').locator('li[data-type="on_behalf_of"]').textContent()).resolves.toContain('以上「接单」由指挥室代承办调解员赵调解员办理');
+
     // First contact runs out in seconds: the breach raises the case to the station's leaders, who must acknowledge it.
     await caseUntil(hard.id, (view) => view.escalationLevel > 0 && view.clocks.some((clock) => clock.clock === 'escalationAck' && !clock.stoppedAt));
     await page.goto(`${stack.edgeUrl}/cases/${hard.id}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyStep, initialState } from '../../domain/lifecycle';
+import { applyStep, initialState, refuseStep } from '../../domain/lifecycle';
 import { defaultSlaPolicy } from '../../domain/policy';
 import { stepsOpenNow } from '../../domain/steps-now';
 import { triage } from '../../domain/triage';
@@ -41,8 +41,32 @@ describe('the steps a case page offers', () => {
     expect(offered).not.toContain('assign');
     expect(offered).not.toContain('acknowledge-escalation');
     expect(offered).not.toContain('record-session');
-    // The command room keeps to its own steps on an accepted case too.
-    expect(names(stepsOpenNow(dispatched, supervisor, now))).not.toContain('record-contact');
+    // The command room keeps to its own steps on an accepted case too, and is offered the mediator's only on their behalf.
+    const forSupervisor = stepsOpenNow(dispatched, supervisor, now);
+    expect(forSupervisor.find((open) => open.step === 'record-contact')).toEqual({ step: 'record-contact', onBehalf: true });
+    expect(forSupervisor.find((open) => open.step === 'assign')).toEqual({ step: 'assign' });
+  });
+
+  it('records a supervisor’s step on behalf of the absent mediator as such, and refuses it for anyone but the holder', () => {
+    const dispatched = newCase('neighbour');
+    take(dispatched, { step: 'assign', actor: supervisor, payload: { mediatorId: mediator.id, mediatorName: mediator.name } });
+    const onBehalf = { ...supervisor, onBehalfOf: { id: mediator.id, name: mediator.name } };
+    const contact = { step: 'record-contact', actor: onBehalf, payload: { note: '电话联系双方' } } as const;
+    expect(refuseStep(dispatched, contact, now)).toBe('accept the case before you work it');
+    expect(take(dispatched, { step: 'accept', actor: onBehalf, payload: {} }).map((event) => event.type)).toEqual(['step:accept', 'on_behalf_of']);
+    const events = take(dispatched, contact);
+    expect(events.map((event) => [event.type, event.actor])).toEqual([
+      ['step:record-contact', supervisor.id],
+      ['on_behalf_of', supervisor.id],
+    ]);
+    expect(events[1]!.detail).toEqual({ step: 'record-contact', mediatorId: mediator.id, mediatorName: mediator.name });
+    const forSomeoneElse = { ...supervisor, onBehalfOf: { id: 'other-mediator', name: '孙调解员' } };
+    expect(refuseStep(dispatched, { step: 'schedule-session', actor: forSomeoneElse, payload: { at: '2026-11-25T15:00', place: '调解室' } }, now)).toBe(
+      'only the assigned mediator (赵调解员) may step this case',
+    );
+    expect(refuseStep(dispatched, { step: 'schedule-session', actor: supervisor, payload: { at: '2026-11-25T15:00', place: '调解室' } }, now)).toBe(
+      'a supervisor does not take the mediator’s steps: the assigned mediator (赵调解员) does',
+    );
   });
 
   it('offers a hard case to a supervisor for dispatch, and to a mediator nothing of the mediation before it is accepted', () => {

@@ -110,6 +110,21 @@ describe('steps: one permission table for every act', () => {
     }
   });
 
+  it('lets a supervisor record a mediator’s step on behalf of the mediator holding the case, and nobody else', async () => {
+    const supervisor = as('demo-supervisor-ly');
+    const onBehalf = (api: ReturnType<typeof apiAs>, kind: Kind, name: StepName, flag = '1') =>
+      api(`/api/cases/${cases[kind].id}/steps/${name}?onBehalfOfAssignee=${flag}`, { method: 'POST', body: JSON.stringify(stepExamples[name]) });
+    expect((await onBehalf(supervisor, 'acceptedByMe', 'record-contact')).status).toBe(503);
+    expect((await onBehalf(supervisor, 'dispatchedToMe', 'accept')).status).toBe(503);
+    // Nobody holds the case, or the holder has not accepted it: there is nobody to stand in for yet.
+    expect((await onBehalf(supervisor, 'undispatched', 'record-contact')).status).toBe(403);
+    expect((await onBehalf(supervisor, 'dispatchedToMe', 'record-contact')).status).toBe(403);
+    const mediator = await onBehalf(as('demo-mediator-ly'), 'acceptedByMe', 'record-contact');
+    expect(mediator.status).toBe(403);
+    expect(((await mediator.json()) as { message: string }).message).toBe('Only a supervisor records a mediator’s step on behalf of the assigned mediator.');
+    expect((await onBehalf(supervisor, 'acceptedByMe', 'record-contact', 'yes')).status).toBe(422);
+  });
+
   it('lets a department’s liaison report only on a case whose route names the department; any other case is missing', async () => {
     const liaison = as('demo-dept-market');
     expect((await step(liaison, cases.marketsPart.id, 'record-department-report')).status).toBe(503);

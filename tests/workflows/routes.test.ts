@@ -154,13 +154,24 @@ describe('resolution routes as child workflows', () => {
         `a supervisor does not take the mediator’s steps: the assigned mediator (${mediator.name}) does`,
       );
       await c.run('record-session', { summary: '双方各退一步' });
-      expect(c.types().filter((t) => t.startsWith('step:'))).toEqual([
+      // Unless the station records it for the mediator, who is away: the timeline then says so.
+      const onBehalf = { ...supervisor, onBehalfOf: { id: mediator.id, name: mediator.name } };
+      expect(await c.refusal('request-extension', { duration: 'P3D', reason: '等待鉴定' }, { ...supervisor, onBehalfOf: { id: otherMediator.id, name: otherMediator.name } })).toBe(
+        `only the assigned mediator (${mediator.name}) may step this case`,
+      );
+      await c.run('request-extension', { duration: 'P3D', reason: '等待鉴定' }, onBehalf);
+      expect(c.types().filter((t) => t.startsWith('step:') || t === 'on_behalf_of')).toEqual([
         'step:assign',
         'step:accept',
         'step:record-contact',
         'step:schedule-session',
         'step:record-session',
+        'step:request-extension',
+        'on_behalf_of',
       ]);
+      const [extension, marked] = c.events().filter((e) => e.type === 'step:request-extension' || e.type === 'on_behalf_of');
+      expect(extension).toMatchObject({ actor: supervisor.id });
+      expect(marked).toMatchObject({ actor: supervisor.id, detail: { step: 'request-extension', mediatorId: mediator.id, mediatorName: mediator.name } });
     });
   });
 

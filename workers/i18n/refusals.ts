@@ -57,6 +57,7 @@ const rules: Rule[] = [
   [/^only the assigned mediator(?: \((?<name>.*)\))? may step this case$/, 'refusal.assigneeOnly', ({ name }, lang) => ({ name: bracketed(lang, name) })],
   [/^the case has not been dispatched to you: a supervisor dispatches it first$/, 'refusal.notDispatchedToYou'],
   [/^accept the case before you work it$/, 'refusal.acceptFirst'],
+  [/^only a supervisor records a mediator’s step on behalf of the assigned mediator$/, 'refusal.onBehalfSupervisorOnly'],
   [/^a supervisor does not take the mediator’s steps: the assigned mediator(?: \((?<name>.*)\))? does$/, 'refusal.mediatorsStep', ({ name }, lang) => ({ name: bracketed(lang, name) })],
   [/^a supervisor does not take the mediator’s steps: dispatch the case to a mediator$/, 'refusal.mediatorsStepDispatch'],
   [/^return visits come after the case is resolved$/, 'refusal.visitsAfterResolve'],

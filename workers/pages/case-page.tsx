@@ -23,6 +23,10 @@ const listed = (clock: CaseView['clocks'][number]): ListedClock => ({
 function eventTitle(lang: Lang, event: Event): string {
   const step = event.type.startsWith('step:') ? (event.type.slice(5) as StepName) : undefined;
   const title = step ? t(lang, `step.${step}`) : t(lang, `timeline.${event.type}` as MessageKey);
+  if (event.type === 'on_behalf_of') {
+    const { step: taken, mediatorName } = event.detail as { step: StepName; mediatorName: string };
+    return t(lang, 'timeline.on_behalf_of', { step: t(lang, `step.${taken}`), name: mediatorName });
+  }
   const clock = (event.detail as { clock?: string }).clock;
   return clock && (event.type === 'clock_warning' || event.type === 'clock_breached') ? `${title} · ${t(lang, `clock.${clock}` as MessageKey)}` : title;
 }
@@ -161,7 +165,13 @@ export function CasePage({ frame, data, now, done, attempt, unavailable }: CaseP
   const openClocks = view.clocks.filter((clock) => !clock.stoppedAt).map(listed);
   // A step just refused keeps its form and its reason on the page, even when the case has moved past it.
   const steps: OpenStep[] = [...(openSteps ?? [])];
-  if (attempt && !steps.some((open) => open.step === attempt.step)) steps.unshift({ step: attempt.step, departments: attempt.values.department ? [attempt.values.department as Department] : [] });
+  if (attempt && !steps.some((open) => open.step === attempt.step)) {
+    const onBehalf = attempt.values.onBehalfOfAssignee === '1' ? { onBehalf: true as const } : {};
+    steps.unshift({ step: attempt.step, departments: attempt.values.department ? [attempt.values.department as Department] : [], ...onBehalf });
+  }
+  const own = steps.filter((open) => !open.onBehalf);
+  const forHolder = steps.filter((open) => open.onBehalf);
+  const holderName = view.assigneeId ? (names.get(view.assigneeId) ?? view.assigneeId) : '';
   return (
     <Layout frame={frame} title={t(lang, 'casePage.title', { caseNumber: view.caseNumber })}>
       {done ? (
@@ -192,9 +202,18 @@ export function CasePage({ frame, data, now, done, attempt, unavailable }: CaseP
       <div data-testid="steps">
         {openSteps === undefined && !attempt ? <p class="notice">{t(lang, 'casePage.queued')}</p> : null}
         {openSteps !== undefined && !steps.length ? <p>{t(lang, 'casePage.noSteps')}</p> : null}
-        {steps.map((open) => (
+        {own.map((open) => (
           <StepSection lang={lang} view={view} open={open} mediators={mediators} attempt={attempt?.step === open.step ? attempt : undefined} />
         ))}
+        {forHolder.length ? (
+          <details class="step" data-testid="on-behalf" open={forHolder.some((open) => open.step === attempt?.step) ? true : undefined}>
+            <summary>{t(lang, 'casePage.onBehalf', { name: holderName })}</summary>
+            <p class="hint">{t(lang, 'casePage.onBehalfHint', { name: holderName })}</p>
+            {forHolder.map((open) => (
+              <StepSection lang={lang} view={view} open={open} mediators={mediators} attempt={attempt?.step === open.step ? attempt : undefined} />
+            ))}
+          </details>
+        ) : null}
       </div>
       <h2>{t(lang, 'casePage.timeline')}</h2>
       <Timeline frame={frame} events={view.timeline} names={names} />

@@ -290,6 +290,7 @@ export function StepForm(props: StepFormProps) {
         <input type="hidden" name="lang" value={lang} />
         <input type="hidden" name="stepId" value={attempt?.stepId ?? crypto.randomUUID()} />
         {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
+        {open.onBehalf ? <input type="hidden" name="onBehalfOfAssignee" value="1" /> : null}
         <StepFields {...props} />
         <button type="submit">{t(lang, `step.${open.step}.submit`)}</button>
       </form>

@@ -112,7 +112,8 @@ export const casePages = new Hono<AppEnv>()
 
     const parsed = v.safeParse(stepPayloadSchemas[step], formToPayload(step, body));
     if (!parsed.success) return again({ errors: stepFieldErrors(step, parsed.issues, lang) }, 422);
-    const answer = await takeStep(c.get('services'), { user: c.get('user'), caseId, step, payload: parsed.output, stepId });
+    const onBehalfOfAssignee = body.onBehalfOfAssignee === '1';
+    const answer = await takeStep(c.get('services'), { user: c.get('user'), caseId, step, payload: parsed.output, stepId, onBehalfOfAssignee });
     switch (answer.kind) {
       case 'taken':
         return c.redirect(fromTasks ? `/tasks?reported=${encodeURIComponent(answer.view.caseNumber)}` : `/cases/${caseId}?done=${step}`, 303);

@@ -65,7 +65,8 @@ export function casePagePaths(): Record<string, unknown> {
                 type: 'object',
                 description:
                   'The step’s payload (POST /api/cases/{id}/steps/{step}) as form fields: yes/no as 1/0, lists as repeated fields; ' +
-                  'plus lang, stepId (the update’s ID: a resend is taken once) and returnTo=/tasks from the department’s list.',
+                  'plus lang, stepId (the update’s ID: a resend is taken once), returnTo=/tasks from the department’s list, and onBehalfOfAssignee=1 ' +
+                  'when a supervisor records a mediator’s step for the mediator holding the case.',
               },
               example: { lang: 'zh-CN', stepId: 'b2f0c6c4-2f7e-4f7b-9d7c-0c2c1f1f0001', ...formExample(stepExamples['record-contact']) },
             },

@@ -4,7 +4,8 @@ import { caseReportSchema, type CaseReport } from '../../schemas/case-event';
 import { intakeSchemas } from '../../schemas/intake';
 import { defaultSlaPolicy } from '../../domain/policy';
 import { slaPolicySchema } from '../../schemas/policy';
-import { stepExamples, stepNames, stepPayloadSchemas } from '../../schemas/steps';
+import { onBehalfQuerySchema, stepExamples, stepNames, stepPayloadSchemas } from '../../schemas/steps';
+import { isMediatorStep } from '../../domain/permissions';
 import { channels } from '../../schemas/vocabulary';
 import { figureDefinitions } from '../../domain/figures';
 import { statsQuerySchema } from '../../schemas/stats';
@@ -182,6 +183,11 @@ export function buildOpenApiDocument() {
         parameters: [
           { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
           idempotencyKeyParameter('A retried step with the same key runs once.'),
+          ...(isMediatorStep(step)
+            ? queryParameters(onBehalfQuerySchema, {
+                onBehalfOfAssignee: '1: a supervisor records this mediator’s step for the mediator the case is dispatched to (the timeline says so); anyone else is refused with 403.',
+              })
+            : []),
         ],
         requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(stepPayloadSchemas[step]), example: stepExamples[step] } } },
         responses: {

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { stepNames, stepPayloadSchemas, type StepName } from '../../schemas/steps';
+import { onBehalfQuerySchema, stepNames, stepPayloadSchemas, type StepName } from '../../schemas/steps';
+import { isMediatorStep } from '../../domain/permissions';
 import type { AppEnv } from '../env';
 import { fieldErrors } from '../i18n/messages';
 import { takeStep } from '../services/take-step';
@@ -24,14 +25,17 @@ export const stepsApi = new Hono<AppEnv>().post('/:id/steps/:step', async (c) =>
   const parsed = v.safeParse(stepPayloadSchemas[step], Array.isArray(given.body) ? null : given.body);
   const key = c.req.header('idempotency-key');
   const keyError = key !== undefined && !idempotencyKeyPattern.test(key) ? [invalidKey] : [];
-  if (!parsed.success || keyError.length) {
-    return c.json({ error: 'invalid_step', fields: [...(parsed.success ? [] : fieldErrors(parsed.issues, c.get('lang'))), ...keyError] }, 422);
+  const onBehalf = isMediatorStep(step) ? v.safeParse(onBehalfQuerySchema, c.req.query()) : undefined;
+  const onBehalfError = onBehalf && !onBehalf.success ? fieldErrors(onBehalf.issues, c.get('lang')) : [];
+  if (!parsed.success || keyError.length || onBehalfError.length) {
+    return c.json({ error: 'invalid_step', fields: [...(parsed.success ? [] : fieldErrors(parsed.issues, c.get('lang'))), ...keyError, ...onBehalfError] }, 422);
   }
 
   // The step's ID is the update's: sent again with the same Idempotency-Key, it attaches to the first try.
   const stepId = key ?? crypto.randomUUID();
   c.header('idempotency-key', stepId);
-  const answer = await takeStep(c.get('services'), { user: c.get('user'), caseId: c.req.param('id'), step, payload: parsed.output, stepId });
+  const onBehalfOfAssignee = onBehalf?.success === true && onBehalf.output.onBehalfOfAssignee === '1';
+  const answer = await takeStep(c.get('services'), { user: c.get('user'), caseId: c.req.param('id'), step, payload: parsed.output, stepId, onBehalfOfAssignee });
   switch (answer.kind) {
     case 'taken':
       return c.json(caseViewAsSeenBy(c.get('user'), answer.view));

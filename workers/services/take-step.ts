@@ -1,7 +1,7 @@
 import { findCase, findCaseByNumber, findCaseDetail } from '../../db/queries/cases';
 import { findUserById, type SignedInUser } from '../../db/queries/users';
 import { canSee } from '../../domain/jurisdiction';
-import { isAccepted, mayBeAssigned, mayReadCase, refuseActor } from '../../domain/permissions';
+import { isAccepted, isMediatorStep, mayBeAssigned, mayReadCase, refuseActor, supervises } from '../../domain/permissions';
 import type { StepName, StepUpdate } from '../../schemas/steps';
 import { TemporalUnavailableError } from '../temporal/gateway';
 import { readableOf, toCaseView, type CaseView } from './case-view';
@@ -17,6 +17,8 @@ export interface StepRequest<S extends StepName = StepName> {
   payload: Extract<StepUpdate, { step: S }>['payload'];
   /** The update's ID: the same key sent again attaches to the first try. */
   stepId: string;
+  /** A supervisor records this mediator's step for the mediator the case is dispatched to. */
+  onBehalfOfAssignee?: boolean;
 }
 
 export type StepAnswer =
@@ -41,7 +43,11 @@ export async function takeStep(services: EdgeServices, request: StepRequest): Pr
   // whose route does not name their department.
   if (!found || !mayReadCase(user, readableOf(found))) return { kind: 'notFound' };
   const reportingFor = 'department' in request.payload ? request.payload.department : undefined;
-  const notTheirs = refuseActor(user, step, { assigneeId: found.assigneeId, accepted: isAccepted(found.orderStage) }, reportingFor);
+  if (request.onBehalfOfAssignee && !(supervises(user.role) && isMediatorStep(step))) {
+    return { kind: 'forbidden', reason: 'only a supervisor records a mediator’s step on behalf of the assigned mediator' };
+  }
+  const onBehalfOf = request.onBehalfOfAssignee && found.assigneeId ? { id: found.assigneeId, name: found.assigneeName ?? found.assigneeId } : undefined;
+  const notTheirs = refuseActor({ ...user, onBehalfOf }, step, { assigneeId: found.assigneeId, accepted: isAccepted(found.orderStage) }, reportingFor);
   if (notTheirs) return { kind: 'forbidden', reason: notTheirs };
 
   const payload = { ...request.payload };
@@ -65,7 +71,7 @@ export async function takeStep(services: EdgeServices, request: StepRequest): Pr
     if ((await findCase(db, found.id))?.status === 'queued') return { kind: 'unavailable', maybeTaken: false };
   }
 
-  const actor = { id: user.id, role: user.role, name: user.name, ...(user.department ? { department: user.department } : {}) };
+  const actor = { id: user.id, role: user.role, name: user.name, ...(user.department ? { department: user.department } : {}), ...(onBehalfOf ? { onBehalfOf } : {}) };
   const update = { step, actor, payload } as StepUpdate;
   try {
     const outcome = await gateway.executeStep(found.id, update, request.stepId);
