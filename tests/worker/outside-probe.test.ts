@@ -169,6 +169,23 @@ describe('steps: one permission table for every act', () => {
       expect(seen).toEqual(expected);
     });
 
+    it.each([
+      ['demo-mediator-ly', '/cases/{id}', { undispatched: 200, dispatchedToMe: 200, acceptedByMe: 200, anotherMediators: 200, marketsPart: 200, anotherStation: 404 }],
+      ['demo-supervisor-ly', '/cases/{id}', { undispatched: 200, dispatchedToMe: 200, acceptedByMe: 200, anotherMediators: 200, marketsPart: 200, anotherStation: 404 }],
+      ['demo-dept-market', '/cases/{id}', { undispatched: 404, dispatchedToMe: 404, acceptedByMe: 404, anotherMediators: 404, marketsPart: 200, anotherStation: 404 }],
+      ['demo-grid-ly', '/cases/{id}/receipt', { undispatched: 200, dispatchedToMe: 200, acceptedByMe: 200, anotherMediators: 200, marketsPart: 200, anotherStation: 404 }],
+      ['demo-dept-market', '/cases/{id}/receipt', { undispatched: 404, dispatchedToMe: 404, acceptedByMe: 404, anotherMediators: 404, marketsPart: 200, anotherStation: 404 }],
+    ] as const)('%s opens %s of each kind of case as the table says', async (user, path, expected) => {
+      const cookie = await sessionCookieOf(stack, user);
+      const seen: Record<string, number> = {};
+      for (const kind of Object.keys(expected) as Kind[]) {
+        const answer = await pageAs(cookie, path.replace('{id}', cases[kind].id));
+        seen[kind] = answer.status;
+        await answer.body?.cancel();
+      }
+      expect(seen).toEqual(expected);
+    });
+
     it('lists a liaison only the cases of their department, in the list and the ledger alike', async () => {
       const liaison = as('demo-dept-market');
       for (const kind of ['undispatched', 'marketsPart'] as const) {
@@ -398,7 +415,7 @@ describe('every size the document allows', () => {
 });
 
 describe('times come back as instants with their offset', () => {
-  it('answers the local times a filing and a step sent as instants', async () => {
+  it('answers the local times a filing sent as instants (a step’s, in tests/workflows/routes.test.ts)', async () => {
     const intake = freshIntake('online');
     intake.source.seenAt = '2026-12-01T08:10';
     intake.occurredAt = '2026-11-30T21:00';

@@ -150,6 +150,8 @@ describe('resolution routes as child workflows', () => {
         `a supervisor does not take the mediator’s steps: the assigned mediator (${mediator.name}) does`,
       );
       await c.run('schedule-session', { at: '2026-11-25T15:00', place: '调解室' });
+      // Sent in the county's local time, kept on the timeline as the instant it names (+08:00).
+      expect(c.events().find((e) => e.type === 'step:schedule-session')?.detail).toMatchObject({ at: '2026-11-25T07:00:00.000Z' });
       expect(await c.refusal('record-session', { summary: '双方各退一步' }, supervisor)).toBe(
         `a supervisor does not take the mediator’s steps: the assigned mediator (${mediator.name}) does`,
       );
