@@ -1,4 +1,5 @@
 import type { CaseState } from '../schemas/case-state';
+import { refusal, type Refusal } from '../schemas/refusal';
 import type { StepName, StepUpdate } from '../schemas/steps';
 import type { CaseWorkflowInput } from '../schemas/workflow-input';
 import type { CaseEventDraft } from './case-event';
@@ -91,72 +92,70 @@ export const holderOf = (state: CaseState): CaseHolder => ({
 });
 
 /** Why a step cannot be taken now (the 409's reason), or undefined when it can. */
-export function refuseStep(state: CaseState, update: StepUpdate, now: string): string | undefined {
+export function refuseStep(state: CaseState, update: StepUpdate, now: string): Refusal | undefined {
   const { step, actor } = update;
-  if (state.status === 'closed') return 'the case is closed';
+  if (state.status === 'closed') return refusal('closed');
   const reportingFor = update.step === 'record-department-report' ? update.payload.department : undefined;
   const notTheirs = refuseActor(actor, step, holderOf(state), reportingFor);
   if (notTheirs) return notTheirs;
-  if (state.paused && !stepsWhilePaused.includes(step)) return `the case is paused (${state.paused.reason}): resume it first`;
-  const needsOpen = () => (state.status === 'open' ? undefined : `the case is ${state.status}`);
+  if (state.paused && !stepsWhilePaused.includes(step)) return refusal('paused', { reason: state.paused.reason });
+  const needsOpen = () => (state.status === 'open' ? undefined : refusal('notOpen', { status: state.status }));
 
   // A mediator's own steps already wait for their acceptance (refuseActor); a department's report on a hard case waits here.
   if (state.hardCase && state.order !== 'accepted' && isMediationStep(update) && needsOpen() === undefined) {
-    return state.assignee
-      ? `a hard case is accepted by its mediator (${state.assignee.name}) before mediation steps`
-      : 'a hard case is dispatched by a supervisor and accepted before mediation steps';
+    return state.assignee ? refusal('hardNotAcceptedBy', { name: state.assignee.name }) : refusal('hardNotDispatched');
   }
   if (isRouteStep(update)) return needsOpen() ?? refuseRouteStep(state.route, update);
   switch (update.step) {
     case 'assign':
-      if (update.payload.departments && state.route.route !== 'joint') return 'departments are named only on the joint route';
+      if (update.payload.departments && state.route.route !== 'joint') return refusal('departmentsOnJoint');
       if (update.payload.lead && !update.payload.departments?.includes(update.payload.lead) && !state.route.departments[update.payload.lead]) {
-        return 'the lead department must be one of the departments named';
+        return refusal('leadNamed');
       }
       return needsOpen();
     case 'accept':
-      if (state.order === 'accepted') return 'the case is already accepted';
+      if (state.order === 'accepted') return refusal('alreadyAccepted');
       return needsOpen();
     case 'record-contact':
-      return state.contactedAt ? 'first contact is already recorded' : needsOpen();
+      return state.contactedAt ? refusal('contactRecorded') : needsOpen();
     case 'request-transfer':
-      return needsOpen() ?? (isTerminal(state.route) ? `the ${state.route.route} route is already ${state.route.stage}` : undefined);
+      return needsOpen() ?? (isTerminal(state.route) ? refusal('routeFinished', { route: state.route.route, stage: state.route.stage }) : undefined);
     case 'pause':
-      return state.paused ? 'the case is already paused' : needsOpen();
+      return state.paused ? refusal('alreadyPaused') : needsOpen();
     case 'resume':
-      return state.paused ? undefined : 'the case is not paused';
+      return state.paused ? undefined : refusal('notPaused');
     case 'request-extension':
-      return state.pendingExtension ? 'an extension is already waiting for a supervisor' : needsOpen();
+      return state.pendingExtension ? refusal('extensionWaiting') : needsOpen();
     case 'decide-extension':
-      return state.pendingExtension ? undefined : 'no extension has been requested';
+      return state.pendingExtension ? undefined : refusal('noExtension');
     case 'submit-follow-up':
-      if (!state.hardCase) return 'follow-up reports are kept for hard cases';
-      if (state.order !== 'accepted') return 'a follow-up report comes after the mediator accepted the case';
+      if (!state.hardCase) return refusal('followUpHardOnly');
+      if (state.order !== 'accepted') return refusal('followUpAfterAccept');
       return needsOpen();
     case 'acknowledge-escalation': {
       const ack = state.clocks.escalationAck;
-      return ack && isRunning(ack) ? undefined : 'no escalation is waiting for acknowledgement';
+      return ack && isRunning(ack) ? undefined : refusal('noEscalation');
     }
     case 'override-triage': {
       const sameRoute = update.payload.route === undefined || update.payload.route === state.route.route;
       const sameHardness = update.payload.hardCase === undefined || update.payload.hardCase === state.hardCase;
-      if (sameRoute && sameHardness) return 'that would change nothing';
+      if (sameRoute && sameHardness) return refusal('changesNothing');
       return needsOpen();
     }
     case 'record-return-visit':
       return refuseReturnVisit(state, now);
     case 'exit':
-      if (update.payload.kind === 'duplicate' && update.payload.duplicateOf === state.caseNumber) return 'a case cannot be a duplicate of itself';
+      if (update.payload.kind === 'duplicate' && update.payload.duplicateOf === state.caseNumber) return refusal('selfDuplicate');
       return needsOpen();
     case 'review-flags': {
       const unknown = update.payload.dismiss.filter((flag) => !state.suggestedFlags.includes(flag));
-      return unknown.length ? `only suggested flags can be dismissed; not suggested: ${unknown.join(', ')}` : undefined;
+      return unknown.length ? refusal('dismissUnsuggested', { flags: unknown }) : undefined;
     }
     case 'close': {
-      if (state.status !== 'resolved') return 'only a resolved case can be closed';
+      if (state.status !== 'resolved') return refusal('closeResolvedOnly');
       const due = state.policy.returnVisitsAfter.length;
       if (state.returnVisits.length < due && !supervises(actor.role)) {
-        return `return visits are still due: ${state.returnVisits.length} of ${due} recorded`;
+        return refusal('visitsDue', { done: state.returnVisits.length, due });
       }
       return undefined;
     }

@@ -1,3 +1,4 @@
+import { refusal, type Refusal } from '../schemas/refusal';
 import type { StepName } from '../schemas/steps';
 import type { Department, OrderStage, Role } from '../schemas/vocabulary';
 import { canSee, isWithin } from './jurisdiction';
@@ -96,9 +97,9 @@ export interface StepActor {
 }
 
 /** The one step a department user takes: reporting back for their own department. */
-function refuseDepartmentUser(actor: StepActor, step: StepName, department: Department | undefined): string | undefined {
-  if (step !== 'record-department-report') return 'a department reports back for its part; the mediators and supervisors take the other steps';
-  if (!actor.department || (department && department !== actor.department)) return `you report back for ${actor.department ?? 'no department'} only`;
+function refuseDepartmentUser(actor: StepActor, step: StepName, department: Department | undefined): Refusal | undefined {
+  if (step !== 'record-department-report') return refusal('departmentOnly');
+  if (!actor.department || (department && department !== actor.department)) return refusal('ownDepartment', { department: actor.department ?? 'none' });
   return undefined;
 }
 
@@ -112,7 +113,7 @@ export interface CaseHolder {
   accepted: boolean;
 }
 
-const named = (holder: CaseHolder) => (holder.assigneeName ? ` (${holder.assigneeName})` : '');
+const holderName = (holder: CaseHolder) => holder.assigneeName ?? null;
 
 /**
  * Why this person may not take this step on this case, or undefined when they may. `department` is the one a
@@ -120,24 +121,24 @@ const named = (holder: CaseHolder) => (holder.assigneeName ? ` (${holder.assigne
  * a case nobody was dispatched takes no step from a mediator at all, so a supervisor dispatches or ends it. A
  * supervisor takes a mediator's step only as an explicit step on behalf of the mediator who holds the case.
  */
-export function refuseActor(actor: StepActor, step: StepName, holder: CaseHolder, department?: Department): string | undefined {
-  if (!may(actor.role, 'stepCases')) return 'grid workers file cases; mediators and supervisors step them';
+export function refuseActor(actor: StepActor, step: StepName, holder: CaseHolder, department?: Department): Refusal | undefined {
+  if (!may(actor.role, 'stepCases')) return refusal('gridWorkers');
   if (actor.role === 'department') return refuseDepartmentUser(actor, step, department);
-  if (supervisorSteps.includes(step)) return supervises(actor.role) ? undefined : `only a supervisor may ${step.replaceAll('-', ' ')}`;
+  if (supervisorSteps.includes(step)) return supervises(actor.role) ? undefined : refusal('supervisorOnly', { step });
   if (supervises(actor.role)) {
     if (!isMediatorStep(step)) return undefined;
-    if (!holder.assigneeId) return 'a supervisor does not take the mediator’s steps: dispatch the case to a mediator';
-    if (!actor.onBehalfOf) return `a supervisor does not take the mediator’s steps: the assigned mediator${named(holder)} does`;
+    if (!holder.assigneeId) return refusal('mediatorsStepDispatch');
+    if (!actor.onBehalfOf) return refusal('mediatorsStep', { name: holderName(holder) });
     return refuseHolder(actor.onBehalfOf.id, step, holder);
   }
-  if (!holder.assigneeId) return 'the case has not been dispatched to you: a supervisor dispatches it first';
+  if (!holder.assigneeId) return refusal('notDispatchedToYou');
   return refuseHolder(actor.id, step, holder);
 }
 
 /** The mediator's own work: theirs alone, and only once they accepted it, whether they or a supervisor records it. */
-function refuseHolder(mediatorId: string, step: StepName, holder: CaseHolder): string | undefined {
-  if (holder.assigneeId !== mediatorId) return `only the assigned mediator${named(holder)} may step this case`;
-  if (step !== 'accept' && !holder.accepted) return 'accept the case before you work it';
+function refuseHolder(mediatorId: string, step: StepName, holder: CaseHolder): Refusal | undefined {
+  if (holder.assigneeId !== mediatorId) return refusal('assigneeOnly', { name: holderName(holder) });
+  if (step !== 'accept' && !holder.accepted) return refusal('acceptFirst');
   return undefined;
 }
 

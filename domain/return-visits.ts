@@ -1,4 +1,5 @@
 import type { CaseState } from '../schemas/case-state';
+import { refusal, type Refusal } from '../schemas/refusal';
 import type { StepUpdate } from '../schemas/steps';
 import type { CaseEventDraft } from './case-event';
 import { reopenCase } from './case-endings';
@@ -11,15 +12,15 @@ import { durationToMs } from './policy';
  * Return visits (回访, 问效) check whether a settlement held: each at its time after the resolution, one after the
  * other; a party not satisfied opens the case again or raises it to the station's leaders, as the policy says.
  */
-export function refuseReturnVisit(state: CaseState, now: string): string | undefined {
-  if (state.status !== 'resolved') return 'return visits come after the case is resolved';
-  if (state.returnVisits.length >= state.policy.returnVisitsAfter.length) return 'every return visit is already recorded';
+export function refuseReturnVisit(state: CaseState, now: string): Refusal | undefined {
+  if (state.status !== 'resolved') return refusal('visitsAfterResolve');
+  if (state.returnVisits.length >= state.policy.returnVisitsAfter.length) return refusal('visitsDone');
   const due = state.clocks.returnVisit;
   if (!due) return undefined;
   const opensAt = Date.parse(due.dueAt) - durationToMs(state.policy.returnVisitWindow);
   if (Date.parse(now) >= opensAt) return undefined;
   const when = formatLocal(new Date(opensAt).toISOString(), state.policy.utcOffset);
-  return `return visit ${state.returnVisits.length + 1} is not due yet: it may be recorded from ${when} (UTC${state.policy.utcOffset})`;
+  return refusal('visitNotDue', { n: state.returnVisits.length + 1, when, offset: state.policy.utcOffset });
 }
 
 export function recordReturnVisit(state: CaseState, visit: Extract<StepUpdate, { step: 'record-return-visit' }>['payload'], now: string): CaseEventDraft[] {

@@ -1,3 +1,4 @@
+import { refusal, type Refusal } from '../schemas/refusal';
 import type { RouteState } from '../schemas/case-state';
 import type { StepUpdate } from '../schemas/steps';
 import { routeWorkflowId } from '../schemas/workflow-names';
@@ -56,31 +57,31 @@ export function nameDepartments(state: RouteState, departments: readonly Departm
 }
 
 /** Why a route step cannot be taken now, or undefined when it can. */
-export function refuseRouteStep(state: RouteState, update: RouteStep): string | undefined {
-  if (isTerminal(state)) return `the ${state.route} route is already ${state.stage}`;
+export function refuseRouteStep(state: RouteState, update: RouteStep): Refusal | undefined {
+  if (isTerminal(state)) return refusal('routeFinished', { route: state.route, stage: state.stage });
   const waitingForCourt = state.stage === 'confirmation_requested';
   switch (update.step) {
     case 'schedule-session':
-      return waitingForCourt ? 'the agreement is waiting for the court’s confirmation' : undefined;
+      return waitingForCourt ? refusal('awaitingCourt') : undefined;
     case 'record-session':
-      if (waitingForCourt) return 'the agreement is waiting for the court’s confirmation';
-      return state.sessionsHeld >= state.sessionsScheduled ? 'no mediation session is scheduled: schedule one first' : undefined;
+      if (waitingForCourt) return refusal('awaitingCourt');
+      return state.sessionsHeld >= state.sessionsScheduled ? refusal('noSession') : undefined;
     case 'record-agreement': {
-      if (waitingForCourt) return 'an agreement is already recorded and waiting for the court’s confirmation';
-      if (update.payload.requestConfirmation && state.route !== 'judicial') return 'only the judicial route asks a court to confirm an agreement';
+      if (waitingForCourt) return refusal('agreementAwaitingCourt');
+      if (update.payload.requestConfirmation && state.route !== 'judicial') return refusal('confirmJudicialOnly');
       if (state.route !== 'joint') return undefined;
       const named = Object.keys(state.departments);
-      if (!named.length) return 'no departments are named for this joint route yet: assign them first';
+      if (!named.length) return refusal('noDepartments');
       const waiting = named.filter((d) => !answered(state.departments[d as Department]));
-      return waiting.length ? `the lead cannot close before every department has reported back; waiting for: ${waiting.join(', ')}` : undefined;
+      return waiting.length ? refusal('departmentsWaiting', { departments: waiting }) : undefined;
     }
     case 'record-confirmation':
-      return waitingForCourt ? undefined : 'no judicial confirmation has been requested';
+      return waitingForCourt ? undefined : refusal('noConfirmationAsked');
     case 'record-department-report': {
-      if (state.route !== 'joint') return 'department reports belong to the joint route';
+      if (state.route !== 'joint') return refusal('reportsOnJoint');
       const status = state.departments[update.payload.department];
-      if (!status) return `${update.payload.department} is not one of this route's departments`;
-      return answered(status) ? `${update.payload.department} has already reported back` : undefined;
+      if (!status) return refusal('departmentNotNamed', { department: update.payload.department });
+      return answered(status) ? refusal('departmentReported', { department: update.payload.department }) : undefined;
     }
     case 'record-failure':
       return undefined;

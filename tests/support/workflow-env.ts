@@ -3,6 +3,8 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import * as v from 'valibot';
+import { refusalOfFailure } from '../../workers/temporal/gateway';
+import { refusalReason } from '../../workers/i18n/refusals';
 import type { CaseReport } from '../../schemas/case-event';
 import type { CaseWorkflowInput } from '../../schemas/workflow-input';
 import { intakeSchemas, type IntakeInput } from '../../schemas/intake';
@@ -148,7 +150,7 @@ export async function openCaseOn(world: WorkflowEnv, taskQueue: string, input: C
   const types = () => events().map((e) => e.type);
   const run = <S extends StepName>(name: S, payload: Payload<S>, actor: StepUpdate['actor'] = mediator) =>
     handle.executeUpdate(stepUpdate, { args: [step(name, payload as never, actor)] });
-  /** The reason a refused step gives; a refused step must leave nothing on the timeline. */
+  /** The reason a refused step gives, as the API words it; a refused step must leave nothing on the timeline. */
   const refusal = async <S extends StepName>(name: S, payload: Payload<S>, actor: StepUpdate['actor'] = mediator) => {
     const before = events().length;
     const error = await run(name, payload, actor).then(
@@ -157,7 +159,7 @@ export async function openCaseOn(world: WorkflowEnv, taskQueue: string, input: C
     );
     expect(error, `${name} should be refused`).toBeInstanceOf(WorkflowUpdateFailedError);
     expect(events()).toHaveLength(before);
-    return (error as WorkflowUpdateFailedError).cause?.message;
+    return refusalReason(refusalOfFailure((error as WorkflowUpdateFailedError).cause?.message));
   };
   const state = () => handle.query(stateQuery);
   /**

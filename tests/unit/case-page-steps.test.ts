@@ -5,7 +5,9 @@ import { stepsOpenNow } from '../../domain/steps-now';
 import { triage } from '../../domain/triage';
 import type { StepUpdate } from '../../schemas/steps';
 import type { Category, RiskFlag } from '../../schemas/vocabulary';
-import { refusalWords } from '../../workers/i18n/refusals';
+import * as v from 'valibot';
+import { refusal, refusalCodes, refusalSchema, type Refusal, type RefusalCode, type RefusalParamKind } from '../../schemas/refusal';
+import { refusalReason, refusalSentence, refusalWords } from '../../workers/i18n/refusals';
 
 const filedAt = '2026-11-23T02:00:00.000Z';
 const now = '2026-11-23T03:00:00.000Z';
@@ -52,7 +54,7 @@ describe('the steps a case page offers', () => {
     take(dispatched, { step: 'assign', actor: supervisor, payload: { mediatorId: mediator.id, mediatorName: mediator.name } });
     const onBehalf = { ...supervisor, onBehalfOf: { id: mediator.id, name: mediator.name } };
     const contact = { step: 'record-contact', actor: onBehalf, payload: { note: '电话联系双方' } } as const;
-    expect(refuseStep(dispatched, contact, now)).toBe('accept the case before you work it');
+    expect(refuseStep(dispatched, contact, now)).toEqual(refusal('acceptFirst'));
     expect(take(dispatched, { step: 'accept', actor: onBehalf, payload: {} }).map((event) => event.type)).toEqual(['step:accept', 'on_behalf_of']);
     const events = take(dispatched, contact);
     expect(events.map((event) => [event.type, event.actor])).toEqual([
@@ -61,11 +63,11 @@ describe('the steps a case page offers', () => {
     ]);
     expect(events[1]!.detail).toEqual({ step: 'record-contact', mediatorId: mediator.id, mediatorName: mediator.name });
     const forSomeoneElse = { ...supervisor, onBehalfOf: { id: 'other-mediator', name: '孙调解员' } };
-    expect(refuseStep(dispatched, { step: 'schedule-session', actor: forSomeoneElse, payload: { at: '2026-11-25T15:00', place: '调解室' } }, now)).toBe(
-      'only the assigned mediator (赵调解员) may step this case',
+    expect(refuseStep(dispatched, { step: 'schedule-session', actor: forSomeoneElse, payload: { at: '2026-11-25T15:00', place: '调解室' } }, now)).toEqual(
+      refusal('assigneeOnly', { name: '赵调解员' }),
     );
-    expect(refuseStep(dispatched, { step: 'schedule-session', actor: supervisor, payload: { at: '2026-11-25T15:00', place: '调解室' } }, now)).toBe(
-      'a supervisor does not take the mediator’s steps: the assigned mediator (赵调解员) does',
+    expect(refuseStep(dispatched, { step: 'schedule-session', actor: supervisor, payload: { at: '2026-11-25T15:00', place: '调解室' } }, now)).toEqual(
+      refusal('mediatorsStep', { name: '赵调解员' }),
     );
   });
 
@@ -91,16 +93,43 @@ describe('the steps a case page offers', () => {
   });
 });
 
-describe('a refusal on a page', () => {
-  it('reads in Chinese, its parts translated, and in English with a capital', () => {
-    expect(refusalWords('zh-CN', 'first contact is already recorded')).toBe('首次联系已经记录过了');
-    expect(refusalWords('zh-CN', 'the grassroots route is already resolved')).toBe('基层组织化解已结束（已化解）');
-    expect(refusalWords('zh-CN', 'only the assigned mediator (赵调解员) may step this case')).toBe('只有承办调解员（赵调解员）才能办理本案');
-    expect(refusalWords('zh-CN', 'the case has not been dispatched to you: a supervisor dispatches it first')).toBe('本案尚未派给您：须先由指挥室派单');
-    expect(refusalWords('zh-CN', 'a supervisor does not take the mediator’s steps: the assigned mediator (赵调解员) does')).toBe('指挥室不代替调解员办理这一步骤：由承办调解员（赵调解员）办理');
-    expect(refusalWords('zh-CN', 'only a supervisor may acknowledge escalation')).toBe('只有指挥室才能签收升级');
-    expect(refusalWords('en', 'first contact is already recorded')).toBe('First contact is already recorded');
-    // A reason not known here is shown as it came rather than hidden.
-    expect(refusalWords('zh-CN', 'something new')).toBe('something new');
+describe('a refusal', () => {
+  it('reads in Chinese on a page, its values in the page’s words, and in English with a capital', () => {
+    expect(refusalWords('zh-CN', refusal('contactRecorded'))).toBe('首次联系已经记录过了');
+    expect(refusalWords('zh-CN', refusal('routeFinished', { route: 'grassroots', stage: 'resolved' }))).toBe('基层组织化解已结束（已化解）');
+    expect(refusalWords('zh-CN', refusal('assigneeOnly', { name: '赵调解员' }))).toBe('只有承办调解员（赵调解员）才能办理本案');
+    expect(refusalWords('zh-CN', refusal('assigneeOnly', { name: null }))).toBe('只有承办调解员才能办理本案');
+    expect(refusalWords('zh-CN', refusal('notDispatchedToYou'))).toBe('本案尚未派给您：须先由指挥室派单');
+    expect(refusalWords('zh-CN', refusal('mediatorsStep', { name: '赵调解员' }))).toBe('指挥室不代替调解员办理这一步骤：由承办调解员（赵调解员）办理');
+    expect(refusalWords('zh-CN', refusal('supervisorOnly', { step: 'acknowledge-escalation' }))).toBe('只有指挥室才能签收升级');
+    expect(refusalWords('en', refusal('contactRecorded'))).toBe('First contact is already recorded');
+  });
+
+  it('reads in the API as the English it always did, its values as the API names them', () => {
+    expect(refusalReason(refusal('routeFinished', { route: 'grassroots', stage: 'resolved' }))).toBe('the grassroots route is already resolved');
+    expect(refusalReason(refusal('supervisorOnly', { step: 'acknowledge-escalation' }))).toBe('only a supervisor may acknowledge escalation');
+    expect(refusalReason(refusal('departmentsWaiting', { departments: ['police', 'market'] }))).toBe(
+      'the lead cannot close before every department has reported back; waiting for: police, market',
+    );
+    expect(refusalSentence(refusal('assigneeOnly', { name: '赵调解员' }))).toBe('Only the assigned mediator (赵调解员) may step this case.');
+  });
+
+  const sample: { [K in RefusalParamKind]: unknown } = {
+    text: '外出', number: 2, status: 'resolved', route: 'judicial', routeStage: 'failed', department: 'market',
+    departments: ['police', 'market'], riskFlags: ['violence'], step: 'assign', holder: '赵调解员',
+  };
+  it.each(Object.keys(refusalCodes) as RefusalCode[])('%s has words in Chinese and English that name every value it carries', (code) => {
+    const kinds = refusalCodes[code] as Record<string, RefusalParamKind>;
+    const refused = { code, params: Object.fromEntries(Object.entries(kinds).map(([name, kind]) => [name, sample[kind]])) } as Refusal;
+    expect(v.is(refusalSchema, refused)).toBe(true);
+    for (const text of [refusalWords('zh-CN', refused), refusalWords('en', refused), refusalReason(refused)]) {
+      expect(text).not.toMatch(/[{}]|undefined/);
+      expect(text.length).toBeGreaterThan(3);
+    }
+    expect(refusalWords('zh-CN', refused)).toMatch(/[\u4e00-\u9fff]/);
+    // Each value shows in the words: a text or a number as it is, a word of the vocabulary in the page's words.
+    for (const [name, kind] of Object.entries(kinds)) {
+      if (kind === 'text' || kind === 'number' || kind === 'holder') expect(refusalWords('zh-CN', refused), name).toContain(String(sample[kind]));
+    }
   });
 });

@@ -7,6 +7,7 @@ import { replanClocks, takeDueClockEvents } from '../../domain/clocks/clock-even
 import { markDepartmentOverdue } from '../../domain/escalation';
 import { applyStep, initialState, openingEvents, refuseStep, routeMessageFor, type CaseStart } from '../../domain/lifecycle';
 import { isAccepted, refuseActor, supervisorSteps } from '../../domain/permissions';
+import { refusal, type Refusal } from '../../schemas/refusal';
 import { defaultSlaPolicy } from '../../domain/policy';
 import { toCaseReport } from '../../domain/projection';
 import { addRepeatReport } from '../../domain/repeats';
@@ -237,7 +238,7 @@ interface Moment {
   /** The update the workflow accepted, when the action was a step it did not refuse. */
   update?: StepUpdate;
   /** Why the workflow refused the step, when it did. */
-  refused?: string;
+  refused?: Refusal;
   /** What the workflow tells the route's own workflow of an accepted step (worked out before the step is applied, as there). */
   routeMessage?: StepUpdate;
 }
@@ -297,7 +298,7 @@ const actorRefusals = new Set(
           orNone(mediatorNames).flatMap((assigneeName) =>
             [true, false].flatMap((accepted) =>
               orNone(step === 'record-department-report' ? departments : []).map((reportingFor) =>
-                refuseActor({ id: people[0]!, role, department }, step, { assigneeId, assigneeName, accepted }, reportingFor),
+                refuseActor({ id: people[0]!, role, department }, step, { assigneeId, assigneeName, accepted }, reportingFor)?.code,
               ),
             ),
           ),
@@ -306,7 +307,7 @@ const actorRefusals = new Set(
     ),
   ),
 );
-const isActorRefusal = (reason: string) => actorRefusals.has(reason);
+const isActorRefusal = (refused: Refusal) => actorRefusals.has(refused.code);
 
 /** The department a step speaks for, read from its payload as the edge reads it (workers/services/take-step.ts). */
 const reportingForOf = (payload: object) => ('department' in payload ? (payload.department as Department) : undefined);
@@ -432,9 +433,9 @@ describe('a case under any history of steps, clock ticks, repeat reports and new
           const accepted = isAccepted(before.order);
           const reportingFor = reportingForOf(update.payload);
           const edge = refuseActor(update.actor, update.step, { assigneeId, accepted }, reportingFor);
-          if (before.status === 'closed') expect(refused, label).toBe('the case is closed');
-          else if (edge) expect(refused, label).toBe(refuseActor(update.actor, update.step, { assigneeId, assigneeName: before.assignee?.name, accepted }, reportingFor));
-          else if (refused) expect(isActorRefusal(refused), `${label}: refused "${refused}"`).toBe(false);
+          if (before.status === 'closed') expect(refused, label).toEqual(refusal('closed'));
+          else if (edge) expect(refused, label).toEqual(refuseActor(update.actor, update.step, { assigneeId, assigneeName: before.assignee?.name, accepted }, reportingFor));
+          else if (refused) expect(isActorRefusal(refused), `${label}: refused ${JSON.stringify(refused)}`).toBe(false);
         });
       }),
       { numRuns },
@@ -648,13 +649,14 @@ describe('the permission table', () => {
           const reportingFor = reportingForOf(update.payload);
           const edge = refuseActor(actor, step, { assigneeId: assignee?.id, accepted: isAccepted(state.order) }, reportingFor);
           const workflow = refuseStep(state, update, start.filedAt);
-          if (status === 'closed') return void expect(workflow).toBe('the case is closed');
+          if (status === 'closed') return void expect(workflow).toEqual(refusal('closed'));
           if (edge) {
-            // The workflow names the mediator, whom the edge knows only by ID; otherwise the reason is the same.
-            expect(workflow).toBe(refuseActor(actor, step, { assigneeId: assignee?.id, assigneeName: assignee?.name, accepted: isAccepted(state.order) }, reportingFor));
-            expect(workflow?.replace(` (${assignee?.name})`, '')).toBe(edge);
+            // The workflow names the mediator, whom the edge knows only by ID; otherwise the refusal is the same.
+            expect(workflow).toEqual(refuseActor(actor, step, { assigneeId: assignee?.id, assigneeName: assignee?.name, accepted: isAccepted(state.order) }, reportingFor));
+            const named = workflow!.params as Record<string, unknown>;
+            expect({ ...workflow, params: 'name' in named ? { ...named, name: null } : named }).toEqual(edge);
           } else if (workflow) {
-            expect(isActorRefusal(workflow), `refused "${workflow}"`).toBe(false);
+            expect(isActorRefusal(workflow), `refused ${JSON.stringify(workflow)}`).toBe(false);
           }
         },
       ),

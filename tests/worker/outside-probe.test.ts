@@ -72,7 +72,13 @@ describe('steps: one permission table for every act', () => {
       const body = name === 'exit' ? { kind: 'withdrawn', reason: 'x' } : stepExamples[name];
       const answer = await step(mediator, cases.undispatched.id, name, body);
       expect(answer.status, name).toBe(403);
-      expect(((await answer.json()) as { message: string }).message).toBe('The case has not been dispatched to you: a supervisor dispatches it first.');
+      // The words for a person, the code and its values for a program.
+      expect(await answer.json()).toEqual({
+        error: 'forbidden',
+        message: 'The case has not been dispatched to you: a supervisor dispatches it first.',
+        code: 'notDispatchedToYou',
+        params: {},
+      });
     }
     // The case is as it was: nobody holds it, nothing was recorded.
     const after = (await (await as('demo-supervisor-ly')(`/api/cases/${cases.undispatched.id}`)).json()) as { assigneeId: string | null; order: string; timeline: unknown[] };
@@ -89,7 +95,7 @@ describe('steps: one permission table for every act', () => {
     for (const name of ['accept', 'record-contact', 'exit'] as const) {
       const answer = await step(otherMediatorApi, cases.acceptedByMe.id, name);
       expect(answer.status, name).toBe(403);
-      expect(((await answer.json()) as { message: string }).message).toMatch(/^Only the assigned mediator/);
+      expect(await answer.json()).toMatchObject({ message: 'Only the assigned mediator (赵调解员) may step this case.', code: 'assigneeOnly', params: { name: '赵调解员' } });
     }
   });
 

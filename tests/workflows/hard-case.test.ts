@@ -1,3 +1,5 @@
+import { refusalOfFailure } from '../../workers/temporal/gateway';
+import { refusalReason } from '../../workers/i18n/refusals';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -46,8 +48,10 @@ async function eventFor(caseId: string, type: string, detail: Record<string, unk
   await waitUntil(() => matching(caseId, type, detail).length > 0, timeoutMs, `${type} ${JSON.stringify(detail)}`);
   return matching(caseId, type, detail)[0]!;
 }
-/** A step the workflow's validator refused, for the reason given. */
-const refusal = (reason: RegExp) => ({ cause: { message: expect.stringMatching(reason) } });
+/** A step the workflow's validator refused, for the reason given (as the API words it). */
+const refusal = (reason: RegExp) => ({
+  cause: { message: expect.toSatisfy((message: string) => reason.test(refusalReason(refusalOfFailure(message))), `a refusal matching ${reason}`) },
+});
 const sleepUntil = (instant: string | number, plusMs = 0) => sleep(Math.max(0, new Date(instant).getTime() + plusMs - Date.now()));
 const expectGaplessSeq = (caseId: string) => {
   const seqs = world.edge.eventsOf(caseId).map((e) => e.seq);

@@ -1,78 +1,61 @@
-import { hasMessage, t, type Lang, type MessageKey } from './messages';
+import { refusalCodes, type Refusal, type RefusalCode, type RefusalParamKind } from '../../schemas/refusal';
+import type { casePageWordsZhCN } from './case-pages.zh-CN';
+import { hasMessage, t, type Lang } from './messages';
 
 /**
- * The workflow and the permission table give their reasons in English (the API's 409 and 403 carry them as they are).
- * A page reads them in its own language: each known reason is matched and worded again, its parts translated; one
- * not known here is shown as it came, so nothing is hidden.
+ * A refusal's words: the catalogs hold one text per code (`refusal.<code>`), and each value the code carries is said
+ * by its kind. A page says a route, a department or a step in its own language; the API's English keeps the values
+ * as the API names them (`grassroots`, `acknowledge escalation`), so a program reads the same words it always did.
  */
-type Parts = Record<string, string>;
-type Rule = [RegExp, MessageKey, ((parts: Parts, lang: Lang) => Parts)?];
+
+/** The `{name}`s a text names: each must be a value its code carries, or the catalog does not type-check. */
+type Placeholders<S> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+type TextsNameOnlyTheirValues = {
+  [C in RefusalCode]: Exclude<Placeholders<(typeof casePageWordsZhCN)[`refusal.${C}`]>, keyof (typeof refusalCodes)[C]> extends never ? true : false;
+};
+const everyTextNamesOnlyItsValues: { [C in RefusalCode]: true } = {} as TextsNameOnlyTheirValues;
+void everyTextNamesOnlyItsValues;
+
+type Voice = 'page' | 'api';
 
 const word = (lang: Lang, key: string) => (hasMessage(key) ? t(lang, key) : key.slice(key.indexOf('.') + 1));
-const list = (lang: Lang, prefix: string, items: string) =>
-  items
-    .split(/,\s*/)
-    .map((item) => word(lang, `${prefix}.${item}`))
-    .join(lang === 'en' ? ', ' : '、');
+const joined = (lang: Lang, items: string[]) => items.join(lang === 'en' ? ', ' : '、');
 
-const bracketed = (lang: Lang, name: string | undefined) => (name ? (lang === 'en' ? ` (${name})` : `（${name}）`) : '');
-
-const rules: Rule[] = [
-  [/^the case is closed$/, 'refusal.closed'],
-  [/^the case is paused \((?<reason>.*)\): resume it first$/, 'refusal.paused'],
-  [/^the case is (?<status>open|resolved|queued)$/, 'refusal.notOpen', ({ status }, lang) => ({ status: word(lang, `status.${status}`) })],
-  [/^a hard case is accepted by its mediator \((?<name>.*)\) before mediation steps$/, 'refusal.hardNotAcceptedBy'],
-  [/^a hard case is dispatched by a supervisor and accepted before mediation steps$/, 'refusal.hardNotDispatched'],
-  [/^departments are named only on the joint route$/, 'refusal.departmentsOnJoint'],
-  [/^the lead department must be one of the departments named$/, 'refusal.leadNamed'],
-  [/^the case is already accepted$/, 'refusal.alreadyAccepted'],
-  [/^first contact is already recorded$/, 'refusal.contactRecorded'],
-  [/^the (?<route>\w+) route is already (?<stage>\w+)$/, 'refusal.routeFinished', ({ route, stage }, lang) => ({ route: word(lang, `route.${route}`), stage: word(lang, `routeStage.${stage}`) })],
-  [/^the case is already paused$/, 'refusal.alreadyPaused'],
-  [/^the case is not paused$/, 'refusal.notPaused'],
-  [/^an extension is already waiting for a supervisor$/, 'refusal.extensionWaiting'],
-  [/^no extension has been requested$/, 'refusal.noExtension'],
-  [/^follow-up reports are kept for hard cases$/, 'refusal.followUpHardOnly'],
-  [/^a follow-up report comes after the mediator accepted the case$/, 'refusal.followUpAfterAccept'],
-  [/^no escalation is waiting for acknowledgement$/, 'refusal.noEscalation'],
-  [/^that would change nothing$/, 'refusal.changesNothing'],
-  [/^a case cannot be a duplicate of itself$/, 'refusal.selfDuplicate'],
-  [/^only suggested flags can be dismissed; not suggested: (?<flags>.*)$/, 'refusal.dismissUnsuggested', ({ flags }, lang) => ({ flags: list(lang, 'riskFlags', flags!) })],
-  [/^only a resolved case can be closed$/, 'refusal.closeResolvedOnly'],
-  [/^return visits are still due: (?<done>\d+) of (?<due>\d+) recorded$/, 'refusal.visitsDue'],
-  [/^the agreement is waiting for the court’s confirmation$/, 'refusal.awaitingCourt'],
-  [/^no mediation session is scheduled: schedule one first$/, 'refusal.noSession'],
-  [/^an agreement is already recorded and waiting for the court’s confirmation$/, 'refusal.agreementAwaitingCourt'],
-  [/^only the judicial route asks a court to confirm an agreement$/, 'refusal.confirmJudicialOnly'],
-  [/^no departments are named for this joint route yet: assign them first$/, 'refusal.noDepartments'],
-  [/^the lead cannot close before every department has reported back; waiting for: (?<departments>.*)$/, 'refusal.departmentsWaiting', ({ departments }, lang) => ({ departments: list(lang, 'department', departments!) })],
-  [/^no judicial confirmation has been requested$/, 'refusal.noConfirmationAsked'],
-  [/^department reports belong to the joint route$/, 'refusal.reportsOnJoint'],
-  [/^(?<department>\w+) is not one of this route's departments$/, 'refusal.departmentNotNamed', ({ department }, lang) => ({ department: word(lang, `department.${department}`) })],
-  [/^(?<department>\w+) has already reported back$/, 'refusal.departmentReported', ({ department }, lang) => ({ department: word(lang, `department.${department}`) })],
-  [/^grid workers file cases; mediators and supervisors step them$/, 'refusal.gridWorkers'],
-  [/^a department reports back for its part; the mediators and supervisors take the other steps$/, 'refusal.departmentOnly'],
-  [/^you report back for (?<department>[\w ]+) only$/, 'refusal.ownDepartment', ({ department }, lang) => ({ department: word(lang, `department.${department}`) })],
-  [/^only a supervisor may (?<step>[a-z ]+)$/, 'refusal.supervisorOnly', ({ step }, lang) => ({ step: word(lang, `step.${step!.replaceAll(' ', '-')}`) })],
-  [/^only the assigned mediator(?: \((?<name>.*)\))? may step this case$/, 'refusal.assigneeOnly', ({ name }, lang) => ({ name: bracketed(lang, name) })],
-  [/^the case has not been dispatched to you: a supervisor dispatches it first$/, 'refusal.notDispatchedToYou'],
-  [/^accept the case before you work it$/, 'refusal.acceptFirst'],
-  [/^only a supervisor records a mediator’s step on behalf of the assigned mediator$/, 'refusal.onBehalfSupervisorOnly'],
-  [/^a supervisor does not take the mediator’s steps: the assigned mediator(?: \((?<name>.*)\))? does$/, 'refusal.mediatorsStep', ({ name }, lang) => ({ name: bracketed(lang, name) })],
-  [/^a supervisor does not take the mediator’s steps: dispatch the case to a mediator$/, 'refusal.mediatorsStepDispatch'],
-  [/^return visits come after the case is resolved$/, 'refusal.visitsAfterResolve'],
-  [/^every return visit is already recorded$/, 'refusal.visitsDone'],
-  [/^return visit (?<n>\d+) is not due yet: it may be recorded from (?<when>.*)$/, 'refusal.visitNotDue'],
-];
-
-/** A reason as the page's reader reads it, starting with a capital in English. */
-export function refusalWords(lang: Lang, reason: string): string {
-  for (const [pattern, key, parts] of rules) {
-    const match = pattern.exec(reason);
-    if (!match) continue;
-    const found = { ...match.groups } as Parts;
-    const text = t(lang, key, parts ? { ...found, ...parts(found, lang) } : found);
-    return lang === 'en' ? `${text.charAt(0).toUpperCase()}${text.slice(1)}` : text;
+function say(lang: Lang, voice: Voice, kind: RefusalParamKind, value: unknown): string {
+  const page = voice === 'page';
+  switch (kind) {
+    case 'text':
+    case 'number':
+      return String(value);
+    case 'holder':
+      return typeof value === 'string' ? (lang === 'en' ? ` (${value})` : `（${value}）`) : '';
+    case 'step':
+      return page ? word(lang, `step.${String(value)}`) : String(value).replaceAll('-', ' ');
+    case 'status':
+    case 'route':
+    case 'routeStage':
+    case 'department':
+      return page ? word(lang, `${kind}.${String(value)}`) : String(value);
+    case 'departments':
+      return joined(lang, (value as string[]).map((item) => (page ? word(lang, `department.${item}`) : item)));
+    case 'riskFlags':
+      return joined(lang, (value as string[]).map((item) => (page ? word(lang, `riskFlags.${item}`) : item)));
   }
-  return lang === 'en' ? `${reason.charAt(0).toUpperCase()}${reason.slice(1)}` : reason;
 }
+
+function words(lang: Lang, voice: Voice, refused: Refusal): string {
+  const kinds = refusalCodes[refused.code] as Record<string, RefusalParamKind>;
+  const values = Object.fromEntries(Object.entries(kinds).map(([name, kind]) => [name, say(lang, voice, kind, (refused.params as Record<string, unknown>)[name])]));
+  return t(lang, `refusal.${refused.code}`, values);
+}
+
+const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+/** A refusal as a page's reader reads it, starting with a capital in English. */
+export const refusalWords = (lang: Lang, refused: Refusal): string => (lang === 'en' ? capitalised(words(lang, 'page', refused)) : words(lang, 'page', refused));
+
+/** A refusal as the API says it: English, the values as the API names them, lower case as a reason beside a code. */
+export const refusalReason = (refused: Refusal): string => words('en', 'api', refused);
+
+/** The same as a sentence, for an error's `message`. */
+export const refusalSentence = (refused: Refusal): string => `${capitalised(refusalReason(refused))}.`;

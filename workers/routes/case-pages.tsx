@@ -121,9 +121,9 @@ export const casePages = new Hono<AppEnv>()
         return pageError(c, 404);
       // Beside its step, as the API answers it: 403 for who asks, 409 for what the case allows now.
       case 'forbidden':
-        return again({ errors: [], refusal: refusalWords(lang, answer.reason) }, 403);
+        return again({ errors: [], refusal: refusalWords(lang, answer.refusal) }, 403);
       case 'refused':
-        return again({ errors: [], refusal: refusalWords(lang, answer.reason) }, 409);
+        return again({ errors: [], refusal: refusalWords(lang, answer.refusal) }, 409);
       case 'invalid':
         return again({ errors: [{ field: answer.field, message: t(lang, 'error.invalid', { label: t(lang, `stepField.${answer.field as 'mediatorId' | 'duplicateOf'}`) }) }] }, 422);
       case 'unavailable':

@@ -7,6 +7,7 @@ import { slaPolicySchema } from '../../schemas/policy';
 import { onBehalfQuerySchema, stepExamples, stepNames, stepPayloadSchemas } from '../../schemas/steps';
 import { isMediatorStep } from '../../domain/permissions';
 import { channels } from '../../schemas/vocabulary';
+import { refusalCodes } from '../../schemas/refusal';
 import { figureDefinitions } from '../../domain/figures';
 import { statsQuerySchema } from '../../schemas/stats';
 import type { AppEnv } from '../env';
@@ -174,6 +175,23 @@ export function buildOpenApiDocument() {
     },
   };
   // One path per step, each with its own body: a body is only ever read as the step its path names.
+  const refusalResponse = (description: string, words: 'message' | 'reason') => ({
+    description,
+    content: {
+      'application/json': {
+        schema: {
+          type: 'object',
+          required: ['error', words, 'code', 'params'],
+          properties: {
+            error: { type: 'string' },
+            [words]: { type: 'string' },
+            code: { type: 'string', enum: Object.keys(refusalCodes) },
+            params: { type: 'object', description: 'The values the code names, each of the kind schemas/refusal.ts gives it.' },
+          },
+        },
+      },
+    },
+  });
   for (const step of stepNames) {
     paths[`/api/cases/{id}/steps/${step}`] = {
       post: {
@@ -193,9 +211,9 @@ export function buildOpenApiDocument() {
         responses: {
           200: caseResponse('Taken: the case as it now stands.'),
           400: errorResponse('The body is not valid JSON.'),
-          403: errorResponse('Not yours to step: a grid worker, another mediator’s case, or a supervisor’s step.'),
+          403: refusalResponse('Not yours to step: a grid worker, another mediator’s case, a case not dispatched to you or not yet accepted, or a mediator’s step asked of a supervisor.', 'message'),
           404: errorResponse('No such case within your jurisdiction.'),
-          409: errorResponse('Not allowed now; `reason` says why.'),
+          409: refusalResponse('Not allowed now; `reason` says why in English, `code` and `params` for a program to act on or word itself.', 'reason'),
           415: errorResponse('The body is not sent as application/json.'),
           422: refusedBeyondSchema(
             ['mediatorUnknown', 'caseUnknown'],

@@ -7,10 +7,10 @@ import { fieldErrors } from '../i18n/messages';
 import { takeStep } from '../services/take-step';
 import { caseViewAsSeenBy } from '../services/case-view';
 import { idempotencyKeyPattern, invalidKey } from '../../schemas/idempotency-key';
+import { refusalReason, refusalSentence } from '../i18n/refusals';
 import { jsonBody } from './json-body';
 
 const isStepName = (value: string): value is StepName => (stepNames as string[]).includes(value);
-const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 
 /**
  * POST /api/cases/{id}/steps/{step}: 403 for who may not, 422 for a malformed payload, 409 with the workflow's
@@ -42,11 +42,11 @@ export const stepsApi = new Hono<AppEnv>().post('/:id/steps/:step', async (c) =>
     case 'notFound':
       return c.json({ error: 'not_found', message: 'No such case.' }, 404);
     case 'forbidden':
-      return c.json({ error: 'forbidden', message: sentence(answer.reason) }, 403);
+      return c.json({ error: 'forbidden', message: refusalSentence(answer.refusal), ...answer.refusal }, 403);
     case 'invalid':
       return c.json({ error: 'invalid_step', fields: [{ field: answer.field, code: answer.code, message: answer.message }] }, 422);
     case 'refused':
-      return c.json({ error: 'step_refused', reason: answer.reason }, 409);
+      return c.json({ error: 'step_refused', reason: refusalReason(answer.refusal), ...answer.refusal }, 409);
     case 'unavailable':
       c.header('retry-after', '30');
       return c.json(

@@ -2,6 +2,7 @@ import { findCase, findCaseByNumber, findCaseDetail } from '../../db/queries/cas
 import { findUserById, type SignedInUser } from '../../db/queries/users';
 import { canSee } from '../../domain/jurisdiction';
 import { isAccepted, isMediatorStep, mayBeAssigned, mayReadCase, refuseActor, supervises } from '../../domain/permissions';
+import { refusal, type Refusal } from '../../schemas/refusal';
 import type { StepName, StepUpdate } from '../../schemas/steps';
 import { TemporalUnavailableError } from '../temporal/gateway';
 import { readableOf, toCaseView, type CaseView } from './case-view';
@@ -24,9 +25,9 @@ export interface StepRequest<S extends StepName = StepName> {
 export type StepAnswer =
   | { kind: 'taken'; view: CaseView }
   | { kind: 'notFound' }
-  | { kind: 'forbidden'; reason: string }
+  | { kind: 'forbidden'; refusal: Refusal }
   | { kind: 'invalid'; field: string; code: string; message: string }
-  | { kind: 'refused'; reason: string }
+  | { kind: 'refused'; refusal: Refusal }
   /** Nothing changed, or the step may or may not have been taken (`maybeTaken`): send it again. */
   | { kind: 'unavailable'; maybeTaken: boolean };
 
@@ -44,11 +45,11 @@ export async function takeStep(services: EdgeServices, request: StepRequest): Pr
   if (!found || !mayReadCase(user, readableOf(found))) return { kind: 'notFound' };
   const reportingFor = 'department' in request.payload ? request.payload.department : undefined;
   if (request.onBehalfOfAssignee && !(supervises(user.role) && isMediatorStep(step))) {
-    return { kind: 'forbidden', reason: 'only a supervisor records a mediator’s step on behalf of the assigned mediator' };
+    return { kind: 'forbidden', refusal: refusal('onBehalfSupervisorOnly') };
   }
   const onBehalfOf = request.onBehalfOfAssignee && found.assigneeId ? { id: found.assigneeId, name: found.assigneeName ?? found.assigneeId } : undefined;
-  const notTheirs = refuseActor({ ...user, onBehalfOf }, step, { assigneeId: found.assigneeId, accepted: isAccepted(found.orderStage) }, reportingFor);
-  if (notTheirs) return { kind: 'forbidden', reason: notTheirs };
+  const notTheirs = refuseActor({ ...user, onBehalfOf }, step, { assigneeId: found.assigneeId, assigneeName: found.assigneeName ?? undefined, accepted: isAccepted(found.orderStage) }, reportingFor);
+  if (notTheirs) return { kind: 'forbidden', refusal: notTheirs };
 
   const payload = { ...request.payload };
   if (step === 'assign') {
@@ -75,7 +76,7 @@ export async function takeStep(services: EdgeServices, request: StepRequest): Pr
   const update = { step, actor, payload } as StepUpdate;
   try {
     const outcome = await gateway.executeStep(found.id, update, request.stepId);
-    if (!outcome.ok) return { kind: 'refused', reason: outcome.reason };
+    if (!outcome.ok) return { kind: 'refused', refusal: outcome.refusal };
   } catch (error) {
     if (error instanceof TemporalUnavailableError) return { kind: 'unavailable', maybeTaken: true };
     throw error;

@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import type { CaseState } from '../../schemas/case-state';
+import { refusal, refusalSchema, type Refusal } from '../../schemas/refusal';
 import type { StepUpdate } from '../../schemas/steps';
 import type { CaseWorkflowInput } from '../../schemas/workflow-input';
 import type { BatchWorkflowInput } from '../../schemas/batch-workflow';
@@ -8,7 +10,7 @@ import { TemporalRefusedError, TemporalUnavailableError, temporalError } from '.
 export { TemporalRefusedError, TemporalUnavailableError };
 
 /** The case's state after the step, when Temporal sends it back with the answer. */
-export type StepOutcome = { ok: true; state?: CaseState } | { ok: false; reason: string };
+export type StepOutcome = { ok: true; state?: CaseState } | { ok: false; refusal: Refusal };
 
 /** Everything the edge asks of Temporal, behind one seam so the transport can change without touching routes. */
 export interface WorkflowGateway {
@@ -58,6 +60,20 @@ function fromPayload(payload: unknown): unknown {
     return JSON.parse(new TextDecoder().decode(bytes));
   }
   return payload;
+}
+
+/**
+ * The workflow's validator refuses a step with its refusal as JSON (workflows/case/workflow.ts); a failure that is not
+ * one (a workflow of another version, a message of Temporal's own) is kept whole as the problem of a non-step.
+ */
+export function refusalOfFailure(message: string | undefined): Refusal {
+  try {
+    const parsed = v.safeParse(refusalSchema, JSON.parse(message ?? ''));
+    if (parsed.success) return parsed.output;
+  } catch {
+    // Not JSON: said below as it came.
+  }
+  return refusal('notAStep', { problems: message ?? 'the step was refused' });
 }
 
 /** workerd cannot speak gRPC, so the edge uses Temporal's HTTP API. */
@@ -157,7 +173,7 @@ export class HttpWorkflowGateway implements WorkflowGateway {
       );
     } catch (error) {
       // A finished workflow takes no more steps: its case is closed.
-      if (error instanceof TemporalRefusedError && error.isWorkflowNotFound) return { ok: false, reason: 'the case is closed' };
+      if (error instanceof TemporalRefusedError && error.isWorkflowNotFound) return { ok: false, refusal: refusal('closed') };
       throw error;
     }
     const outcome = answer.outcome as { success?: unknown; failure?: { message?: string } } | undefined;
@@ -168,7 +184,7 @@ export class HttpWorkflowGateway implements WorkflowGateway {
       if (answer.stage === 'UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED') return { ok: true };
       throw new TemporalUnavailableError(`the step was not answered in time (${String(answer.stage)})`, true);
     }
-    if (outcome.failure) return { ok: false, reason: outcome.failure.message ?? 'the step was refused' };
+    if (outcome.failure) return { ok: false, refusal: refusalOfFailure(outcome.failure.message) };
     const success = outcome.success as { payloads?: unknown[] } | unknown[] | undefined;
     const first = Array.isArray(success) ? success[0] : success?.payloads?.[0];
     return { ok: true, state: fromPayload(first) as CaseState };

@@ -12,6 +12,7 @@ import {
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import * as v from 'valibot';
+import { refusal } from '../../schemas/refusal';
 import type { CaseEventDraft } from '../../domain/case-event';
 import { msUntilNextEvent } from '../../domain/clocks/clock';
 import { replanClocks, takeDueClockEvents } from '../../domain/clocks/clock-events';
@@ -111,9 +112,13 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
     {
       validator: (rawUpdate) => {
         const parsed = v.safeParse(stepUpdateSchema, rawUpdate);
-        if (!parsed.success) throw new Error(`not a step: ${parsed.issues.map((i) => `${v.getDotPath(i) ?? ''} ${i.message}`).join('; ')}`);
-        const reason = refuseStep(state, parsed.output as StepUpdate, nowIso());
-        if (reason) throw new Error(reason);
+        // A refusal travels as its code and values (schemas/refusal.ts); the edge words it in the reader's language.
+        if (!parsed.success) {
+          const problems = parsed.issues.map((i) => `${v.getDotPath(i) ?? ''} ${i.message}`).join('; ');
+          throw new Error(JSON.stringify(refusal('notAStep', { problems })));
+        }
+        const refused = refuseStep(state, parsed.output as StepUpdate, nowIso());
+        if (refused) throw new Error(JSON.stringify(refused));
       },
     },
   );
