@@ -163,7 +163,7 @@ describe('mediators step a case over HTTP', () => {
 
     const refused = await mediator(filed.id, 'record-session', { summary: '双方到场' });
     expect(refused.status).toBe(409);
-    expect(await refused.json()).toEqual({ error: 'step_refused', reason: 'no mediation session is scheduled: schedule one first' });
+    expect(await refused.json()).toEqual({ error: 'step_refused', reason: 'no mediation session is scheduled: schedule one first', code: 'noSession', params: {} });
 
     const contacted = (await (await mediator(filed.id, 'record-contact', { note: '上门见到双方' })).json()) as CaseView;
     expect(contacted.timeline.at(-1)).toMatchObject({ type: 'step:record-contact', actor: 'demo-mediator-ly', reason: '上门见到双方' });
