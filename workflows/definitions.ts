@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { BatchState, InstructionFeedbackSignal } from '../schemas/batch-workflow';
+import type { CaseReport } from '../schemas/case-event';
 import type { CaseState, RepeatReportInput } from '../schemas/case-state';
 import type { SlaPolicy } from '../schemas/policy';
 import type { StepUpdate } from '../schemas/steps';
@@ -19,8 +20,16 @@ import {
 export * from '../schemas/workflow-names';
 
 export const stateQuery = defineQuery<CaseState>(stateQueryName);
+/**
+ * What a taken step answers: the reports it drafted, with their sequence numbers, for the edge to record in the same
+ * request (the activity delivers the same ones too, as the backstop). A run from before this answered with its state
+ * once the reports had been delivered. The reports travel as one JSON text: the HTTP API's payload shorthand turns
+ * every empty array of a JSON answer into null, which the reports' schema rightly refuses.
+ */
+export type StepAnswer = { reportsJson: string } | CaseState;
+export const answeredReports = (answer: StepAnswer): CaseReport[] => ('reportsJson' in answer ? (JSON.parse(answer.reportsJson) as CaseReport[]) : []);
 /** A mediator's or supervisor's step; its validator refuses a step not allowed now, so it never enters history. */
-export const stepUpdate = defineUpdate<CaseState, [StepUpdate]>(stepUpdateName);
+export const stepUpdate = defineUpdate<StepAnswer, [StepUpdate]>(stepUpdateName);
 export const policyChangedSignal = defineSignal<[SlaPolicy]>(policyChangedSignalName);
 export const repeatReportSignal = defineSignal<[RepeatReportInput]>(repeatReportSignalName);
 export const departmentOverdueSignal = defineSignal<[Department]>(departmentOverdueSignalName);

@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { refusalOfFailure } from '../../workers/temporal/gateway';
 import { refusalReason } from '../../workers/i18n/refusals';
 import type { CaseReport } from '../../schemas/case-event';
+import type { CaseState } from '../../schemas/case-state';
 import type { CaseWorkflowInput } from '../../schemas/workflow-input';
 import { intakeSchemas, type IntakeInput } from '../../schemas/intake';
 import { defaultSlaPolicy } from '../../domain/policy';
@@ -15,10 +16,10 @@ import { ensureTemporalCli } from '../../scripts/temporal-cli';
 import { signatureHeader, verifyRequest } from '../../schemas/internal-signature';
 import { createBatchActivities } from '../../workflows/activities/report-batch-event';
 import { createCaseActivities } from '../../workflows/activities/report-case-event';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { expect } from 'vitest';
 import type { StepName, stepPayloadSchemas } from '../../schemas/steps';
-import { stateQuery, stepUpdate } from '../../workflows/definitions';
+import { answeredReports, stateQuery, stepUpdate } from '../../workflows/definitions';
 import { workflowsPath } from '../../workflows/worker';
 
 export const internalSecret = 'workflow-test-secret';
@@ -143,13 +144,24 @@ export async function waitUntil(predicate: () => boolean | Promise<boolean>, tim
 
 type Payload<S extends StepName> = v.InferInput<(typeof stepPayloadSchemas)[S]>;
 
+/**
+ * Takes a step as the edge sends it and, as the edge's own write of the answered reports would, waits until they
+ * are at the edge (here delivered by the activity); then the case as the workflow holds it.
+ */
+export async function takeStepOn(world: WorkflowEnv, handle: WorkflowHandle, caseId: string, update: StepUpdate): Promise<CaseState> {
+  const answer = await handle.executeUpdate(stepUpdate, { args: [update] });
+  const seqs = answeredReports(answer).map((report) => report.seq);
+  await waitUntil(() => seqs.every((seq) => world.edge.eventsOf(caseId).some((event) => event.seq === seq)), 20_000, 'the step’s reports at the edge');
+  return handle.query(stateQuery);
+}
+
 /** Opens a case on `taskQueue` and gives the steps a mediator or supervisor would take on it. */
 export async function openCaseOn(world: WorkflowEnv, taskQueue: string, input: CaseWorkflowInput & { caseId: string }) {
   const handle = await world.env.client.workflow.start('disputeCase', { taskQueue, workflowId: input.caseId, args: [input] });
   const events = () => world.edge.eventsOf(input.caseId);
   const types = () => events().map((e) => e.type);
   const run = <S extends StepName>(name: S, payload: Payload<S>, actor: StepUpdate['actor'] = mediator) =>
-    handle.executeUpdate(stepUpdate, { args: [step(name, payload as never, actor)] });
+    takeStepOn(world, handle, input.caseId, step(name, payload as never, actor));
   /** The reason a refused step gives, as the API words it; a refused step must leave nothing on the timeline. */
   const refusal = async <S extends StepName>(name: S, payload: Payload<S>, actor: StepUpdate['actor'] = mediator) => {
     const before = events().length;

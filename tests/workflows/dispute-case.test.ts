@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stateQuery, stepUpdate } from '../../workflows/definitions';
-import { caseInput, mediator, secondsPolicy, startWorkflowEnv, step, supervisor, waitUntil, type WorkflowEnv } from '../support/workflow-env';
+import { answeredReports, stateQuery, stepUpdate } from '../../workflows/definitions';
+import { caseInput, mediator, secondsPolicy, startWorkflowEnv, step, supervisor, takeStepOn, waitUntil, type WorkflowEnv } from '../support/workflow-env';
 
 let world: WorkflowEnv;
 beforeAll(async () => {
@@ -32,12 +35,29 @@ describe('disputeCase against a real Temporal dev server', () => {
     expect(events[3]!.projection.escalationLevel).toBe(1);
   });
 
+  it('answers a step at once with the reports it drafted; their delivery, refused once here, comes later and lands once', async () => {
+    const input = caseInput(secondsPolicy);
+    await world.withWorker(async (taskQueue) => {
+      const handle = await world.env.client.workflow.start('disputeCase', { taskQueue, workflowId: input.caseId, args: [input] });
+      await waitUntil(() => world.edge.eventsOf(input.caseId).some((e) => e.type === 'triaged'), 20_000, 'triage report');
+      const answer = await handle.executeUpdate(stepUpdate, { args: [step('assign', { mediatorId: mediator.id, mediatorName: mediator.name }, supervisor)] });
+      const reports = answeredReports(answer);
+      expect(reports.map((report) => [report.type, report.projection.order, report.projection.assigneeId])).toEqual([['step:assign', 'dispatched', mediator.id]]);
+      const [seq] = reports.map((report) => report.seq);
+      // The edge records these itself; the activity's first try was refused and its retry has not come yet.
+      expect(world.edge.eventsOf(input.caseId).some((e) => e.seq === seq)).toBe(false);
+      await waitUntil(() => world.edge.eventsOf(input.caseId).some((e) => e.seq === seq), 20_000, 'the delivery');
+      expect(world.edge.eventsOf(input.caseId).filter((e) => e.seq === seq)).toHaveLength(1);
+      await handle.terminate('test finished');
+    });
+  });
+
   it('runs a grassroots case from filing to closing, its history replaying without a determinism violation', async () => {
     const input = caseInput(secondsPolicy);
     const history = await world.withWorker(async (taskQueue) => {
       const handle = await world.env.client.workflow.start('disputeCase', { taskQueue, workflowId: input.caseId, args: [input] });
       const run = (s: Parameters<typeof step>[0], payload: object, actor: Parameters<typeof step>[2] = mediator) =>
-        handle.executeUpdate(stepUpdate, { args: [step(s, payload as never, actor)] });
+        takeStepOn(world, handle, input.caseId, step(s, payload as never, actor));
       // The station dispatches the case to its mediator, who accepts it.
       await run('assign', { mediatorId: mediator.id, mediatorName: mediator.name }, supervisor);
       await run('accept', {});
@@ -58,6 +78,14 @@ describe('disputeCase against a real Temporal dev server', () => {
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     expect(events.map((e) => e.type)).toContain('resolved');
     const replay = Worker.runReplayHistories({ workflowBundle: world.bundle }, [{ workflowId: input.caseId, history }]);
+    for await (const result of replay) expect(result.error).toBeUndefined();
+  });
+
+  it('replays a case whose steps were taken when a step still waited for its delivery and answered with the state', async () => {
+    const recorded = JSON.parse(readFileSync(join(import.meta.dirname, 'histories', 'case-before-steps-answered-with-reports.json'), 'utf8'));
+    const history = temporal.api.history.v1.History.fromObject(recorded.history);
+    expect(history.events?.filter((event) => event.workflowExecutionUpdateCompletedEventAttributes).length).toBe(3);
+    const replay = Worker.runReplayHistories({ workflowBundle: world.bundle }, [{ workflowId: recorded.workflowId, history }]);
     for await (const result of replay) expect(result.error).toBeUndefined();
   });
 });

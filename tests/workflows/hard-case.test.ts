@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlaPolicy } from '../../schemas/policy';
 import type { StepName, stepPayloadSchemas, StepUpdate } from '../../schemas/steps';
 import type * as v from 'valibot';
-import { policyChangedSignal, stateQuery, stepUpdate } from '../../workflows/definitions';
-import { caseInput, mediator, secondsPolicy, startWorkflowEnv, step, supervisor, waitUntil, type CaseEvent, type WorkflowEnv } from '../support/workflow-env';
+import { policyChangedSignal, stateQuery } from '../../workflows/definitions';
+import { caseInput, mediator, secondsPolicy, startWorkflowEnv, step, supervisor, takeStepOn, waitUntil, type CaseEvent, type WorkflowEnv } from '../support/workflow-env';
 
 let world: WorkflowEnv;
 beforeAll(async () => {
@@ -33,7 +33,7 @@ async function openCase(taskQueue: string, input: Input) {
   caseIds.push(input.caseId);
   const handle = await world.env.client.workflow.start('disputeCase', { taskQueue, workflowId: input.caseId, args: [input] });
   const run = <S extends StepName>(name: S, payload: v.InferInput<(typeof stepPayloadSchemas)[S]>, actor: StepUpdate['actor'] = mediator) =>
-    handle.executeUpdate(stepUpdate, { args: [step(name, payload as never, actor)] });
+    takeStepOn(world, handle, input.caseId, step(name, payload as never, actor));
   /** The station dispatches the case to `to`, who accepts it: what comes before any of a mediator's work. */
   const dispatch = async (to: StepUpdate['actor'] = mediator) => {
     await run('assign', { mediatorId: to.id, mediatorName: to.name }, supervisor);

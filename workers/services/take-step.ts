@@ -8,6 +8,7 @@ import { TemporalUnavailableError } from '../temporal/gateway';
 import { readableOf, toCaseView, type CaseView } from './case-view';
 import type { EdgeServices } from './edge-services';
 import { retryPendingOutbox } from './outbox-delivery';
+import { recordCaseReport } from './record-report';
 import { mergeDuplicate } from './repeats';
 
 export interface StepRequest<S extends StepName = StepName> {
@@ -77,11 +78,15 @@ export async function takeStep(services: EdgeServices, request: StepRequest): Pr
   try {
     const outcome = await gateway.executeStep(found.id, update, request.stepId);
     if (!outcome.ok) return { kind: 'refused', refusal: outcome.refusal };
+    // One trip: D1 records the step's reports now, through the path /internal takes; the activity's delivery of the
+    // same reports later finds them there and changes nothing.
+    for (const report of outcome.reports) {
+      await recordCaseReport(db, found.id, report).catch((error: unknown) => console.error(`step ${request.stepId}: report ${report.seq} waits for its delivery`, error));
+    }
   } catch (error) {
     if (error instanceof TemporalUnavailableError) return { kind: 'unavailable', maybeTaken: true };
     throw error;
   }
-  // The workflow projected the step before it answered, so D1 already shows it.
   const after = await findCaseDetail(db, found.id);
   if (duplicateOf) await mergeDuplicate(services, after!, duplicateOf.id, user.id);
   return { kind: 'taken', view: toCaseView(after!) };

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { CaseState } from '../../schemas/case-state';
+import { caseReportSchema, type CaseReport } from '../../schemas/case-event';
 import { refusal, refusalSchema, type Refusal } from '../../schemas/refusal';
 import type { StepUpdate } from '../../schemas/steps';
 import type { CaseWorkflowInput } from '../../schemas/workflow-input';
@@ -10,7 +10,8 @@ import { TemporalRefusedError, TemporalUnavailableError, temporalError } from '.
 export { TemporalRefusedError, TemporalUnavailableError };
 
 /** The case's state after the step, when Temporal sends it back with the answer. */
-export type StepOutcome = { ok: true; state?: CaseState } | { ok: false; refusal: Refusal };
+/** A step taken answers with the reports it drafted (none from a run that delivered them before answering). */
+export type StepOutcome = { ok: true; reports: CaseReport[] } | { ok: false; refusal: Refusal };
 
 /** Everything the edge asks of Temporal, behind one seam so the transport can change without touching routes. */
 export interface WorkflowGateway {
@@ -74,6 +75,17 @@ export function refusalOfFailure(message: string | undefined): Refusal {
     // Not JSON: said below as it came.
   }
   return refusal('notAStep', { problems: message ?? 'the step was refused' });
+}
+
+/** The reports a step answered with, each checked as /internal checks it; a run from before answered with none. */
+function reportsOf(answer: unknown): CaseReport[] {
+  const encoded = (answer as { reportsJson?: unknown } | undefined)?.reportsJson;
+  const reports: unknown = typeof encoded === 'string' ? JSON.parse(encoded) : undefined;
+  if (!Array.isArray(reports)) return [];
+  return reports.flatMap((report) => {
+    const parsed = v.safeParse(caseReportSchema, report);
+    return parsed.success ? [parsed.output] : [];
+  });
 }
 
 /** workerd cannot speak gRPC, so the edge uses Temporal's HTTP API. */
@@ -181,13 +193,13 @@ export class HttpWorkflowGateway implements WorkflowGateway {
     if (!outcome) {
       // Accepted means the validator took the step and the handler applies it at once; Temporal answers so when the
       // case's run ends in the same breath. Only a step still waiting to be accepted may or may not be taken.
-      if (answer.stage === 'UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED') return { ok: true };
+      if (answer.stage === 'UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED') return { ok: true, reports: [] };
       throw new TemporalUnavailableError(`the step was not answered in time (${String(answer.stage)})`, true);
     }
     if (outcome.failure) return { ok: false, refusal: refusalOfFailure(outcome.failure.message) };
     const success = outcome.success as { payloads?: unknown[] } | unknown[] | undefined;
     const first = Array.isArray(success) ? success[0] : success?.payloads?.[0];
-    return { ok: true, state: fromPayload(first) as CaseState };
+    return { ok: true, reports: reportsOf(fromPayload(first)) };
   }
 
   /** Signals a workflow by ID: a case's (its ID) or, through signalBatch, a batch's. */

@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   log,
   condition,
+  patched,
   continueAsNew,
   getExternalWorkflowHandle,
   ParentClosePolicy,
@@ -14,6 +15,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import * as v from 'valibot';
 import { refusal } from '../../schemas/refusal';
 import type { CaseEventDraft } from '../../domain/case-event';
+import type { CaseReport } from '../../schemas/case-event';
 import { msUntilNextEvent } from '../../domain/clocks/clock';
 import { replanClocks, takeDueClockEvents } from '../../domain/clocks/clock-events';
 import { markDepartmentOverdue } from '../../domain/escalation';
@@ -36,6 +38,7 @@ const { reportCaseEvent } = proxyActivities<CaseActivities>({
 });
 
 const nowIso = () => new Date().toISOString();
+const stepAnswersWithItsReports = 'step-answers-with-its-reports';
 
 /** One dispute case from filing to closing; its workflow ID is the case ID. */
 export async function disputeCase(rawInput: unknown): Promise<CaseState> {
@@ -51,9 +54,12 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
   // Reports go out one after another, so the edge sees the case's changes in the order they happened.
   let reporting: Promise<void> = Promise.resolve();
   let reportsInFlight = 0;
-  const report = (drafts: CaseEventDraft[]) => {
+  /** The reports of what just happened, numbered in the order it happened. */
+  const draftReports = (drafts: CaseEventDraft[]) => {
     const at = nowIso();
-    const events = drafts.map((draft) => toCaseReport(state, draft, ++state.seq, at));
+    return drafts.map((draft) => toCaseReport(state, draft, ++state.seq, at));
+  };
+  const deliver = (events: CaseReport[]) => {
     for (const event of events) {
       reportsInFlight += 1;
       // A report the edge refuses for good is logged and passed over: one bad event must not stop the case.
@@ -64,6 +70,7 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
     }
     return reporting;
   };
+  const report = (drafts: CaseEventDraft[]) => deliver(draftReports(drafts));
   /** Before the run ends or continues as new: no step half-handled, no report still on its way. */
   const settled = () => condition(() => allHandlersFinished() && reportsInFlight === 0);
 
@@ -99,14 +106,18 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
       const routeWorkflowId = state.route.workflowId;
       const routeStarted = routeStarts.get(routeWorkflowId);
       // Applied before the first await, so the next step's validator already sees this one.
-      const reported = report(applyStep(state, update, nowIso()));
+      const reports = draftReports(applyStep(state, update, nowIso()));
+      const delivered = deliver(reports);
       dirty = true;
       // A route whose workflow has not started yet is started from the mirror, which already holds this step.
       if (message && routeStarted) {
         await routeStarted;
         await getExternalWorkflowHandle(routeWorkflowId).signal(routeStepSignal, message);
       }
-      await reported;
+      // One trip: the step answers with its reports, which the edge records at once; the activity's delivery of the
+      // same ones is the backstop. A run from before waited for that delivery and answered with its state.
+      if (patched(stepAnswersWithItsReports)) return { reportsJson: JSON.stringify(reports) };
+      await delivered;
       return state;
     },
     {
