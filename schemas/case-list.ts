@@ -3,6 +3,7 @@ import { cursorParameter, decodeKeyset, encodeKeyset, pageLimit } from './cursor
 import { dateTimeSchema } from './intake';
 import { daySchema } from './date-time';
 import { jurisdictionCodePattern } from './jurisdictions';
+import { maxCodePoints, minCodePoints } from './text';
 import { caseStatuses, categories, channels, clockNames, routes, type ClockName, type PartyRole } from './vocabulary';
 
 /**
@@ -50,7 +51,7 @@ export const decodeCursor = (sort: CaseListSort, cursor: string): CursorKey | un
 
 /** The query's fields one by one; the OpenAPI document lists them from here. */
 export const caseListQueryFields = v.object({
-  q: v.optional(v.pipe(v.string(), v.trim(), v.minLength(2, 'searchTooShort'), v.maxLength(50))),
+  q: v.optional(v.pipe(v.string(), v.trim(), minCodePoints(2, 'searchTooShort'), maxCodePoints(50))),
   jurisdiction: v.optional(v.pipe(v.string(), v.trim(), v.regex(jurisdictionCodePattern, 'jurisdictionCode'))),
   channel: v.optional(v.picklist(channels)),
   route: v.optional(v.picklist(routes)),

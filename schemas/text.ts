@@ -14,6 +14,35 @@ export const trimmedByJavaScript = '\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200
 const forbidden = new RegExp(`[${forbiddenInText}]`, 'u');
 const blankEnds = new RegExp(`^[${trimmedByJavaScript}${invisibleInText}]+|[${trimmedByJavaScript}${invisibleInText}]+$`, 'gu');
 
+/**
+ * A length as the API document and a reader count it: in characters (code points), so a rare character of a name that
+ * lies outside the Basic Multilingual Plane (𠀀, a surname of CJK Extension B) counts once, not as two UTF-16 units.
+ * valibot's own actions with their count changed, so the document reads their type and requirement as before.
+ */
+const codePoints = (text: string) => [...text].length;
+
+export function minCodePoints(requirement: number, message?: string) {
+  const action = v.minLength<string, number, string | undefined>(requirement, message);
+  return {
+    ...action,
+    '~run'(dataset: Parameters<typeof action['~run']>[0], config: Parameters<typeof action['~run']>[1]) {
+      if (dataset.typed && codePoints(dataset.value) < this.requirement) v._addIssue(this, 'length', dataset, config, { received: `${codePoints(dataset.value)}` });
+      return dataset;
+    },
+  } as typeof action;
+}
+
+export function maxCodePoints(requirement: number, message?: string) {
+  const action = v.maxLength<string, number, string | undefined>(requirement, message);
+  return {
+    ...action,
+    '~run'(dataset: Parameters<typeof action['~run']>[0], config: Parameters<typeof action['~run']>[1]) {
+      if (dataset.typed && codePoints(dataset.value) > this.requirement) v._addIssue(this, 'length', dataset, config, { received: `${codePoints(dataset.value)}` });
+      return dataset;
+    },
+  } as typeof action;
+}
+
 /** The document describes a free text by what is left after its ends are cleared (workers/routes/openapi-parts.ts). */
 export const freeTextMark = 'x-free-text';
 
@@ -27,8 +56,8 @@ export const freeText = (min: number, max: number, minMessage?: string) =>
     v.string(),
     v.transform((text) => text.replace(blankEnds, '')),
     v.check((text) => !forbidden.test(text), 'textControl'),
-    v.minLength(min, minMessage),
-    v.maxLength(max),
+    minCodePoints(min, minMessage),
+    maxCodePoints(max),
     v.transform((text) => text.normalize('NFC')),
     v.metadata({ [freeTextMark]: true }),
   );

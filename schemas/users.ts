@@ -1,11 +1,11 @@
 import * as v from 'valibot';
-import { freeText } from './text';
+import { freeText, maxCodePoints, minCodePoints } from './text';
 import { departments, roles } from './vocabulary';
 
 const text = (max: number) => freeText(1, max);
 export const userIdSchema = v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, 'userId'));
 export const personNameSchema = text(100);
-const jurisdictionCode = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40));
+const jurisdictionCode = v.pipe(v.string(), v.trim(), minCodePoints(1), maxCodePoints(40));
 
 /**
  * A new user. The department is required for a department's liaison and refused for everyone else; that rule

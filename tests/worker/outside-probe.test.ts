@@ -363,6 +363,14 @@ describe('text is cleaned at the door', () => {
     expect(((await answer.json()) as { parties: { name: string }[] }).parties[0]!.name).toBe('Zoé 张');
   });
 
+  it('counts a rare character beyond the Basic Multilingual Plane as one, as the document does', async () => {
+    // 𠀀 is one character of CJK Extension B and two UTF-16 units: fifty of them are a name of fifty characters.
+    const answer = await file((intake) => (intake.parties[0].name = '𠀀'.repeat(50)));
+    expect(answer.status, await answer.clone().text()).toBe(201);
+    const over = await file((intake) => (intake.parties[0].name = '𠀀'.repeat(51)));
+    expect(await codesOf(over)).toContain('parties.0.name:max_length');
+  });
+
   it('takes only http and https links from an online report', async () => {
     for (const link of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://example.cn/x']) {
       const intake = freshIntake('online');
