@@ -21,27 +21,21 @@ const blankEnds = new RegExp(`^[${trimmedByJavaScript}${invisibleInText}]+|[${tr
  */
 const codePoints = (text: string) => [...text].length;
 
-export function minCodePoints(requirement: number, message?: string) {
-  const action = v.minLength<string, number, string | undefined>(requirement, message);
+type LengthAction = ReturnType<typeof v.minLength<string, number, string | undefined>> | ReturnType<typeof v.maxLength<string, number, string | undefined>>;
+
+/** `action` as valibot builds it, its length counted in code points and held against `fits`. */
+function inCodePoints<A extends LengthAction>(action: A, fits: (count: number) => boolean): A {
   return {
     ...action,
-    '~run'(dataset: Parameters<typeof action['~run']>[0], config: Parameters<typeof action['~run']>[1]) {
-      if (dataset.typed && codePoints(dataset.value) < this.requirement) v._addIssue(this, 'length', dataset, config, { received: `${codePoints(dataset.value)}` });
+    '~run'(dataset: Parameters<A['~run']>[0], config: Parameters<A['~run']>[1]) {
+      if (dataset.typed && !fits(codePoints(dataset.value))) v._addIssue(this, 'length', dataset, config, { received: `${codePoints(dataset.value)}` });
       return dataset;
     },
-  } as typeof action;
+  } as A;
 }
 
-export function maxCodePoints(requirement: number, message?: string) {
-  const action = v.maxLength<string, number, string | undefined>(requirement, message);
-  return {
-    ...action,
-    '~run'(dataset: Parameters<typeof action['~run']>[0], config: Parameters<typeof action['~run']>[1]) {
-      if (dataset.typed && codePoints(dataset.value) > this.requirement) v._addIssue(this, 'length', dataset, config, { received: `${codePoints(dataset.value)}` });
-      return dataset;
-    },
-  } as typeof action;
-}
+export const minCodePoints = (requirement: number, message?: string) => inCodePoints(v.minLength<string, number, string | undefined>(requirement, message), (count) => count >= requirement);
+export const maxCodePoints = (requirement: number, message?: string) => inCodePoints(v.maxLength<string, number, string | undefined>(requirement, message), (count) => count <= requirement);
 
 /** The document describes a free text by what is left after its ends are cleared (workers/routes/openapi-parts.ts). */
 export const freeTextMark = 'x-free-text';
