@@ -8,7 +8,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { addressKey, phoneKey } from '../domain/repeat-matching';
-import { caseSearchTerms } from '../domain/search-terms';
+import { caseSearchDocument, closedNumber } from '../domain/search-index';
 import { localDay } from '../domain/clocks/local-time';
 import { defaultSlaPolicy } from '../domain/policy';
 import { randomToken, sha256Hex } from '../workers/crypto';
@@ -76,7 +76,8 @@ export interface SeedFigures {
   cases: number;
   parties: number;
   clocks: number;
-  searchTerms: number;
+  /** Bytes of the search index (the FTS5 table and its shadow tables), by SQLite's dbstat. */
+  searchIndexBytes: number;
   overdue: number;
   seconds: number;
   /** Of which: building the indexes dropped for the load. */
@@ -104,7 +105,7 @@ export async function seedCases(dbFile: string, count: number, now = new Date())
   db.exec('COMMIT');
 
   // Secondary indexes out for the load, back in afterwards from their own SQL.
-  const tables = ['cases', 'parties', 'case_clocks', 'case_search_terms'];
+  const tables = ['cases', 'parties', 'case_clocks'];
   const indexes = db
     .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`)
     .all(...tables) as { name: string; sql: string }[];
@@ -120,14 +121,14 @@ export async function seedCases(dbFile: string, count: number, now = new Date())
   const insertClock = db.prepare(
     'INSERT INTO case_clocks (case_id, clock, started_at, due_at, warned_at, breached_at, stopped_at, paused_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)',
   );
-  // One statement a case, the terms as a JSON array, as intake writes them (db/queries/cases.ts).
-  const insertTerms = db.prepare('INSERT OR IGNORE INTO case_search_terms (term, case_id) SELECT value, ? FROM json_each(?)');
+  // One row a case under the case's rowid, as intake writes it (db/queries/cases.ts).
+  const insertDocument = db.prepare('INSERT INTO case_search (rowid, words, pairs, numbers) SELECT rowid, ?, ?, ? FROM cases WHERE id = ?');
 
   const nowMs = now.getTime();
   const spanMs = 3 * 365 * 86_400_000; // filed over the last three years
   const counters = new Map<string, number>();
   const planted = new Set(Array.from({ length: plantedCases }, (_, i) => Math.floor(((i + 0.5) * count) / plantedCases)));
-  const figures: SeedFigures = { cases: count, parties: 0, clocks: 0, searchTerms: 0, overdue: 0, seconds: 0, indexSeconds: 0, fileBytes: 0 };
+  const figures: SeedFigures = { cases: count, parties: 0, clocks: 0, searchIndexBytes: 0, overdue: 0, seconds: 0, indexSeconds: 0, fileBytes: 0 };
   const iso = (ms: number) => new Date(ms).toISOString();
   const batch = 20_000;
 
@@ -197,10 +198,9 @@ export async function seedCases(dbFile: string, count: number, now = new Date())
       figures.clocks++;
     }
 
-    // The terms intake writes: those of the number's prefix, address and parties, then the counter the write draws.
-    const terms = new Set([...caseSearchTerms({ caseNumber: prefix, address, parties: partyRows }), caseNumber.slice(prefix.length)]);
-    insertTerms.run(id, JSON.stringify([...terms]));
-    figures.searchTerms += terms.size;
+    // The document intake writes: the number's prefix, address and parties, then the counter the write draws.
+    const document = caseSearchDocument({ caseNumber: prefix, address, parties: partyRows });
+    insertDocument.run(document.words, document.pairs, `${document.numbers}${closedNumber(caseNumber.slice(prefix.length))}`, id);
   }
   db.exec('COMMIT');
 
@@ -212,6 +212,8 @@ export async function seedCases(dbFile: string, count: number, now = new Date())
   for (const { sql } of indexes) db.exec(sql);
   figures.indexSeconds = (performance.now() - indexing) / 1000;
   db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+  const indexPages = db.prepare(`SELECT sum(pgsize) AS bytes FROM dbstat WHERE name = 'case_search' OR name LIKE 'case\\_search\\_%' ESCAPE '\\'`).get() as { bytes: number };
+  figures.searchIndexBytes = indexPages.bytes;
   db.close();
   figures.fileBytes = statSync(dbFile).size;
   figures.seconds = (performance.now() - started) / 1000;

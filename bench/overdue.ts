@@ -12,7 +12,7 @@ import { rmSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { getPlatformProxy } from 'wrangler';
 import { listCases, type CaseListFilter } from '../db/queries/case-lists';
-import { queryPieces } from '../domain/search-terms';
+import { searchMatchExpression, searchPhrases } from '../domain/search-index';
 import { caseStatuses, unfinishedStatuses } from '../schemas/vocabulary';
 import { queryBuilder } from '../tests/support/d1';
 import { testStack, tokenOf } from '../tests/support/stack';
@@ -21,6 +21,8 @@ import { oneDecimal, percentile, positiveInt } from './support/figures';
 import { localD1File, overdueShare, plantedName, seedCases, type SeedFigures } from './overdue-seed';
 
 const targetRowsPerRow = 2;
+/** A search index of at most this many bytes a case keeps a million cases far inside D1's 10 GB a database. */
+const targetSearchBytesPerCase = 3_000;
 const targetGrowth = 3;
 
 const { values: flags } = parseArgs({
@@ -40,7 +42,7 @@ const county = { jurisdictionPath: '/XH/', statuses: unfinishedStatuses, sort: '
 const queries = [
   { name: 'overdue list', path: '/api/cases?overdue=1', filter: { ...county, overdueOnly: true } },
   // A search looks among all cases, finished ones too, as the route does (GET /api/cases).
-  { name: `search q=${plantedName}`, path: `/api/cases?q=${encodeURIComponent(plantedName)}`, filter: { ...county, statuses: caseStatuses, searchPieces: queryPieces(plantedName) } },
+  { name: `search q=${plantedName}`, path: `/api/cases?q=${encodeURIComponent(plantedName)}`, filter: { ...county, statuses: caseStatuses, searchMatch: searchMatchExpression(searchPhrases(plantedName)) } },
 ] as const satisfies { name: string; path: string; filter: CaseListFilter }[];
 
 interface Measured {
@@ -68,12 +70,14 @@ async function d1Meta(stack: Stack) {
   try {
     const out = new Map<string, { rowsRead: number; rowsReturned: number; sqlDurationMs: number; plan: string[]; floor: string }>();
     const count = async (sql: string, ...params: unknown[]) => (await proxy.env.DB.prepare(sql).bind(...params).first<{ n: number }>())!.n;
-    // For reading the figures: how many cases the overdue list must order, and how many term rows the search pieces hold.
+    // For reading the figures: how many cases the overdue list must order, and how many cases hold each character of the name.
     const floors: Record<(typeof queries)[number]['name'], string> = {
       'overdue list': `${await count(`SELECT count(*) AS n FROM cases WHERE overdue = 1 AND status IN ('queued', 'open', 'resolved')`)} overdue unfinished cases to order`,
       [`search q=${plantedName}`]: `${(
-        await Promise.all(queryPieces(plantedName).map(async (piece) => `${piece}: ${await count('SELECT count(*) AS n FROM case_search_terms WHERE term = ?', piece)}`))
-      ).join(', ')} term rows; ${await count(`SELECT count(*) AS n FROM cases WHERE status IN ('queued', 'open', 'resolved')`)} unfinished cases in the county`,
+        await Promise.all(
+          [...plantedName].map(async (char) => `${char}: ${await count('SELECT count(*) AS n FROM case_search WHERE case_search MATCH ?', searchMatchExpression([{ column: 'pairs', phrase: `${char}|` }]))}`),
+        )
+      ).join(', ')} cases holding each character of the name; ${await count(`SELECT count(*) AS n FROM cases WHERE status IN ('queued', 'open', 'resolved')`)} unfinished cases in the county`,
     };
     for (const query of queries) {
       const { sql, params } = listCases(queryBuilder(), query.filter).toSQL();
@@ -145,7 +149,7 @@ async function runSize(size: number): Promise<SizeResult> {
     await stack.prepareDatabase();
     const seed = await seedCases(localD1File(`${stack.options.dataDir}/wrangler`), size);
     console.log(
-      `Seeded in ${seed.seconds.toFixed(1)} s (indexes ${seed.indexSeconds.toFixed(1)} s of it): ${seed.cases} cases (${seed.overdue} overdue), ${seed.parties} parties, ${seed.clocks} clocks, ${seed.searchTerms} search terms; D1 file ${(seed.fileBytes / 1e6).toFixed(0)} MB`,
+      `Seeded in ${seed.seconds.toFixed(1)} s (indexes ${seed.indexSeconds.toFixed(1)} s of it): ${seed.cases} cases (${seed.overdue} overdue), ${seed.parties} parties, ${seed.clocks} clocks, search index ${(seed.searchIndexBytes / 1e6).toFixed(1)} MB (${Math.round(seed.searchIndexBytes / seed.cases).toLocaleString('en')} bytes a case); D1 file ${(seed.fileBytes / 1e6).toFixed(0)} MB`,
     );
     const meta = await d1Meta(stack);
     const t0 = performance.now();
@@ -198,6 +202,12 @@ if (results.length) {
   const smallest = results[0]!;
   const largest = results.at(-1)!;
   const misses: string[] = [];
+  for (const r of results) {
+    const perCase = r.seed.searchIndexBytes / r.seed.cases;
+    const ok = perCase <= targetSearchBytesPerCase;
+    console.log(`search index @ ${r.size.toLocaleString('en')}: ${Math.round(perCase).toLocaleString('en')} bytes a case (target ≤ ${targetSearchBytesPerCase.toLocaleString('en')}): ${ok ? 'MET' : 'MISSED'}`);
+    if (!ok) misses.push(`search index @ ${r.size}: ${Math.round(perCase)} bytes a case`);
+  }
   for (const query of queries) {
     for (const r of results) {
       const m = r.byQuery.get(query.name)!;

@@ -304,19 +304,7 @@ export const idempotencyKeys = sqliteTable(
 
 export type JurisdictionRow = typeof jurisdictions.$inferSelect;
 
-/**
- * The search index of a case: overlapping two-character pieces (and whole digit runs) of its number, party names,
- * phones and address, so a supervisor finds "张某" or "白乐桥" in Chinese text without a word splitter. A query
- * matches a case when every piece of the query is among the case's.
- */
-export const caseSearchTerms = sqliteTable(
-  'case_search_terms',
-  {
-    term: text('term').notNull(),
-    caseId: text('case_id').notNull().references(() => cases.id),
-  },
-  (table) => [primaryKey({ columns: [table.term, table.caseId] }), index('case_search_terms_case').on(table.caseId)],
-);
+/* The search index of a case is an FTS5 table drizzle-kit does not manage: db/search-table.ts. */
 
 /** A county's batch of verification instructions (核查指令); its ID is the client's, so a re-sent batch is found. */
 export const batches = sqliteTable(

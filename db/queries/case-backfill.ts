@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../client';
 import { cases, parties, reindexWalks } from '../schema';
-import { insertSearchTerms } from './cases';
+import type { SearchDocument } from '../../schemas/search-document';
+import { writeSearchDocument } from './cases';
 
 /**
  * Cases filed before their matching keys and search terms existed, or before the terms last changed, get them by a
@@ -33,11 +34,23 @@ const rowidOf = (caseId: string) => sql`(select rowid from ${cases} where ${case
 /** The next cases of the walk after the last one reindexed, up to its end, each with its parties. */
 export async function nextCasesOfWalk(db: Database, walk: Required<Pick<Walk, 'end'>> & Walk, limit: number) {
   const chunk = await db
-    .select({ id: cases.id, caseNumber: cases.caseNumber, address: cases.address, addressKey: cases.addressKey })
+    .select(walkedColumns)
     .from(cases)
     .where(and(walk.walked ? sql`${cases}.rowid > ${rowidOf(walk.walked)}` : undefined, sql`${cases}.rowid <= ${rowidOf(walk.end)}`))
     .orderBy(sql`${cases}.rowid`)
     .limit(limit);
+  return withParties(db, chunk);
+}
+
+/** These cases as the walk reads them, oldest first. */
+export async function casesOfIds(db: Database, caseIds: readonly string[]) {
+  const chunk = await db.select(walkedColumns).from(cases).where(inArray(cases.id, [...caseIds])).orderBy(sql`${cases}.rowid`);
+  return withParties(db, chunk);
+}
+
+const walkedColumns = { id: cases.id, caseNumber: cases.caseNumber, address: cases.address, addressKey: cases.addressKey };
+
+async function withParties<Row extends { id: string }>(db: Database, chunk: Row[]) {
   if (!chunk.length) return [];
   const partyRows = await db
     .select({ caseId: parties.caseId, position: parties.position, name: parties.name, phone: parties.phone, phoneKey: parties.phoneKey })
@@ -52,12 +65,14 @@ export interface Reindexed {
   /** Written only where the case has none. */
   addressKey: string;
   phoneKeys: { position: number; phoneKey: string }[];
-  terms: readonly string[];
+  search: SearchDocument;
+  /** How many parties the document was made of: a repeat's party added meanwhile keeps the row it appended to. */
+  partyCount: number;
 }
 
 /**
- * One chunk of the walk in one D1 batch: the keys a case lacks, the terms it lacks (a term it has is kept, so a
- * repeat's party added meanwhile loses nothing), and the walk moved on to its last case. Writing a chunk twice
+ * One chunk of the walk in one D1 batch: the keys a case lacks, its search document (unless a repeat's party was
+ * added since the chunk was read: that repeat appended to the row; a case left without one the service walks again), and the walk moved on to its last case. Writing a chunk twice
  * writes nothing new.
  */
 export async function writeReindexed(db: Database, version: number, chunk: Reindexed[]) {
@@ -68,7 +83,7 @@ export async function writeReindexed(db: Database, version: number, chunk: Reind
     ...found.phoneKeys.map(({ position, phoneKey }) =>
       db.update(parties).set({ phoneKey }).where(and(eq(parties.caseId, found.caseId), eq(parties.position, position), isNull(parties.phoneKey))),
     ),
-    insertSearchTerms(db, found.caseId, found.terms),
+    ...writeSearchDocument(db, found.caseId, found.search, undefined, found.partyCount),
   ]);
   await db.batch([
     ...(writes as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]),

@@ -3,7 +3,8 @@ import type { CaseListSort, ClockState, CursorKey } from '../../schemas/case-lis
 import { escalationLevels, unfinishedStatuses, type CaseStatus, type Category, type Channel, type ClockName, type Department, type RouteName } from '../../schemas/vocabulary';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Database } from '../client';
-import { caseClocks, caseSearchTerms, cases } from '../schema';
+import { caseClocks, cases } from '../schema';
+import { caseSearch } from '../search-table';
 import { clockState } from './case-listing';
 import { pathWithin } from './jurisdictions';
 
@@ -28,8 +29,8 @@ export interface CaseListFilter {
   /** Local days, both ends included. */
   filedFrom?: string;
   filedTo?: string;
-  /** Every one of these must be among the case's search terms (domain/search-terms.ts). */
-  searchPieces?: readonly string[];
+  /** The FTS5 query the case's search row must match (domain/search-index.ts). */
+  searchMatch?: string;
   sort: CaseListSort;
   /** The key of the last row of the previous page. */
   after?: CursorKey;
@@ -47,7 +48,7 @@ export interface CaseListFilter {
  */
 type Driver = 'order' | 'terms' | 'escalation' | 'status';
 const driverOf = (filter: CaseListFilter): Driver =>
-  filter.searchPieces?.length
+  filter.searchMatch
     ? 'terms'
     : filter.escalatedOnly
       ? 'escalation'
@@ -80,9 +81,9 @@ function openClockCondition(clock: NonNullable<CaseListFilter['openClock']>) {
   return sql`exists (select 1 from ${caseClocks} where ${sql.join(conditions, sql` and `)})`;
 }
 
-/** Cases holding every piece: the search table's key (term, case) finds each piece's cases, and all must be there. */
-const holdsEveryPiece = (pieces: readonly string[]) =>
-  and(...pieces.map((piece) => inArray(cases.id, sql`(select ${caseSearchTerms.caseId} from ${caseSearchTerms} where ${caseSearchTerms.term} = ${piece})`)));
+/** Cases whose search row matches: one look-up in the trigram index, whose rowids are the cases'. */
+const matching = (searchMatch: string) =>
+  sql`${cases}.rowid in (select ${caseSearch.rowid} from ${caseSearch} where ${caseSearch} match ${searchMatch})`;
 
 /**
  * One page of the work lists supervisors and mediators read, straight from the projection. Each row carries its
@@ -140,7 +141,7 @@ export function listCases(db: Database, filter: CaseListFilter) {
         filter.openClock ? openClockCondition(filter.openClock) : undefined,
         filter.filedFrom ? gte(cases.filedDay, filter.filedFrom) : undefined,
         filter.filedTo ? lte(cases.filedDay, filter.filedTo) : undefined,
-        filter.searchPieces?.length ? holdsEveryPiece(filter.searchPieces) : undefined,
+        filter.searchMatch ? matching(filter.searchMatch) : undefined,
         after,
       ),
     )

@@ -1,7 +1,9 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { OutboxMessageInput } from '../../schemas/outbox';
 import type { Database } from '../client';
-import { caseClocks, caseSearchTerms, cases, outbox, parties, timelineEvents } from '../schema';
+import type { SearchDocument } from '../../schemas/search-document';
+import { caseClocks, cases, outbox, parties, timelineEvents } from '../schema';
+import { caseSearch } from '../search-table';
 import { refreshListing } from './case-listing';
 import { insertIdempotencyKey, type IdempotencyRecord } from './idempotency';
 
@@ -21,8 +23,8 @@ export interface CaseFiling {
   idempotency?: IdempotencyRecord;
   /** A merged report split out into this case: the same write says so on the case it leaves. */
   splitFrom?: { caseId: string; reportEventId: number };
-  /** What the case is found by (domain/search-terms.ts), its number's prefix included; the write adds the counter it draws. */
-  searchTerms: readonly string[];
+  /** What the case is found by (domain/search-index.ts), its number's prefix included; the write adds the counter it draws. */
+  search: SearchDocument;
 }
 
 /**
@@ -52,12 +54,8 @@ export async function insertFiledCase(db: Database, filing: CaseFiling) {
       .returning(),
   ] as const;
   const after = [
-    insertSearchTerms(db, caseId, filing.searchTerms),
-    // The counter ("0007") is known only inside the write; like every run of digits it is found whole.
-    db
-      .insert(caseSearchTerms)
-      .select(sql`select substr(${cases.caseNumber}, ${filing.caseNumberPrefix.length + 1}), ${cases.id} from ${cases} where ${cases.id} = ${caseId}`)
-      .onConflictDoNothing(),
+    // The counter ("0007") is known only inside the write; like every run of digits it joins the numbers.
+    ...writeSearchDocument(db, caseId, filing.search, sql`substr(${cases.caseNumber}, ${filing.caseNumberPrefix.length + 1}) || ';'`),
     ...(filing.idempotency ? [insertIdempotencyKey(db, filing.idempotency, caseId, filedAt)] : []),
     ...(filing.splitFrom ? [insertSplitEvent(db, filing.splitFrom, caseId, filedBy, filedAt)] : []),
     refreshListing(db, caseId),
@@ -69,20 +67,44 @@ export async function insertFiledCase(db: Database, filing: CaseFiling) {
   };
 }
 
-/**
- * Terms go in as one JSON array, so a case with many parties stays within D1's limit of bound parameters; a term the
- * case has already (a repeat's party with the same name) is kept once. `where true` because SQLite would read the
- * upsert's ON CONFLICT after a bare SELECT as a join's ON.
- */
-export const insertSearchTerms = (db: Database, caseId: string, terms: readonly string[]) =>
-  db
-    .insert(caseSearchTerms)
-    .select(sql`select value, ${caseId} from json_each(${JSON.stringify(terms)}) where true`)
-    .onConflictDoNothing();
+const rowidOf = (caseId: string) => sql`(select rowid from ${cases} where ${cases.id} = ${caseId})`;
 
 /**
- * The parties go in as one JSON array for the reason the terms do: seven columns of twenty parties are more bound
- * parameters than D1 takes in one statement. The select names the columns in the table's order, as the insert does.
+ * A case's row of the search index, under the case's rowid; `numbersAfter` is SQL appended to its numbers (the
+ * counter a filing draws, closed by ';' as every number is there). A row the case has already is replaced, so
+ * writing it again changes nothing; with `ofPartyCount`, only while the case still has that many parties (the walk's
+ * guard against a repeat meanwhile). Two statements, for FTS5 takes no upsert.
+ */
+export function writeSearchDocument(db: Database, caseId: string, search: SearchDocument, numbersAfter = sql`''`, ofPartyCount?: number) {
+  const unchanged = ofPartyCount === undefined ? sql`` : sql`and (select count(*) from ${parties} where ${parties.caseId} = ${caseId}) = ${ofPartyCount}`;
+  return [
+    db.delete(caseSearch).where(sql`${caseSearch.rowid} = ${rowidOf(caseId)} ${unchanged}`),
+    db
+      .insert(caseSearch)
+      .select(sql`select rowid, ${search.words}, ${search.pairs}, ${search.numbers} || ${numbersAfter} from ${cases} where ${cases.id} = ${caseId} ${unchanged}`),
+  ] as const;
+}
+
+/** What a repeat's new parties add to the case's row, in one statement, so two repeats at once both land. */
+export const appendSearchDocument = (db: Database, caseId: string, added: SearchDocument) =>
+  db
+    .update(caseSearch)
+    .set({ words: sql`${caseSearch.words} || ${added.words}`, pairs: sql`${caseSearch.pairs} || ${added.pairs}`, numbers: sql`${caseSearch.numbers} || ${added.numbers}` })
+    .where(sql`${caseSearch.rowid} = ${rowidOf(caseId)}`);
+
+/** Of these cases, the ones without a row in the search index. */
+export async function casesNotIndexed(db: Database, caseIds: readonly string[]) {
+  if (!caseIds.length) return [];
+  const rows = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(sql`${cases.id} in (select value from json_each(${JSON.stringify(caseIds)})) and ${cases}.rowid not in (select ${caseSearch.rowid} from ${caseSearch})`);
+  return rows.map((row) => row.id);
+}
+
+/**
+ * The parties go in as one JSON array: seven columns of twenty parties are more bound parameters than D1 takes in
+ * one statement. The select names the columns in the table's order, as the insert does.
  */
 const insertParties = (db: Database, caseId: string, given: readonly NewParty[]) => {
   const rows = JSON.stringify(

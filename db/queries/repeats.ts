@@ -4,7 +4,8 @@ import type { RiskFlag } from '../../schemas/vocabulary';
 import type { Database } from '../client';
 import { cases, outbox, parties, timelineEvents } from '../schema';
 import { refreshListing } from './case-listing';
-import { insertSearchTerms, type NewParty } from './cases';
+import type { SearchDocument } from '../../schemas/search-document';
+import { appendSearchDocument, type NewParty } from './cases';
 import { insertIdempotencyKey, type IdempotencyRecord } from './idempotency';
 import { caseWithin } from './jurisdictions';
 
@@ -50,8 +51,8 @@ export interface RepeatReportWrite {
   /** Parties the case does not hold yet; they follow the ones it has. */
   newParties: NewParty[];
   riskFlags: readonly RiskFlag[];
-  /** What the new parties make the case found by: their names and phones. */
-  searchTerms: readonly string[];
+  /** What the new parties make the case found by: their names and phones; none when there are no new parties. */
+  search?: SearchDocument;
 }
 
 /**
@@ -74,7 +75,7 @@ export async function insertRepeatReport(db: Database, report: RepeatReportWrite
   ] as const;
   const more = [
     ...report.newParties.map((party) => db.insert(parties).values({ ...party, caseId, position: nextPosition })),
-    ...(report.searchTerms.length ? [insertSearchTerms(db, caseId, report.searchTerms)] : []),
+    ...(report.search ? [appendSearchDocument(db, caseId, report.search)] : []),
     ...(idempotency ? [insertIdempotencyKey(db, idempotency, caseId, at)] : []),
     refreshListing(db, caseId),
   ];

@@ -2,17 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maskContactsInText, maskPhone } from '../../domain/masking';
 import { contactsAsSeenBy } from '../../domain/permissions';
-import { caseSearchTerms, foldForSearch, queryPieces } from '../../domain/search-terms';
+import { caseSearchDocument, documentHolds, foldForSearch, searchMatchExpression, searchPhrases } from '../../domain/search-index';
+import type { SearchDocument } from '../../schemas/search-document';
 import { decodeCursor, encodeCursor } from '../../schemas/case-list';
 import { roles } from '../../schemas/vocabulary';
 
-const found = (query: string, terms: string[]) => {
-  const pieces = queryPieces(query);
-  return pieces.length > 0 && pieces.every((piece) => terms.includes(piece));
+const found = (query: string, document: SearchDocument) => {
+  const phrases = searchPhrases(query);
+  return phrases.length > 0 && phrases.every((phrase) => documentHolds(document, phrase));
 };
 
 describe('search terms', () => {
-  const terms = caseSearchTerms({
+  const terms = caseSearchDocument({
     caseNumber: 'XH-LY-20261123-',
     address: '灵隐街道白乐桥村 １２ 號 302室',
     parties: [
@@ -57,22 +58,38 @@ describe('search terms', () => {
     expect(found(query, terms)).toBe(false);
   });
 
-  it('looks a full name up as one piece, and does not find it in two names that hold its halves', () => {
-    expect(queryPieces('林晓雯')).toEqual(['林晓雯']);
-    expect(queryPieces('白乐桥村')).toEqual(['白乐桥', '乐桥村']);
-    const twoOthers = caseSearchTerms({ caseNumber: 'XH-LY-20261123-', address: '曙光路 8 号', parties: [{ name: '林晓' }, { name: '王晓雯' }] });
+  it('looks a full name up as one run, and does not find it in two names that hold its halves', () => {
+    expect(searchPhrases('林晓雯')).toEqual([{ column: 'words', phrase: '林晓雯' }]);
+    const twoOthers = caseSearchDocument({ caseNumber: 'XH-LY-20261123-', address: '曙光路 8 号', parties: [{ name: '林晓' }, { name: '王晓雯' }] });
     expect(found('林晓雯', twoOthers)).toBe(false);
     expect(found('晓雯', twoOthers)).toBe(true);
   });
 
+  it('does not find a word across two texts of the case', () => {
+    const twoNames = caseSearchDocument({ caseNumber: '', address: '曙光路', parties: [{ name: '林晓' }, { name: '雯某' }] });
+    expect(found('林晓雯', twoNames)).toBe(false);
+    expect(found('晓雯', twoNames)).toBe(false);
+    expect(found('路林', twoNames)).toBe(false);
+  });
+
   it('refuses one character, since it would match a large share of all cases', () => {
-    expect(queryPieces('李')).toEqual([]);
-    expect(queryPieces(' 李 ！')).toEqual([]);
-    expect(queryPieces('李某')).toEqual(['李某']);
+    expect(searchPhrases('李')).toEqual([]);
+    expect(searchPhrases(' 李 ！')).toEqual([]);
+    expect(searchPhrases('李某')).toEqual([{ column: 'pairs', phrase: '李|某' }]);
   });
 
   it('reads a case number as its parts, the counter among them', () => {
-    expect(queryPieces('XH-LY-20261123-0007')).toEqual(['xh', 'ly', '20261123', '0007']);
+    expect(searchPhrases('XH-LY-20261123-0007')).toEqual([
+      { column: 'pairs', phrase: 'x|h' },
+      { column: 'pairs', phrase: 'l|y' },
+      { column: 'numbers', phrase: '20261123;' },
+      { column: 'numbers', phrase: '0007;' },
+    ]);
+  });
+
+  it('writes the phrases as one FTS5 query, each in its column, a quote in a phrase doubled', () => {
+    expect(searchMatchExpression([{ column: 'words', phrase: '白乐桥' }, { column: 'numbers', phrase: '0001;' }])).toBe('words : "白乐桥" AND numbers : "0001;"');
+    expect(searchMatchExpression([{ column: 'words', phrase: 'a"b' }])).toBe('words : "a""b"');
   });
 
   it('finds any two characters or more of a name or an address (property)', () => {
@@ -82,7 +99,7 @@ describe('search terms', () => {
         const text = chars.join('');
         const start = a % (chars.length - 1);
         const part = text.slice(start, start + 2 + (b % (chars.length - start - 1)));
-        return found(part, caseSearchTerms({ caseNumber: '', address: text, parties: [] }));
+        return found(part, caseSearchDocument({ caseNumber: '', address: text, parties: [] }));
       }),
     );
   });
@@ -92,7 +109,7 @@ describe('search terms', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), separator, fc.boolean(), (phone, sep, withCountry) => {
         const written = `${withCountry ? `+86${sep}` : ''}${phone.slice(0, 3)}${sep}${phone.slice(3, 7)}${sep}${phone.slice(7)}`;
-        return found(written, caseSearchTerms({ caseNumber: '', address: '某处', parties: [{ name: '某', phone }] }));
+        return found(written, caseSearchDocument({ caseNumber: '', address: '某处', parties: [{ name: '某', phone }] }));
       }),
     );
   });
@@ -100,7 +117,7 @@ describe('search terms', () => {
 
 describe('partial phones', () => {
   const number = fc.stringMatching(/^1[3-9]\d{9}$/);
-  const terms = (phone: string) => caseSearchTerms({ caseNumber: '', address: '某处', parties: [{ name: '某', phone }] });
+  const terms = (phone: string) => caseSearchDocument({ caseNumber: '', address: '某处', parties: [{ name: '某', phone }] });
 
   it('finds a mobile by any tail of four digits or more (property)', () => {
     fc.assert(fc.property(number, fc.integer({ min: 4, max: 11 }), (phone, length) => found(phone.slice(-length), terms(phone))));

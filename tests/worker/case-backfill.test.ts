@@ -3,8 +3,8 @@ import type { Stack } from '../../scripts/stack';
 import { apiAs, edgeOnlyStack, freshIntake, tokenOf } from '../support/stack';
 
 /**
- * Cases as D1 held them before the matching keys (0004) and the search terms (0006): written by SQL before the edge
- * starts, with no `address_key`, no parties' `phone_key` and no row in `case_search_terms`. The edge runs in workerd
+ * Cases as D1 held them before the matching keys (0004) and the search index (0014): written by SQL before the edge
+ * starts, with no `address_key`, no parties' `phone_key` and no row in `case_search`. The edge runs in workerd
  * with its local D1, Temporal unreachable; the cron is fired by hand.
  */
 let stack: Stack;
@@ -34,7 +34,7 @@ afterAll(async () => stack?.stop());
 const finds = async (query: string) =>
   ((await (await supervisor(`/api/cases?q=${encodeURIComponent(query)}&status=all`)).json()) as { rows: { id: string }[] }).rows.map((row) => row.id);
 
-describe('cases filed before keys and search terms existed', () => {
+describe('cases filed before keys and the search index existed', () => {
   it('are found by search and matched as repeats once the cron has walked them, a chunk a run, and the walk then stops', async () => {
     const seventh = oldCases[7]!;
     expect(await finds('诸葛旧档')).toEqual([]);

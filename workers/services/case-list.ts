@@ -4,7 +4,7 @@ import type { SignedInUser } from '../../db/queries/users';
 import { toInstant } from '../../domain/clocks/local-time';
 import { isWithin, stationCodeOf, visiblePathOf } from '../../domain/jurisdiction';
 import { contactsAsSeenBy } from '../../domain/permissions';
-import { queryPieces } from '../../domain/search-terms';
+import { searchMatchExpression, searchPhrases as phrasesOf } from '../../domain/search-index';
 import { caseListMaxLimit, decodeCursor, encodeCursor, type CaseListQuery } from '../../schemas/case-list';
 import { caseStatuses, unfinishedStatuses } from '../../schemas/vocabulary';
 import { customError, type FieldError, type Lang } from '../i18n/messages';
@@ -36,15 +36,15 @@ export async function listCasesFor(
   context: { lang: Lang; utcOffset: string },
 ): Promise<CaseListAnswer> {
   const errors: FieldError[] = [];
-  const searchPieces = query.q === undefined ? undefined : queryPieces(query.q);
-  if (searchPieces?.length === 0) errors.push(customError(context.lang, 'q', 'searchTooShort'));
+  const searchPhrases = query.q === undefined ? undefined : phrasesOf(query.q);
+  if (searchPhrases?.length === 0) errors.push(customError(context.lang, 'q', 'searchTooShort'));
   const jurisdictionPath = await subtreeOf(db, user, query.jurisdiction);
   if (!jurisdictionPath) errors.push(customError(context.lang, 'jurisdiction', 'jurisdictionUnknown'));
   if (errors.length || !jurisdictionPath) return { kind: 'invalid', errors };
 
   // Work lists show what still needs doing unless asked for a status, or for `all`.
   // A search looks for any case, finished ones too: a caller's name or phone is asked for to see their history.
-  const statuses = query.status === 'all' || (!query.status && searchPieces) ? caseStatuses : !query.status ? unfinishedStatuses : [query.status];
+  const statuses = query.status === 'all' || (!query.status && searchPhrases) ? caseStatuses : !query.status ? unfinishedStatuses : [query.status];
   const { clock, clockState, dueBefore, dueAfter } = query;
   const instant = (value: string | undefined) => value && toInstant(value, context.utcOffset);
   const limit = query.limit ?? defaultLimit(query.format);
@@ -65,7 +65,7 @@ export async function listCasesFor(
     openClock: clock || clockState || dueBefore || dueAfter ? { name: clock, state: clockState, dueBefore: instant(dueBefore), dueAfter: instant(dueAfter) } : undefined,
     filedFrom: query.filedFrom,
     filedTo: query.filedTo,
-    searchPieces,
+    searchMatch: searchPhrases?.length ? searchMatchExpression(searchPhrases) : undefined,
     sort: query.sort,
     after: query.cursor ? decodeCursor(query.sort, query.cursor) : undefined,
     // One row more than asked says whether there is a next page.

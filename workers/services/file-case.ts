@@ -11,7 +11,7 @@ import { intakeInInstants } from '../../domain/intake-times';
 import { isWithin, stationCodeOf, visiblePathOf } from '../../domain/jurisdiction';
 import { addressKey, isSameDispute, phoneKey } from '../../domain/repeat-matching';
 import { repeatWindowMs } from '../../domain/repeats';
-import { caseSearchTerms } from '../../domain/search-terms';
+import { caseSearchDocument } from '../../domain/search-index';
 import * as v from 'valibot';
 import { intakeSchemas, type Intake } from '../../schemas/intake';
 import type { SlaPolicy } from '../../schemas/policy';
@@ -192,7 +192,7 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
       workflowInput: inputWithoutNumber,
       idempotency,
       splitFrom: request.splitFrom,
-      searchTerms: caseSearchTerms({ caseNumber: caseNumberPrefix, address: intake.where.address, parties: intake.parties }),
+      search: caseSearchDocument({ caseNumber: caseNumberPrefix, address: intake.where.address, parties: intake.parties }),
     });
     const workflowInput = { ...inputWithoutNumber, caseNumber: filed.detail.case.caseNumber };
     return { kind: 'filed', caseId, detail: filed.detail, outboxId: filed.outbox.id, workflowInput };

@@ -4,7 +4,7 @@ import { findCaseDetail, type CaseDetail } from '../../db/queries/cases';
 import type { IdempotencyRecord } from '../../db/queries/idempotency';
 import { insertRepeatReport, type RepeatCandidate } from '../../db/queries/repeats';
 import { partiesToAdd, phoneKey } from '../../domain/repeat-matching';
-import { partySearchTerms } from '../../domain/search-terms';
+import { partySearchDocument } from '../../domain/search-index';
 import type { RepeatReport } from '../../schemas/case-state';
 import { intakeSchemas, type Intake } from '../../schemas/intake';
 import { channels, type Channel } from '../../schemas/vocabulary';
@@ -45,7 +45,7 @@ export async function mergeRepeat(
       payload,
       newParties: newParties.map(withPhoneKey),
       riskFlags: intake.riskFlags,
-      searchTerms: partySearchTerms(newParties),
+      search: newParties.length ? partySearchDocument(newParties) : undefined,
     },
     report.idempotency,
   );
