@@ -75,7 +75,8 @@ async function d1Meta(stack: Stack) {
       'overdue list': `${await count(`SELECT count(*) AS n FROM cases WHERE overdue = 1 AND status IN ('queued', 'open', 'resolved')`)} overdue unfinished cases to order`,
       [`search q=${plantedName}`]: `${(
         await Promise.all(
-          [...plantedName].map(async (char) => `${char}: ${await count('SELECT count(*) AS n FROM case_search WHERE case_search MATCH ?', searchMatchExpression([{ column: 'pairs', phrase: `${char}|` }]))}`),
+          // One character is shorter than a trigram: LIKE reads the whole index, fine for a figure read once.
+          [...plantedName].map(async (char) => `${char}: ${await count('SELECT count(*) AS n FROM case_search WHERE words LIKE ?', `%${char}%`)}`),
         )
       ).join(', ')} cases holding each character of the name; ${await count(`SELECT count(*) AS n FROM cases WHERE status IN ('queued', 'open', 'resolved')`)} unfinished cases in the county`,
     };

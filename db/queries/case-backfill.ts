@@ -3,7 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../client';
 import { cases, parties, reindexWalks } from '../schema';
 import type { SearchDocument } from '../../schemas/search-document';
-import { writeSearchDocument } from './cases';
+import { rowidOf, writeSearchDocument } from './cases';
 
 /**
  * Cases filed before their matching keys and search terms existed, or before the terms last changed, get them by a
@@ -28,8 +28,6 @@ export async function beginWalk(db: Database, version: number, at: string): Prom
   await db.insert(reindexWalks).values({ termsVersion: version, endCaseId: newest.id, beganAt: at }).onConflictDoNothing();
   return (await readWalk(db, version)).end;
 }
-
-const rowidOf = (caseId: string) => sql`(select rowid from ${cases} where ${cases.id} = ${caseId})`;
 
 /** The next cases of the walk after the last one reindexed, up to its end, each with its parties. */
 export async function nextCasesOfWalk(db: Database, walk: Required<Pick<Walk, 'end'>> & Walk, limit: number) {
@@ -72,12 +70,12 @@ export interface Reindexed {
 
 /**
  * One chunk of the walk in one D1 batch: the keys a case lacks, its search document (unless a repeat's party was
- * added since the chunk was read: that repeat appended to the row; a case left without one the service walks again), and the walk moved on to its last case. Writing a chunk twice
- * writes nothing new.
+ * added since the chunk was read: that repeat appended to the row; a case left without one the service writes
+ * again), and the walk moved on to `walkedTo`, the chunk's last case unless said. Writing a chunk twice writes
+ * nothing new.
  */
-export async function writeReindexed(db: Database, version: number, chunk: Reindexed[]) {
-  const last = chunk.at(-1);
-  if (!last) return;
+export async function writeReindexed(db: Database, version: number, chunk: Reindexed[], walkedTo = chunk.at(-1)?.caseId) {
+  if (!chunk.length || !walkedTo) return;
   const writes: BatchItem<'sqlite'>[] = chunk.flatMap((found) => [
     db.update(cases).set({ addressKey: found.addressKey }).where(and(eq(cases.id, found.caseId), isNull(cases.addressKey))),
     ...found.phoneKeys.map(({ position, phoneKey }) =>
@@ -87,6 +85,6 @@ export async function writeReindexed(db: Database, version: number, chunk: Reind
   ]);
   await db.batch([
     ...(writes as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]),
-    db.update(reindexWalks).set({ walkedCaseId: last.caseId }).where(eq(reindexWalks.termsVersion, version)),
+    db.update(reindexWalks).set({ walkedCaseId: walkedTo }).where(eq(reindexWalks.termsVersion, version)),
   ]);
 }

@@ -67,7 +67,8 @@ export async function insertFiledCase(db: Database, filing: CaseFiling) {
   };
 }
 
-const rowidOf = (caseId: string) => sql`(select rowid from ${cases} where ${cases.id} = ${caseId})`;
+/** The rowid of a case, which its search row shares. */
+export const rowidOf = (caseId: string) => sql`(select rowid from ${cases} where ${cases.id} = ${caseId})`;
 
 /**
  * A case's row of the search index, under the case's rowid; `numbersAfter` is SQL appended to its numbers (the
@@ -92,13 +93,13 @@ export const appendSearchDocument = (db: Database, caseId: string, added: Search
     .set({ words: sql`${caseSearch.words} || ${added.words}`, pairs: sql`${caseSearch.pairs} || ${added.pairs}`, numbers: sql`${caseSearch.numbers} || ${added.numbers}` })
     .where(sql`${caseSearch.rowid} = ${rowidOf(caseId)}`);
 
-/** Of these cases, the ones without a row in the search index. */
+/** Of these cases, the ones without a row in the search index: a rowid look-up each, never a scan of the index. */
 export async function casesNotIndexed(db: Database, caseIds: readonly string[]) {
   if (!caseIds.length) return [];
   const rows = await db
     .select({ id: cases.id })
     .from(cases)
-    .where(sql`${cases.id} in (select value from json_each(${JSON.stringify(caseIds)})) and ${cases}.rowid not in (select ${caseSearch.rowid} from ${caseSearch})`);
+    .where(sql`${cases.id} in (select value from json_each(${JSON.stringify(caseIds)})) and not exists (select 1 from ${caseSearch} where ${caseSearch.rowid} = ${cases}.rowid)`);
   return rows.map((row) => row.id);
 }
 

@@ -20,9 +20,10 @@ export async function backfillCases(db: Database, limit = casesPerRun): Promise<
   const chunk = await nextCasesOfWalk(db, { ...walk, end }, limit);
   const reindexed = chunk.map(reindexedOf);
   await writeReindexed(db, searchIndexVersion, reindexed);
-  // A repeat that added a party between the read and the write left its case out; read afresh, it goes in now.
+  // A repeat that added a party between the read and the write left its case out; read afresh, it goes in now, and
+  // the walk stays where the chunk took it.
   const missed = await casesNotIndexed(db, reindexed.map((found) => found.caseId));
-  if (missed.length) await writeReindexed(db, searchIndexVersion, (await casesOfIds(db, missed)).map(reindexedOf));
+  if (missed.length) await writeReindexed(db, searchIndexVersion, (await casesOfIds(db, missed)).map(reindexedOf), reindexed.at(-1)!.caseId);
   return { reindexed: reindexed.length, done: reindexed.at(-1)?.caseId === end || reindexed.length === 0 };
 }
 
