@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
-import { intakeDraftScript } from '../pages/intake-draft-script';
+import { intakeDraftScript } from '../pages/intake-draft.bundle';
 import { styles } from '../pages/styles';
 import { isMachinePath } from '../routes/page-errors';
 

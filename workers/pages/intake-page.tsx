@@ -3,7 +3,7 @@ import { channels, type Channel } from '../../schemas/vocabulary';
 import { t, type FieldError } from '../i18n/messages';
 import { ErrorSummary } from './error-summary';
 import type { Frame } from './frame';
-import { intakeDraftScript } from './intake-draft-script';
+import { intakeDraftScript } from './intake-draft.bundle';
 import { Layout } from './layout';
 import { SchemaFields, type FormContext } from './schema-form';
 
@@ -40,7 +40,7 @@ export function ChannelNav({ frame, current }: { frame: Frame; current?: Channel
 
 /**
  * The intake form. Without JavaScript it is a plain form post; with it, the draft is kept on the device as it is
- * typed and the post is resent under the same Idempotency-Key until the receipt comes (intake-draft-script.ts).
+ * typed and the post is resent under the same Idempotency-Key until the receipt comes (intake-draft.browser.ts).
  */
 export function IntakePage({ frame, channel, schema, values, errors, idempotencyKey, form, fresh, draftOwner }: IntakePageProps) {
   const { lang } = frame;
