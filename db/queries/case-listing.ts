@@ -12,13 +12,17 @@ import { caseClocks, cases, parties, users } from '../schema';
  */
 const openClocksOfCase = sql`${caseClocks.caseId} = "cases"."id" and ${caseClocks.stoppedAt} is null`;
 
-/** One reading of a clock's state, for the list's filter and for its rows alike. */
-export const clockState = sql`case when ${caseClocks.breachedAt} is not null then 'breached' when ${caseClocks.warnedAt} is not null then 'warning' else 'running' end`;
+/**
+ * What the workflow has reported of a clock, as `reportedState` in domain/clocks/clock-reading.ts says it. The list's
+ * copy keeps this and not the state at a moment, which a copy cannot keep: the edge reads it at its `now` through
+ * `readClock`, and the clockState filter in case-lists.ts does the same in SQL.
+ */
+export const reportedClockState = sql`case when ${caseClocks.breachedAt} is not null then 'breached' when ${caseClocks.warnedAt} is not null then 'warning' else 'running' end`;
 
 export const listingColumns = {
   overdueSince: sql`(select min(${caseClocks.breachedAt}) from ${caseClocks} where ${openClocksOfCase})`,
   nextDueAt: sql`(select min(${caseClocks.dueAt}) from ${caseClocks} where ${openClocksOfCase})`,
-  openClocks: sql`(select json_group_array(json_object('clock', ${caseClocks.clock}, 'dueAt', ${caseClocks.dueAt}, 'state', ${clockState}) order by ${caseClocks.dueAt}, ${caseClocks.clock})
+  openClocks: sql`(select json_group_array(json_object('clock', ${caseClocks.clock}, 'dueAt', ${caseClocks.dueAt}, 'state', ${reportedClockState}) order by ${caseClocks.dueAt}, ${caseClocks.clock})
     from ${caseClocks} where ${openClocksOfCase})`,
   partyList: sql`(select json_group_array(json_object('name', ${parties.name}, 'role', ${parties.role}, 'phone', ${parties.phone}) order by ${parties.position})
     from ${parties} where ${parties.caseId} = "cases"."id")`,

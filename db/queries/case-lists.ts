@@ -5,7 +5,7 @@ import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Database } from '../client';
 import { caseClocks, cases } from '../schema';
 import { caseSearch } from '../search-table';
-import { clockState } from './case-listing';
+import { reportedClockState } from './case-listing';
 import { pathWithin } from './jurisdictions';
 
 export interface CaseListFilter {
@@ -24,8 +24,11 @@ export interface CaseListFilter {
   route?: RouteName;
   category?: Category;
   hardCase?: boolean;
-  /** Cases with an open clock of this name, in this state, due in this range (instants); any of them may be left out. */
-  openClock?: { name?: ClockName; state?: ClockState; dueBefore?: string; dueAfter?: string };
+  /**
+   * Cases with an open clock of this name, in this state at the instant `at`, due in this range (instants); any of
+   * them may be left out.
+   */
+  openClock?: { name?: ClockName; inState?: { state: ClockState; at: string }; dueBefore?: string; dueAfter?: string };
   /** Local days, both ends included. */
   filedFrom?: string;
   filedTo?: string;
@@ -70,11 +73,22 @@ const sortKeys: Record<CaseListSort, { keys: AnySQLiteColumn[]; descending?: tru
   newest: { keys: [cases.filedAt, cases.id], descending: true },
 };
 
+/**
+ * A clock's state at `at`, read as `readClock` in domain/clocks/clock-reading.ts reads it: past its due time and its
+ * case not paused, it is breached; otherwise it is what the workflow reported. The filter runs inside D1 over rows the
+ * edge never reads, so it cannot call that function (and db/ does not import domain/): the rule is written again here,
+ * line for line, from the same facts the rows carry to the edge (the reported state, the due time, the case's pause).
+ * tests/worker/case-filters.test.ts keeps the two in step: it lists the cases in each state and checks every row
+ * against `readClock`, a clock past due but not yet reported breached among them.
+ */
+const clockStateAt = (at: string) =>
+  sql`(case when not ${cases.paused} and ${caseClocks.dueAt} <= ${at} then 'breached' else ${reportedClockState} end)`;
+
 function openClockCondition(clock: NonNullable<CaseListFilter['openClock']>) {
   const conditions = [
     openClocksOfCase,
     clock.name ? sql`${caseClocks.clock} = ${clock.name}` : undefined,
-    clock.state ? sql`${clockState} = ${clock.state}` : undefined,
+    clock.inState ? sql`${clockStateAt(clock.inState.at)} = ${clock.inState.state}` : undefined,
     clock.dueBefore ? sql`${caseClocks.dueAt} < ${clock.dueBefore}` : undefined,
     clock.dueAfter ? sql`${caseClocks.dueAt} >= ${clock.dueAfter}` : undefined,
   ].filter((condition) => condition !== undefined);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack';
+import { clock, fileCase, newMarker, project } from '../support/case-lists';
 import { apiAs, edgeOnlyStack, sessionCookieOf, tokenOf } from '../support/stack';
 
 /**
@@ -96,6 +97,22 @@ describe('the supervisor’s pages', () => {
     const forged = await page(cookie, '/batches', { method: 'POST', headers: { origin: 'https://elsewhere.example' }, body: batchForm(batchId, 'kind,assigneeId,subject\npopulation,demo-grid-ly,白乐桥村 1 号') });
     expect(forged.status).toBe(403);
     expect((await page(cookie, `/batches/${batchId}`)).status).toBe(404);
+  });
+
+  it('show a clock past its due time as breached, though the workflow’s report of the breach is not in yet', async () => {
+    const marker = newMarker();
+    const filed = await fileCase(apiAs(stack, tokenOf(stack, 'demo-grid-ly')), marker);
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+    await project(stack, filed.id, 1, {
+      clocks: [clock('firstContact', hoursAgo(4), { stoppedAt: hoursAgo(5) }), clock('resolve', hoursAgo(0.5), { warnedAt: hoursAgo(2) })],
+    });
+    const html = await (await page(await signInAs('demo-supervisor-ly'), `/board?q=${marker}`)).text();
+    const row = html.match(new RegExp(`<tr[^>]*data-case-number="${filed.caseNumber}"[\\s\\S]*?</tr>`))?.[0] ?? '';
+    expect(row).toContain('class="case-row breached"');
+    const resolve = row.match(/<li data-clock="resolve"[\s\S]*?<\/li>/)?.[0] ?? '';
+    expect(resolve).toContain('data-state="breached"');
+    expect(resolve).toMatch(/✖ <\/span>已超期<\/span>.*已超期 (29|30) 分钟/);
+    expect(resolve).not.toContain('临期');
   });
 
   it('are in the API document', async () => {

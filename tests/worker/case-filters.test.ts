@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseListQueryFields } from '../../schemas/case-list';
+import { readClock, type ClockFacts } from '../../domain/clocks/clock-reading';
+import { caseListQueryFields, clockStates } from '../../schemas/case-list';
 import type { Stack } from '../../scripts/stack';
 import { clock, fileCase, listAs, newMarker, project } from '../support/case-lists';
 import { apiAs, edgeOnlyStack, tokenOf } from '../support/stack';
@@ -150,6 +151,47 @@ describe('each row', () => {
     const [late] = (await listAs(supervisor(), `q=${marker}&overdue=1`)).rows as Record<string, any>[];
     expect(late!.clocks.map((c: { clock: string }) => c.clock)).toEqual(['accept']);
     expect(late).toMatchObject({ overdueSince: null, nextDueAt: late!.clocks[0].dueAt });
+  });
+});
+
+describe('a clock’s state, read at the moment of the query', () => {
+  // The SQL behind clockState restates domain/clocks/clock-reading.ts; these cases sit on each side of its rule.
+  const moment = newMarker();
+  const facts = {
+    unreported: { dueAt: inHours(-1), reported: 'warning', paused: false },
+    pausedPastDue: { dueAt: inHours(-1), reported: 'warning', paused: true },
+    warned: { dueAt: inHours(5), reported: 'warning', paused: false },
+    reported: { dueAt: inHours(-2), reported: 'breached', paused: false },
+  } as const satisfies Record<string, ClockFacts>;
+  const filed: Partial<Record<keyof typeof facts, string>> = {};
+
+  beforeAll(async () => {
+    let seq = 0;
+    for (const [name, clockFacts] of Object.entries(facts) as [keyof typeof facts, ClockFacts][]) {
+      const { id } = await fileCase(gridWorker, moment);
+      filed[name] = id;
+      const reported = { warnedAt: inHours(-3), ...(clockFacts.reported === 'breached' ? { breachedAt: clockFacts.dueAt } : {}) };
+      await project(stack, id, ++seq, {
+        paused: clockFacts.paused,
+        overdue: clockFacts.reported === 'breached',
+        clocks: [
+          clock('firstContact', inHours(-4), { stoppedAt: inHours(-3.5) }),
+          { ...clock('resolve', clockFacts.dueAt, reported), pausedAt: clockFacts.paused ? inHours(-1.5) : null },
+        ],
+      });
+    }
+  });
+
+  it('finds a clock past due as breached before the workflow reports it, and a paused one as it stood', async () => {
+    const now = Date.now();
+    for (const state of clockStates) {
+      const expected = Object.entries(facts).filter(([, clockFacts]) => readClock(clockFacts, now).state === state).map(([name]) => filed[name as keyof typeof facts]);
+      const { rows } = await listAs(supervisor(), `q=${moment}&clockState=${state}`);
+      expect(rows.map((row) => row.id).sort(), state).toEqual(expected.sort());
+      for (const row of rows) expect(row.clocks.map((c) => c.state), state).toEqual([state]);
+    }
+    expect(readClock(facts.unreported, now).state).toBe('breached');
+    expect(readClock(facts.pausedPastDue, now).state).toBe('warning');
   });
 });
 

@@ -1,13 +1,15 @@
+import { readListedClock } from '../../domain/clocks/clock-reading';
 import { caseListSorts, clockStates, type ListedClock } from '../../schemas/case-list';
 import { caseStatuses, categories, channels, clockNames, routes } from '../../schemas/vocabulary';
 import { t, type FieldError, type Lang } from '../i18n/messages';
 import type { CaseListRow } from '../services/case-list';
+import { StateMark } from './clock-marks';
 import { ErrorSummary } from './error-summary';
 import type { Frame } from './frame';
 import { Layout } from './layout';
 import { formatDeadline } from './local-time';
 import { FlagField, InputField, SelectField, type Option, type QueryForm } from './query-fields';
-import { timeLeft } from './time-left';
+import { clockLeft } from './time-left';
 
 /** What the filters offer beyond the vocabularies: the places below the supervisor and the mediators they dispatch to. */
 export interface BoardChoices {
@@ -90,27 +92,17 @@ const inFormOrder = (errors: readonly FieldError[]) => {
   return [...errors].sort((a, b) => rank(a.field) - rank(b.field));
 };
 
-/** A clock's state in words and a sign, never colour alone. */
-function StateMark({ lang, state }: { lang: Lang; state: ListedClock['state'] }) {
-  if (state === 'running') return <span class="mark">{t(lang, 'clockState.running')}</span>;
-  return (
-    <span class={`mark ${state}`} data-state={state}>
-      <span aria-hidden="true">{state === 'breached' ? '✖ ' : '⚠ '}</span>
-      {t(lang, `clockState.${state}`)}
-    </span>
-  );
-}
-
-function Clocks({ frame, clocks, now }: { frame: Frame; clocks: readonly ListedClock[]; now: Date }) {
+function Clocks({ frame, clocks, paused, now }: { frame: Frame; clocks: readonly ListedClock[]; paused: boolean; now: Date }) {
   const { lang, utcOffset } = frame;
   if (!clocks.length) return <span class="muted">{t(lang, 'board.noOpenClock')}</span>;
   return (
     <ul class="clocks">
       {clocks.map((clock) => {
-        const left = timeLeft(clock.dueAt, now, lang);
+        const reading = readListedClock(clock, paused, now.getTime());
+        const left = clockLeft(reading, lang);
         return (
-          <li data-clock={clock.clock} data-state={clock.state}>
-            <StateMark lang={lang} state={clock.state} /> <strong>{t(lang, `clock.${clock.clock}`)}</strong>{' '}
+          <li data-clock={clock.clock} data-state={reading.state}>
+            <StateMark lang={lang} state={reading.state} /> <strong>{t(lang, `clock.${clock.clock}`)}</strong>{' '}
             <span class="nowrap">
               {t(lang, 'board.dueAt')} <time datetime={clock.dueAt}>{formatDeadline(clock.dueAt, utcOffset)}</time>
             </span>{' '}
@@ -124,7 +116,8 @@ function Clocks({ frame, clocks, now }: { frame: Frame; clocks: readonly ListedC
 
 function Row({ frame, row, now }: { frame: Frame; row: CaseListRow; now: Date }) {
   const { lang } = frame;
-  const worst = row.clocks.some((clock) => clock.state === 'breached') ? 'breached' : row.clocks.some((clock) => clock.state === 'warning') ? 'warning' : undefined;
+  const states = row.clocks.map((clock) => readListedClock(clock, row.paused, now.getTime()).state);
+  const worst = states.includes('breached') ? 'breached' : states.includes('warning') ? 'warning' : undefined;
   return (
     <tr class={worst ? `case-row ${worst}` : 'case-row'} data-case-number={row.caseNumber} data-overdue={row.overdue ? '1' : '0'}>
       <th scope="row" data-label={t(lang, 'page.caseNumber')}>
@@ -160,7 +153,7 @@ function Row({ frame, row, now }: { frame: Frame; row: CaseListRow; now: Date })
         <span class="muted block">{row.address}</span>
       </td>
       <td data-label={t(lang, 'ledger.clocks')}>
-        <Clocks frame={frame} clocks={row.clocks} now={now} />
+        <Clocks frame={frame} clocks={row.clocks} paused={row.paused} now={now} />
       </td>
       <td data-label={t(lang, 'assignee')}>{row.assigneeName ?? row.assigneeId ?? <span class="muted">{t(lang, 'board.unassigned')}</span>}</td>
       <td data-label={t(lang, 'escalation')}>

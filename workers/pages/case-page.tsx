@@ -1,3 +1,4 @@
+import { reportedState } from '../../domain/clocks/clock-reading';
 import { formatLocal } from '../../domain/clocks/local-time';
 import type { OpenStep } from '../../domain/steps-now';
 import type { ListedClock } from '../../schemas/case-list';
@@ -13,12 +14,8 @@ import { StepSection, type StepAttempt } from './step-forms';
 
 type Event = CaseView['timeline'][number];
 
-/** An open clock as the lists carry it: warned or breached as the workflow reported. */
-const listed = (clock: CaseView['clocks'][number]): ListedClock => ({
-  clock: clock.clock,
-  dueAt: clock.dueAt,
-  state: clock.breachedAt ? 'breached' : clock.warnedAt ? 'warning' : 'running',
-});
+/** An open clock as the lists carry it: warned or breached as the workflow reported; ClockList reads it at `now`. */
+const listed = (clock: CaseView['clocks'][number]): ListedClock => ({ clock: clock.clock, dueAt: clock.dueAt, state: reportedState(clock) });
 
 function eventTitle(lang: Lang, event: Event): string {
   const step = event.type.startsWith('step:') ? (event.type.slice(5) as StepName) : undefined;

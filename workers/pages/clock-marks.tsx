@@ -1,3 +1,4 @@
+import { readListedClock } from '../../domain/clocks/clock-reading';
 import type { ClockState, ListedClock } from '../../schemas/case-list';
 import { t, type Lang } from '../i18n/messages';
 import type { Frame } from './frame';
@@ -17,31 +18,31 @@ export function timeSpan(lang: Lang, ms: number): string {
   return parts.slice(0, 2).join(' ');
 }
 
-/** A clock past its due time is breached even before the workflow's report of it has arrived. */
-export const stateNow = (clock: { dueAt: string; state: ClockState }, now: Date): ClockState =>
-  Date.parse(clock.dueAt) <= now.getTime() ? 'breached' : clock.state;
-
-/** A warning or a breach in words as well as colour, so it reads the same to everyone. */
+/** A clock's state in words and a sign, never colour alone: the one mark the board, the queue and the case page show. */
 export function StateMark({ lang, state }: { lang: Lang; state: ClockState }) {
-  if (state === 'running') return null;
-  return <span class={`mark ${state}`}>{`${state === 'breached' ? '✖' : '⚠'} ${t(lang, `clockState.${state}`)}`}</span>;
+  if (state === 'running') return <span class="mark">{t(lang, 'clockState.running')}</span>;
+  return (
+    <span class={`mark ${state}`}>
+      <span aria-hidden="true">{state === 'breached' ? '✖ ' : '⚠ '}</span>
+      {t(lang, `clockState.${state}`)}
+    </span>
+  );
 }
 
-/** Every open clock: its name, the time left (or how long overdue), its local due time, and a mark when late. */
+/** Every open clock: its name, the time left (or how long overdue), its local due time, and its state. */
 export function ClockList({ frame, clocks, now, paused = false }: { frame: Frame; clocks: readonly ListedClock[]; now: Date; paused?: boolean }) {
   const { lang, utcOffset } = frame;
   return (
     <ul class="clocks">
       {clocks.map((clock) => {
-        const state = stateNow(clock, now);
-        const left = Date.parse(clock.dueAt) - now.getTime();
+        const reading = readListedClock(clock, paused, now.getTime());
         return (
-          <li class={state} data-clock={clock.clock} data-state={state}>
+          <li class={reading.state} data-clock={clock.clock} data-state={reading.state}>
             <strong>{t(lang, `clock.${clock.clock}`)}</strong>{' '}
-            <StateMark lang={lang} state={state} />{' '}
-            {paused
+            <StateMark lang={lang} state={reading.state} />{' '}
+            {reading.paused
               ? t(lang, 'time.paused')
-              : t(lang, left > 0 ? 'time.left' : 'time.overdueBy', { left: timeSpan(lang, left) })}
+              : t(lang, reading.late ? 'time.overdueBy' : 'time.left', { left: timeSpan(lang, reading.msLeft) })}
             {' · '}
             <time datetime={clock.dueAt}>{t(lang, 'time.due', { at: formatDeadline(clock.dueAt, utcOffset) })}</time>
           </li>

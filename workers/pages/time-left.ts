@@ -1,3 +1,4 @@
+import { readClock, type ClockReading } from '../../domain/clocks/clock-reading';
 import { t, type Lang } from '../i18n/messages';
 
 const minuteMs = 60_000;
@@ -19,9 +20,11 @@ export function spanWords(ms: number, lang: Lang): string {
     .join(' ');
 }
 
-/** How long is left until a deadline, or how long it has been missed by, read at `now`. */
-export function timeLeft(dueAt: string, now: Date, lang: Lang): { late: boolean; text: string } {
-  const left = Date.parse(dueAt) - now.getTime();
-  const late = left < 0;
-  return { late, text: t(lang, late ? 'board.late' : 'board.left', { span: spanWords(left, lang) }) };
+/** How long a clock has left, or how long it is overdue, as its reading says; a paused clock says it stands paused. */
+export function clockLeft(reading: ClockReading, lang: Lang): { late: boolean; text: string } {
+  if (reading.paused) return { late: false, text: t(lang, 'time.paused') };
+  return { late: reading.late, text: t(lang, reading.late ? 'board.late' : 'board.left', { span: spanWords(reading.msLeft, lang) }) };
 }
+
+/** How long is left until a deadline, or how long it has been missed by, read at `now`. */
+export const timeLeft = (dueAt: string, now: Date, lang: Lang) => clockLeft(readClock({ dueAt, reported: 'running', paused: false }, now.getTime()), lang);

@@ -31,19 +31,21 @@ async function boardChoices(c: Context<AppEnv>, user: SignedInUser): Promise<Boa
   };
 }
 
-type Listed = { values: Record<string, string>; query?: CaseListQuery; errors: FieldError[]; page?: Awaited<ReturnType<typeof listCasesFor>> & { kind: 'page' } };
+type Listed = { values: Record<string, string>; now: Date; query?: CaseListQuery; errors: FieldError[]; page?: Awaited<ReturnType<typeof listCasesFor>> & { kind: 'page' } };
 
 /** The board's query read as the API reads it: the schema's errors and the data's (where a place lies) in one round. */
 async function listAsked(c: Context<AppEnv>, format: CaseListFormat): Promise<Listed> {
   const values = askedFields(c);
   const lang = c.get('lang');
+  // One moment for the filter and the page, so a clock read as breached by the one is breached on the other.
+  const now = new Date();
   const parsed = v.safeParse(caseListQuerySchema, { ...values, format });
-  if (!parsed.success) return { values, errors: fieldErrors(parsed.issues, lang) };
+  if (!parsed.success) return { values, now, errors: fieldErrors(parsed.issues, lang) };
   const { db } = c.get('services');
   const { utcOffset } = await policyInForce(c.env, db);
-  const page = await listCasesFor(db, c.get('user'), parsed.output, { lang, utcOffset });
-  if (page.kind === 'invalid') return { values, query: parsed.output, errors: page.errors };
-  return { values, query: parsed.output, errors: [], page };
+  const page = await listCasesFor(db, c.get('user'), parsed.output, { lang, utcOffset, now });
+  if (page.kind === 'invalid') return { values, now, query: parsed.output, errors: page.errors };
+  return { values, now, query: parsed.output, errors: [], page };
 }
 
 /** The board for a query read: 422 with the errors summed up when it is wrong. */
@@ -57,7 +59,7 @@ async function showBoard(c: Context<AppEnv>, listed: Listed) {
       errors={listed.errors}
       rows={listed.page?.rows ?? []}
       nextCursor={listed.page?.nextCursor ?? null}
-      now={new Date()}
+      now={listed.now}
     />
   );
   return c.html(page, listed.errors.length ? 422 : 200);

@@ -25,7 +25,7 @@ export function caseListPath() {
         mine: 'Only cases assigned to you (before `assignee`).',
         assignee: 'Only cases assigned to this mediator (user ID).',
         clock: 'Only cases with this clock open; with `clockState`, `dueBefore` and `dueAfter` all about that one clock.',
-        clockState: 'Only cases with an open clock in this state: `running`, `warning` (past its warning share) or `breached`.',
+        clockState: 'Only cases with an open clock in this state now: `running`, `warning` (past its warning share) or `breached` (past its due time and not paused, reported or not).',
         dueBefore: 'Only cases with an open clock due before this time (local time of the county unless it carries an offset).',
         dueAfter: 'Only cases with an open clock due at or after this time.',
         filedFrom: 'Filed on or after this local day (YYYY-MM-DD).',

@@ -1,11 +1,12 @@
 import type { Database } from '../../db/client';
 import { listCases, type CaseListFilter } from '../../db/queries/case-lists';
 import type { SignedInUser } from '../../db/queries/users';
+import { readListedClock } from '../../domain/clocks/clock-reading';
 import { toInstant } from '../../domain/clocks/local-time';
 import { isWithin, stationCodeOf, visiblePathOf } from '../../domain/jurisdiction';
 import { contactsAsSeenBy } from '../../domain/permissions';
 import { searchMatchExpression, searchPhrases as phrasesOf } from '../../domain/search-index';
-import { caseListMaxLimit, decodeCursor, encodeCursor, type CaseListQuery } from '../../schemas/case-list';
+import { caseListMaxLimit, decodeCursor, encodeCursor, type CaseListQuery, type ListedClock } from '../../schemas/case-list';
 import { caseStatuses, unfinishedStatuses } from '../../schemas/vocabulary';
 import { customError, type FieldError, type Lang } from '../i18n/messages';
 import { jurisdictionByCode } from './jurisdictions';
@@ -13,6 +14,15 @@ import { jurisdictionByCode } from './jurisdictions';
 export type CaseListRow = Omit<Awaited<ReturnType<typeof listCases>>[number], 'sortKey'>;
 
 export type CaseListAnswer = { kind: 'invalid'; errors: FieldError[] } | { kind: 'page'; rows: CaseListRow[]; nextCursor: string | null };
+
+/**
+ * A row with each open clock in its state at `now` (domain/clocks/clock-reading.ts): the state the clockState filter
+ * chose it by, and the one the API, the ledgers and the pages show.
+ */
+const readAt = <Row extends { paused: boolean; clocks: ListedClock[] }>(row: Row, now: Date): Row => ({
+  ...row,
+  clocks: row.clocks.map((clock) => ({ ...clock, state: readListedClock(clock, row.paused, now.getTime()).state })),
+});
 
 /** A page on screen is read; an export is filed away, so it takes as many rows as one answer may hold unless told. */
 const defaultLimit = (format: CaseListQuery['format']) => (format === 'json' ? 100 : caseListMaxLimit);
@@ -33,7 +43,7 @@ export async function listCasesFor(
   db: Database,
   user: SignedInUser,
   query: CaseListQuery,
-  context: { lang: Lang; utcOffset: string },
+  context: { lang: Lang; utcOffset: string; now?: Date },
 ): Promise<CaseListAnswer> {
   const errors: FieldError[] = [];
   const searchPhrases = query.q === undefined ? undefined : phrasesOf(query.q);
@@ -48,6 +58,7 @@ export async function listCasesFor(
   const { clock, clockState, dueBefore, dueAfter } = query;
   const instant = (value: string | undefined) => value && toInstant(value, context.utcOffset);
   const limit = query.limit ?? defaultLimit(query.format);
+  const now = context.now ?? new Date();
   const filter: CaseListFilter = {
     jurisdictionPath,
     station: stationCodeOf(jurisdictionPath),
@@ -62,7 +73,10 @@ export async function listCasesFor(
     route: query.route,
     category: query.category,
     hardCase: query.hard === undefined ? undefined : query.hard === '1',
-    openClock: clock || clockState || dueBefore || dueAfter ? { name: clock, state: clockState, dueBefore: instant(dueBefore), dueAfter: instant(dueAfter) } : undefined,
+    openClock:
+      clock || clockState || dueBefore || dueAfter
+        ? { name: clock, inState: clockState && { state: clockState, at: now.toISOString() }, dueBefore: instant(dueBefore), dueAfter: instant(dueAfter) }
+        : undefined,
     filedFrom: query.filedFrom,
     filedTo: query.filedTo,
     searchMatch: searchPhrases?.length ? searchMatchExpression(searchPhrases) : undefined,
@@ -76,7 +90,7 @@ export async function listCasesFor(
   const last = page.at(-1);
   return {
     kind: 'page',
-    rows: page.map(({ sortKey: _, ...row }) => contactsAsSeenBy(user, row)),
+    rows: page.map(({ sortKey: _, ...row }) => contactsAsSeenBy(user, readAt(row, now))),
     nextCursor: found.length > limit && last ? encodeCursor(query.sort, last.sortKey) : null,
   };
 }
