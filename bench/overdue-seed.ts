@@ -11,7 +11,7 @@ import { addressKey, phoneKey } from '../domain/repeat-matching';
 import { caseSearchDocument, closedNumber } from '../domain/search-index';
 import { localDay } from '../domain/clocks/local-time';
 import { defaultSlaPolicy } from '../domain/policy';
-import { randomToken, sha256Hex } from '../workers/crypto';
+import { randomToken, sha256Hex } from '../workers/runtime/crypto';
 import { categories, channels, type CaseStatus, type ClockName } from '../schemas/vocabulary';
 import { listingColumns } from '../db/queries/case-listing';
 import { cases } from '../db/schema';

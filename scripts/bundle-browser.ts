@@ -14,7 +14,7 @@ import { projectRoot } from './temporal-cli';
  * tests/unit/browser-bundles.test.ts fails when a written module differs from a fresh bundle of its source.
  */
 export const browserScripts = [
-  { source: 'workers/pages/intake-draft.browser.ts', module: 'workers/pages/intake-draft.bundle.ts', name: 'intakeDraftScript' },
+  { source: 'workers/kit/intake-draft.browser.ts', module: 'workers/kit/intake-draft.bundle.ts', name: 'intakeDraftScript' },
 ] as const;
 
 type BrowserScript = (typeof browserScripts)[number];

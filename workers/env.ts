@@ -1,7 +1,7 @@
 import type { SignedInUser } from '../db/queries/users';
 import type { Lang } from './i18n/messages';
-import type { EdgeServices } from './services/edge-services';
-import type { TemporalBindings } from './temporal/gateway';
+import type { EdgeServices } from './runtime/edge-services';
+import type { TemporalBindings } from './sync/gateway';
 
 /** Bindings from wrangler.toml, `.dev.vars` and secrets. */
 export interface Bindings extends TemporalBindings {

@@ -1,9 +1,9 @@
 import { openDatabase } from '../db/client';
 import { app } from './app';
 import type { Bindings } from './env';
-import { backfillCases } from './services/case-backfill';
-import { drainOutbox, refusalBackoffFrom } from './services/outbox-delivery';
-import { HttpWorkflowGateway } from './temporal/gateway';
+import { backfillCases } from './sync/case-backfill';
+import { drainOutbox, refusalBackoffFrom } from './sync/outbox-delivery';
+import { HttpWorkflowGateway } from './sync/gateway';
 
 export default {
   fetch: app.fetch,

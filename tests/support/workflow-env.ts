@@ -3,7 +3,7 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import * as v from 'valibot';
-import { refusalOfFailure } from '../../workers/temporal/gateway';
+import { refusalOfFailure } from '../../workers/sync/gateway';
 import { refusalReason } from '../../workers/i18n/refusals';
 import type { CaseReport } from '../../schemas/case-event';
 import type { CaseState } from '../../schemas/case-state';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BarChart } from '../../workers/pages/svg-charts';
-import { spanWords, timeLeft } from '../../workers/pages/time-left';
+import { BarChart } from '../../workers/board/svg-charts';
+import { spanWords, timeLeft } from '../../workers/board/time-left';
 
 describe('time left on a clock', () => {
   const now = new Date('2026-11-23T10:00:00.000Z');

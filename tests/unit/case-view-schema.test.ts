@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { caseViewSchema, type CaseAnswer } from '../../schemas/case-view';
 import { intakeSchemas } from '../../schemas/intake';
-import { caseViewAsSeenBy, type CaseView } from '../../workers/services/case-view';
+import { caseViewAsSeenBy, type CaseView } from '../../workers/cases/case-view';
 import { expectDocumentedCase } from '../support/case-answers';
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { intakeSchemas } from '../../schemas/intake';
 import { channels } from '../../schemas/vocabulary';
 import { fieldErrors } from '../../workers/i18n/messages';
-import { formToInput } from '../../workers/pages/schema-form';
+import { formToInput } from '../../workers/kit/schema-form';
 
 const example = (channel: (typeof channels)[number]) => v.getExamples(intakeSchemas[channel])[0] as Record<string, unknown>;
 

@@ -9,8 +9,8 @@ import {
   riskFlags,
 } from '../../schemas/vocabulary';
 import { customError, hasMessage, langs, t, tField, type MessageKey } from '../../workers/i18n/messages';
-import { ReceiptPage } from '../../workers/pages/receipt-page';
-import type { CaseView } from '../../workers/services/case-view';
+import { ReceiptPage } from '../../workers/intake/receipt-page';
+import type { CaseView } from '../../workers/cases/case-view';
 
 const vocabularyKeys: MessageKey[] = [
   ...caseStatuses.map((status) => `status.${status}` as const),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { intakeSchemas } from '../../schemas/intake';
-import { inFormOrder } from '../../workers/pages/error-summary';
-import { rowsOf } from '../../workers/pages/form-rows';
-import { formatDeadline } from '../../workers/pages/local-time';
-import { formToInput } from '../../workers/pages/schema-form';
+import { inFormOrder } from '../../workers/kit/error-summary';
+import { rowsOf } from '../../workers/intake/form-rows';
+import { formatDeadline } from '../../workers/kit/local-time';
+import { formToInput } from '../../workers/kit/schema-form';
 
 describe('a deadline on a page', () => {
   it('reads midnight as 24:00 of the day before, as a station says it, and other times as they are', () => {

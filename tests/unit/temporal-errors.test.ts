@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TemporalRefusedError, TemporalUnavailableError, temporalError } from '../../workers/temporal/errors';
+import { TemporalRefusedError, TemporalUnavailableError, temporalError } from '../../workers/sync/temporal-errors';
 
 /** Bodies as Temporal's HTTP API (CLI 1.9, server 1.32) answers them. */
 const alreadyStarted = JSON.stringify({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSlaPolicy } from '../../domain/policy';
-import { refusalsBeforeDeadLetter } from '../../workers/services/outbox-delivery';
+import { refusalsBeforeDeadLetter } from '../../workers/sync/outbox-delivery';
 import type { Stack } from '../../scripts/stack';
 import { apiAs, freshIntake, testStack, tokenOf } from '../support/stack';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack';
 import { mergedIntakeAnswerSchema } from '../../schemas/case-view';
-import type { CaseView } from '../../workers/services/case-view';
+import type { CaseView } from '../../workers/cases/case-view';
 import { expectDocumentedCase } from '../support/case-answers';
 import { apiAs, edgeOnlyStack, freshIntake, tokenOf } from '../support/stack';
 

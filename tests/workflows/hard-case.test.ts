@@ -1,4 +1,4 @@
-import { refusalOfFailure } from '../../workers/temporal/gateway';
+import { refusalOfFailure } from '../../workers/sync/gateway';
 import { refusalReason } from '../../workers/i18n/refusals';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';

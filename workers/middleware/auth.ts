@@ -3,9 +3,9 @@ import { createMiddleware } from 'hono/factory';
 import { getCookie } from 'hono/cookie';
 import { findUserBySession, type SignedInUser } from '../../db/queries/users';
 import { may, rolesThatMay, type Permission } from '../../domain/permissions';
-import { sha256Hex } from '../crypto';
+import { sha256Hex } from '../runtime/crypto';
 import type { AppEnv } from '../env';
-import { userByBearer } from '../services/signed-in-users';
+import { userByBearer } from './signed-in-users';
 
 export const sessionCookie = 'fq_session';
 

@@ -2,8 +2,8 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
-import { sha256Hex } from '../crypto';
-import { isMachinePath, pageError } from '../routes/page-errors';
+import { sha256Hex } from '../runtime/crypto';
+import { isMachinePath, pageError } from '../kit/page-errors';
 import { sessionCookie } from './auth';
 
 /** The window of the `CALLER_LIMIT` binding in wrangler.toml (10 or 60 s): a refused caller waits at most this long. */

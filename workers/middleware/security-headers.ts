@@ -1,8 +1,8 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
-import { intakeDraftScript } from '../pages/intake-draft.bundle';
-import { styles } from '../pages/styles';
-import { isMachinePath } from '../routes/page-errors';
+import { intakeDraftScript } from '../kit/intake-draft.bundle';
+import { styles } from '../kit/styles';
+import { isMachinePath } from '../kit/page-errors';
 
 const sha256Source = async (text: string) => {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));

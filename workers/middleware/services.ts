@@ -1,8 +1,8 @@
 import { createMiddleware } from 'hono/factory';
 import { openDatabase } from '../../db/client';
 import type { AppEnv } from '../env';
-import { refusalBackoffFrom } from '../services/outbox-delivery';
-import { HttpWorkflowGateway } from '../temporal/gateway';
+import { refusalBackoffFrom } from '../sync/outbox-delivery';
+import { HttpWorkflowGateway } from '../sync/gateway';
 
 /** Hands every handler the services' dependencies, so handlers stay thin and services never see a Context. */
 export const provideServices = createMiddleware<AppEnv>(async (c, next) => {

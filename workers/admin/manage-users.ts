@@ -1,0 +1,90 @@
+import type { Database } from '../../db/client';
+import { isUniqueViolation } from '../../db/errors';
+import { disableUser, enableUser, findUserRecord, insertUser, listUsersWithin, replaceToken, updateUser, type UserRecord } from '../../db/queries/users';
+import { canManage } from '../../domain/jurisdiction';
+import { changedUser, departmentIssue, refuseOwnAccount } from '../../domain/people';
+import type { NewUser, UserChange } from '../../schemas/users';
+import { randomToken, sha256Hex } from '../runtime/crypto';
+import { customError, type FieldError, type Lang } from '../i18n/messages';
+import { managedJurisdiction, type Manager } from './manage-jurisdictions';
+import { forgetSignedInUsers } from '../middleware/signed-in-users';
+
+export type UserAnswer =
+  | { kind: 'done'; user: UserRecord }
+  /** The bearer token in plain text, answered this once; D1 keeps only its SHA-256. */
+  | { kind: 'tokenIssued'; user: UserRecord; token: string }
+  | { kind: 'notFound' }
+  | { kind: 'taken' }
+  | { kind: 'refused'; reason: string }
+  | { kind: 'invalid'; errors: FieldError[] };
+
+export const usersManagedBy = (db: Database, admin: Manager) => listUsersWithin(db, admin.jurisdictionPath);
+
+/** A user the admin manages; one outside their tree is as missing as one that does not exist. */
+async function managedUser(db: Database, admin: Manager, id: string) {
+  const user = await findUserRecord(db, id);
+  return user && canManage(admin, user.jurisdictionPath) ? user : undefined;
+}
+
+/** Checks what the schema cannot know: the department rule, and that the jurisdiction is one the admin manages. */
+async function placeIssues(db: Database, admin: Manager, user: Pick<UserRecord, 'role' | 'department' | 'jurisdictionCode'>, lang: Lang) {
+  const errors: FieldError[] = [];
+  if (!(await managedJurisdiction(db, admin, user.jurisdictionCode))) errors.push(customError(lang, 'jurisdictionCode', 'jurisdictionUnknown'));
+  const department = departmentIssue(user);
+  if (department) errors.push(customError(lang, 'department', department));
+  return errors;
+}
+
+async function answerWith(db: Database, id: string, token?: string): Promise<UserAnswer> {
+  const user = await findUserRecord(db, id);
+  if (!user) return { kind: 'notFound' };
+  return token ? { kind: 'tokenIssued', user, token } : { kind: 'done', user };
+}
+
+export async function createUser(db: Database, admin: Manager, request: NewUser, lang: Lang): Promise<UserAnswer> {
+  const user = { ...request, department: request.department ?? null };
+  const errors = await placeIssues(db, admin, user, lang);
+  if (errors.length) return { kind: 'invalid', errors };
+  const token = randomToken();
+  try {
+    await insertUser(db, { ...user, tokenHash: await sha256Hex(token) });
+  } catch (error) {
+    if (isUniqueViolation(error, 'users')) return { kind: 'taken' };
+    throw error;
+  }
+  return answerWith(db, user.id, token);
+}
+
+export async function changeUser(db: Database, admin: Manager, id: string, change: UserChange, lang: Lang): Promise<UserAnswer> {
+  const current = await managedUser(db, admin, id);
+  if (!current) return { kind: 'notFound' };
+  const refusal = refuseOwnAccount(admin.id, id, { role: change.role });
+  if (refusal) return { kind: 'refused', reason: refusal };
+  const next = changedUser(current, change);
+  const errors = await placeIssues(db, admin, next, lang);
+  if (errors.length) return { kind: 'invalid', errors };
+  await updateUser(db, id, { name: next.name, role: next.role, jurisdictionCode: next.jurisdictionCode, department: next.department });
+  // A signed-in user carries their role and jurisdiction: read them anew on the next request.
+  forgetSignedInUsers();
+  return answerWith(db, id);
+}
+
+/** A disabled user's token and sessions stop working at once here (see forgetSignedInUsers for other isolates). */
+export async function setUserDisabled(db: Database, admin: Manager, id: string, disabled: boolean, now = new Date()): Promise<UserAnswer> {
+  if (!(await managedUser(db, admin, id))) return { kind: 'notFound' };
+  const refusal = refuseOwnAccount(admin.id, id, { disable: disabled });
+  if (refusal) return { kind: 'refused', reason: refusal };
+  if (disabled) await disableUser(db, id, now.toISOString());
+  else await enableUser(db, id);
+  forgetSignedInUsers();
+  return answerWith(db, id);
+}
+
+/** A new token, answered once; the old one and every page session begun with it stop working. */
+export async function rotateToken(db: Database, admin: Manager, id: string): Promise<UserAnswer> {
+  if (!(await managedUser(db, admin, id))) return { kind: 'notFound' };
+  const token = randomToken();
+  await replaceToken(db, id, await sha256Hex(token));
+  forgetSignedInUsers();
+  return answerWith(db, id, token);
+}

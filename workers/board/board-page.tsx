@@ -1,0 +1,230 @@
+import { readListedClock } from '../../domain/clocks/clock-reading';
+import { caseListSorts, clockStates, type ListedClock } from '../../schemas/case-list';
+import { caseStatuses, categories, channels, clockNames, routes } from '../../schemas/vocabulary';
+import { t, type FieldError, type Lang } from '../i18n/messages';
+import type { CaseListRow } from '../cases/case-list';
+import { StateMark } from '../cases/clock-marks';
+import { ErrorSummary } from '../kit/error-summary';
+import type { Frame } from '../kit/frame';
+import { Layout } from '../kit/layout';
+import { formatDeadline } from '../kit/local-time';
+import { FlagField, InputField, SelectField, type Option, type QueryForm } from '../kit/query-fields';
+import { clockLeft } from './time-left';
+
+/** What the filters offer beyond the vocabularies: the places below the supervisor and the mediators they dispatch to. */
+export interface BoardChoices {
+  places: { code: string; name: string; depth: number }[];
+  mediators: { id: string; name: string; openCases: number; overdueCases: number }[];
+}
+
+export interface BoardProps {
+  frame: Frame;
+  choices: BoardChoices;
+  /** The query as asked, empty fields left out. */
+  values: Record<string, string>;
+  errors: readonly FieldError[];
+  rows: readonly CaseListRow[];
+  nextCursor: string | null;
+  now: Date;
+}
+
+/** The query string of the board's own filters, with some fields replaced or dropped. */
+export function boardQuery(values: Readonly<Record<string, string>>, change: Record<string, string | undefined> = {}) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries({ ...values, ...change })) if (value) query.set(name, value);
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
+const words = (lang: Lang, prefix: string, values: readonly string[]): Option[] =>
+  values.map((value) => ({ value, label: t(lang, `${prefix}.${value}` as Parameters<typeof t>[1]) }));
+
+/** The filters beyond the search box: open when one of them is in use or wrong, so nothing asked for is hidden. */
+const moreFilters = ['jurisdiction', 'status', 'channel', 'route', 'category', 'hard', 'assignee', 'clock', 'clockState', 'dueAfter', 'dueBefore', 'filedFrom', 'filedTo', 'overdue', 'escalated'];
+
+function Filters({ form, choices }: { form: QueryForm; choices: BoardChoices }) {
+  const { lang, values } = form;
+  const open = moreFilters.some((name) => values[name]) || form.errors.some((error) => error.field !== 'q');
+  return (
+    <form method="get" action="/board" class="filters" role="search" aria-label={t(lang, 'board.filtersLabel')}>
+      <div class="search-row">
+        <InputField form={form} name="q" type="search" hint={t(lang, 'board.searchHint')} />
+        <button type="submit">{t(lang, 'board.search')}</button>
+      </div>
+      <details open={open}>
+        <summary>{t(lang, 'board.moreFilters')}</summary>
+        <div class="filter-grid">
+          <SelectField
+            form={form}
+            name="jurisdiction"
+            anyLabel={t(lang, 'board.allPlaces')}
+            options={choices.places.map((place) => ({ value: place.code, label: `${'　'.repeat(place.depth)}${t(lang, 'board.aside', { text: place.name, aside: place.code })}` }))}
+          />
+          <SelectField form={form} name="status" anyLabel={t(lang, 'board.unfinished')} options={[...words(lang, 'status', caseStatuses), { value: 'all', label: t(lang, 'board.allStatuses') }]} />
+          <SelectField form={form} name="channel" anyLabel={t(lang, 'board.any')} options={words(lang, 'channel', channels)} />
+          <SelectField form={form} name="route" anyLabel={t(lang, 'board.any')} options={words(lang, 'route', routes)} />
+          <SelectField form={form} name="category" anyLabel={t(lang, 'board.any')} options={words(lang, 'category', categories)} />
+          <SelectField form={form} name="hard" anyLabel={t(lang, 'board.any')} options={[{ value: '1', label: t(lang, 'board.hardOnly') }, { value: '0', label: t(lang, 'board.notHard') }]} />
+          <SelectField form={form} name="assignee" anyLabel={t(lang, 'board.anyone')} options={choices.mediators.map((mediator) => ({ value: mediator.id, label: t(lang, 'board.mediatorLoad', mediator) }))} />
+          <SelectField form={form} name="clock" anyLabel={t(lang, 'board.anyClock')} options={words(lang, 'clock', clockNames)} />
+          <SelectField form={form} name="clockState" anyLabel={t(lang, 'board.any')} options={words(lang, 'clockState', clockStates)} hint={t(lang, 'board.clockStateHint')} />
+          <InputField form={form} name="dueAfter" type="datetime-local" />
+          <InputField form={form} name="dueBefore" type="datetime-local" />
+          <InputField form={form} name="filedFrom" type="date" />
+          <InputField form={form} name="filedTo" type="date" />
+          <FlagField form={form} name="overdue" label={t(lang, 'board.overdueOnly')} />
+          <FlagField form={form} name="escalated" label={t(lang, 'board.escalatedOnly')} />
+        </div>
+      </details>
+      <div class="actions">
+        <SelectField form={form} name="sort" anyLabel={t(lang, 'sort.overdue')} options={words(lang, 'sort', caseListSorts.filter((sort) => sort !== 'overdue'))} />
+        <button type="submit">{t(lang, 'board.apply')}</button>
+        <a href="/board">{t(lang, 'board.clear')}</a>
+      </div>
+    </form>
+  );
+}
+
+/** The fields in the order the form shows them, so the error summary reads top to bottom like the page. */
+const formOrder = ['q', ...moreFilters, 'sort'];
+const inFormOrder = (errors: readonly FieldError[]) => {
+  const rank = (field: string) => (formOrder.includes(field) ? formOrder.indexOf(field) : formOrder.length);
+  return [...errors].sort((a, b) => rank(a.field) - rank(b.field));
+};
+
+function Clocks({ frame, clocks, paused, now }: { frame: Frame; clocks: readonly ListedClock[]; paused: boolean; now: Date }) {
+  const { lang, utcOffset } = frame;
+  if (!clocks.length) return <span class="muted">{t(lang, 'board.noOpenClock')}</span>;
+  return (
+    <ul class="clocks">
+      {clocks.map((clock) => {
+        const reading = readListedClock(clock, paused, now.getTime());
+        const left = clockLeft(reading, lang);
+        return (
+          <li data-clock={clock.clock} data-state={reading.state}>
+            <StateMark lang={lang} state={reading.state} /> <strong>{t(lang, `clock.${clock.clock}`)}</strong>{' '}
+            <span class="nowrap">
+              {t(lang, 'board.dueAt')} <time datetime={clock.dueAt}>{formatDeadline(clock.dueAt, utcOffset)}</time>
+            </span>{' '}
+            <span class={left.late ? 'late nowrap' : 'nowrap'}>{left.text}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function Row({ frame, row, now }: { frame: Frame; row: CaseListRow; now: Date }) {
+  const { lang } = frame;
+  const states = row.clocks.map((clock) => readListedClock(clock, row.paused, now.getTime()).state);
+  const worst = states.includes('breached') ? 'breached' : states.includes('warning') ? 'warning' : undefined;
+  return (
+    <tr class={worst ? `case-row ${worst}` : 'case-row'} data-case-number={row.caseNumber} data-overdue={row.overdue ? '1' : '0'}>
+      <th scope="row" data-label={t(lang, 'page.caseNumber')}>
+        <a href={`/cases/${row.id}`} class="case-link">
+          {row.caseNumber}
+        </a>
+        <span class="tags">
+          {row.overdue ? (
+            <span class="mark breached" data-mark="overdue">
+              <span aria-hidden="true">✖ </span>
+              {t(lang, 'board.overdueMark')}
+            </span>
+          ) : null}
+          <span class="tag">{t(lang, `status.${row.status}`)}</span>
+          {row.hardCase ? <span class="tag hard">{t(lang, 'board.hardMark')}</span> : null}
+        </span>
+        <span class="muted block">
+          {t(lang, `category.${row.category}`)} · {row.route ? t(lang, `route.${row.route}`) : t(lang, 'board.noRoute')}
+        </span>
+      </th>
+      <td data-label={t(lang, 'parties')}>
+        {row.parties.map((party) => (
+          <span class="block">
+            {t(lang, 'board.aside', { text: party.name, aside: t(lang, `parties.role.${party.role}`) })}
+            {party.phone ? (
+              <>
+                {' '}
+                <a href={`tel:${party.phone}`}>{party.phone}</a>
+              </>
+            ) : null}
+          </span>
+        ))}
+        <span class="muted block">{row.address}</span>
+      </td>
+      <td data-label={t(lang, 'ledger.clocks')}>
+        <Clocks frame={frame} clocks={row.clocks} paused={row.paused} now={now} />
+      </td>
+      <td data-label={t(lang, 'assignee')}>{row.assigneeName ?? row.assigneeId ?? <span class="muted">{t(lang, 'board.unassigned')}</span>}</td>
+      <td data-label={t(lang, 'escalation')}>
+        {row.escalationLevel > 0 ? (
+          <span class="mark escalated" data-escalation={row.escalationLevel}>
+            <span aria-hidden="true">▲ </span>
+            {t(lang, `board.escalation.${row.escalationLevel as 1 | 2}`)}
+          </span>
+        ) : (
+          <span class="muted">{t(lang, 'board.escalation.0')}</span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** The supervisor's overdue board: search and filters, the most overdue first, every open clock with its time left. */
+export function BoardPage({ frame, choices, values, errors, rows, nextCursor, now }: BoardProps) {
+  const { lang } = frame;
+  const form: QueryForm = { lang, values, errors };
+  const exportQuery = boardQuery(values, { cursor: undefined });
+  return (
+    <Layout frame={frame} title={t(lang, 'page.supervisorHomeTitle')}>
+      <div class="wide">
+        <ErrorSummary lang={lang} errors={inFormOrder(errors)} />
+        <Filters form={form} choices={choices} />
+        {errors.length ? null : (
+          <>
+            <div class="results-bar">
+              <p role="status" data-testid="result-count">
+                {t(lang, rows.length ? (nextCursor ? 'board.countMore' : 'board.count') : 'board.none', { count: rows.length })}
+              </p>
+              <p class="downloads">
+                <a href={`/board.csv${exportQuery}`} download>
+                  {t(lang, 'board.downloadCsv')}
+                </a>
+                <a href={`/board.xlsx${exportQuery}`} download>
+                  {t(lang, 'board.downloadXlsx')}
+                </a>
+              </p>
+            </div>
+            {rows.length ? (
+              <table class="board" data-testid="board">
+                <caption class="visually-hidden">{t(lang, 'page.supervisorHomeTitle')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t(lang, 'page.caseNumber')}</th>
+                    <th scope="col">{t(lang, 'parties')}</th>
+                    <th scope="col">{t(lang, 'ledger.clocks')}</th>
+                    <th scope="col">{t(lang, 'assignee')}</th>
+                    <th scope="col">{t(lang, 'escalation')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <Row frame={frame} row={row} now={now} />
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+            <nav class="paging" aria-label={t(lang, 'board.paging')}>
+              {values.cursor ? <a href={`/board${boardQuery(values, { cursor: undefined })}`}>{t(lang, 'board.firstPage')}</a> : null}
+              {nextCursor ? (
+                <a href={`/board${boardQuery(values, { cursor: nextCursor })}`} rel="next">
+                  {t(lang, 'board.nextPage')}
+                </a>
+              ) : null}
+            </nav>
+          </>
+        )}
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,48 @@
+import { namesOfUsers } from '../../db/queries/case-states';
+import type { SignedInUser } from '../../db/queries/users';
+import type { OpenStep } from '../../domain/steps-now';
+import type { SlaPolicy } from '../../schemas/policy';
+import { noteCaseRead } from '../cases/case-reads';
+import { caseViewAsSeenBy, findVisibleCase, toCaseView, type CaseView } from '../cases/case-view';
+import type { EdgeServices } from '../runtime/edge-services';
+import { mediatorsWithLoad, type MediatorsAnswer } from '../cases/mediator-load';
+import { openStepsOfRow } from './open-steps';
+
+export type MediatorLoad = Extract<MediatorsAnswer, { kind: 'listed' }>['mediators'][number];
+
+export interface CasePageData {
+  view: CaseView;
+  /** Undefined while the case's workflow has not started: no step can be taken yet. */
+  openSteps: OpenStep[] | undefined;
+  /** Whom a supervisor may dispatch the case to, with each one's load; empty unless dispatching is open. */
+  mediators: MediatorLoad[];
+  /** The names of the people on the timeline and of the mediator holding the case, by user id. */
+  names: Map<string, string>;
+}
+
+/**
+ * A case as its page shows it to this reader: contacts as their role may read them, the steps open to them now,
+ * and, when they may dispatch it, the mediators to choose from.
+ */
+export async function readCasePage(
+  services: Pick<EdgeServices, 'db' | 'defer'>,
+  user: SignedInUser,
+  caseId: string,
+  context: { policy: SlaPolicy; now: Date },
+): Promise<CasePageData | undefined> {
+  const { db } = services;
+  const detail = await findVisibleCase(db, user, caseId);
+  if (!detail) return undefined;
+  noteCaseRead(services, user, detail.case, 'page');
+  const openSteps = openStepsOfRow(detail.case, detail.clocks, user, context);
+  const view = caseViewAsSeenBy(user, toCaseView(detail));
+  const dispatching = openSteps?.some((open) => open.step === 'assign');
+  const load = dispatching ? await mediatorsWithLoad(db, user, caseId) : undefined;
+  const people = new Set([...view.timeline.map((event) => event.actor), ...(view.assigneeId ? [view.assigneeId] : [])]);
+  return {
+    view,
+    openSteps,
+    mediators: load?.kind === 'listed' ? load.mediators : [],
+    names: await namesOfUsers(db, [...people].filter((id) => id !== 'system')),
+  };
+}

@@ -1,0 +1,76 @@
+import { t } from '../i18n/messages';
+import type { CaseListRow } from '../cases/case-list';
+import type { CaseSteps } from './open-steps';
+import { CaseCard } from '../cases/case-card';
+import type { Frame } from '../kit/frame';
+import { Layout } from '../kit/layout';
+import { StepForm, type StepAttempt } from './step-forms';
+import type { Department } from '../../schemas/vocabulary';
+
+export interface DepartmentHomeProps {
+  frame: Frame;
+  department: Department | null;
+  rows: readonly CaseListRow[];
+  steps: ReadonlyMap<string, CaseSteps>;
+  nextCursor: string | null;
+  now: Date;
+  /** A report posted from this list and not taken: its form again, under its case. */
+  attempt?: StepAttempt & { caseId: string };
+  /** The case whose report was just taken. */
+  reported?: string;
+}
+
+/** A department liaison's home: the joint-route cases that name their department, each with its report-back form. */
+export function DepartmentHome({ frame, department, rows, steps, nextCursor, now, attempt, reported }: DepartmentHomeProps) {
+  const { lang } = frame;
+  return (
+    <Layout frame={frame} title={t(lang, 'page.departmentHomeTitle')}>
+      {reported ? (
+        <p class="notice success" role="status" data-testid="flash">
+          {t(lang, 'casePage.done', { step: `${t(lang, 'step.record-department-report')} · ${reported}` })}
+        </p>
+      ) : null}
+      {department ? <p class="lead">{t(lang, 'tasks.lead', { department: t(lang, `department.${department}`) })}</p> : null}
+      {rows.length ? (
+        <ul class="cards" data-testid="tasks">
+          {rows.map((row) => {
+            const found = steps.get(row.id);
+            const status = department ? found?.route?.departments[department] : undefined;
+            const report = found?.openSteps?.find((open) => open.step === 'record-department-report');
+            const tried = attempt?.caseId === row.id ? attempt : undefined;
+            return (
+              <CaseCard frame={frame} row={row} now={now}>
+                <p>
+                  <strong>{t(lang, 'tasks.yourPart')}：</strong>
+                  <span data-testid="department-status">{status ? t(lang, `departmentStatus.${status}`) : t(lang, 'casePage.none')}</span>
+                </p>
+                {report || tried ? (
+                  <section class="step">
+                    <h3 id={`step-record-department-report-title`}>{t(lang, 'step.record-department-report')}</h3>
+                    <StepForm
+                      lang={lang}
+                      view={{ id: row.id, route: row.route, hardCase: row.hardCase, riskFlags: [], process: null }}
+                      open={report ?? { step: 'record-department-report', departments: department ? [department] : [] }}
+                      mediators={[]}
+                      attempt={tried}
+                      returnTo="/tasks"
+                    />
+                  </section>
+                ) : null}
+              </CaseCard>
+            );
+          })}
+        </ul>
+      ) : (
+        <p>{t(lang, 'tasks.empty')}</p>
+      )}
+      {nextCursor ? (
+        <nav class="pager" aria-label={t(lang, 'queue.more')}>
+          <a class="button secondary" href={`/tasks?cursor=${encodeURIComponent(nextCursor)}`} rel="next">
+            {t(lang, 'queue.more')}
+          </a>
+        </nav>
+      ) : null}
+    </Layout>
+  );
+}

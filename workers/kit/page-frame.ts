@@ -1,0 +1,18 @@
+import type { Context } from 'hono';
+import type { SignedInUser } from '../../db/queries/users';
+import type { AppEnv } from '../env';
+import type { Frame } from './frame';
+import { jurisdictionByCode } from '../county/jurisdictions';
+import { configuredPolicy } from '../county/sla-policy';
+
+/** The frame of a page: its language, the signed-in user as the header names them, the jurisdiction's offset. */
+export async function frameOf(c: Context<AppEnv>, user: SignedInUser | undefined = c.var.user): Promise<Frame> {
+  const url = new URL(c.req.url);
+  const place = user && (await jurisdictionByCode(c.get('services').db, user.jurisdictionCode));
+  return {
+    lang: c.get('lang'),
+    url: `${url.pathname}${url.search}`,
+    user: user && { name: user.name, role: user.role, jurisdictionName: place?.name ?? user.jurisdictionCode },
+    utcOffset: configuredPolicy(c.env).utcOffset,
+  };
+}
