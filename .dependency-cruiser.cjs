@@ -1,7 +1,10 @@
 /**
  * The layers and the one way their imports run: workers → domain ← workflows, everything → schemas; db serves the
- * edge alone; domain and schemas stay pure. `npm test` fails when an import crosses them the wrong way.
+ * edge alone; domain and schemas stay pure; inside the edge, features over shared rooms. `npm test` fails when an
+ * import crosses them the wrong way.
  */
+/** The edge's features, each a room of its own over the shared rooms (cases, kit, sync, county, runtime, middleware). */
+const features = 'intake|casework|board|batches|admin|accounts';
 const frameworks = '(^|/)node_modules/(hono|@hono/|drizzle-orm|@temporalio/|miniflare|wrangler|@cloudflare/)|^node:';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -41,6 +44,28 @@ module.exports = {
       severity: 'error',
       from: { path: '^db/' },
       to: { path: ['^workers/', '^domain/'] },
+    },
+    {
+      name: 'features-stand-apart',
+      comment:
+        "A feature of the edge does not import another: what two need lives in a shared room. The one link the domain makes is a filing: a batch's dispute line and a split repeat file a case through intake's filing.",
+      severity: 'error',
+      from: { path: `^workers/(${features})/` },
+      to: { path: `^workers/(${features})/`, pathNot: ['^workers/$1/', '^workers/intake/(file-and-start|file-case)\\.ts$'] },
+    },
+    {
+      name: 'shared-rooms-serve-the-features',
+      comment: 'The case read model, the page kit, the sync with Temporal, the county settings, the runtime seams, the middleware and the catalogs import no feature; app.ts mounts them and document/ gathers their parts of the API document.',
+      severity: 'error',
+      from: { path: '^workers/(cases|kit|sync|county|runtime|middleware|i18n)/' },
+      to: { path: `^workers/(${features})/` },
+    },
+    {
+      name: 'the-document-gathers-only-document-parts',
+      comment: "document/ assembles the API document from each feature's own part, and reads nothing else of a feature.",
+      severity: 'error',
+      from: { path: '^workers/document/' },
+      to: { path: `^workers/(${features})/`, pathNot: '-document\\.ts$' },
     },
     {
       name: 'no-frameworks-in-the-rules',

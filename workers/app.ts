@@ -7,29 +7,30 @@ import { detectLang } from './middleware/lang';
 import { limitEachCaller } from './middleware/rate-limit';
 import { securityHeaders } from './middleware/security-headers';
 import { provideServices } from './middleware/services';
-import { allowedMethods } from './document/allowed-methods';
-import { auditApi } from './admin/audit-api';
-import { batchBodyLimit, batchesApi } from './batches/batches-api';
-import { casePages } from './casework/case-routes';
-import { boardPages } from './board/board-routes';
-import { casesApi } from './casework/cases-api';
-import { countiesApi } from './admin/counties-api';
-import { healthRoutes } from './sync/health';
-import { homePages } from './admin/admin-routes';
-import { intakeApi } from './intake/intake-api';
-import { deadLettersApi } from './admin/dead-letters-api';
-import { instructionsApi } from './batches/instructions-api';
-import { intakePages } from './intake/intake-routes';
-import { internalRoutes } from './sync/internal';
-import { jurisdictionsApi } from './admin/jurisdictions-api';
-import { mediatorsApi } from './board/mediators-api';
-import { notificationsApi } from './casework/notifications-api';
-import { openApiRoutes } from './document/openapi';
 import { isMachinePath, pageError } from './kit/page-errors';
-import { policyApi } from './admin/policy-api';
-import { sessionPages } from './accounts/session-routes';
+import { allowedMethods } from './document/allowed-methods';
+import { openApiRoutes } from './document/openapi';
+import { healthRoutes } from './sync/health';
+import { internalRoutes } from './sync/internal';
+import { intakeApi } from './intake/intake-api';
+import { intakePages } from './intake/intake-routes';
+import { casePages } from './casework/case-routes';
+import { casesApi } from './casework/cases-api';
+import { notificationsApi } from './casework/notifications-api';
+import { boardPages } from './board/board-routes';
+import { mediatorsApi } from './board/mediators-api';
 import { statsApi } from './board/stats-api';
+import { batchPages } from './batches/batch-routes';
+import { batchBodyLimit, batchesApi } from './batches/batches-api';
+import { instructionsApi } from './batches/instructions-api';
+import { homePages } from './admin/admin-routes';
+import { auditApi } from './admin/audit-api';
+import { countiesApi } from './admin/counties-api';
+import { deadLettersApi } from './admin/dead-letters-api';
+import { jurisdictionsApi } from './admin/jurisdictions-api';
+import { policyApi } from './admin/policy-api';
 import { usersApi } from './admin/users-api';
+import { sessionPages } from './accounts/session-routes';
 
 const publicBodyLimit = limitBody(64 * 1024, (c) => c.json({ error: 'too_large', message: 'The request body is over 64 KiB.' }, 413));
 // A report carries the case's columns and progress; once the case has left `open`, its whole state as well.
@@ -77,6 +78,7 @@ export const app = new Hono<AppEnv>()
   .route('/', casePages)
   .route('/', homePages)
   .route('/', boardPages)
+  .route('/', batchPages)
   .notFound((c) => {
     if (!isMachinePath(c.req.path)) return pageError(c, 404);
     return c.json({ error: 'not_found', message: `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}.` }, 404);

@@ -29,7 +29,7 @@ describe('the layers', () => {
     expect(brokenRules(root, ['domain', 'schemas', 'workers', 'workflows', 'db', 'scripts'])).toEqual([]);
   });
 
-  it('refuse a rule that imports the edge or a framework, a workflow that imports the edge, and a cycle', () => {
+  it('refuse a rule that imports the edge or a framework, a workflow that imports the edge, a cycle, a feature that imports another, and a shared room that imports a feature', () => {
     const write = (path: string, text: string) => {
       mkdirSync(join(fixture, path, '..'), { recursive: true });
       writeFileSync(join(fixture, path), text);
@@ -42,6 +42,10 @@ describe('the layers', () => {
     write('workflows/glue.ts', "import { app } from '../workers/app';\nexport const glue = app;\n");
     write('db/a.ts', "import { b } from './b';\nexport const a = () => b;\n");
     write('db/b.ts', "import { a } from './a';\nexport const b = () => a;\n");
+    write('workers/batches/batch-page.ts', "import { filing } from '../intake/file-and-start';\nimport { board } from '../board/board-page';\nexport const batch = [filing, board];\n");
+    write('workers/intake/file-and-start.ts', "export const filing = 'filed';\n");
+    write('workers/board/board-page.ts', "export const board = 'board';\n");
+    write('workers/kit/layout.ts', "import { board } from '../board/board-page';\nexport const layout = board;\n");
     const broken = brokenRules(fixture, ['domain', 'schemas', 'workers', 'workflows', 'db']);
     expect(broken).toEqual(
       expect.arrayContaining([
@@ -49,7 +53,11 @@ describe('the layers', () => {
         expect.stringMatching(/^no-frameworks-in-the-rules: domain\/rule\.ts → .*node_modules\/hono\//),
         'workflows-do-not-reach-the-edge: workflows/glue.ts → workers/app.ts',
         expect.stringMatching(/^no-cycles: db\/(a|b)\.ts/),
+        'features-stand-apart: workers/batches/batch-page.ts → workers/board/board-page.ts',
+        'shared-rooms-serve-the-features: workers/kit/layout.ts → workers/board/board-page.ts',
       ]),
     );
+    // Filing a case is the one link between features that the domain makes.
+    expect(broken.filter((rule) => rule.includes('workers/intake/file-and-start.ts'))).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@ import type { SignedInUser } from '../../db/queries/users';
 import { instructionState } from '../../domain/batch-clocks';
 import { canSee, visiblePathOf } from '../../domain/jurisdiction';
 import { batchListCursor, instructionListCursor } from '../../schemas/batch';
-import { decodeKeyset, encodeKeyset } from '../../schemas/cursor';
+import { decodeKeyset } from '../../schemas/cursor';
+import { pageOf, type PageRequest } from '../kit/paging';
 
 /** One line: the instruction with its clock and feedback, the case a dispute line became, or why it was rejected. */
 export const toLineView = (line: InstructionRow) => ({
@@ -37,18 +38,7 @@ export async function readBatch(db: Database, user: SignedInUser, batchId: strin
   return toBatchView(batch, await listInstructions(db, batchId));
 }
 
-export interface PageRequest {
-  limit?: number;
-  cursor?: string;
-}
 const defaultLimit = 50;
-
-/** One page of rows and the cursor of the next: one row more than asked says whether there is one. */
-export function pageOf<Row, Key extends readonly unknown[]>(found: Row[], limit: number, name: string, keyOf: (row: Row) => Key) {
-  const rows = found.slice(0, limit);
-  const last = rows.at(-1);
-  return { rows, nextCursor: found.length > limit && last ? encodeKeyset(name, keyOf(last)) : null };
-}
 
 /** The batches of the reader's jurisdiction and below, newest first, a page at a time. */
 export async function listBatchesFor(db: Database, user: SignedInUser, page: PageRequest) {

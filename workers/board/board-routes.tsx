@@ -13,8 +13,7 @@ import { listCasesFor } from '../cases/case-list';
 import { mediatorsWithLoad } from '../cases/mediator-load';
 import { policyInForce } from '../county/sla-policy';
 import { askedFields } from '../kit/asked-fields';
-import { batchPages } from '../batches/batch-routes';
-import { nextPageUrl } from '../casework/cases-api';
+import { nextPageUrl } from '../kit/paging';
 import { dashboardPages } from './dashboard-routes';
 import { requirePagePermission } from '../kit/page-errors';
 import { frameOf } from '../kit/page-frame';
@@ -75,7 +74,7 @@ async function ledgerDownload(c: Context<AppEnv>, format: Exclude<CaseListFormat
   return c.body(file.body, 200, file.headers);
 }
 
-/** The supervisor's pages: the overdue board and its ledger, the dashboard, batches. Sessions, not bearer tokens. */
+/** The supervisor's pages: the overdue board and its ledger, the dashboard. Sessions, not bearer tokens. */
 export const boardPages = new Hono<AppEnv>()
   .use('/board', requireUser('page'), requirePagePermission('supervise'))
   .use('/board.csv', requireUser('page'), requirePagePermission('supervise'))
@@ -83,5 +82,4 @@ export const boardPages = new Hono<AppEnv>()
   .get('/board', async (c) => showBoard(c, await listAsked(c, 'json')))
   .get('/board.csv', (c) => ledgerDownload(c, 'csv'))
   .get('/board.xlsx', (c) => ledgerDownload(c, 'xlsx'))
-  .route('/', dashboardPages)
-  .route('/', batchPages);
+  .route('/', dashboardPages);

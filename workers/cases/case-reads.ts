@@ -3,7 +3,7 @@ import { caseReadsWithin, recordCaseRead } from '../../db/queries/case-reads';
 import type { SignedInUser } from '../../db/queries/users';
 import { caseReadListCursor, type CaseReadVia } from '../../schemas/audit';
 import { decodeKeyset } from '../../schemas/cursor';
-import { pageOf, type PageRequest } from '../batches/batch-view';
+import { pageOf, type PageRequest } from '../kit/paging';
 import type { EdgeServices } from '../runtime/edge-services';
 
 /**

@@ -9,13 +9,7 @@ import { readWholeCase } from '../cases/case-view';
 import { policyInForce } from '../county/sla-policy';
 import { repeatsApi } from './repeats-api';
 import { stepsApi } from './steps-api';
-
-/** The same query from the next page on: a download's `Link` header points at it. */
-export const nextPageUrl = (url: string, cursor: string) => {
-  const next = new URL(url);
-  next.searchParams.set('cursor', cursor);
-  return `${next.pathname}${next.search}`;
-};
+import { nextPageUrl } from '../kit/paging';
 
 export const casesApi = new Hono<AppEnv>()
   .use(requireUser('api'))
