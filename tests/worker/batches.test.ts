@@ -65,7 +65,7 @@ describe('a batch of verification instructions', () => {
     expect(await json(await supervisor(`/api/batches/${id}`))).toEqual(view);
   });
 
-  it('answers a re-sent batch with the same batch and creates nothing twice; another batch under its ID is refused', async () => {
+  it('answers a re-sent batch with the same batch and creates nothing twice; another batch under its ID, or a wrong option beside it, is refused', async () => {
     const id = batchId();
     const body = { batchId: id, lines: [{ kind: 'anti_fraud', assigneeId: 'demo-mediator-ly', subject: '灵隐路 3 号 独居老人反诈走访' }, { kind: 'dispute', ...freshIntake('grid') }] };
     const first = await json(await sendJson(supervisor, body));
@@ -76,6 +76,10 @@ describe('a batch of verification instructions', () => {
 
     const changed = await sendJson(supervisor, { ...body, lines: body.lines.slice(0, 1) });
     expect(changed.status).toBe(422);
+    // A re-send with a wrong option in the query is refused, not answered as the batch it repeats.
+    const wrongQuery = await send(supervisor, JSON.stringify(body), 'application/json', {}, '?title=');
+    expect(wrongQuery.status).toBe(422);
+    expect((await json(wrongQuery)).fields.map((f: { field: string }) => f.field)).toEqual(['title']);
     const otherSupervisor = apiAs(stack, tokenOf(stack, 'demo-supervisor-xh'));
     expect((await sendJson(otherSupervisor, body)).status).toBe(409);
   });

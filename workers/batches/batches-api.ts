@@ -44,6 +44,9 @@ export const batchesApi = new Hono<AppEnv>()
   .use(requirePermission('supervise'))
   .post('/', async (c) => {
     const lang = c.get('lang');
+    // The query's options are checked whatever the body: beside a JSON body they are not read, but a wrong one is never passed over.
+    const queryOptions = v.safeParse(batchOptionsSchema, c.req.query());
+    if (!queryOptions.success) return c.json({ error: 'invalid_batch', fields: fieldErrors(queryOptions.issues, lang) }, 422);
     const text = textOfUpload(await c.req.arrayBuffer());
     const read = text === undefined ? { problem: 'The body is neither UTF-8 nor GBK text.' } : readBody(c.req.header('content-type'), text, c.req.query());
     if (!read) return c.json({ error: 'unsupported_media_type', message: 'Send application/json, application/x-ndjson (JSON lines) or text/csv.' }, 415);
