@@ -119,7 +119,7 @@ await onWholeStack(async (stack, client) => {
       },
       {
         name: measures.bareHttp,
-        // The same call the edge's gateway makes for a step (workers/temporal/gateway.ts), to the bare workflow.
+        // The same call the edge's gateway makes for a step (workers/sync/gateway.ts), to the bare workflow.
         attempt: (figures: RouteFigures) =>
           onBare(async (workflowId) => {
             await timed(figures, measures.bareHttp, async () => {

@@ -37,7 +37,7 @@ function inCodePoints<A extends LengthAction>(action: A, fits: (count: number) =
 export const minCodePoints = (requirement: number, message?: string) => inCodePoints(v.minLength<string, number, string | undefined>(requirement, message), (count) => count >= requirement);
 export const maxCodePoints = (requirement: number, message?: string) => inCodePoints(v.maxLength<string, number, string | undefined>(requirement, message), (count) => count <= requirement);
 
-/** The document describes a free text by what is left after its ends are cleared (workers/routes/openapi-parts.ts). */
+/** The document describes a free text by what is left after its ends are cleared (workers/document/openapi-parts.ts). */
 export const freeTextMark = 'x-free-text';
 
 /**

@@ -309,7 +309,7 @@ const actorRefusals = new Set(
 );
 const isActorRefusal = (refused: Refusal) => actorRefusals.has(refused.code);
 
-/** The department a step speaks for, read from its payload as the edge reads it (workers/services/take-step.ts). */
+/** The department a step speaks for, read from its payload as the edge reads it (workers/casework/take-step.ts). */
 const reportingForOf = (payload: object) => ('department' in payload ? (payload.department as Department) : undefined);
 
 // ---------------------------------------------------------------------------------------------------------------
