@@ -248,6 +248,8 @@ function applyCaseStep(state: CaseState, update: Exclude<StepUpdate, RouteStep>,
         if (!state.hardCase) (['accept', 'followUp'] as const).forEach((name) => stopCaseClock(state, name, now));
       }
       if (update.payload.route && update.payload.route !== state.route.route) {
+        // The route left ends as failed, saying where the case went: the route's workflow is handed it as it ends.
+        applyRouteStep(state.route, routeMessageFor(update, state) as RouteStep);
         return moveToRoute(state, update.payload.route, 'moved', update.payload.reason, now);
       }
       return [];

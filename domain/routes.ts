@@ -5,8 +5,8 @@ import { routeWorkflowId } from '../schemas/workflow-names';
 import { routes, type Department, type RouteName } from '../schemas/vocabulary';
 
 /**
- * The three resolution routes as one small state machine. The route's child workflow and the case workflow's
- * mirror of it apply the same steps in the same order through these pure functions, so both always agree.
+ * The three resolution routes as one small state machine, applied by the case workflow to the case's route, the only
+ * copy: the route's own workflow is handed it as each step leaves it.
  */
 export type { RouteState };
 

@@ -1,7 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { BatchState, InstructionFeedbackSignal } from '../schemas/batch-workflow';
 import type { CaseReport } from '../schemas/case-event';
-import type { CaseState, RepeatReportInput } from '../schemas/case-state';
+import type { CaseState, RepeatReportInput, RouteState } from '../schemas/case-state';
 import type { SlaPolicy } from '../schemas/policy';
 import type { StepUpdate } from '../schemas/steps';
 import type { Department } from '../schemas/vocabulary';
@@ -33,8 +33,11 @@ export const stepUpdate = defineUpdate<StepAnswer, [StepUpdate]>(stepUpdateName)
 export const policyChangedSignal = defineSignal<[SlaPolicy]>(policyChangedSignalName);
 export const repeatReportSignal = defineSignal<[RepeatReportInput]>(repeatReportSignalName);
 export const departmentOverdueSignal = defineSignal<[Department]>(departmentOverdueSignalName);
-/** The case workflow hands route steps to the route's own workflow. */
-export const routeStepSignal = defineSignal<[StepUpdate]>(routeStepSignalName);
+/**
+ * The case workflow hands a route step to the route's own workflow, with the case's route as the step left it. A run
+ * from before sent the step alone, and the route's workflow applied it to a copy of its own.
+ */
+export const routeStepSignal = defineSignal<[StepUpdate, RouteState?]>(routeStepSignalName);
 /** A department answered: done or refused (no payload), or it needs `moreTimeMs` more. */
 export interface DepartmentAnswer {
   moreTimeMs?: number;

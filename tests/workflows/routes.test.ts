@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeInput } from '../../schemas/intake';
 import type { CaseState } from '../../schemas/case-state';
-import { repeatReportSignal } from '../../workflows/definitions';
+import { repeatReportSignal, routeStepSignalName } from '../../workflows/definitions';
 import { caseInput, mediator, openCaseOn, secondsPolicy, startWorkflowEnv, supervisor, waitUntil, type WorkflowEnv } from '../support/workflow-env';
 
 let world: WorkflowEnv;
@@ -70,9 +73,6 @@ describe('resolution routes as child workflows', () => {
   it('a failed case moves grassroots → judicial → joint and, failing there, is referred to litigation', async () => {
     await world.withWorker(async (taskQueue) => {
       const c = await openCase(taskQueue, { category: 'neighbour' });
-      // The grassroots route's workflow starts from the case's loop; a failure recorded before it has started ends
-      // the route without one, and this case is about a route that ran and failed.
-      await started(`${c.caseId}/route-1-grassroots`);
       await c.dispatch();
       const afterFailure = await c.run('record-failure', { reason: '一方拒绝调解' });
       expect(afterFailure.route).toMatchObject({ route: 'judicial', workflowId: `${c.caseId}/route-2-judicial` });
@@ -80,14 +80,12 @@ describe('resolution routes as child workflows', () => {
         reason: '一方拒绝调解',
         detail: { from: 'grassroots', to: 'judicial' },
       });
-      await started(`${c.caseId}/route-2-judicial`);
       expect(await world.env.client.workflow.getHandle(`${c.caseId}/route-1-grassroots`).result()).toMatchObject({ stage: 'failed' });
 
       // Each new route waits for dispatch again: the station sends it to that route's mediator.
       await c.dispatch();
       const transferred = await c.run('request-transfer', { reason: '涉及土地确权，需要部门联动' });
       expect(transferred.route).toMatchObject({ route: 'joint', workflowId: `${c.caseId}/route-3-joint` });
-      await started(`${c.caseId}/route-3-joint`);
       expect(await world.env.client.workflow.getHandle(`${c.caseId}/route-2-judicial`).result()).toMatchObject({ stage: 'failed' });
 
       await c.dispatch();
@@ -109,7 +107,6 @@ describe('resolution routes as child workflows', () => {
   it('a supervisor overriding triage moves the case to another route, makes it hard, and says why', async () => {
     await world.withWorker(async (taskQueue) => {
       const c = await openCase(taskQueue, { category: 'family' });
-      await started(`${c.caseId}/route-1-grassroots`);
       const reason = '涉及宅基地，需多部门联动';
       const moved = await c.run('override-triage', { route: 'joint', hardCase: true, reason }, supervisor);
       expect(moved).toMatchObject({ hardCase: true, route: { route: 'joint', workflowId: `${c.caseId}/route-2-joint` } });
@@ -121,7 +118,6 @@ describe('resolution routes as child workflows', () => {
         stage: 'failed',
         failureReason: `moved to the joint route: ${reason}`,
       });
-      await started(`${c.caseId}/route-2-joint`);
       expect(await c.refusal('override-triage', { route: 'joint', hardCase: true, reason }, supervisor)).toBe('that would change nothing');
     });
   });
@@ -193,7 +189,6 @@ describe('resolution routes as child workflows', () => {
       expect(running.types()).not.toContain('reopened');
 
       const settled = await openCase(taskQueue, { category: 'neighbour' });
-      await started(`${settled.caseId}/route-1-grassroots`);
       await settled.dispatch();
       expect(await settled.run('record-agreement', { terms: '加装油烟净化器' })).toMatchObject({ status: 'resolved' });
       await world.env.client.workflow.getHandle(`${settled.caseId}/route-1-grassroots`).result();
@@ -215,6 +210,31 @@ describe('resolution routes as child workflows', () => {
       expect(await settled.run('accept', {})).toMatchObject({ order: 'accepted' });
       expect(await settled.refusal('record-return-visit', { satisfied: false, note: '回访' })).toBe('return visits come after the case is resolved');
     });
+  });
+
+  it('a route a step ends before its workflow could start still has its workflow, holding the route as the case left it', async () => {
+    await world.withWorker(async (taskQueue) => {
+      const c = await openCase(taskQueue, { category: 'neighbour' });
+      await c.run('exit', { kind: 'withdrawn', reason: '双方已自行和解，申请人撤回' }, supervisor);
+      const route = await world.env.client.workflow.getHandle(`${c.caseId}/route-1-grassroots`).result();
+      expect(route).toEqual((await finished(c.handle)).route);
+      expect(route).toMatchObject({ stage: 'ended' });
+    });
+  });
+
+  it('replays a joint case and its route recorded when the route kept a copy of its own and was sent the step alone', async () => {
+    const histories = ['joint-case-before-route-state-lived-with-the-case.json', 'joint-route-before-route-state-lived-with-the-case.json'].map((name) => {
+      const recorded = JSON.parse(readFileSync(join(import.meta.dirname, 'histories', name), 'utf8'));
+      return { workflowId: recorded.workflowId as string, history: temporal.api.history.v1.History.fromObject(recorded.history) };
+    });
+    const routeSignals = histories[1]!.history.events?.filter((event) => event.workflowExecutionSignaledEventAttributes?.signalName === routeStepSignalName);
+    expect(routeSignals?.map((event) => event.workflowExecutionSignaledEventAttributes?.input?.payloads?.length)).toEqual([1, 1, 1, 1]);
+    let replayed = 0;
+    for await (const result of Worker.runReplayHistories({ workflowBundle: world.bundle }, histories)) {
+      expect(result.error, result.workflowId).toBeUndefined();
+      replayed += 1;
+    }
+    expect(replayed).toBe(2);
   });
 
   it('replays every case, route and department history above without a determinism violation', async () => {

@@ -24,7 +24,7 @@ import { toCaseReport } from '../../domain/projection';
 import { addRepeatReport } from '../../domain/repeats';
 import { isTerminal } from '../../domain/routes';
 import { triage } from '../../domain/triage';
-import { repeatReportSchema, type CaseState } from '../../schemas/case-state';
+import { repeatReportSchema, type CaseState, type RouteState } from '../../schemas/case-state';
 import { slaPolicySchema } from '../../schemas/policy';
 import { stepUpdateSchema, type StepUpdate } from '../../schemas/steps';
 import { caseWorkflowInputSchema } from '../../schemas/workflow-input';
@@ -39,6 +39,10 @@ const { reportCaseEvent } = proxyActivities<CaseActivities>({
 
 const nowIso = () => new Date().toISOString();
 const stepAnswersWithItsReports = 'step-answers-with-its-reports';
+const routeStateLivesWithTheCase = 'route-state-lives-with-the-case';
+
+/** What the route's workflow is handed of the case's route: a copy, taken when the message leaves. */
+const routeCopy = (route: RouteState): RouteState => ({ ...route, departments: { ...route.departments } });
 
 /** One dispute case from filing to closing; its workflow ID is the case ID. */
 export async function disputeCase(rawInput: unknown): Promise<CaseState> {
@@ -74,11 +78,10 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
   /** Before the run ends or continues as new: no step half-handled, no report still on its way. */
   const settled = () => condition(() => allHandlersFinished() && reportsInFlight === 0);
 
-  // One start per route; a step arriving while the start is under way waits for the same start.
-  const routeStarts = new Map<string, Promise<void>>();
-  const ensureRouteWorkflow = () => {
-    const route = state.route;
-    if (state.status !== 'open' || isTerminal(route)) return Promise.resolve();
+  // One start per route; a step arriving while the start is under way waits for the same start. A start answers
+  // whether it made the route's workflow (from the route it was handed) or found it running from an earlier run.
+  const routeStarts = new Map<string, Promise<boolean>>();
+  const startRouteWorkflow = (route: RouteState) => {
     let started = routeStarts.get(route.workflowId);
     if (!started) {
       started = startChild(resolutionRoute, {
@@ -87,14 +90,29 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
         // The case may continue as new while a route runs; the route must outlive that run.
         parentClosePolicy: ParentClosePolicy.ABANDON,
       }).then(
-        () => undefined,
+        () => true,
         (error: unknown) => {
           if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+          return false;
         },
       );
       routeStarts.set(route.workflowId, started);
     }
     return started;
+  };
+  // Not an async function: the loop awaits the start itself, as runs from before did, so no extra turn reorders a
+  // recorded history's commands.
+  const ensureRouteWorkflow = (): Promise<unknown> =>
+    state.status === 'open' && !isTerminal(state.route) ? startRouteWorkflow(state.route) : Promise.resolve();
+  /**
+   * The route's workflow keeps no state of its own: it is handed the case's route as the step left it, and runs the
+   * departments' deadlines from it. A route a step reaches before its workflow started is started from that route,
+   * ended or not, so every route has its workflow and its result.
+   */
+  const tellRoute = async (route: RouteState, message: StepUpdate) => {
+    const known = routeStarts.has(route.workflowId);
+    const madeFromThisStep = await startRouteWorkflow(routeCopy(route));
+    if (known || !madeFromThisStep) await getExternalWorkflowHandle(route.workflowId).signal(routeStepSignal, message, routeCopy(route));
   };
 
   setHandler(stateQuery, () => state);
@@ -103,16 +121,19 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
     async (rawUpdate) => {
       const update = v.parse(stepUpdateSchema, rawUpdate) as StepUpdate;
       const message = routeMessageFor(update, state);
-      const routeWorkflowId = state.route.workflowId;
-      const routeStarted = routeStarts.get(routeWorkflowId);
+      // The route the step speaks to: a step that ends it moves the case to the next, but this one hears the end.
+      const route = state.route;
+      const routeStarted = routeStarts.get(route.workflowId);
       // Applied before the first await, so the next step's validator already sees this one.
       const reports = draftReports(applyStep(state, update, nowIso()));
       const delivered = deliver(reports);
       dirty = true;
-      // A route whose workflow has not started yet is started from the mirror, which already holds this step.
-      if (message && routeStarted) {
+      if (message && patched(routeStateLivesWithTheCase)) await tellRoute(route, message);
+      else if (message && routeStarted) {
+        // A run from before: the route's workflow applied the step to a copy of its own, and one not started yet was
+        // started later from the case's route, which already held this step.
         await routeStarted;
-        await getExternalWorkflowHandle(routeWorkflowId).signal(routeStepSignal, message);
+        await getExternalWorkflowHandle(route.workflowId).signal(routeStepSignal, message);
       }
       // One trip: the step answers with its reports, which the edge records at once; the activity's delivery of the
       // same ones is the backstop. A run from before waited for that delivery and answered with its state.

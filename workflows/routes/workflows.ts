@@ -17,22 +17,14 @@ export interface RouteInput {
  * report deadline.
  */
 export async function resolutionRoute(input: RouteInput): Promise<RouteState> {
-  const state = input.route;
+  let state = input.route;
   const answers: { department: Department; answer: DepartmentAnswer }[] = [];
 
   // Only the case workflow sends these, after its own validator took the step: they are not read again.
-  setHandler(routeStepSignal, (update: StepUpdate) => {
-    if (update.step === 'assign' && update.payload.departments) {
-      nameDepartments(state, update.payload.departments, update.payload.lead);
-      return;
-    }
-    if (update.step === 'exit') {
-      endRoute(state);
-      return;
-    }
-    // The case workflow checked the step against the same rules; a refusal here means it arrived twice.
-    if (!isRouteStep(update) || refuseRouteStep(state, update)) return;
-    applyRouteStep(state, update);
+  setHandler(routeStepSignal, (update: StepUpdate, caseRoute?: RouteState) => {
+    // The case's route is the route, taken as it comes; a run from before sent the step alone.
+    if (caseRoute) state = caseRoute;
+    else if (!applyToOwnCopy(state, update)) return;
     if (update.step === 'record-department-report') {
       const { department, outcome, moreTime } = update.payload;
       answers.push({ department, answer: outcome === 'more_time' && moreTime ? { moreTimeMs: durationToMs(moreTime) } : {} });
@@ -56,6 +48,24 @@ export async function resolutionRoute(input: RouteInput): Promise<RouteState> {
   }
   // Department tasks still waiting end with the route (their parent close policy terminates them).
   return state;
+}
+
+/**
+ * A run from before handed the route's workflow the step alone, to apply to a copy of the route it kept; false when
+ * the step was one it had already taken.
+ */
+function applyToOwnCopy(state: RouteState, update: StepUpdate): boolean {
+  if (update.step === 'assign' && update.payload.departments) {
+    nameDepartments(state, update.payload.departments, update.payload.lead);
+    return true;
+  }
+  if (update.step === 'exit') {
+    endRoute(state);
+    return true;
+  }
+  if (!isRouteStep(update) || refuseRouteStep(state, update)) return false;
+  applyRouteStep(state, update);
+  return true;
 }
 
 export interface DepartmentInput {
