@@ -442,11 +442,12 @@ describe('a case under any history of steps, clock ticks, repeat reports and new
     );
   });
 
-  it('keeps the route workflow and the case’s mirror of it in agreement', () => {
+  it('keeps a route workflow from before, which applied each step to a copy of its own, in agreement with the case’s route', () => {
     fc.assert(
       fc.property(historyArb, (history) => {
-        // The route's own workflow: started from the mirror when the case moves onto a route, then told what
-        // `routeMessageFor` says, and applying it as workflows/routes/workflows.ts does.
+        // A route's workflow as runs from before have it: started from the case's route when the case moves onto a
+        // route, then told what `routeMessageFor` says, and applying it to its own copy (`applyToOwnCopy` in
+        // workflows/routes/workflows.ts). Runs since are handed the case's route instead.
         let routeWorkflow: RouteState | undefined;
         play(history, ({ label, before, state, routeMessage: message }) => {
           if (message && routeWorkflow?.workflowId === before.route.workflowId) {
