@@ -69,9 +69,15 @@ export function freshIntake(channel: Channel): Record<string, any> {
  */
 export async function edgeOnlyStack(beforeEdge?: (stack: Stack) => Promise<void>) {
   const stack = await testStack({ outboxDrainMs: 3_600_000 });
-  await stack.prepareDatabase();
-  await beforeEdge?.(stack);
-  await stack.startEdge();
+  try {
+    await stack.prepareDatabase();
+    await beforeEdge?.(stack);
+    await stack.startEdge();
+  } catch (error) {
+    // The caller never holds a stack that failed to start, so it could not stop what had started: stop it here.
+    await stack.stop();
+    throw error;
+  }
   return { stack, gridWorker: apiAs(stack, tokenOf(stack, 'demo-grid-ly')) };
 }
 
