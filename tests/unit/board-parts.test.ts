@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BarChart } from '../../workers/board/svg-charts';
-import { spanWords, timeLeft } from '../../workers/board/time-left';
+import { readClock } from '../../domain/clocks/clock-reading';
+import { clockLeft, spanWords } from '../../workers/board/time-left';
 
 describe('time left on a clock', () => {
   const now = new Date('2026-11-23T10:00:00.000Z');
+  /** A running clock due at `dueAt`, as the board says its time left. */
+  const timeLeft = (dueAt: string, at: Date, lang: 'zh-CN' | 'en') => clockLeft(readClock({ dueAt, reported: 'running', paused: false }, at.getTime()), lang);
 
   it('says how long is left, or how long it is late, in its two largest units', () => {
     expect(timeLeft('2026-11-24T13:05:00.000Z', now, 'zh-CN')).toEqual({ late: false, text: '还剩 1 天 3 小时' });

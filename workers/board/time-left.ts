@@ -1,4 +1,4 @@
-import { readClock, type ClockReading } from '../../domain/clocks/clock-reading';
+import type { ClockReading } from '../../domain/clocks/clock-reading';
 import { t, type Lang } from '../i18n/messages';
 
 const minuteMs = 60_000;
@@ -25,6 +25,3 @@ export function clockLeft(reading: ClockReading, lang: Lang): { late: boolean; t
   if (reading.paused) return { late: false, text: t(lang, 'time.paused') };
   return { late: reading.late, text: t(lang, reading.late ? 'board.late' : 'board.left', { span: spanWords(reading.msLeft, lang) }) };
 }
-
-/** How long is left until a deadline, or how long it has been missed by, read at `now`. */
-export const timeLeft = (dueAt: string, now: Date, lang: Lang) => clockLeft(readClock({ dueAt, reported: 'running', paused: false }, now.getTime()), lang);
