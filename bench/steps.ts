@@ -17,6 +17,7 @@ import { bareUpdate, bareUpdateWorkflow } from './support/bare-update-workflow';
 import { runClosedLoop } from './support/closed-loop';
 import { positiveInt } from './support/figures';
 import { RouteFigures } from './support/route-figures';
+import { AnswerBreakdown } from './support/server-timing';
 import { onWholeStack } from './support/whole-stack';
 
 /** One at a time, a step's p50 at most this multiple of a bare update's; at concurrency 16, its p95 of a case read's. */
@@ -95,11 +96,16 @@ await onWholeStack(async (stack, client) => {
     const onBare = exclusive(bareIds);
     let readCount = 0;
 
-    const timed = async (figures: RouteFigures, name: string, send: () => Promise<{ status: number; body: string }>) => {
+    /** Where the edge's time went, one at a time, by its Server-Timing header: a step's, and a case read's. */
+    const breakdowns = { [measures.step]: new AnswerBreakdown(), [measures.read]: new AnswerBreakdown() } as Record<string, AnswerBreakdown>;
+    let measuringLevel = 0;
+    const timed = async (figures: RouteFigures, name: string, send: () => Promise<{ status: number; body: string; timing?: string | null }>) => {
       const t0 = performance.now();
       try {
-        const { status, body } = await send();
-        figures.answered(name, [200], status, performance.now() - t0, body);
+        const { status, body, timing } = await send();
+        const ms = performance.now() - t0;
+        figures.answered(name, [200], status, ms, body);
+        if (measuringLevel === oneAtATime && status === 200) breakdowns[name]?.add(timing ?? null, ms);
         return status;
       } catch (error) {
         figures.unanswered(name, [200], error);
@@ -167,6 +173,7 @@ await onWholeStack(async (stack, client) => {
     console.log(`load average before measuring: ${loadBefore}`);
     const byLevel = new Map<number, RouteFigures>();
     for (const level of levels) {
+      measuringLevel = level;
       const figures = new RouteFigures();
       byLevel.set(level, figures);
       // A round of fewer requests than callers never has them all waiting at once.
@@ -181,6 +188,7 @@ await onWholeStack(async (stack, client) => {
       }
     }
     const loadAfter = loadAverage();
+    measuringLevel = 0;
 
     console.log(`\n${perLevel} per measure at each concurrency, ${rounds} rounds each led by another measure\n`);
     const rows: Record<string, Record<string, number | string>> = {};
@@ -193,6 +201,11 @@ await onWholeStack(async (stack, client) => {
 
     const ms = (level: number, name: string, column: 'p50 ms' | 'p95 ms') => byLevel.get(level)?.table()[name]?.[column] as number;
     const ratio = (level: number, column: 'p50 ms' | 'p95 ms', against: string) => ms(level, measures.step, column) / ms(level, against, column);
+    for (const [name, breakdown] of Object.entries(breakdowns)) {
+      if (!breakdown.count) continue;
+      console.log(`\nWhere a ${name}'s time went one at a time (the edge's Server-Timing, ${breakdown.count} answers)`);
+      console.table(breakdown.table());
+    }
     console.log('\nA step against the others, at each concurrency');
     console.table(
       Object.fromEntries(

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
+import { timing } from 'hono/timing';
 import type { AppEnv } from './env';
 import { limitBody } from './middleware/body-limit';
 import { detectLang } from './middleware/lang';
@@ -39,6 +40,8 @@ const internalBodyLimit = limitBody(256 * 1024, (c) => c.json({ error: 'too_larg
 const pageCsrf = csrf();
 
 export const app = new Hono<AppEnv>()
+  // Each answer says in Server-Timing what its round trips took (the token, the case read, the workflow's update …).
+  .use(timing({ totalDescription: 'the whole answer' }))
   .use(securityHeaders)
   .use(detectLang)
   // A method the document does not declare for a path it knows is refused before any guard reads the request.

@@ -1,3 +1,4 @@
+import type { TimingVariables } from 'hono/timing';
 import type { SignedInUser } from '../db/queries/users';
 import type { Lang } from './i18n/messages';
 import type { EdgeServices } from './runtime/edge-services';
@@ -21,7 +22,7 @@ export interface Bindings extends TemporalBindings {
   OUTBOX_BACKOFF_MS?: string;
 }
 
-export interface Variables {
+export interface Variables extends TimingVariables {
   user: SignedInUser;
   lang: Lang;
   services: EdgeServices;

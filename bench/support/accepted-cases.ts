@@ -1,13 +1,13 @@
 import type { Stack } from '../../scripts/stack';
 import { apiAs, freshIntake } from '../../tests/support/stack';
 
-/** A bearer token's holder speaking to the edge: the answer's status and body, whatever the status. */
+/** A bearer token's holder speaking to the edge: the answer's status, body and Server-Timing, whatever the status. */
 export function edgeCaller(stack: Stack, token: string) {
   const api = apiAs(stack, token);
   return async (path: string, init: { method?: string; body?: unknown } = {}) => {
     const body = init.body === undefined ? undefined : JSON.stringify(init.body);
     const response = await api(path, { method: init.method ?? 'GET', body, signal: AbortSignal.timeout(30_000) });
-    return { status: response.status, body: await response.text() };
+    return { status: response.status, body: await response.text(), timing: response.headers.get('server-timing') };
   };
 }
 

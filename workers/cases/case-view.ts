@@ -78,8 +78,8 @@ export async function findVisibleCase(db: Database, reader: CaseReader, caseId: 
  * The whole case as its reader may read it, through the API or a page. Every such read is recorded for the admin,
  * whoever reads: the audit answers who saw a party's particulars, not only who could.
  */
-export async function readWholeCase(services: Pick<EdgeServices, 'db' | 'defer'>, reader: SignedInUser, caseId: string, via: CaseReadVia): Promise<CaseView | undefined> {
-  const detail = await findVisibleCase(services.db, reader, caseId);
+export async function readWholeCase(services: Pick<EdgeServices, 'db' | 'defer' | 'timed'>, reader: SignedInUser, caseId: string, via: CaseReadVia): Promise<CaseView | undefined> {
+  const detail = await services.timed('answer', findVisibleCase(services.db, reader, caseId));
   if (!detail) return undefined;
   noteCaseRead(services, reader, detail.case, via);
   return caseViewAsSeenBy(reader, toCaseView(detail));

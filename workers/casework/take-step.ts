@@ -37,10 +37,10 @@ export type StepAnswer =
  * also applies; whether the step is allowed now is decided by the case's workflow, whose validator refuses it.
  */
 export async function takeStep(services: EdgeServices, request: StepRequest): Promise<StepAnswer> {
-  const { db, gateway } = services;
+  const { db, gateway, timed } = services;
   const { user, caseId, step } = request;
   // The case row alone answers who may step it; the whole case is read once, for the answer.
-  const found = await findCase(db, caseId);
+  const found = await timed('case', findCase(db, caseId));
   // A case the caller may not read is as missing to a step as to a read: another station's, or a liaison's case
   // whose route does not name their department.
   if (!found || !mayReadCase(user, readableOf(found))) return { kind: 'notFound' };
@@ -76,18 +76,21 @@ export async function takeStep(services: EdgeServices, request: StepRequest): Pr
   const actor = { id: user.id, role: user.role, name: user.name, ...(user.department ? { department: user.department } : {}), ...(onBehalfOf ? { onBehalfOf } : {}) };
   const update = { step, actor, payload } as StepUpdate;
   try {
-    const outcome = await gateway.executeStep(found.id, update, request.stepId);
+    const outcome = await timed('workflow', gateway.executeStep(found.id, update, request.stepId));
     if (!outcome.ok) return { kind: 'refused', refusal: outcome.refusal };
     // One trip: D1 records the step's reports now, through the path /internal takes; the activity's delivery of the
     // same reports later finds them there and changes nothing.
-    for (const report of outcome.reports) {
-      await recordCaseReport(db, found.id, report).catch((error: unknown) => console.error(`step ${request.stepId}: report ${report.seq} waits for its delivery`, error));
-    }
+    const recording = async () => {
+      for (const report of outcome.reports) {
+        await recordCaseReport(db, found.id, report).catch((error: unknown) => console.error(`step ${request.stepId}: report ${report.seq} waits for its delivery`, error));
+      }
+    };
+    await timed('record', recording());
   } catch (error) {
     if (error instanceof TemporalUnavailableError) return { kind: 'unavailable', maybeTaken: true };
     throw error;
   }
-  const after = await findCaseDetail(db, found.id);
+  const after = await timed('answer', findCaseDetail(db, found.id));
   if (duplicateOf) await mergeDuplicate(services, after!, duplicateOf.id, user.id);
   return { kind: 'taken', view: toCaseView(after!) };
 }

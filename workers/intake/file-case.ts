@@ -21,6 +21,7 @@ import { sha256Hex } from '../runtime/crypto';
 import { customError, fieldErrors, type FieldError, type Lang } from '../i18n/messages';
 import { jurisdictionByCode } from '../county/jurisdictions';
 import { mergeRepeat, withPhoneKey } from '../cases/repeats';
+import { untimed } from '../runtime/edge-services';
 
 export type FilingOutcome =
   | { kind: 'filed'; caseId: string; detail: CaseDetail; outboxId: number; workflowInput: CaseWorkflowInput }
@@ -107,7 +108,7 @@ export async function readIntake(
 }
 
 /** Checks what the schema cannot know (where the grid cell is, whose it is), then writes the case in one batch. */
-export async function fileCase(db: Database, request: FilingRequest): Promise<FilingOutcome> {
+export async function fileCase(db: Database, request: FilingRequest, timed = untimed): Promise<FilingOutcome> {
   const { user, channel, policy, lang } = request;
   const now = request.now ?? new Date();
   // The key is matched by the body as sent; the case keeps its times as instants.
@@ -115,11 +116,11 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
   const intake = intakeInInstants(request.intake, policy.utcOffset);
 
   if (request.idempotencyKey) {
-    const earlier = await findIdempotencyKey(db, user.id, request.idempotencyKey);
+    const earlier = await timed('idempotency', findIdempotencyKey(db, user.id, request.idempotencyKey));
     if (earlier) return replayOf(earlier, requestHash);
   }
 
-  const checked = await checkPlaceAndTime(db, user, intake, { policy, lang, now });
+  const checked = await timed('checks', checkPlaceAndTime(db, user, intake, { policy, lang, now }));
   if (checked.errors.length || !checked.gridCell) return { kind: 'invalid', errors: checked.errors };
   const { gridCell, occurredAt } = checked;
   const stationCode = stationCodeOf(gridCell.path);
@@ -131,7 +132,7 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
   // The same dispute coming back to this station within a year joins the earlier case; a split-out report never does.
   const earlier =
     !request.splitFrom &&
-    (await findRepeatOf(
+    (await timed('repeat', findRepeatOf(
       db,
       {
         jurisdictionCode: stationCode,
@@ -141,7 +142,7 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
         since: new Date(now.getTime() - repeatWindowMs).toISOString(),
       },
       (candidate) => isSameDispute({ address: intake.where.address, parties: intake.parties }, candidate),
-    ));
+    )));
   if (earlier) {
     try {
       const outboxRow = await mergeRepeat(db, earlier, { reportedBy: user.id, channel, intake, at: filedAt, idempotency });
@@ -166,7 +167,7 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
   };
   const caseNumberPrefix = `${stationCode}-${filedDay.replaceAll('-', '')}-`;
   try {
-    const filed = await insertFiledCase(db, {
+    const filed = await timed('file', insertFiledCase(db, {
       case: {
         id: caseId,
         channel,
@@ -193,7 +194,7 @@ export async function fileCase(db: Database, request: FilingRequest): Promise<Fi
       idempotency,
       splitFrom: request.splitFrom,
       search: caseSearchDocument({ caseNumber: caseNumberPrefix, address: intake.where.address, parties: intake.parties }),
-    });
+    }));
     const workflowInput = { ...inputWithoutNumber, caseNumber: filed.detail.case.caseNumber };
     return { kind: 'filed', caseId, detail: filed.detail, outboxId: filed.outbox.id, workflowInput };
   } catch (error) {

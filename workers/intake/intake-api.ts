@@ -28,7 +28,7 @@ for (const channel of channels) {
         );
       }
       const services = c.get('services');
-      const policy = await policyInForce(c.env, services.db);
+      const policy = await services.timed('policy', policyInForce(c.env, services.db));
       // Every error in one round: the formats, and where the grid cell lies for a body whose formats are fine or not.
       const read = await readIntake(services.db, c.get('user'), channel, given.body, { policy, lang, now: new Date() });
       if (!read.ok) return c.json({ error: 'invalid_intake', fields: read.errors }, 422);

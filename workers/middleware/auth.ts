@@ -22,7 +22,7 @@ export async function userOfRequest(c: Context<AppEnv>, audience: 'api' | 'page'
 /** API callers present a bearer token and get 401 without one; page visitors are sent to sign in and then back. */
 export const requireUser = (audience: 'api' | 'page') =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const user = await userOfRequest(c, audience);
+    const user = await c.get('services').timed('auth', userOfRequest(c, audience));
     if (!user) {
       if (audience === 'page') {
         const next = new URL(c.req.url);

@@ -45,7 +45,7 @@ async function withinLimit(c: Context<AppEnv>): Promise<boolean> {
 
 /** One caller's burst slows that caller alone: 429 with the time to wait, for the API and the pages alike. */
 export const limitEachCaller = createMiddleware<AppEnv>(async (c, next) => {
-  if (unlimited(c.req.path) || (await withinLimit(c))) return next();
+  if (unlimited(c.req.path) || (await c.get('services').timed('limit', withinLimit(c)))) return next();
   c.header('retry-after', String(rateLimitPeriodSeconds));
   if (!isMachinePath(c.req.path)) return pageError(c, 429);
   return c.json({ error: 'rate_limited', message: `Too many requests from this caller; try again in ${rateLimitPeriodSeconds} s.` }, 429);

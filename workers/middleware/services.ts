@@ -1,4 +1,5 @@
 import { createMiddleware } from 'hono/factory';
+import { wrapTime } from 'hono/timing';
 import { openDatabase } from '../../db/client';
 import type { AppEnv } from '../env';
 import { refusalBackoffFrom } from '../sync/outbox-delivery';
@@ -11,6 +12,7 @@ export const provideServices = createMiddleware<AppEnv>(async (c, next) => {
     gateway: HttpWorkflowGateway.fromEnv(c.env),
     defer: (work) => c.executionCtx.waitUntil(work),
     refusalBackoff: refusalBackoffFrom(c.env),
+    timed: (name, work) => wrapTime(c, name, work),
   });
   await next();
 });

@@ -10,4 +10,12 @@ export interface EdgeServices {
   defer: (work: Promise<unknown>) => void;
   /** How long a delivery Temporal refused waits before its next try. */
   refusalBackoff: RefusalBackoff;
+  /** Runs `work` and adds its time to the answer's Server-Timing header under `name`, so a slow part can be named. */
+  timed: <T>(name: TimedPart, work: Promise<T>) => Promise<T>;
 }
+
+/** The parts of an answer the Server-Timing header names: each a round trip the edge makes. */
+export type TimedPart = 'auth' | 'limit' | 'case' | 'workflow' | 'record' | 'answer' | 'policy' | 'checks' | 'repeat' | 'file' | 'idempotency';
+
+/** For callers with no answer to time: the work alone. */
+export const untimed: EdgeServices['timed'] = (_name, work) => work;
