@@ -142,13 +142,25 @@ export async function findCaseByNumber(db: Database, caseNumber: string) {
   return row;
 }
 
-export async function findCaseDetail(db: Database, caseId: string) {
-  const [caseRow, partyRows, clockRows, timelineRows] = await db.batch([
+/** The reads of a whole case, to run as a batch of their own or at the end of a batch that writes it. */
+export const caseDetailReads = (db: Database, caseId: string) =>
+  [
     db.select().from(cases).where(eq(cases.id, caseId)),
     db.select().from(parties).where(eq(parties.caseId, caseId)).orderBy(asc(parties.position)),
     db.select().from(caseClocks).where(eq(caseClocks.caseId, caseId)).orderBy(asc(caseClocks.dueAt)),
     db.select().from(timelineEvents).where(eq(timelineEvents.caseId, caseId)).orderBy(asc(timelineEvents.id)),
-  ]);
+  ] as const;
+
+type DetailReads = ReturnType<typeof caseDetailReads>;
+/** What each of `caseDetailReads` answers, in its order. */
+export type CaseDetailRows = readonly [Awaited<DetailReads[0]>, Awaited<DetailReads[1]>, Awaited<DetailReads[2]>, Awaited<DetailReads[3]>];
+
+/** The whole case from the answers of `caseDetailReads`; undefined for no such case. */
+export function caseDetailOf([caseRow, partyRows, clockRows, timelineRows]: CaseDetailRows) {
   const found = caseRow[0];
   return found && { case: found, parties: partyRows, clocks: clockRows, timeline: timelineRows };
+}
+
+export async function findCaseDetail(db: Database, caseId: string) {
+  return caseDetailOf(await db.batch(caseDetailReads(db, caseId)));
 }

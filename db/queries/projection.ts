@@ -18,18 +18,16 @@ export async function findProjectionTarget(db: Database, caseId: string) {
   return row;
 }
 
+export type ProjectionTarget = NonNullable<Awaited<ReturnType<typeof findProjectionTarget>>>;
+type Notice = { audience: NotifyAudience; recipient: string } | undefined;
+
 /**
- * Projects one workflow report into D1 in one batch: its timeline row, the case as it now stands, its clocks and
- * whoever must be told. The timeline row keyed by (case, seq) goes first: a retried report fails on it and the
- * whole batch rolls back, so nothing is applied twice; a report older than what D1 shows adds its timeline row only.
+ * What one workflow report writes: its timeline row, the case as it now stands, its clocks and whoever must be told.
+ * The timeline row keyed by (case, seq) goes first: a retried report fails on it and its whole batch rolls back, so
+ * nothing is applied twice. A report older than what D1 shows (`projectedSeq`, or a newer report landed since it was
+ * read) adds its timeline row only: the case row and the clocks are written only while the report is the newest.
  */
-export async function applyCaseReport(
-  db: Database,
-  caseId: string,
-  report: CaseReport,
-  projectedSeq: number,
-  notify: { audience: NotifyAudience; recipient: string } | undefined,
-): Promise<ApplyOutcome> {
+export function caseReportWrites(db: Database, caseId: string, report: CaseReport, projectedSeq: number, notify: Notice): [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] {
   const { projection } = report;
   const writes: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
     db.insert(timelineEvents).values({
@@ -48,6 +46,8 @@ export async function applyCaseReport(
       .where(and(eq(outbox.caseId, caseId), eq(outbox.kind, 'start_workflow'), isNull(outbox.doneAt))),
   ];
   if (report.seq > projectedSeq) {
+    // After the case row's update below, the case shows this report's number only if no newer report came first.
+    const stillNewest = sql`(select ${cases.projectedSeq} from ${cases} where ${cases.id} = ${caseId}) = ${report.seq}`;
     writes.push(
       db
         .update(cases)
@@ -84,6 +84,7 @@ export async function applyCaseReport(
               stoppedAt: sql`excluded.stopped_at`,
               pausedAt: sql`excluded.paused_at`,
             },
+            setWhere: stillNewest,
           }),
       );
     }
@@ -92,6 +93,12 @@ export async function applyCaseReport(
   if (notify) {
     writes.push(db.insert(notifications).values({ caseId, workflowSeq: report.seq, kind: report.type, ...notify, createdAt: report.at }));
   }
+  return writes;
+}
+
+/** Projects one workflow report into D1 in one batch (see `caseReportWrites`). */
+export async function applyCaseReport(db: Database, caseId: string, report: CaseReport, projectedSeq: number, notify: Notice): Promise<ApplyOutcome> {
+  const writes = caseReportWrites(db, caseId, report, projectedSeq, notify);
   try {
     await db.batch(writes);
   } catch (error) {

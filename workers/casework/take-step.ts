@@ -1,4 +1,4 @@
-import { findCase, findCaseByNumber, findCaseDetail } from '../../db/queries/cases';
+import { findCase, findCaseByNumber, findCaseDetail, type CaseDetail } from '../../db/queries/cases';
 import { findUserById, type SignedInUser } from '../../db/queries/users';
 import { canSee } from '../../domain/jurisdiction';
 import { isAccepted, isMediatorStep, mayBeAssigned, mayReadCase, refuseActor, supervises } from '../../domain/permissions';
@@ -8,7 +8,7 @@ import { TemporalUnavailableError } from '../sync/gateway';
 import { readableOf, toCaseView, type CaseView } from '../cases/case-view';
 import type { EdgeServices } from '../runtime/edge-services';
 import { retryPendingOutbox } from '../sync/outbox-delivery';
-import { recordCaseReport } from '../sync/record-report';
+import { recordStepReports } from '../sync/record-report';
 import { mergeDuplicate } from '../cases/repeats';
 
 export interface StepRequest<S extends StepName = StepName> {
@@ -75,22 +75,24 @@ export async function takeStep(services: EdgeServices, request: StepRequest): Pr
 
   const actor = { id: user.id, role: user.role, name: user.name, ...(user.department ? { department: user.department } : {}), ...(onBehalfOf ? { onBehalfOf } : {}) };
   const update = { step, actor, payload } as StepUpdate;
+  let after: CaseDetail | undefined;
   try {
     const outcome = await timed('workflow', gateway.executeStep(found.id, update, request.stepId));
     if (!outcome.ok) return { kind: 'refused', refusal: outcome.refusal };
-    // One trip: D1 records the step's reports now, through the path /internal takes; the activity's delivery of the
-    // same reports later finds them there and changes nothing.
-    const recording = async () => {
-      for (const report of outcome.reports) {
-        await recordCaseReport(db, found.id, report).catch((error: unknown) => console.error(`step ${request.stepId}: report ${report.seq} waits for its delivery`, error));
-      }
-    };
-    await timed('record', recording());
+    // One trip: D1 records the step's reports and answers with the case in the same batch, through the writes
+    // /internal makes; the activity's delivery of the same reports later finds them there and changes nothing.
+    after = await timed(
+      'record',
+      recordStepReports(db, found, outcome.reports).catch((error: unknown) => {
+        console.error(`step ${request.stepId}: its reports wait for their delivery`, error);
+        return undefined;
+      }),
+    );
   } catch (error) {
     if (error instanceof TemporalUnavailableError) return { kind: 'unavailable', maybeTaken: true };
     throw error;
   }
-  const after = await timed('answer', findCaseDetail(db, found.id));
+  after ??= await timed('answer', findCaseDetail(db, found.id));
   if (duplicateOf) await mergeDuplicate(services, after!, duplicateOf.id, user.id);
   return { kind: 'taken', view: toCaseView(after!) };
 }
