@@ -21,6 +21,11 @@ export const caseWorkflowInputSchema = v.object({
   seqAfter: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
   /** Continue as new past this many history events; tests lower it to see it happen. */
   historyLimit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(50)), 8_000),
+  /**
+   * How long a step's reports, answered to the edge that records them, wait before the workflow delivers them again
+   * as the backstop for an edge that died mid-answer; sooner if another report goes out first. Tests shorten it.
+   */
+  backstopAfterMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 30_000),
 });
 /** What a caller hands over; the workflow reads it through the schema, defaults filled in. */
 export type CaseWorkflowInput = v.InferInput<typeof caseWorkflowInputSchema>;

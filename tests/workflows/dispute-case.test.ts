@@ -52,12 +52,35 @@ describe('disputeCase against a real Temporal dev server', () => {
     });
   });
 
+  it('holds a step’s reports back as the backstop while the edge has them, and sends them before the next report goes out', async () => {
+    // A backstop longer than the test: only the first-contact warning, two seconds in, can bring the step's report.
+    const input = { ...caseInput(secondsPolicy), backstopAfterMs: 60_000 };
+    await world.withWorker(async (taskQueue) => {
+      const handle = await world.env.client.workflow.start('disputeCase', { taskQueue, workflowId: input.caseId, args: [input] });
+      await waitUntil(() => world.edge.eventsOf(input.caseId).some((e) => e.type === 'triaged'), 20_000, 'triage report');
+      // The edge that took this step died before it could record the answer: nobody records its reports here.
+      const [assigned] = answeredReports(await handle.executeUpdate(stepUpdate, { args: [step('assign', { mediatorId: mediator.id, mediatorName: mediator.name }, supervisor)] }));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(world.edge.eventsOf(input.caseId).map((e) => e.type)).toEqual(['triaged']);
+      await waitUntil(() => world.edge.eventsOf(input.caseId).some((e) => e.type === 'clock_warning'), 20_000, 'the warning');
+      const events = world.edge.eventsOf(input.caseId);
+      expect(events.map((e) => [e.seq, e.type])).toEqual([
+        [1, 'triaged'],
+        [assigned!.seq, 'step:assign'],
+        [assigned!.seq + 1, 'clock_warning'],
+      ]);
+      await handle.terminate('test finished');
+    });
+  });
+
   it('runs a grassroots case from filing to closing, its history replaying without a determinism violation', async () => {
     const input = caseInput(secondsPolicy);
     const history = await world.withWorker(async (taskQueue) => {
       const handle = await world.env.client.workflow.start('disputeCase', { taskQueue, workflowId: input.caseId, args: [input] });
       const run = (s: Parameters<typeof step>[0], payload: object, actor: Parameters<typeof step>[2] = mediator) =>
         takeStepOn(world, handle, input.caseId, step(s, payload as never, actor));
+      // A case is stepped once it is open: its first report at the edge, as the edge's own steps wait for it.
+      await waitUntil(() => world.edge.eventsOf(input.caseId).some((e) => e.type === 'triaged'), 20_000, 'triage report');
       // The station dispatches the case to its mediator, who accepts it.
       await run('assign', { mediatorId: mediator.id, mediatorName: mediator.name }, supervisor);
       await run('accept', {});
@@ -78,6 +101,16 @@ describe('disputeCase against a real Temporal dev server', () => {
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     expect(events.map((e) => e.type)).toContain('resolved');
     const replay = Worker.runReplayHistories({ workflowBundle: world.bundle }, [{ workflowId: input.caseId, history }]);
+    for await (const result of replay) expect(result.error).toBeUndefined();
+  });
+
+  it('replays a case recorded when each step’s reports were delivered at once, one activity a report', async () => {
+    const recorded = JSON.parse(readFileSync(join(import.meta.dirname, 'histories', 'case-before-steps-handed-their-reports-over.json'), 'utf8'));
+    const history = temporal.api.history.v1.History.fromObject(recorded.history);
+    const events = history.events ?? [];
+    expect(events.filter((event) => event.workflowExecutionUpdateCompletedEventAttributes).length).toBe(12);
+    expect(events.filter((event) => event.activityTaskScheduledEventAttributes).length).toBe(22);
+    const replay = Worker.runReplayHistories({ workflowBundle: world.bundle }, [{ workflowId: recorded.workflowId, history }]);
     for await (const result of replay) expect(result.error).toBeUndefined();
   });
 

@@ -4,6 +4,8 @@ import type { CaseReport } from '../../schemas/case-event';
 /** The activities a case workflow may call; their implementations live beside this file. */
 export interface CaseActivities {
   reportCaseEvent(caseId: string, report: CaseReport): Promise<void>;
+  /** Delivers reports in their order, one call each; a report the edge refuses for good is logged and passed over. */
+  reportCaseEvents(caseId: string, reports: CaseReport[]): Promise<void>;
 }
 
 /** The activity a batch workflow calls. */

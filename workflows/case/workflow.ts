@@ -32,7 +32,7 @@ import type { CaseActivities } from '../activities/types';
 import { departmentOverdueSignal, policyChangedSignal, repeatReportSignal, routeStepSignal, stateQuery, stepUpdate } from '../definitions';
 import { resolutionRoute } from '../routes/workflows';
 
-const { reportCaseEvent } = proxyActivities<CaseActivities>({
+const { reportCaseEvent, reportCaseEvents } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -40,6 +40,7 @@ const { reportCaseEvent } = proxyActivities<CaseActivities>({
 const nowIso = () => new Date().toISOString();
 const stepAnswersWithItsReports = 'step-answers-with-its-reports';
 const routeStateLivesWithTheCase = 'route-state-lives-with-the-case';
+const stepsHandTheirReportsOver = 'steps-hand-their-reports-over';
 
 /** What the route's workflow is handed of the case's route: a copy, taken when the message leaves. */
 const routeCopy = (route: RouteState): RouteState => ({ ...route, departments: { ...route.departments } });
@@ -63,7 +64,8 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
     const at = nowIso();
     return drafts.map((draft) => toCaseReport(state, draft, ++state.seq, at));
   };
-  const deliver = (events: CaseReport[]) => {
+  /** Runs from before: one activity a report, each after the one before. */
+  const deliverEach = (events: CaseReport[]) => {
     for (const event of events) {
       reportsInFlight += 1;
       // A report the edge refuses for good is logged and passed over: one bad event must not stop the case.
@@ -74,9 +76,56 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
     }
     return reporting;
   };
+
+  /**
+   * A step's reports go to the edge with the step's answer, and the edge records them. They are delivered again, as
+   * the backstop for an edge that died mid-answer, once `backstopAfterMs` has passed, or sooner with the next report
+   * that goes out, so the edge still receives every report in order.
+   */
+  const handedOver: CaseReport[] = [];
+  let handedOverAt: number | undefined;
+  /** Once the run is settling before it ends, nothing is held back any more. */
+  let settling = false;
+  const handOver = (events: CaseReport[]) => {
+    if (settling) return void deliverInBatches(events);
+    handedOver.push(...events);
+    handedOverAt ??= Date.now();
+  };
+  const backstopDue = () => handedOverAt !== undefined && Date.now() >= handedOverAt + input.backstopAfterMs;
+  // A timer needs a positive duration: a backstop due now wakes the loop a millisecond on.
+  const backstopInMs = () => (handedOverAt === undefined ? undefined : Math.max(1, handedOverAt + input.backstopAfterMs - Date.now()));
+  /** What waits to go out, and the one delivery under way: each takes everything queued when it starts. */
+  const queued: CaseReport[] = [];
+  let draining: Promise<void> | undefined;
+  const drain = async () => {
+    try {
+      await reporting;
+      while (queued.length) {
+        const batch = queued.splice(0);
+        await reportCaseEvents(state.caseId, batch).catch((error: unknown) => log.error('reports refused', { seqs: batch.map((event) => event.seq), error: String(error) }));
+      }
+    } finally {
+      // Set in the same turn as the last check of the queue: a report queued after it starts a delivery of its own.
+      draining = undefined;
+    }
+  };
+  const deliverInBatches = (events: CaseReport[], flush = false) => {
+    if (events.length || flush || backstopDue()) {
+      queued.push(...handedOver.splice(0), ...events);
+      handedOverAt = undefined;
+    }
+    if (queued.length && !draining) draining = drain();
+    return draining ?? Promise.resolve();
+  };
+
+  const deliver = (events: CaseReport[]) => (patched(stepsHandTheirReportsOver) ? deliverInBatches(events) : deliverEach(events));
   const report = (drafts: CaseEventDraft[]) => deliver(draftReports(drafts));
-  /** Before the run ends or continues as new: no step half-handled, no report still on its way. */
-  const settled = () => condition(() => allHandlersFinished() && reportsInFlight === 0);
+  /** Before the run ends or continues as new: no step half-handled, no report still on its way or held back. */
+  const settled = () => {
+    settling = true;
+    if (handedOver.length) void deliverInBatches([], true);
+    return condition(() => allHandlersFinished() && reportsInFlight === 0 && draining === undefined && handedOver.length === 0);
+  };
 
   // One start per route; a step arriving while the start is under way waits for the same start. A start answers
   // whether it made the route's workflow (from the route it was handed) or found it running from an earlier run.
@@ -126,7 +175,7 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
       const routeStarted = routeStarts.get(route.workflowId);
       // Applied before the first await, so the next step's validator already sees this one.
       const reports = draftReports(applyStep(state, update, nowIso()));
-      const delivered = deliver(reports);
+      const delivered = patched(stepsHandTheirReportsOver) ? (handOver(reports), Promise.resolve()) : deliver(reports);
       dirty = true;
       if (message && patched(routeStateLivesWithTheCase)) await tellRoute(route, message);
       else if (message && routeStarted) {
@@ -177,7 +226,9 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
 
   while (state.status !== 'closed') {
     await ensureRouteWorkflow();
-    const wakeInMs = msUntilNextEvent(Object.values(state.clocks), Date.now());
+    const clockInMs = msUntilNextEvent(Object.values(state.clocks), Date.now());
+    const backstop = backstopInMs();
+    const wakeInMs = clockInMs === undefined || backstop === undefined ? (clockInMs ?? backstop) : Math.min(clockInMs, backstop);
     const woken = () => dirty || state.status === 'closed';
     if (wakeInMs === undefined) await condition(woken);
     else await condition(woken, wakeInMs);
