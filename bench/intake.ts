@@ -3,8 +3,11 @@
  * answer) against a bare gRPC workflow start and the same start over Temporal's HTTP API, side by side on one stack
  * in alternating rounds. Then every case the intake answered for is looked for in D1 and in Temporal: none may be lost.
  *
- *   npm run bench:intake -- [--concurrency 8] [--requests 300]
+ * Then, one at a time, a filing against a case read on the same edge, with where the edge's time went (Server-Timing).
+ *
+ *   npm run bench:intake -- [--concurrency 8] [--requests 300] [--one-at-a-time 40]
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { caseWorkflowInputSchema, type CaseWorkflowInput } from '../schemas/workflow-input';
@@ -17,17 +20,24 @@ import { lookForAnsweredCases } from './support/answered-cases';
 import { newTally, runClosedLoop, timedInto, type Attempt, type Tally } from './support/closed-loop';
 import { oneDecimal, percentile, positiveInt } from './support/figures';
 import { onWholeStack } from './support/whole-stack';
+import { AnswerBreakdown } from './support/server-timing';
 
 /** Intake p50 at most this share of a bare start's, and its throughput at least this multiple. */
 const targetLatencyShare = 0.25;
 const targetThroughputMultiple = 2;
+/** One at a time, a filing's p50 at most this multiple of a case read's. */
+const targetSingleOverRead = 2;
 const warmupPerSide = 20;
 // Several short rounds in alternating order, so a noisy neighbour (a test run, GC, SQLite checkpoints) hits both sides.
 const rounds = 3;
 
 const { values: flags } = parseArgs({
-  options: { concurrency: { type: 'string', default: '8' }, requests: { type: 'string', default: '300' } },
+  options: { concurrency: { type: 'string', default: '8' }, requests: { type: 'string', default: '300' }, 'one-at-a-time': { type: 'string', default: '40' } },
 });
+const singles = positiveInt(flags['one-at-a-time'], '--one-at-a-time');
+const loadAverage = () => loadavg().map((n) => n.toFixed(2)).join(' / ');
+
+console.log(`load average (1 / 5 / 15 min) before the stack started: ${loadAverage()}`);
 const concurrency = positiveInt(flags.concurrency, '--concurrency');
 const requestsPerSide = positiveInt(flags.requests, '--requests');
 
@@ -52,7 +62,11 @@ await onWholeStack(async (stack, client) => {
   // Each filing at its own address: the same address again would be a repeat and land on the earlier case.
   const intake = v.parse(gridIntakeSchema, freshIntake('grid'));
 
+  /** Set for the one-at-a-time phase: where each answer's time went. */
+  let breakdowns: { filing: AnswerBreakdown; read: AnswerBreakdown } | undefined;
+
   const fileGridCase: Attempt = async () => {
+    const t0 = performance.now();
     const response = await fetch(`${stack.edgeUrl}/api/intake/grid`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -61,6 +75,7 @@ await onWholeStack(async (stack, client) => {
     });
     const text = await response.text();
     if (response.status !== 201) return `HTTP ${response.status}: ${text}`;
+    breakdowns?.filing.add(response.headers.get('server-timing'), performance.now() - t0);
     const { id, status } = JSON.parse(text) as { id: string; status?: string };
     if (status !== 'queued' && status !== 'open') return `201 but status ${status}`;
     answered.push(id);
@@ -113,6 +128,7 @@ await onWholeStack(async (stack, client) => {
   console.log(`Warm-up: ${warmupPerSide} per side …`);
   for (const side of sides) await runClosedLoop(concurrency, { requests: warmupPerSide }, timedInto(newTally(), side.attempt));
 
+  console.log(`load average before measuring: ${loadAverage()}`);
   for (let round = 0; round < rounds; round++) {
     const share = Math.floor(requestsPerSide / rounds) + (round < requestsPerSide % rounds ? 1 : 0);
     const order = round % 2 === 0 ? sides : [...sides].reverse();
@@ -133,6 +149,34 @@ await onWholeStack(async (stack, client) => {
   console.log(
     `intake / bare gRPC start throughput: ${throughputMultiple.toFixed(2)}× (target ≥ ${targetThroughputMultiple}×): ${throughputMultiple >= targetThroughputMultiple ? 'MET' : 'MISSED'}`,
   );
+
+  // One at a time: a filing against a read of a case just filed, alternating, with the edge's breakdown of each.
+  breakdowns = { filing: new AnswerBreakdown(), read: new AnswerBreakdown() };
+  const readCase: Attempt = async () => {
+    const t0 = performance.now();
+    const response = await fetch(`${stack.edgeUrl}/api/cases/${answered.at(-1)}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(30_000) });
+    await response.text();
+    if (response.status !== 200) return `HTTP ${response.status}`;
+    breakdowns?.read.add(response.headers.get('server-timing'), performance.now() - t0);
+    return undefined;
+  };
+  console.log(`\nOne at a time: ${singles} filings and ${singles} case reads, alternating …`);
+  const single = { filing: newTally(), read: newTally() };
+  for (let i = 0; i < singles; i++) {
+    await timedInto(single.filing, fileGridCase)();
+    await timedInto(single.read, readCase)();
+  }
+  const [filingOne, readOne] = [summarize(single.filing), summarize(single.read)];
+  const latencies = (s: Summary) => ({ 'p50 ms': oneDecimal(s.p50), 'p95 ms': oneDecimal(s.p95), failures: s.failures });
+  console.table({ 'intake (edge), one at a time': latencies(filingOne), 'case read (edge), one at a time': latencies(readOne) });
+  console.log('\nWhere a filing’s time went, one at a time (the edge’s Server-Timing)');
+  console.table(breakdowns.filing.table());
+  console.log('Where a case read’s time went, one at a time');
+  console.table(breakdowns.read.table());
+  const singleRatio = filingOne.p50 / readOne.p50;
+  console.log(`one filing at a time p50 / case read p50: ${singleRatio.toFixed(2)}× (target ≤ ${targetSingleOverRead}×): ${singleRatio <= targetSingleOverRead ? 'MET' : 'MISSED'}`);
+  breakdowns = undefined;
+  console.log(`load average after measuring: ${loadAverage()}`);
 
   // Lost: a case answered for that D1 does not hold, or that Temporal never got a workflow for (the outbox cron starts
   // what the answer's own start missed).
