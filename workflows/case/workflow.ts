@@ -1,5 +1,6 @@
 import {
   allHandlersFinished,
+  CancellationScope,
   log,
   condition,
   patched,
@@ -8,6 +9,7 @@ import {
   ParentClosePolicy,
   proxyActivities,
   setHandler,
+  sleep,
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -41,6 +43,7 @@ const nowIso = () => new Date().toISOString();
 const stepAnswersWithItsReports = 'step-answers-with-its-reports';
 const routeStateLivesWithTheCase = 'route-state-lives-with-the-case';
 const stepsHandTheirReportsOver = 'steps-hand-their-reports-over';
+const theLoopKeepsItsTimer = 'the-loop-keeps-its-timer';
 
 /** What the route's workflow is handed of the case's route: a copy, taken when the message leaves. */
 const routeCopy = (route: RouteState): RouteState => ({ ...route, departments: { ...route.departments } });
@@ -220,6 +223,29 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
     dirty = true;
   });
 
+  /**
+   * The loop's one timer, kept while nothing falls due before it: a step wakes the loop but sets no timer again unless
+   * it brings a moment forward. A timer that rings early only has the loop look and wait again. Runs from before set a
+   * new timer each time the loop woke.
+   */
+  let alarm: { at: number; scope: CancellationScope; rung: boolean } | undefined;
+  const untilWokenOrDue = (woken: () => boolean, wakeInMs: number | undefined) => {
+    const at = wakeInMs === undefined ? undefined : Date.now() + wakeInMs;
+    if (alarm?.rung) alarm = undefined;
+    if (at !== undefined && (!alarm || at < alarm.at)) {
+      alarm?.scope.cancel();
+      const set = { at, scope: new CancellationScope(), rung: false };
+      set.scope.run(() => sleep(Math.max(1, at - Date.now()))).then(
+        () => void (set.rung = true),
+        // Cancelled for a sooner one.
+        () => undefined,
+      );
+      alarm = set;
+    }
+    const ringing = alarm;
+    return condition(() => woken() || ringing?.rung === true);
+  };
+
   // A finished case started again carries its repeat report in the same breath; the report reopens it.
   if (resumed && state.status === 'closed') await condition(() => state.status !== 'closed', '10 seconds');
   if (!resumed) await report(openingEvents(state, triaged));
@@ -230,7 +256,8 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
     const backstop = backstopInMs();
     const wakeInMs = clockInMs === undefined || backstop === undefined ? (clockInMs ?? backstop) : Math.min(clockInMs, backstop);
     const woken = () => dirty || state.status === 'closed';
-    if (wakeInMs === undefined) await condition(woken);
+    if (patched(theLoopKeepsItsTimer)) await untilWokenOrDue(woken, wakeInMs);
+    else if (wakeInMs === undefined) await condition(woken);
     else await condition(woken, wakeInMs);
     dirty = false;
     await report(takeDueClockEvents(state, nowIso()));
