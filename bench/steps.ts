@@ -96,8 +96,10 @@ await onWholeStack(async (stack, client) => {
     const onBare = exclusive(bareIds);
     let readCount = 0;
 
-    /** Where the edge's time went, one at a time, by its Server-Timing header: a step's, and a case read's. */
-    const breakdowns = { [measures.step]: new AnswerBreakdown(), [measures.read]: new AnswerBreakdown() } as Record<string, AnswerBreakdown>;
+    /** Where the edge's time went, by its Server-Timing header, one at a time and crowded: a step's, and a case read's. */
+    const breakdowns = new Map(
+      [oneAtATime, crowded].map((level) => [level, { [measures.step]: new AnswerBreakdown(), [measures.read]: new AnswerBreakdown() } as Record<string, AnswerBreakdown>]),
+    );
     let measuringLevel = 0;
     const timed = async (figures: RouteFigures, name: string, send: () => Promise<{ status: number; body: string; timing?: string | null }>) => {
       const t0 = performance.now();
@@ -105,7 +107,7 @@ await onWholeStack(async (stack, client) => {
         const { status, body, timing } = await send();
         const ms = performance.now() - t0;
         figures.answered(name, [200], status, ms, body);
-        if (measuringLevel === oneAtATime && status === 200) breakdowns[name]?.add(timing ?? null, ms);
+        if (status === 200) breakdowns.get(measuringLevel)?.[name]?.add(timing ?? null, ms);
         return status;
       } catch (error) {
         figures.unanswered(name, [200], error);
@@ -201,10 +203,12 @@ await onWholeStack(async (stack, client) => {
 
     const ms = (level: number, name: string, column: 'p50 ms' | 'p95 ms') => byLevel.get(level)?.table()[name]?.[column] as number;
     const ratio = (level: number, column: 'p50 ms' | 'p95 ms', against: string) => ms(level, measures.step, column) / ms(level, against, column);
-    for (const [name, breakdown] of Object.entries(breakdowns)) {
-      if (!breakdown.count) continue;
-      console.log(`\nWhere a ${name}'s time went one at a time (the edge's Server-Timing, ${breakdown.count} answers)`);
-      console.table(breakdown.table());
+    for (const [level, byMeasure] of breakdowns) {
+      for (const [name, breakdown] of Object.entries(byMeasure)) {
+        if (!breakdown.count) continue;
+        console.log(`\nWhere a ${name}'s time went at concurrency ${level} (the edge's Server-Timing, ${breakdown.count} answers)`);
+        console.table(breakdown.table());
+      }
     }
     console.log('\nA step against the others, at each concurrency');
     console.table(
