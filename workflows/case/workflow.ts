@@ -40,6 +40,11 @@ const { reportCaseEvent, reportCaseEvents } = proxyActivities<CaseActivities>({
 });
 
 const nowIso = () => new Date().toISOString();
+/**
+ * At most this many reports in one delivery: reports pile up while the edge is away, and a delivery of all of them
+ * could outlast the activity's 30 seconds on every try.
+ */
+const reportsPerDelivery = 20;
 const stepAnswersWithItsReports = 'step-answers-with-its-reports';
 const routeStateLivesWithTheCase = 'route-state-lives-with-the-case';
 const stepsHandTheirReportsOver = 'steps-hand-their-reports-over';
@@ -97,14 +102,14 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
   const backstopDue = () => handedOverAt !== undefined && Date.now() >= handedOverAt + input.backstopAfterMs;
   // A timer needs a positive duration: a backstop due now wakes the loop a millisecond on.
   const backstopInMs = () => (handedOverAt === undefined ? undefined : Math.max(1, handedOverAt + input.backstopAfterMs - Date.now()));
-  /** What waits to go out, and the one delivery under way: each takes everything queued when it starts. */
+  /** What waits to go out, and the one delivery under way: each takes what is queued when it starts, up to a limit. */
   const queued: CaseReport[] = [];
   let draining: Promise<void> | undefined;
   const drain = async () => {
     try {
       await reporting;
       while (queued.length) {
-        const batch = queued.splice(0);
+        const batch = queued.splice(0, reportsPerDelivery);
         await reportCaseEvents(state.caseId, batch).catch((error: unknown) => log.error('reports refused', { seqs: batch.map((event) => event.seq), error: String(error) }));
       }
     } finally {
