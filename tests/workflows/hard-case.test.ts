@@ -53,8 +53,12 @@ const refusal = (reason: RegExp) => ({
   cause: { message: expect.toSatisfy((message: string) => reason.test(refusalReason(refusalOfFailure(message))), `a refusal matching ${reason}`) },
 });
 const sleepUntil = (instant: string | number, plusMs = 0) => sleep(Math.max(0, new Date(instant).getTime() + plusMs - Date.now()));
+/**
+ * Every report at the edge once, numbered without a gap. Not in the order they arrived: a step's reports are recorded
+ * from its answer, and an earlier report still on its way (the case's opening, a clock's) may come after them.
+ */
 const expectGaplessSeq = (caseId: string) => {
-  const seqs = world.edge.eventsOf(caseId).map((e) => e.seq);
+  const seqs = world.edge.eventsOf(caseId).map((e) => e.seq).sort((a, b) => a - b);
   expect(seqs).toEqual(seqs.map((_, i) => i + 1));
 };
 
@@ -223,7 +227,9 @@ describe('a hard case as the supervisor and the mediator see it', () => {
       await waitUntil(async () => (await current.describe()).runId !== handle.firstExecutionRunId, 10_000, 'a new run');
       const firstRun = await world.env.client.workflow.getHandle(input.caseId, handle.firstExecutionRunId).fetchHistory();
       expect(firstRun.events!.at(-1)!.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
-      expect(firstRun.events!.length).toBeLessThan(60 + 40);
+      // Past the limit the run settles first: it delivers the reports it held back, 20 to an activity (six events
+      // each with its workflow task), while the steps still coming in are taken.
+      expect(firstRun.events!.length).toBeLessThan(60 + 60);
 
       const state = await handle.query(stateQuery);
       expect(state).toMatchObject({ order: 'accepted', hardCase: true, assignee: { id: mediator.id }, status: 'open' });
