@@ -27,6 +27,10 @@ const statusOf = async (workflowId: string) => (await describeWorkflow(workflowI
 const started = (workflowId: string) =>
   waitUntil(() => describeWorkflow(workflowId).then(() => true, () => false), 10_000, `${workflowId} to start`);
 const finished = (handle: WorkflowHandle) => handle.result() as Promise<CaseState>;
+const recordedHistory = (name: string) => {
+  const recorded = JSON.parse(readFileSync(join(import.meta.dirname, 'histories', name), 'utf8'));
+  return { workflowId: recorded.workflowId as string, history: temporal.api.history.v1.History.fromObject(recorded.history) };
+};
 
 describe('resolution routes as child workflows', () => {
   it('a judicial agreement waits for the court, and the case resolves once the court confirms it', async () => {
@@ -222,11 +226,45 @@ describe('resolution routes as child workflows', () => {
     });
   });
 
-  it('replays a joint case and its route recorded when the route kept a copy of its own and was sent the step alone', async () => {
-    const histories = ['joint-case-before-route-state-lived-with-the-case.json', 'joint-route-before-route-state-lived-with-the-case.json'].map((name) => {
-      const recorded = JSON.parse(readFileSync(join(import.meta.dirname, 'histories', name), 'utf8'));
-      return { workflowId: recorded.workflowId as string, history: temporal.api.history.v1.History.fromObject(recorded.history) };
+  it('a step that speaks to its route answers without waiting for the route to hear it, and the route hears the steps in order', async () => {
+    await world.withWorker(async (taskQueue) => {
+      const c = await openCase(taskQueue, { category: 'land' });
+      const routeId = (await c.state()).route.workflowId;
+      await started(routeId);
+      await c.dispatch(mediator, { departments: ['police', 'market'], lead: 'police' });
+      await c.run('record-department-report', { department: 'police', report: '派出所已现场核查' });
+      await c.run('record-department-report', { department: 'market', report: '市场监管所核查完毕' });
+      await c.run('record-agreement', { terms: '联合调处协议' });
+      expect(await world.env.client.workflow.getHandle(routeId).result()).toMatchObject({ stage: 'resolved', departments: { police: 'reported', market: 'reported' } });
+
+      const events = (await c.handle.fetchHistory()).events ?? [];
+      const kinds = events.map((event) => String(event.eventType));
+      // Each step's message reaches the route only after the step was answered; before, the answer waited for it.
+      const answered = kinds.flatMap((kind, at) => (kind === String(temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED) ? [at] : []));
+      const heard = kinds.flatMap((kind, at) => (kind === String(temporal.api.enums.v1.EventType.EVENT_TYPE_EXTERNAL_WORKFLOW_EXECUTION_SIGNALED) ? [at] : []));
+      expect(heard).toHaveLength(4);
+      for (const at of heard) expect(answered.some((answer) => answer < at && !heard.some((signal) => answer < signal && signal < at))).toBe(true);
+
+      const routeEvents = (await world.env.client.workflow.getHandle(routeId).fetchHistory()).events ?? [];
+      const stepsHeard = routeEvents
+        .filter((event) => event.workflowExecutionSignaledEventAttributes?.signalName === routeStepSignalName)
+        .map((event) => JSON.parse(Buffer.from(event.workflowExecutionSignaledEventAttributes!.input!.payloads![0]!.data!).toString()).step);
+      expect(stepsHeard).toEqual(['assign', 'record-department-report', 'record-department-report', 'record-agreement']);
     });
+  });
+
+  it('replays a joint case and its route recorded when a step waited until its route had heard it', async () => {
+    const histories = ['joint-case-before-route-messages-left-after-the-answer.json', 'joint-route-before-route-messages-left-after-the-answer.json'].map(recordedHistory);
+    let replayed = 0;
+    for await (const result of Worker.runReplayHistories({ workflowBundle: world.bundle }, histories)) {
+      expect(result.error, result.workflowId).toBeUndefined();
+      replayed += 1;
+    }
+    expect(replayed).toBe(2);
+  });
+
+  it('replays a joint case and its route recorded when the route kept a copy of its own and was sent the step alone', async () => {
+    const histories = ['joint-case-before-route-state-lived-with-the-case.json', 'joint-route-before-route-state-lived-with-the-case.json'].map(recordedHistory);
     const routeSignals = histories[1]!.history.events?.filter((event) => event.workflowExecutionSignaledEventAttributes?.signalName === routeStepSignalName);
     expect(routeSignals?.map((event) => event.workflowExecutionSignaledEventAttributes?.input?.payloads?.length)).toEqual([1, 1, 1, 1]);
     let replayed = 0;

@@ -49,6 +49,7 @@ const stepAnswersWithItsReports = 'step-answers-with-its-reports';
 const routeStateLivesWithTheCase = 'route-state-lives-with-the-case';
 const stepsHandTheirReportsOver = 'steps-hand-their-reports-over';
 const theLoopKeepsItsTimer = 'the-loop-keeps-its-timer';
+const routeMessagesLeaveAfterTheAnswer = 'route-messages-leave-after-the-answer';
 
 /** What the route's workflow is handed of the case's route: a copy, taken when the message leaves. */
 const routeCopy = (route: RouteState): RouteState => ({ ...route, departments: { ...route.departments } });
@@ -132,8 +133,17 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
   const settled = () => {
     settling = true;
     if (handedOver.length) void deliverInBatches([], true);
-    return condition(() => allHandlersFinished() && reportsInFlight === 0 && draining === undefined && handedOver.length === 0);
+    return condition(() => allHandlersFinished() && reportsInFlight === 0 && draining === undefined && handedOver.length === 0 && routeMessagesInFlight === 0);
   };
+
+  /**
+   * Route messages go one after another, each once the one before has reached the route, so the route takes the
+   * case's route copies in the order the steps left them. The step does not wait for its message: the start or the
+   * signal is a command of the same workflow task that answers the step. A message that fails leaves its rejection
+   * unhandled, which fails the workflow task for Temporal to retry, rather than a route going without it.
+   */
+  let routeMessages: Promise<void> = Promise.resolve();
+  let routeMessagesInFlight = 0;
 
   // One start per route; a step arriving while the start is under way waits for the same start. A start answers
   // whether it made the route's workflow (from the route it was handed) or found it running from an earlier run.
@@ -166,6 +176,19 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
    * departments' deadlines from it. A route a step reaches before its workflow started is started from that route,
    * ended or not, so every route has its workflow and its result.
    */
+  const tellRouteInTurn = (route: RouteState, message: StepUpdate) => {
+    const known = routeStarts.has(route.workflowId);
+    const copy = routeCopy(route);
+    const started = startRouteWorkflow(copy);
+    routeMessagesInFlight += 1;
+    routeMessages = routeMessages
+      .then(() => started)
+      .then(async (madeFromThisStep) => {
+        if (known || !madeFromThisStep) await getExternalWorkflowHandle(route.workflowId).signal(routeStepSignal, message, copy);
+      })
+      .finally(() => void (routeMessagesInFlight -= 1));
+  };
+  /** Runs from before: the step waited until its message reached the route. */
   const tellRoute = async (route: RouteState, message: StepUpdate) => {
     const known = routeStarts.has(route.workflowId);
     const madeFromThisStep = await startRouteWorkflow(routeCopy(route));
@@ -185,7 +208,10 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
       const reports = draftReports(applyStep(state, update, nowIso()));
       const delivered = patched(stepsHandTheirReportsOver) ? (handOver(reports), Promise.resolve()) : deliver(reports);
       dirty = true;
-      if (message && patched(routeStateLivesWithTheCase)) await tellRoute(route, message);
+      if (message && patched(routeStateLivesWithTheCase)) {
+        if (patched(routeMessagesLeaveAfterTheAnswer)) tellRouteInTurn(route, message);
+        else await tellRoute(route, message);
+      }
       else if (message && routeStarted) {
         // A run from before: the route's workflow applied the step to a copy of its own, and one not started yet was
         // started later from the case's route, which already held this step.
