@@ -3,6 +3,7 @@ import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { SlaPolicy } from '../schemas/policy';
+import type { EdgeDevOptions } from './edge-dev';
 import { seedDemoData, type DemoUser } from './seed';
 import { ensureTemporalCli, projectRoot, ToolchainError } from './temporal-cli';
 
@@ -108,6 +109,10 @@ export class Stack {
     const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(grpcPort), '--http-port', String(temporalHttpPort)];
     args.push(...(uiPort === null ? ['--headless'] : ['--ui-port', String(uiPort)]));
     args.push('--db-filename', join(dataDir, 'temporal.sqlite'), '--log-level', 'error');
+    // SQLite's default rollback journal syncs the file several times a commit, and the dev server's one connection
+    // queues every workflow's writes behind it: under load, writes outlived their callers ("context canceled") and
+    // steps were aborted. A write-ahead log synced at checkpoints keeps the file consistent after a crash.
+    args.push('--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
     const child = this.spawnChild('temporal', cli, args);
     await waitFor('Temporal dev server', answers(`${this.temporalHttpUrl}/api/v1/namespaces/default`), child);
   }
@@ -186,24 +191,9 @@ export class Stack {
       ...(slaPolicy ? { SLA_POLICY: JSON.stringify(slaPolicy) } : {}),
       ...(outboxBackoffMs !== undefined ? { OUTBOX_BACKOFF_MS: String(outboxBackoffMs) } : {}),
     };
-    const child = this.spawnChild('edge', process.execPath, [
-      wranglerBin,
-      'dev',
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(edgePort),
-      '--persist-to',
-      join(dataDir, 'wrangler'),
-      '--test-scheduled',
-      // The devtools port and /__scheduled answer anyone who reaches them: loopback only, like the app itself.
-      '--inspector-ip',
-      '127.0.0.1',
-      '--show-interactive-dev-session=false',
-      '--log-level',
-      'warn',
-      ...Object.entries(vars).flatMap(([key, value]) => ['--var', `${key}:${value}`]),
-    ]);
+    const devtoolsPort = Number(process.env.FENGQIAO_DEVTOOLS_PORT) || undefined;
+    const edge: EdgeDevOptions = { hostname: '127.0.0.1', port: edgePort, persistTo: join(dataDir, 'wrangler'), vars, inspectorPort: devtoolsPort };
+    const child = this.spawnChild('edge', process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts', 'edge-dev.ts'), JSON.stringify(edge)]);
     await waitFor('wrangler dev', answers(`${this.edgeUrl}/healthz`), child);
     this.drainTimer = setInterval(() => void this.drainOutbox().catch(() => {}), this.options.outboxDrainMs);
   }
