@@ -46,16 +46,37 @@ export const users = sqliteTable('users', {
   department: text('department', { enum: departments }),
   jurisdictionCode: text('jurisdiction_code').notNull().references(() => jurisdictions.code),
   tokenHash: text('token_hash').notNull().unique(),
+  /** A mobile number the user may sign in with instead of their ID. */
+  phone: text('phone').unique(),
+  /** The password's scrypt hash in PHC form (workers/runtime/passwords.ts); none until the user sets one. */
+  passwordHash: text('password_hash'),
+  /** A one-time code's hash, from the admin: it signs in once, to set a password, until it expires. */
+  oneTimeCodeHash: text('one_time_code_hash'),
+  oneTimeCodeExpiresAt: text('one_time_code_expires_at'),
+  /** Wrong passwords in a row; a sign-in resets it (domain/sign-in-backoff.ts). */
+  failedSignIns: integer('failed_sign_ins').notNull().default(0),
+  lastFailedSignInAt: text('last_failed_sign_in_at'),
+  /** Locked after too many wrong passwords, until an admin unlocks the account. */
+  lockedAt: text('locked_at'),
   /** A disabled user's token and sessions no longer sign anyone in; the user stays on the timelines they wrote. */
   disabledAt: text('disabled_at'),
   createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
 
-export const sessions = sqliteTable('sessions', {
-  tokenHash: text('token_hash').primaryKey(),
-  userId: text('user_id').notNull().references(() => users.id),
-  expiresAt: text('expires_at').notNull(),
-});
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    /** The absolute end: a session lasts no longer than this however busy it is. */
+    expiresAt: text('expires_at').notNull(),
+    /** The idle end is counted from here; refreshed as the session is used. */
+    lastSeenAt: text('last_seen_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    /** A session begun with a one-time code may only set the password. */
+    purpose: text('purpose', { enum: ['work', 'set_password'] }).notNull().default('work'),
+  },
+  (table) => [index('sessions_user').on(table.userId)],
+);
 
 /**
  * Sign-in attempts still counted against whoever made them: written before the token is checked, so a burst in

@@ -24,6 +24,10 @@ export interface StackOptions {
   outboxDrainMs: number;
   /** The first wait before a refused outbox row is tried again (doubling after); unset is the edge's own minute. */
   outboxBackoffMs?: number;
+  /** Page sessions' idle and absolute ends in seconds, shorter for tests; unset, the domain's. */
+  sessionSeconds?: { idle: number; max: number };
+  /** The first wait after the free wrong passwords, shorter for tests; unset, the domain's. */
+  signInFirstWaitMs?: number;
   /** 'inherit' shows every process's output; a directory collects one log file per process. */
   output: 'inherit' | { logDir: string };
   /** Throw the data away on stop (tests and benchmarks); `npm start` keeps it. */
@@ -181,7 +185,7 @@ export class Stack {
   }
 
   async startEdge() {
-    const { edgePort, dataDir, internalSecret, taskQueue, slaPolicy, outboxBackoffMs } = this.options;
+    const { edgePort, dataDir, internalSecret, taskQueue, slaPolicy, outboxBackoffMs, sessionSeconds, signInFirstWaitMs } = this.options;
     await assertPortFree(edgePort, 'the Fengqiao app');
     const vars = {
       TEMPORAL_HTTP_URL: this.temporalHttpUrl,
@@ -190,6 +194,8 @@ export class Stack {
       OPERATOR_TOKEN: this.options.operatorToken,
       ...(slaPolicy ? { SLA_POLICY: JSON.stringify(slaPolicy) } : {}),
       ...(outboxBackoffMs !== undefined ? { OUTBOX_BACKOFF_MS: String(outboxBackoffMs) } : {}),
+      ...(sessionSeconds ? { SESSION_IDLE_SECONDS: String(sessionSeconds.idle), SESSION_MAX_SECONDS: String(sessionSeconds.max) } : {}),
+      ...(signInFirstWaitMs ? { SIGN_IN_FIRST_WAIT_MS: String(signInFirstWaitMs) } : {}),
     };
     const devtoolsPort = Number(process.env.FENGQIAO_DEVTOOLS_PORT) || undefined;
     const edge: EdgeDevOptions = { hostname: '127.0.0.1', port: edgePort, persistTo: join(dataDir, 'wrangler'), vars, inspectorPort: devtoolsPort };

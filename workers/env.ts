@@ -20,10 +20,17 @@ export interface Bindings extends TemporalBindings {
   SLA_POLICY?: string;
   /** Milliseconds before a refused outbox row is tried again, doubling after each refusal; unset means a minute. */
   OUTBOX_BACKOFF_MS?: string;
+  /** Seconds a page session may stay unused, and at most last; unset means domain/sign-in-backoff.ts's. */
+  SESSION_IDLE_SECONDS?: string;
+  SESSION_MAX_SECONDS?: string;
+  /** Milliseconds of the first wait after the free wrong passwords, doubling after; unset means a second. */
+  SIGN_IN_FIRST_WAIT_MS?: string;
 }
 
 export interface Variables extends TimingVariables {
   user: SignedInUser;
+  /** For a page session: whether it may work, or only set its password (a one-time code's). */
+  sessionPurpose?: 'work' | 'set_password';
   lang: Lang;
   services: EdgeServices;
 }

@@ -16,6 +16,8 @@ const userWithJurisdiction = {
 
 /** A disabled user signs nobody in and is dispatched nothing; they stay on the timelines they wrote. */
 const active = isNull(users.disabledAt);
+/** A locked account (too many wrong passwords) signs nobody in by any way, token or session, until unlocked. */
+const signsIn = and(active, isNull(users.lockedAt));
 
 async function findUserWhere(db: Database, where: SQL) {
   const [user] = await db
@@ -26,23 +28,20 @@ async function findUserWhere(db: Database, where: SQL) {
   return user;
 }
 
-export const findUserByTokenHash = (db: Database, tokenHash: string) => findUserWhere(db, eq(users.tokenHash, tokenHash));
+export const findUserByTokenHash = (db: Database, tokenHash: string) => findUserWhere(db, and(eq(users.tokenHash, tokenHash), isNull(users.lockedAt))!);
 
 /** A user with the path of their jurisdiction, to check that a mediator may be dispatched to a case. */
 export const findUserById = (db: Database, id: string) => findUserWhere(db, eq(users.id, id));
 
-export async function findUserBySession(db: Database, sessionHash: string, now: string) {
-  const [user] = await db
-    .select(userWithJurisdiction)
+/** A session's user while the session has reached neither its absolute end nor, since `idleSince`, its idle one. */
+export async function findUserBySession(db: Database, sessionHash: string, now: string, idleSince: string) {
+  const [found] = await db
+    .select({ user: userWithJurisdiction, purpose: sessions.purpose, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
     .innerJoin(jurisdictions, eq(users.jurisdictionCode, jurisdictions.code))
-    .where(and(eq(sessions.tokenHash, sessionHash), gt(sessions.expiresAt, now), active));
-  return user;
-}
-
-export async function createSession(db: Database, sessionHash: string, userId: string, expiresAt: string) {
-  await db.insert(sessions).values({ tokenHash: sessionHash, userId, expiresAt });
+    .where(and(eq(sessions.tokenHash, sessionHash), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleSince), signsIn));
+  return found;
 }
 
 export type SignedInUser = NonNullable<Awaited<ReturnType<typeof findUserByTokenHash>>>;
@@ -51,8 +50,18 @@ export async function deleteSession(db: Database, sessionHash: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, sessionHash));
 }
 
-/** A user as an admin sees them: everything but the token's hash, disabled or not. */
-const userRecord = { ...userWithJurisdiction, disabledAt: users.disabledAt, createdAt: users.createdAt };
+/** A user as an admin sees them: everything but the hashes of their token, password and code, disabled or not. */
+const userRecord = {
+  ...userWithJurisdiction,
+  phone: users.phone,
+  /** Whether they have set a password: until then they sign in with a one-time code or a token. */
+  passwordSet: sql<boolean>`${users.passwordHash} is not null`.mapWith(Boolean),
+  oneTimeCodeExpiresAt: users.oneTimeCodeExpiresAt,
+  failedSignIns: users.failedSignIns,
+  lockedAt: users.lockedAt,
+  disabledAt: users.disabledAt,
+  createdAt: users.createdAt,
+};
 
 const userRecords = (db: Database) =>
   db.select(userRecord).from(users).innerJoin(jurisdictions, eq(users.jurisdictionCode, jurisdictions.code));

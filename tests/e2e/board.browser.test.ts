@@ -7,6 +7,7 @@ import type { SlaPolicy } from '../../schemas/policy';
 import { findChromium } from '../../scripts/chromium';
 import type { Stack } from '../../scripts/stack';
 import { apiAs, freshIntake, testStack, tokenOf } from '../support/stack';
+import { signIn as signInWithToken } from '../support/browser';
 
 /**
  * A supervisor in the command room, in a real headless Chromium on the whole stack (Temporal, the case worker,
@@ -40,11 +41,7 @@ const freshPhone = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(
 const screenshot = (name: string, on: Page = page) => on.screenshot({ path: join(screenshotDir, `supervisor-${name}.png`), fullPage: true });
 const heading = (on: Page = page) => on.getByRole('heading', { level: 1 }).textContent();
 
-async function signIn(on: Page, token: string) {
-  await on.goto(`${stack.edgeUrl}/`);
-  await on.getByLabel('访问令牌').fill(token);
-  await on.getByRole('button', { name: '登录' }).click();
-}
+const signIn = (on: Page, token: string) => signInWithToken(on, stack.edgeUrl, token);
 
 type ListedRow = { caseNumber: string; overdue: boolean; escalationLevel: number; clocks: { clock: string; state: string }[] };
 

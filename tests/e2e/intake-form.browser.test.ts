@@ -2,7 +2,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack';
 import { launchChromium, phoneContext as phoneIn, screenshot as screenshotAs, signIn as signInAt } from '../support/browser';
-import { edgeOnlyStack, tokenOf } from '../support/stack';
+import { apiAs, edgeOnlyStack, tokenOf } from '../support/stack';
 
 /**
  * A grid worker on a phone, in a real headless Chromium: signs in, files, adds parties, reports the same dispute
@@ -247,5 +247,38 @@ describe('a grid worker whose phone runs no JavaScript', () => {
     await noScript.waitForURL(receiptUrl);
     await expect(noScript.getByTestId('case-number').textContent()).resolves.toMatch(/^XH-LY-/);
     await plain.close();
+  });
+});
+
+describe('a new grid worker on a phone', () => {
+  it('signs in with the admin’s one-time code, sets a password, and signs in with it the next time', async () => {
+    const admin = apiAs(stack, tokenOf(stack, 'demo-admin'));
+    const made = await admin('/api/users', { method: 'POST', body: JSON.stringify({ id: 'grid-ly-new', name: '新网格员', role: 'grid_worker', jurisdictionCode: 'XH-LY-BLQ' }) });
+    expect(made.status).toBe(201);
+    const { oneTimeCode } = (await (await admin('/api/users/grid-ly-new/one-time-code', { method: 'POST' })).json()) as { oneTimeCode: string };
+    const context = await phoneContext();
+    const newcomer = await context.newPage();
+    const passwordForm = newcomer.locator('form[action="/login"]').first();
+    await newcomer.goto(`${stack.edgeUrl}/`);
+    await newcomer.getByLabel('用户名或手机号').fill('grid-ly-new');
+    await newcomer.getByLabel('密码', { exact: true }).fill(oneTimeCode);
+    await passwordForm.getByRole('button', { name: '登录' }).click();
+    await newcomer.waitForURL(`${stack.edgeUrl}/account/password`);
+    await expect(heading(newcomer)).resolves.toBe('设置密码');
+    await expect(newcomer.getByText('这是您第一次登录').count()).resolves.toBe(1);
+    await newcomer.getByLabel('新密码', { exact: true }).fill('白乐桥网格 01');
+    await newcomer.getByLabel('再次输入新密码').fill('白乐桥网格 01');
+    await screenshot('set-password', newcomer);
+    await newcomer.getByRole('button', { name: '保存密码' }).click();
+    await newcomer.waitForURL(`${stack.edgeUrl}/intake`);
+    await expect(newcomer.getByTestId('signed-in').textContent()).resolves.toContain('新网格员');
+
+    await newcomer.getByRole('button', { name: '退出登录' }).click();
+    await newcomer.waitForURL(/\/login$/);
+    await newcomer.getByLabel('用户名或手机号').fill('grid-ly-new');
+    await newcomer.getByLabel('密码', { exact: true }).fill('白乐桥网格 01');
+    await passwordForm.getByRole('button', { name: '登录' }).click();
+    await newcomer.waitForURL(`${stack.edgeUrl}/intake`);
+    await context.close();
   });
 });

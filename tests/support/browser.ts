@@ -42,8 +42,11 @@ export const desktopContext = (browser: Browser) => browser.newContext({ viewpor
 
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 
+/** Signs in with an access token, the sign-in form's second way in, folded under the password form. */
 export async function signIn(page: Page, baseUrl: string, token: string) {
   await page.goto(`${baseUrl}/`);
-  await page.getByLabel('访问令牌').fill(token);
-  await page.getByRole('button', { name: '登录' }).click();
+  const byToken = page.locator('details', { hasText: '用访问令牌登录' });
+  await byToken.locator('summary').click();
+  await byToken.getByLabel('访问令牌').fill(token);
+  await byToken.getByRole('button', { name: '登录' }).click();
 }

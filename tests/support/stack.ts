@@ -67,8 +67,8 @@ export function freshIntake(channel: Channel): Record<string, any> {
  * The edge alone, in workerd with a local D1, Temporal left unreachable: cases stay queued in the outbox.
  * `beforeEdge` writes more into D1 after the seed, as the seed does.
  */
-export async function edgeOnlyStack(beforeEdge?: (stack: Stack) => Promise<void>) {
-  const stack = await testStack({ outboxDrainMs: 3_600_000 });
+export async function edgeOnlyStack(beforeEdge?: (stack: Stack) => Promise<void>, overrides: Partial<StackOptions> = {}) {
+  const stack = await testStack({ outboxDrainMs: 3_600_000, ...overrides });
   try {
     await stack.prepareDatabase();
     await beforeEdge?.(stack);

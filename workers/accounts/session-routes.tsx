@@ -1,6 +1,12 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { createSession, deleteSession, findUserByTokenHash } from '../../db/queries/users';
+import { createSession, endSessionsOf, passwordHashOf, sessionOwner, setPassword } from '../../db/queries/accounts';
+import { deleteSession, findUserById, findUserByTokenHash } from '../../db/queries/users';
+import { passwordProblem, passwordRules } from '../../domain/sign-in-backoff';
+import type { Role } from '../../schemas/vocabulary';
+import { hashPassword, verifyPassword } from '../runtime/passwords';
+import { firstSignInWaitOf, sessionLimitsOf } from '../middleware/session-limits';
+import { signInWithPassword } from './sign-in';
 import { randomToken, sha256Hex } from '../runtime/crypto';
 import type { AppEnv } from '../env';
 import { pickLang, t } from '../i18n/messages';
@@ -10,8 +16,6 @@ import { Layout } from '../kit/layout';
 import { signedIn, takeSignInTurn } from './sign-in-throttle';
 import { frameOf } from '../kit/page-frame';
 import { pageError } from '../kit/page-errors';
-
-const sessionDays = 14;
 
 /**
  * Where to go after signing in: a path of this app, read as a browser reads it against the app's own origin, so
@@ -29,31 +33,106 @@ export function safeNext(next: unknown, origin: string): string | undefined {
   return url.origin === new URL(origin).origin ? `${url.pathname}${url.search}` : undefined;
 }
 
-function LoginPage({ frame, next, failed }: { frame: Frame; next: string | undefined; failed: boolean }) {
+type LoginNotice = { kind: 'badToken' } | { kind: 'badPassword' } | { kind: 'wait'; seconds: number } | { kind: 'locked' };
+
+function noticeText(lang: Frame['lang'], notice: LoginNotice) {
+  if (notice.kind === 'wait') return t(lang, 'page.signInWait', { seconds: notice.seconds });
+  if (notice.kind === 'locked') return t(lang, 'page.accountLocked');
+  return t(lang, notice.kind === 'badToken' ? 'page.badToken' : 'page.badPassword');
+}
+
+function LoginPage({ frame, next, notice, login }: { frame: Frame; next: string | undefined; notice?: LoginNotice; login?: string }) {
   const { lang } = frame;
   return (
     <Layout frame={frame} title={t(lang, 'page.loginTitle')}>
-      {failed ? (
+      {notice ? (
         <p class="notice important" role="alert">
-          {t(lang, 'page.badToken')}
+          {noticeText(lang, notice)}
         </p>
       ) : null}
       <form method="post" action="/login">
         {next ? <input type="hidden" name="next" value={next} /> : null}
         <input type="hidden" name="lang" value={lang} />
         <div class="field">
-          <label for="token">{t(lang, 'page.token')}</label>
-          <input type="password" id="token" name="token" autocomplete="current-password" required />
+          <label for="login">{t(lang, 'page.signInName')}</label>
+          <input type="text" id="login" name="login" value={login ?? ''} autocomplete="username" autocapitalize="none" spellcheck={false} required />
+        </div>
+        <div class="field">
+          <label for="password">{t(lang, 'page.password')}</label>
+          <p class="hint" id="password-hint">
+            {t(lang, 'page.passwordHint')}
+          </p>
+          <input type="password" id="password" name="password" autocomplete="current-password" aria-describedby="password-hint" required />
         </div>
         <button type="submit">{t(lang, 'page.login')}</button>
       </form>
+      <details>
+        <summary>{t(lang, 'page.signInWithToken')}</summary>
+        <form method="post" action="/login">
+          {next ? <input type="hidden" name="next" value={next} /> : null}
+          <input type="hidden" name="lang" value={lang} />
+          <div class="field">
+            <label for="token">{t(lang, 'page.token')}</label>
+            <input type="password" id="token" name="token" autocomplete="off" required />
+          </div>
+          <button type="submit">{t(lang, 'page.login')}</button>
+        </form>
+      </details>
     </Layout>
   );
 }
 
-/** Signing in and out. Like every page form, these are checked for coming from this site (app.ts). */
+type PasswordProblem = NonNullable<ReturnType<typeof passwordProblem>> | 'mismatch' | 'wrongCurrent';
+
+function PasswordPage({ frame, first, problem }: { frame: Frame; first: boolean; problem?: PasswordProblem }) {
+  const { lang } = frame;
+  return (
+    <Layout frame={frame} title={t(lang, 'page.passwordTitle')}>
+      {first ? <p class="notice">{t(lang, 'page.passwordFirst')}</p> : null}
+      {problem ? (
+        <p class="notice important" role="alert">
+          {t(lang, `page.passwordProblem.${problem}`)}
+        </p>
+      ) : null}
+      <form method="post" action="/account/password">
+        <input type="hidden" name="lang" value={lang} />
+        {first ? null : (
+          <div class="field">
+            <label for="current">{t(lang, 'page.currentPassword')}</label>
+            <input type="password" id="current" name="current" autocomplete="current-password" required />
+          </div>
+        )}
+        <div class="field">
+          <label for="password">{t(lang, 'page.newPassword')}</label>
+          <p class="hint" id="new-password-hint">
+            {t(lang, 'page.newPasswordHint')}
+          </p>
+          <input type="password" id="password" name="password" autocomplete="new-password" minlength={passwordRules.minLength} aria-describedby="new-password-hint" required />
+        </div>
+        <div class="field">
+          <label for="repeat">{t(lang, 'page.repeatPassword')}</label>
+          <input type="password" id="repeat" name="repeat" autocomplete="new-password" required />
+        </div>
+        <button type="submit">{t(lang, 'page.savePassword')}</button>
+      </form>
+      {first ? null : (
+        <form method="post" action="/logout">
+          <input type="hidden" name="everywhere" value="1" />
+          <p class="hint">{t(lang, 'page.signOutEverywhereHint')}</p>
+          <button type="submit" class="secondary">
+            {t(lang, 'page.signOutEverywhere')}
+          </button>
+        </form>
+      )}
+    </Layout>
+  );
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** Signing in and out, and one's own password. Like every page form, these are checked for coming from this site (app.ts). */
 export const sessionPages = new Hono<AppEnv>()
-  .get('/login', async (c) => c.html(<LoginPage frame={await frameOf(c)} next={safeNext(c.req.query('next'), new URL(c.req.url).origin)} failed={false} />))
+  .get('/login', async (c) => c.html(<LoginPage frame={await frameOf(c)} next={safeNext(c.req.query('next'), new URL(c.req.url).origin)} />))
   .post('/login', async (c) => {
     const body = await c.req.parseBody();
     c.set('lang', pickLang(typeof body.lang === 'string' ? body.lang : undefined, c.req.header('accept-language')));
@@ -64,12 +143,29 @@ export const sessionPages = new Hono<AppEnv>()
       c.header('retry-after', String(turn.retryAfterSeconds));
       return pageError(c, 429, { kind: 'signInThrottled', minutes: Math.ceil(turn.retryAfterSeconds / 60) });
     }
-    const user = typeof body.token === 'string' ? await findUserByTokenHash(db, await sha256Hex(body.token.trim())) : undefined;
-    if (!user) return c.html(<LoginPage frame={await frameOf(c)} next={next} failed />, 401);
+    const login = text(body.login).trim();
+    let signed: { userId: string; role: Role; purpose: 'work' | 'set_password' } | undefined;
+    if (typeof body.token === 'string') {
+      const user = await findUserByTokenHash(db, await sha256Hex(body.token.trim()));
+      if (!user) return c.html(<LoginPage frame={await frameOf(c)} next={next} notice={{ kind: 'badToken' }} />, 401);
+      signed = { userId: user.id, role: user.role, purpose: 'work' };
+    } else {
+      const outcome = await signInWithPassword(db, login, text(body.password), firstSignInWaitOf(c.env));
+      if (outcome.kind === 'wait') {
+        c.header('retry-after', String(outcome.retryAfterSeconds));
+        return c.html(<LoginPage frame={await frameOf(c)} next={next} login={login} notice={{ kind: 'wait', seconds: outcome.retryAfterSeconds }} />, 429);
+      }
+      if (outcome.kind === 'locked') return c.html(<LoginPage frame={await frameOf(c)} next={next} login={login} notice={{ kind: 'locked' }} />, 403);
+      if (outcome.kind === 'wrong') return c.html(<LoginPage frame={await frameOf(c)} next={next} login={login} notice={{ kind: 'badPassword' }} />, 401);
+      const user = await findUserById(db, outcome.userId);
+      if (!user) return c.html(<LoginPage frame={await frameOf(c)} next={next} login={login} notice={{ kind: 'badPassword' }} />, 401);
+      signed = { userId: user.id, role: user.role, purpose: outcome.purpose };
+    }
     await signedIn(db, turn);
     const session = randomToken();
-    const expires = new Date(Date.now() + sessionDays * 86_400_000);
-    await createSession(db, await sha256Hex(session), user.id, expires.toISOString());
+    const now = new Date();
+    const expires = new Date(now.getTime() + sessionLimitsOf(c.env).absoluteMs);
+    await createSession(db, { tokenHash: await sha256Hex(session), userId: signed.userId, expiresAt: expires.toISOString(), purpose: signed.purpose, now: now.toISOString() });
     setCookie(c, sessionCookie, session, {
       httpOnly: true,
       sameSite: 'Lax',
@@ -77,13 +173,39 @@ export const sessionPages = new Hono<AppEnv>()
       path: '/',
       expires,
     });
+    if (signed.purpose === 'set_password') return c.redirect('/account/password', 303);
     // Straight to the page they were sent from; else to the home of their role, not someone else's.
-    return c.redirect(next && next !== '/' ? next : homeOf(user.role), 303);
+    return c.redirect(next && next !== '/' ? next : homeOf(signed.role), 303);
   })
   .post('/logout', async (c) => {
     const session = getCookie(c, sessionCookie);
-    if (session) await deleteSession(c.get('services').db, await sha256Hex(session));
+    const { db } = c.get('services');
+    if (session) {
+      const tokenHash = await sha256Hex(session);
+      const everywhere = (await c.req.parseBody()).everywhere === '1';
+      const owner = everywhere ? await sessionOwner(db, tokenHash) : undefined;
+      await (owner ? endSessionsOf(db, owner) : deleteSession(db, tokenHash));
+    }
     deleteCookie(c, sessionCookie, { path: '/' });
     return c.redirect('/login', 303);
+  })
+  .get('/account/password', requireUser('page'), async (c) =>
+    c.html(<PasswordPage frame={await frameOf(c)} first={c.get('sessionPurpose') === 'set_password'} />),
+  )
+  .post('/account/password', requireUser('page'), async (c) => {
+    const body = await c.req.parseBody();
+    const { db } = c.get('services');
+    const user = c.get('user');
+    const first = c.get('sessionPurpose') === 'set_password';
+    const password = text(body.password);
+    const account = await passwordHashOf(db, user.id);
+    const refuse = async (problem: PasswordProblem) => c.html(<PasswordPage frame={await frameOf(c)} first={first} problem={problem} />, 422);
+    if (!first && !(account?.passwordHash && (await verifyPassword(text(body.current), account.passwordHash)))) return refuse('wrongCurrent');
+    const problem = passwordProblem(password, { id: user.id, phone: account?.phone });
+    if (problem) return refuse(problem);
+    if (password !== text(body.repeat)) return refuse('mismatch');
+    const session = getCookie(c, sessionCookie) ?? '';
+    await setPassword(db, user.id, await hashPassword(password), await sha256Hex(session));
+    return c.redirect(homeOf(user.role), 303);
   })
   .get('/', requireUser('page'), (c) => c.redirect(homeOf(c.get('user').role), 302));

@@ -4,7 +4,9 @@ import { disableUser, enableUser, findUserRecord, insertUser, listUsersWithin, r
 import { canManage } from '../../domain/jurisdiction';
 import { changedUser, departmentIssue, refuseOwnAccount } from '../../domain/people';
 import type { NewUser, UserChange } from '../../schemas/users';
-import { randomToken, sha256Hex } from '../runtime/crypto';
+import { normalisedCode, oneTimeCode, randomToken, sha256Hex } from '../runtime/crypto';
+import { issueOneTimeCode, unlockAccount } from '../../db/queries/accounts';
+import { oneTimeCodeLifetimeMs } from '../../domain/sign-in-backoff';
 import { customError, type FieldError, type Lang } from '../i18n/messages';
 import { managedJurisdiction, type Manager } from './manage-jurisdictions';
 import { forgetSignedInUsers } from '../middleware/signed-in-users';
@@ -13,6 +15,8 @@ export type UserAnswer =
   | { kind: 'done'; user: UserRecord }
   /** The bearer token in plain text, answered this once; D1 keeps only its SHA-256. */
   | { kind: 'tokenIssued'; user: UserRecord; token: string }
+  /** A one-time code in plain text, answered this once, for the user to sign in with and set their password. */
+  | { kind: 'codeIssued'; user: UserRecord; oneTimeCode: string }
   | { kind: 'notFound' }
   | { kind: 'taken' }
   | { kind: 'refused'; reason: string }
@@ -87,4 +91,23 @@ export async function rotateToken(db: Database, admin: Manager, id: string): Pro
   await replaceToken(db, id, await sha256Hex(token));
   forgetSignedInUsers();
   return answerWith(db, id, token);
+}
+
+/**
+ * A one-time code for a new user or a forgotten password: the old password stops working, the account is unlocked,
+ * and every page session of the user ends. Their bearer token is not touched (a program is not a person).
+ */
+export async function issueSignInCode(db: Database, admin: Manager, id: string, now = new Date()): Promise<UserAnswer> {
+  if (!(await managedUser(db, admin, id))) return { kind: 'notFound' };
+  const code = oneTimeCode();
+  await issueOneTimeCode(db, id, await sha256Hex(normalisedCode(code)), new Date(now.getTime() + oneTimeCodeLifetimeMs).toISOString());
+  const user = await findUserRecord(db, id);
+  return user ? { kind: 'codeIssued', user, oneTimeCode: code } : { kind: 'notFound' };
+}
+
+/** A locked account signs in again with its password; the count of wrong ones starts over. */
+export async function unlockUser(db: Database, admin: Manager, id: string): Promise<UserAnswer> {
+  if (!(await managedUser(db, admin, id))) return { kind: 'notFound' };
+  await unlockAccount(db, id);
+  return answerWith(db, id);
 }

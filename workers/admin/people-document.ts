@@ -132,6 +132,11 @@ export function peopleAndPlacesPaths(): Record<string, unknown> {
       'Issue a new bearer token; the old one and the page sessions begun with it stop working (admin)',
       'The user and the new `token`, shown this once.',
     ),
+    '/api/users/{id}/one-time-code': userPath(
+      'Issue a one-time code to sign in with once and set a password, valid for a day: for a new user or a forgotten password; the old password stops working, the account is unlocked and its page sessions end (admin)',
+      'The user and the `oneTimeCode`, shown this once (only its SHA-256 is kept), with `oneTimeCodeExpiresAt`.',
+    ),
+    '/api/users/{id}/unlock': userPath('Unlock an account locked after too many wrong passwords (admin)', 'Unlocked: the user with `lockedAt` null.'),
     '/api/mediators': {
       get: {
         tags: ['cases'],

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { newUserSchema, userChangeSchema } from '../../schemas/users';
 import type { AppEnv } from '../env';
 import { requirePermission, requireUser } from '../middleware/auth';
-import { changeUser, createUser, rotateToken, setUserDisabled, usersManagedBy, type UserAnswer } from './manage-users';
+import { changeUser, createUser, issueSignInCode, rotateToken, setUserDisabled, unlockUser, usersManagedBy, type UserAnswer } from './manage-users';
 import { validated } from '../kit/validated';
 
 function answer(c: Context<AppEnv>, answer: UserAnswer, status: 200 | 201 = 200) {
@@ -13,6 +13,9 @@ function answer(c: Context<AppEnv>, answer: UserAnswer, status: 200 | 201 = 200)
       // The token is shown this once: no cache along the way may keep it.
       c.header('cache-control', 'no-store');
       return c.json({ ...answer.user, token: answer.token }, status);
+    case 'codeIssued':
+      c.header('cache-control', 'no-store');
+      return c.json({ ...answer.user, oneTimeCode: answer.oneTimeCode }, status);
     case 'notFound':
       return c.json({ error: 'not_found', message: 'No such user within your jurisdiction.' }, 404);
     case 'taken':
@@ -36,4 +39,6 @@ export const usersApi = new Hono<AppEnv>()
   )
   .post('/:id/disable', async (c) => answer(c, await setUserDisabled(c.get('services').db, c.get('user'), c.req.param('id'), true)))
   .post('/:id/enable', async (c) => answer(c, await setUserDisabled(c.get('services').db, c.get('user'), c.req.param('id'), false)))
-  .post('/:id/token', async (c) => answer(c, await rotateToken(c.get('services').db, c.get('user'), c.req.param('id'))));
+  .post('/:id/token', async (c) => answer(c, await rotateToken(c.get('services').db, c.get('user'), c.req.param('id'))))
+  .post('/:id/one-time-code', async (c) => answer(c, await issueSignInCode(c.get('services').db, c.get('user'), c.req.param('id'))))
+  .post('/:id/unlock', async (c) => answer(c, await unlockUser(c.get('services').db, c.get('user'), c.req.param('id'))));

@@ -23,6 +23,7 @@ function SiteHeader({ frame }: { frame: Frame }) {
           <a href={other.href} lang={other.lang} hreflang={other.lang}>
             {t(lang, 'page.otherLanguage')}
           </a>
+          {user ? <a href="/account/password">{t(lang, 'page.changePassword')}</a> : null}
           {user ? (
             <form method="post" action="/logout">
               <button type="submit" class="link">

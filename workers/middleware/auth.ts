@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { getCookie } from 'hono/cookie';
+import { touchSession } from '../../db/queries/accounts';
 import { findUserBySession, type SignedInUser } from '../../db/queries/users';
+import { sessionLimitsOf } from './session-limits';
 import { may, rolesThatMay, type Permission } from '../../domain/permissions';
 import { sha256Hex } from '../runtime/crypto';
 import type { AppEnv } from '../env';
@@ -9,20 +11,39 @@ import { userByBearer } from './signed-in-users';
 
 export const sessionCookie = 'fq_session';
 
+/** A page session's user, and what the session is for; undefined once it has ended or reached an end. */
+async function sessionOfRequest(c: Context<AppEnv>) {
+  const session = getCookie(c, sessionCookie);
+  if (!session) return undefined;
+  const { db, defer } = c.get('services');
+  const limits = sessionLimitsOf(c.env);
+  const now = Date.now();
+  const tokenHash = await sha256Hex(session);
+  const found = await findUserBySession(db, tokenHash, new Date(now).toISOString(), new Date(now - limits.idleMs).toISOString());
+  if (found && Date.parse(found.lastSeenAt) < now - limits.touchEveryMs) defer(touchSession(db, tokenHash, new Date(now).toISOString()));
+  return found;
+}
+
 /** The user a request speaks for: a bearer token, or (pages only) the session cookie; undefined for nobody. */
 export async function userOfRequest(c: Context<AppEnv>, audience: 'api' | 'page'): Promise<SignedInUser | undefined> {
-  const { db } = c.get('services');
   const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+  if (bearer) return userByBearer(c.get('services').db, bearer);
   // The API takes bearer tokens only: a cookie rides along on cross-site requests, a token does not.
-  const session = audience === 'page' ? getCookie(c, sessionCookie) : undefined;
-  if (bearer) return userByBearer(db, bearer);
-  return session ? findUserBySession(db, await sha256Hex(session), new Date().toISOString()) : undefined;
+  if (audience === 'api') return undefined;
+  const found = await sessionOfRequest(c);
+  return found?.purpose === 'work' ? found.user : undefined;
 }
+
+/** Where a session begun with a one-time code may go: setting the password, and out. */
+const settingPassword = new Set(['/account/password', '/logout']);
 
 /** API callers present a bearer token and get 401 without one; page visitors are sent to sign in and then back. */
 export const requireUser = (audience: 'api' | 'page') =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const user = await c.get('services').timed('auth', userOfRequest(c, audience));
+    const bearer = /^Bearer\s+(\S+)$/i.test(c.req.header('authorization') ?? '');
+    const found = audience === 'page' && !bearer ? await c.get('services').timed('auth', sessionOfRequest(c)) : undefined;
+    if (found?.purpose === 'set_password' && !settingPassword.has(c.req.path)) return c.redirect('/account/password', 303);
+    const user = found ? found.user : await c.get('services').timed('auth', userOfRequest(c, audience));
     if (!user) {
       if (audience === 'page') {
         const next = new URL(c.req.url);
@@ -32,6 +53,7 @@ export const requireUser = (audience: 'api' | 'page') =>
       return c.json({ error: 'unauthenticated', message: 'Send a valid bearer token in the Authorization header.' }, 401);
     }
     c.set('user', user);
+    if (found) c.set('sessionPurpose', found.purpose);
     await next();
   });
 
