@@ -90,3 +90,30 @@ export async function seedDemoData(dataDir: string, target: SeedTarget): Promise
   writeFileSync(file, `${JSON.stringify(users, null, 2)}\n`, { mode: 0o600 });
   return users;
 }
+
+/** The password every demo user signs in with on the pages; a county's own people choose theirs. */
+export const demoPassword = 'fengqiao-demo';
+
+/**
+ * Each demo user without a password gets one the way a new person does: the admin issues a one-time code, the user
+ * signs in with it and sets the password on the page it leads to.
+ */
+export async function setDemoPasswords(target: SeedTarget, users: DemoUser[]) {
+  const adminToken = users.find((user) => user.role === 'admin')!.token;
+  const listed = (await call(target, adminToken, 'GET', '/api/users')).answer as unknown as { id: string; passwordSet: boolean }[];
+  const withPassword = new Set(listed.filter((user) => user.passwordSet).map((user) => user.id));
+  const form = (fields: Record<string, string>, cookie?: string) => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: target.edgeUrl, ...(cookie ? { cookie } : {}) },
+    body: new URLSearchParams(fields).toString(),
+    redirect: 'manual' as const,
+  });
+  for (const user of users.filter((each) => !withPassword.has(each.id))) {
+    const code = (await call(target, adminToken, 'POST', `/api/users/${user.id}/one-time-code`)).answer.oneTimeCode as string;
+    const signIn = await fetch(`${target.edgeUrl}/login`, form({ login: user.id, password: code }));
+    const cookie = signIn.headers.get('set-cookie')?.split(';')[0];
+    if (signIn.status !== 303 || !cookie) throw new SeedError(`seed: ${user.id} could not sign in with a one-time code (${signIn.status}).`);
+    const set = await fetch(`${target.edgeUrl}/account/password`, form({ password: demoPassword, repeat: demoPassword }, cookie));
+    if (set.status !== 303) throw new SeedError(`seed: ${user.id} could not set the demo password (${set.status}).`);
+  }
+}

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultTaskQueue } from '../schemas/workflow-names';
 import { Stack } from './stack';
+import { demoPassword, setDemoPasswords } from './seed';
 import { ensureTemporalCli, projectRoot, temporalCliVersion, ToolchainError } from './temporal-cli';
 
 const port = (name: string, fallback: number) => {
@@ -49,6 +50,8 @@ async function main() {
   process.on('SIGTERM', stop);
   try {
     await stack.start();
+    // Only here: the tests' stacks sign in with tokens, and each password takes the edge half a second to hash.
+    await setDemoPasswords({ edgeUrl: stack.edgeUrl, operatorToken: stack.options.operatorToken }, stack.demoUsers);
   } catch (error) {
     await stack.stop();
     throw error;
@@ -63,8 +66,9 @@ Fengqiao is running.
   Temporal gRPC  ${stack.temporalAddress}   HTTP API ${stack.temporalHttpUrl}
 
 Platform operator (opens counties with POST /api/counties): the OPERATOR_TOKEN in .dev.vars.
-Demo users (also in .data/demo-users.json; sign in on a page with the token, or send it as a bearer token):
-${stack.demoUsers.map((u) => `  ${u.role.padEnd(12)} ${u.jurisdiction.padEnd(10)} ${u.name}\t${u.token}`).join('\n')}
+Demo users: sign in on a page with the user name and the password ${demoPassword}; programs send the token as a
+bearer token (also in .data/demo-users.json).
+${stack.demoUsers.map((u) => `  ${u.id.padEnd(20)} ${u.role.padEnd(12)} ${u.jurisdiction.padEnd(10)} ${u.name}\t${u.token}`).join('\n')}
 
 Ctrl-C stops everything; the data stays in .data/ for the next start.`);
 }
