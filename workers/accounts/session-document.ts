@@ -14,7 +14,7 @@ export function sessionPaths(): Record<string, unknown> {
         summary: 'Start a session: `login` and `password` (or, before a password is set, the one-time code), or an access `token`',
         requestBody: form(
           { login: { type: 'string' }, password: { type: 'string' }, token: { type: 'string' }, next: { type: 'string' } },
-          { login: 'demo-mediator-ly', password: 'fengqiao-demo', next: '/queue' },
+          { login: 'mediator-ly-sun', password: 'a pass phrase', next: '/queue' },
         ),
         responses: {
           303: { description: 'Signed in: on to `next`, or, with a one-time code, to set a password.' },
@@ -30,7 +30,7 @@ export function sessionPaths(): Record<string, unknown> {
       post: {
         tags: ['pages'],
         summary: 'Save a new password; every other session of the user ends',
-        requestBody: form({ current: { type: 'string' }, password: { type: 'string' }, repeat: { type: 'string' } }, { current: 'fengqiao-demo', password: 'a new pass phrase', repeat: 'a new pass phrase' }),
+        requestBody: form({ current: { type: 'string' }, password: { type: 'string' }, repeat: { type: 'string' } }, { current: 'a pass phrase', password: 'a new pass phrase', repeat: 'a new pass phrase' }),
         responses: { 303: { description: 'Saved: on to the user’s home; or not signed in: to the sign-in form.' }, 422: page('Refused, with the reason.') },
       },
     },
