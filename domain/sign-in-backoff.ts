@@ -1,16 +1,16 @@
 /**
  * Wrong passwords against one account: the first few cost nothing (a typo on a phone keyboard), then each waits
- * twice as long as the one before, and the tenth in a row locks the account until an admin unlocks it. Guessing from
+ * twice as long as the one before (at most 64 s before the last), and the tenth in a row locks the account until an
+ * admin unlocks it. Guessing from
  * many addresses at one account is slowed here; guessing from one address at many accounts by the per-address limit
  * (workers/accounts/sign-in-throttle.ts).
  */
-export const signInBackoff = { freeFailures: 3, firstWaitMs: 1_000, longestWaitMs: 15 * 60_000, lockAfter: 10 } as const;
+export const signInBackoff = { freeFailures: 3, firstWaitMs: 1_000, lockAfter: 10 } as const;
 
 /** How long an account must wait after `failures` wrong passwords in a row before it may be tried again. */
 export function waitAfterFailures(failures: number, firstWaitMs: number = signInBackoff.firstWaitMs): number {
   if (failures < signInBackoff.freeFailures) return 0;
-  const doubled = firstWaitMs * 2 ** (failures - signInBackoff.freeFailures);
-  return Math.min(doubled, signInBackoff.longestWaitMs);
+  return firstWaitMs * 2 ** (failures - signInBackoff.freeFailures);
 }
 
 /** Milliseconds left before the account may be tried again; 0 when it may be now. */
@@ -27,6 +27,8 @@ export type SessionLimits = { idleMs: number; absoluteMs: number; touchEveryMs: 
 
 /** A one-time code from the admin lasts a day: long enough to hand over in person or by phone, no longer. */
 export const oneTimeCodeLifetimeMs = 24 * 60 * 60_000;
+/** The session a one-time code begins may only set a password, within this long. */
+export const oneTimeSessionMs = 15 * 60_000;
 
 /** What a new password must be: long enough to resist guessing, not the user's own ID or phone. */
 export const passwordRules = { minLength: 8, maxLength: 128 } as const;

@@ -134,6 +134,20 @@ describe('accounts with passwords', () => {
     expect((await program('/api/notifications')).status).toBe(200);
   });
 
+  it('wrong passwords sent all at once are tried one at a time: the rest wait their turn', async () => {
+    const password = await mediatorWithPassword('mediator-wu', '198.51.100.5', '吴调解员的登录密码');
+    const burst = await Promise.all(Array.from({ length: 6 }, (_, at) => form(`192.0.2.${at}`, '/login', { login: 'mediator-wu', password: `guess ${at}` })));
+    const statuses = burst.map((response) => response.status);
+    const tried = statuses.filter((status) => status === 401).length;
+    expect(statuses.filter((status) => status === 429).length).toBe(6 - tried);
+    expect(tried).toBeLessThan(6);
+    const listed = (await json(await admin('/api/users'))).find((user: { id: string }) => user.id === 'mediator-wu');
+    // Each try that was checked was counted, and no other.
+    expect(listed.failedSignIns).toBe(tried);
+    await sleep(waitAfterFailures(tried, firstWaitMs) + 100);
+    expect((await form('192.0.2.99', '/login', { login: 'mediator-wu', password })).status).toBe(303);
+  });
+
   it('a session ends when idle, and at its absolute end however busy it is', async () => {
     const address = '198.51.100.3';
     const password = await mediatorWithPassword('mediator-li', address, '李调解员的登录密码');
@@ -183,7 +197,7 @@ describe('accounts with passwords', () => {
     const logs = readdirSync(join(stack.options.dataDir, 'logs'))
       .map((name) => readFileSync(join(stack.options.dataDir, 'logs', name), 'utf8'))
       .join('\n');
-    const secrets = ['灵隐调解 2026', '钱调解员的登录密码', '李调解员的登录密码', '周调解员的新登录密码'];
+    const secrets = ['灵隐调解 2026', '钱调解员的登录密码', '李调解员的登录密码', '周调解员的新登录密码', '吴调解员的登录密码'];
     const codes = answers.flatMap((answer) => /"oneTimeCode":"([A-Z0-9-]+)"/.exec(answer)?.[1] ?? []);
     expect(codes.length).toBeGreaterThanOrEqual(4);
     const pages = answers.filter((answer) => !answer.includes('"oneTimeCode"'));

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { createSession, endSessionsOf, passwordHashOf, sessionOwner, setPassword } from '../../db/queries/accounts';
+import { createSession, endSessionsAlongside, passwordHashOf, setPassword } from '../../db/queries/accounts';
 import { deleteSession, findUserById, findUserByTokenHash } from '../../db/queries/users';
-import { passwordProblem, passwordRules } from '../../domain/sign-in-backoff';
+import { oneTimeSessionMs, passwordProblem, passwordRules } from '../../domain/sign-in-backoff';
 import type { Role } from '../../schemas/vocabulary';
-import { hashPassword, verifyPassword } from '../runtime/passwords';
+import { hashPassword } from '../runtime/passwords';
 import { firstSignInWaitOf, sessionLimitsOf } from '../middleware/session-limits';
 import { signInWithPassword } from './sign-in';
 import { randomToken, sha256Hex } from '../runtime/crypto';
@@ -82,7 +82,7 @@ function LoginPage({ frame, next, notice, login }: { frame: Frame; next: string 
   );
 }
 
-type PasswordProblem = NonNullable<ReturnType<typeof passwordProblem>> | 'mismatch' | 'wrongCurrent';
+type PasswordProblem = NonNullable<ReturnType<typeof passwordProblem>> | 'mismatch' | 'wrongCurrent' | 'wait';
 
 function PasswordPage({ frame, first, problem }: { frame: Frame; first: boolean; problem?: PasswordProblem }) {
   const { lang } = frame;
@@ -164,7 +164,9 @@ export const sessionPages = new Hono<AppEnv>()
     await signedIn(db, turn);
     const session = randomToken();
     const now = new Date();
-    const expires = new Date(now.getTime() + sessionLimitsOf(c.env).absoluteMs);
+    // A one-time code's session sets a password without knowing one: it lasts minutes, not a day.
+    const lastsMs = signed.purpose === 'set_password' ? oneTimeSessionMs : sessionLimitsOf(c.env).absoluteMs;
+    const expires = new Date(now.getTime() + lastsMs);
     await createSession(db, { tokenHash: await sha256Hex(session), userId: signed.userId, expiresAt: expires.toISOString(), purpose: signed.purpose, now: now.toISOString() });
     setCookie(c, sessionCookie, session, {
       httpOnly: true,
@@ -183,8 +185,7 @@ export const sessionPages = new Hono<AppEnv>()
     if (session) {
       const tokenHash = await sha256Hex(session);
       const everywhere = (await c.req.parseBody()).everywhere === '1';
-      const owner = everywhere ? await sessionOwner(db, tokenHash) : undefined;
-      await (owner ? endSessionsOf(db, owner) : deleteSession(db, tokenHash));
+      await (everywhere ? endSessionsAlongside(db, tokenHash) : deleteSession(db, tokenHash));
     }
     deleteCookie(c, sessionCookie, { path: '/' });
     return c.redirect('/login', 303);
@@ -198,9 +199,18 @@ export const sessionPages = new Hono<AppEnv>()
     const user = c.get('user');
     const first = c.get('sessionPurpose') === 'set_password';
     const password = text(body.password);
-    const account = await passwordHashOf(db, user.id);
     const refuse = async (problem: PasswordProblem) => c.html(<PasswordPage frame={await frameOf(c)} first={first} problem={problem} />, 422);
-    if (!first && !(account?.passwordHash && (await verifyPassword(text(body.current), account.passwordHash)))) return refuse('wrongCurrent');
+    if (!first) {
+      // The current password is a sign-in of its own: wrong ones back off and lock as at the door.
+      const proved = await signInWithPassword(db, user.id, text(body.current), firstSignInWaitOf(c.env));
+      if (proved.kind === 'wait') {
+        c.header('retry-after', String(proved.retryAfterSeconds));
+        return c.html(<PasswordPage frame={await frameOf(c)} first={first} problem="wait" />, 429);
+      }
+      if (proved.kind === 'locked') return c.redirect('/login', 303);
+      if (proved.kind !== 'signedIn') return refuse('wrongCurrent');
+    }
+    const account = await passwordHashOf(db, user.id);
     const problem = passwordProblem(password, { id: user.id, phone: account?.phone });
     if (problem) return refuse(problem);
     if (password !== text(body.repeat)) return refuse('mismatch');

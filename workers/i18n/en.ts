@@ -139,6 +139,7 @@ export const en: Record<MessageKey, string> = {
   'page.passwordProblem.isOwnName': 'The new password may not be your user name or mobile number.',
   'page.passwordProblem.mismatch': 'The two new passwords are not the same.',
   'page.passwordProblem.wrongCurrent': 'The current password is not right.',
+  'page.passwordProblem.wait': 'Too many wrong current passwords. Try again a little later.',
   'page.changePassword': 'Change password',
   'page.otherLanguage': '中文',
   'page.notFound': 'There is no such page.',

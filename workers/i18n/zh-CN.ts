@@ -152,6 +152,7 @@ export const zhCN = {
   'page.passwordProblem.isOwnName': '新密码不能是您的用户名或手机号。',
   'page.passwordProblem.mismatch': '两次输入的新密码不一致。',
   'page.passwordProblem.wrongCurrent': '当前密码不正确。',
+  'page.passwordProblem.wait': '当前密码错误次数较多，请稍后再试。',
   'page.changePassword': '修改密码',
   'page.otherLanguage': 'English',
   'page.notFound': '未找到该页面。',

@@ -11,6 +11,9 @@ import { userByBearer } from './signed-in-users';
 
 export const sessionCookie = 'fq_session';
 
+/** The bearer token a request carries, if any. */
+export const bearerOf = (c: Context<AppEnv>) => /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+
 /** A page session's user, and what the session is for; undefined once it has ended or reached an end. */
 async function sessionOfRequest(c: Context<AppEnv>) {
   const session = getCookie(c, sessionCookie);
@@ -26,7 +29,7 @@ async function sessionOfRequest(c: Context<AppEnv>) {
 
 /** The user a request speaks for: a bearer token, or (pages only) the session cookie; undefined for nobody. */
 export async function userOfRequest(c: Context<AppEnv>, audience: 'api' | 'page'): Promise<SignedInUser | undefined> {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+  const bearer = bearerOf(c);
   if (bearer) return userByBearer(c.get('services').db, bearer);
   // The API takes bearer tokens only: a cookie rides along on cross-site requests, a token does not.
   if (audience === 'api') return undefined;
@@ -40,10 +43,11 @@ const settingPassword = new Set(['/account/password', '/logout']);
 /** API callers present a bearer token and get 401 without one; page visitors are sent to sign in and then back. */
 export const requireUser = (audience: 'api' | 'page') =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const bearer = /^Bearer\s+(\S+)$/i.test(c.req.header('authorization') ?? '');
-    const found = audience === 'page' && !bearer ? await c.get('services').timed('auth', sessionOfRequest(c)) : undefined;
+    const bearer = bearerOf(c);
+    const { db, timed } = c.get('services');
+    const found = audience === 'page' && !bearer ? await timed('auth', sessionOfRequest(c)) : undefined;
     if (found?.purpose === 'set_password' && !settingPassword.has(c.req.path)) return c.redirect('/account/password', 303);
-    const user = found ? found.user : await c.get('services').timed('auth', userOfRequest(c, audience));
+    const user = bearer ? await timed('auth', userByBearer(db, bearer)) : found?.user;
     if (!user) {
       if (audience === 'page') {
         const next = new URL(c.req.url);
@@ -62,7 +66,7 @@ export const requireUser = (audience: 'api' | 'page') =>
  * theirs (403); anyone else that they are not signed in. The tokens are compared by their digests.
  */
 export const requireOperator = createMiddleware<AppEnv>(async (c, next) => {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+  const bearer = bearerOf(c);
   const operator = c.env.OPERATOR_TOKEN;
   if (bearer && operator && (await sha256Hex(bearer)) === (await sha256Hex(operator))) return next();
   if (bearer && (await userByBearer(c.get('services').db, bearer))) {

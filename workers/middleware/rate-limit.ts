@@ -4,7 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
 import { sha256Hex } from '../runtime/crypto';
 import { isMachinePath, pageError } from '../kit/page-errors';
-import { sessionCookie } from './auth';
+import { bearerOf, sessionCookie } from './auth';
 
 /** The window of the `CALLER_LIMIT` binding in wrangler.toml (10 or 60 s): a refused caller waits at most this long. */
 export const rateLimitPeriodSeconds = 10;
@@ -17,7 +17,7 @@ const unlimited = (path: string) => path.startsWith('/internal/') || path === '/
  * address it comes from. Never the secret itself, which would end up in the limiter's keys.
  */
 export async function callerKey(c: Context<AppEnv>): Promise<string> {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+  const bearer = bearerOf(c);
   if (bearer) return `token:${await sha256Hex(bearer)}`;
   // The API reads no cookie (auth.ts), so a cookie there is no caller of its own.
   const session = isMachinePath(c.req.path) ? undefined : getCookie(c, sessionCookie);
