@@ -1,12 +1,67 @@
+import { accountStates, type AccountState } from '../../schemas/user-list';
 import { t } from '../i18n/messages';
 import type { Frame } from '../kit/frame';
 import { Layout } from '../kit/layout';
 
-/** Placeholder home: the header and a heading, until this page shows the people and places an admin keeps. */
-export function AdminHome({ frame }: { frame: Frame }) {
+/** How many of the admin's people there are, in all and in each state. */
+export type PeopleCounts = { all: number } & Record<AccountState, number>;
+
+/** The states that ask something of the admin, each a link to the people in it. */
+const needsAction = accountStates.filter((state) => state !== 'active');
+
+/**
+ * The admin's home: the people they keep, with what waits on the admin (locked accounts, people still without a
+ * password), and where the rest of what an admin keeps is kept today.
+ */
+export function AdminHome({ frame, counts }: { frame: Frame; counts: PeopleCounts }) {
+  const { lang } = frame;
   return (
-    <Layout frame={frame} title={t(frame.lang, 'page.adminHomeTitle')}>
-      <p>{t(frame.lang, 'page.comingSoon')}</p>
+    <Layout frame={frame} title={t(lang, 'page.adminHomeTitle')}>
+      <p class="lead">{t(lang, 'admin.homeLead', { place: frame.user?.jurisdictionName ?? '' })}</p>
+      <section aria-labelledby="people-title">
+        <h2 id="people-title">{t(lang, 'admin.peopleTitle')}</h2>
+        <dl class="figures" data-testid="people-counts">
+          <div data-count="all">
+            <dt>
+              <a href="/admin/users">{t(lang, 'admin.count.all')}</a>
+            </dt>
+            <dd>
+              <span class="figure">{String(counts.all)}</span>
+            </dd>
+          </div>
+          {needsAction.map((state) => (
+            <div data-count={state}>
+              <dt>
+                <a href={`/admin/users?state=${state}`}>{t(lang, `admin.state.${state}`)}</a>
+              </dt>
+              <dd>
+                <span class="figure">{String(counts[state])}</span>
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <div class="actions">
+          <a class="button" href="/admin/users">
+            {t(lang, 'admin.nav.users')}
+          </a>
+          <a class="button secondary" href="/admin/users/new">
+            {t(lang, 'admin.newUser')}
+          </a>
+        </div>
+      </section>
+      <section aria-labelledby="more-title">
+        <h2 id="more-title">{t(lang, 'admin.moreTitle')}</h2>
+        <p>{t(lang, 'admin.moreText')}</p>
+        <ul>
+          <li>{t(lang, 'admin.more.jurisdictions')}</li>
+          <li>{t(lang, 'admin.more.policy')}</li>
+          <li>{t(lang, 'admin.more.deadLetters')}</li>
+          <li>{t(lang, 'admin.more.audit')}</li>
+        </ul>
+        <p>
+          <a href="/api/openapi.json">{t(lang, 'admin.apiDocument')}</a>
+        </p>
+      </section>
     </Layout>
   );
 }

@@ -11,6 +11,7 @@ import { peopleAndPlacesPaths } from '../admin/people-document';
 import { oversightPaths } from '../admin/oversight-document';
 import { statsPath } from '../board/stats-document';
 import { boardPagePaths } from '../board/board-pages-document';
+import { adminPagePaths } from '../admin/admin-pages-document';
 import { batchPaths } from '../batches/batches-document';
 import { sessionPaths } from '../accounts/session-document';
 import { healthPaths } from '../sync/health-document';
@@ -37,6 +38,7 @@ export function buildOpenApiDocument() {
     ...pagePaths(),
     ...casePagePaths(),
     ...boardPagePaths(),
+    ...adminPagePaths(),
     ...notificationPaths(),
     ...oversightPaths(),
     ...receiptPaths(),

@@ -1,5 +1,6 @@
 import { casePageWordsEn } from './case-pages.en';
 import { boardPageWordsEn } from './board-pages.en';
+import { adminPageWordsEn } from './admin-pages.en';
 import { pageWordsEn } from './pages.en';
 import type { MessageKey } from './zh-CN';
 
@@ -186,4 +187,5 @@ export const en: Record<MessageKey, string> = {
   ...pageWordsEn,
   ...casePageWordsEn,
   ...boardPageWordsEn,
+  ...adminPageWordsEn,
 };

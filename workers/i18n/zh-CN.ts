@@ -1,5 +1,6 @@
 import { casePageWordsZhCN } from './case-pages.zh-CN';
 import { boardPageWordsZhCN } from './board-pages.zh-CN';
+import { adminPageWordsZhCN } from './admin-pages.zh-CN';
 import { pageWordsZhCN } from './pages.zh-CN';
 import type { CaseStatus, Category, Channel, CommunityVisitKind, PartyRole, RiskFlag } from '../../schemas/vocabulary';
 
@@ -199,6 +200,7 @@ export const zhCN = {
   ...pageWordsZhCN,
   ...casePageWordsZhCN,
   ...boardPageWordsZhCN,
+  ...adminPageWordsZhCN,
 } as const satisfies Record<VocabularyKey, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -14,12 +14,25 @@ export interface QueryForm {
 
 export type Option = { value: string; label: string };
 
-function Described({ form, name, hint, children }: { form: QueryForm; name: string; hint?: string; children: (describedBy: string | undefined, invalid: boolean) => Child }) {
+/** The one field shell: a label (the field's own words unless `label` says otherwise), a hint, the error, the control. */
+export function Described({
+  form,
+  name,
+  label,
+  hint,
+  children,
+}: {
+  form: QueryForm;
+  name: string;
+  label?: string;
+  hint?: string;
+  children: (describedBy: string | undefined, invalid: boolean) => Child;
+}) {
   const error = form.errors.find((item) => item.field === name);
   const ids = [hint ? `${fieldId(name)}-hint` : undefined, error ? `${fieldId(name)}-error` : undefined].filter(Boolean).join(' ');
   return (
     <div class={error ? 'field invalid' : 'field'}>
-      <label for={fieldId(name)}>{tField(form.lang, name)}</label>
+      <label for={fieldId(name)}>{label ?? tField(form.lang, name)}</label>
       {hint ? (
         <span class="hint" id={`${fieldId(name)}-hint`}>
           {hint}

@@ -55,6 +55,7 @@ button.warning { background: #fff; color: #b42318; border: 2px solid #b42318; }
 .notice { border-left: 6px solid #0b57d0; background: #eef4ff; padding: .75rem 1rem; margin: 0 0 1rem; }
 .notice.success { border-color: #1a7f37; background: #eaf5ef; }
 .notice.important { border-color: #9a6700; background: #fff8c5; font-weight: 600; }
+.secret { font: 700 1.6rem/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; letter-spacing: .06em; padding: .75rem 1rem; margin: 0 0 1rem; border: 2px dashed #0b3d2e; background: #eaf5ef; overflow-wrap: anywhere; user-select: all; }
 .status-line { min-height: 1.5rem; }
 dl.summary { display: grid; grid-template-columns: minmax(6rem, max-content) 1fr; gap: .4rem 1rem; }
 dl.summary dt { font-weight: 600; }
