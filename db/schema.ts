@@ -45,7 +45,6 @@ export const users = sqliteTable('users', {
   /** For a department user: the department whose tasks they answer. */
   department: text('department', { enum: departments }),
   jurisdictionCode: text('jurisdiction_code').notNull().references(() => jurisdictions.code),
-  tokenHash: text('token_hash').notNull().unique(),
   /** A mobile number the user may sign in with instead of their ID. */
   phone: text('phone').unique(),
   /** The password's scrypt hash in PHC form (workers/runtime/passwords.ts); none until the user sets one. */
@@ -58,10 +57,36 @@ export const users = sqliteTable('users', {
   lastFailedSignInAt: text('last_failed_sign_in_at'),
   /** Locked after too many wrong passwords, until an admin unlocks the account. */
   lockedAt: text('locked_at'),
-  /** A disabled user's token and sessions no longer sign anyone in; the user stays on the timelines they wrote. */
+  /** A disabled user's tokens and sessions no longer sign anyone in; the user stays on the timelines they wrote. */
   disabledAt: text('disabled_at'),
   createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
+
+/**
+ * Personal access tokens: a program signs in as the user with one. Each has a name and an end; D1 keeps its SHA-256
+ * only, the token itself is answered once when it is made.
+ */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references((): AnySQLiteColumn => users.id),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** The user themself, or the admin who made it for an integration. */
+    createdBy: text('created_by')
+      .notNull()
+      .references((): AnySQLiteColumn => users.id),
+    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    expiresAt: text('expires_at').notNull(),
+    /** Refreshed at most once a minute, so a busy program does not write on every call. */
+    lastUsedAt: text('last_used_at'),
+    revokedAt: text('revoked_at'),
+  },
+  (table) => [index('api_tokens_user').on(table.userId)],
+);
 
 export const sessions = sqliteTable(
   'sessions',

@@ -64,9 +64,10 @@ async function call(target: SeedTarget, token: string, method: string, path: str
 
 /**
  * The demo county through the API, as a deployment's operator and its first admin would make it: the operator opens
- * the county with its admin, the admin opens the places below and makes the people. Tokens are answered once by the
- * edge and kept in .data/demo-users.json, so a restart keeps everyone signed in; seeding again finds everything
- * there (409) and keeps it, issuing a new token only to a user whose token was lost.
+ * the county with its admin, the admin opens the places below and makes the people, and gives each a year's token
+ * for the demo's programs. Tokens are answered once by the edge and kept in .data/demo-users.json, so a restart
+ * keeps everyone signed in; seeding again finds everything there (409) and keeps it, issuing a new token only to a
+ * user whose token was lost.
  */
 export async function seedDemoData(dataDir: string, target: SeedTarget): Promise<DemoUser[]> {
   const file = join(dataDir, 'demo-users.json');
@@ -75,17 +76,20 @@ export async function seedDemoData(dataDir: string, target: SeedTarget): Promise
 
   const [county, ...places] = demoJurisdictions;
   const opened = await call(target, target.operatorToken, 'POST', '/api/counties', { code: county!.code, name: county!.name, admin: { id: demoAdmin.id, name: demoAdmin.name } });
-  const adminToken = opened.taken ? knownToken(demoAdmin.id) : ((opened.answer.admin as { token: string }).token);
-  if (!adminToken) throw new SeedError(`seed: the county ${county!.code} is there but its admin's token is not in ${file}; remove the data directory to seed afresh.`);
+  // The county's opening hands over a setup token good for a week; the demo admin keeps a year's token of their own.
+  const setupToken = opened.taken ? knownToken(demoAdmin.id) : (opened.answer.admin as { token: string }).token;
+  if (!setupToken) throw new SeedError(`seed: the county ${county!.code} is there but its admin's token is not in ${file}; remove the data directory to seed afresh.`);
+  const demoToken = async (id: string) =>
+    knownToken(id) ?? ((await call(target, setupToken, 'POST', `/api/users/${id}/tokens`, { name: '演示令牌', expiresInDays: 365 })).answer.token as string);
+  const adminToken = await demoToken(demoAdmin.id);
 
   for (const place of places) await call(target, adminToken, 'POST', '/api/jurisdictions', { code: place.code, name: place.name, parentCode: place.parent });
 
   const users: DemoUser[] = [{ ...demoAdmin, token: adminToken }];
   for (const person of demoPeople) {
     const { jurisdiction, ...fields } = person;
-    const made = await call(target, adminToken, 'POST', '/api/users', { ...fields, jurisdictionCode: jurisdiction });
-    const token = made.taken ? (knownToken(person.id) ?? ((await call(target, adminToken, 'POST', `/api/users/${person.id}/token`)).answer.token as string)) : (made.answer.token as string);
-    users.push({ ...person, token });
+    await call(target, adminToken, 'POST', '/api/users', { ...fields, jurisdictionCode: jurisdiction });
+    users.push({ ...person, token: await demoToken(person.id) });
   }
   writeFileSync(file, `${JSON.stringify(users, null, 2)}\n`, { mode: 0o600 });
   return users;

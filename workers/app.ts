@@ -32,6 +32,8 @@ import { jurisdictionsApi } from './admin/jurisdictions-api';
 import { policyApi } from './admin/policy-api';
 import { usersApi } from './admin/users-api';
 import { sessionPages } from './accounts/session-routes';
+import { tokensApi } from './accounts/tokens-api';
+import { tokenPages } from './accounts/token-routes';
 
 const publicBodyLimit = limitBody(64 * 1024, (c) => c.json({ error: 'too_large', message: 'The request body is over 64 KiB.' }, 413));
 // A report carries the case's columns and progress; once the case has left `open`, its whole state as well.
@@ -68,6 +70,7 @@ export const app = new Hono<AppEnv>()
   .route('/api/counties', countiesApi)
   .route('/api/jurisdictions', jurisdictionsApi)
   .route('/api/users', usersApi)
+  .route('/api/tokens', tokensApi)
   .route('/api/mediators', mediatorsApi)
   .route('/api/stats', statsApi)
   .route('/api/batches', batchesApi)
@@ -77,6 +80,7 @@ export const app = new Hono<AppEnv>()
   .route('/api', openApiRoutes)
   .route('/internal', internalRoutes)
   .route('/', sessionPages)
+  .route('/', tokenPages)
   .route('/', intakePages)
   .route('/', casePages)
   .route('/', homePages)

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
-import { cases, jurisdictions, users } from '../schema';
+import { apiTokens, cases, jurisdictions, users } from '../schema';
 
 /**
  * A path column at or below a path, as a range (paths end in '/', and '0' follows '/'), so the column's index can
@@ -40,6 +40,11 @@ export const listCounties = (db: Database, code?: string) =>
     .orderBy(asc(jurisdictions.code));
 
 /** A county and its first admin in one D1 batch: either both are written or neither. */
-export async function insertCountyWithAdmin(db: Database, county: typeof jurisdictions.$inferInsert, admin: Omit<typeof users.$inferInsert, 'disabledAt' | 'createdAt'>) {
-  await db.batch([db.insert(jurisdictions).values(county), db.insert(users).values(admin)]);
+export async function insertCountyWithAdmin(
+  db: Database,
+  county: typeof jurisdictions.$inferInsert,
+  admin: Omit<typeof users.$inferInsert, 'disabledAt' | 'createdAt'>,
+  adminToken: Omit<typeof apiTokens.$inferInsert, 'lastUsedAt' | 'revokedAt'>,
+) {
+  await db.batch([db.insert(jurisdictions).values(county), db.insert(users).values(admin), db.insert(apiTokens).values(adminToken)]);
 }

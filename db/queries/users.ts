@@ -5,7 +5,7 @@ import { cases, jurisdictions, sessions, users } from '../schema';
 import { refreshAssigneeName } from './case-listing';
 import { pathWithin } from './jurisdictions';
 
-const userWithJurisdiction = {
+export const userWithJurisdiction = {
   id: users.id,
   name: users.name,
   role: users.role,
@@ -17,7 +17,7 @@ const userWithJurisdiction = {
 /** A disabled user signs nobody in and is dispatched nothing; they stay on the timelines they wrote. */
 const active = isNull(users.disabledAt);
 /** A locked account (too many wrong passwords) signs nobody in by any way, token or session, until unlocked. */
-const signsIn = and(active, isNull(users.lockedAt));
+export const signsIn = and(active, isNull(users.lockedAt));
 
 async function findUserWhere(db: Database, where: SQL) {
   const [user] = await db
@@ -27,8 +27,6 @@ async function findUserWhere(db: Database, where: SQL) {
     .where(and(where, active));
   return user;
 }
-
-export const findUserByTokenHash = (db: Database, tokenHash: string) => findUserWhere(db, and(eq(users.tokenHash, tokenHash), isNull(users.lockedAt))!);
 
 /** A user with the path of their jurisdiction, to check that a mediator may be dispatched to a case. */
 export const findUserById = (db: Database, id: string) => findUserWhere(db, eq(users.id, id));
@@ -44,17 +42,17 @@ export async function findUserBySession(db: Database, sessionHash: string, now: 
   return found;
 }
 
-export type SignedInUser = NonNullable<Awaited<ReturnType<typeof findUserByTokenHash>>>;
+export type SignedInUser = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
 
 export async function deleteSession(db: Database, sessionHash: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, sessionHash));
 }
 
-/** A user as an admin sees them: everything but the hashes of their token, password and code, disabled or not. */
+/** A user as an admin sees them: everything but the hashes of their password and code, disabled or not. */
 const userRecord = {
   ...userWithJurisdiction,
   phone: users.phone,
-  /** Whether they have set a password: until then they sign in with a one-time code or a token. */
+  /** Whether they have set a password: until then they sign in with a one-time code. */
   passwordSet: sql<boolean>`${users.passwordHash} is not null`.mapWith(Boolean),
   oneTimeCodeExpiresAt: users.oneTimeCodeExpiresAt,
   failedSignIns: users.failedSignIns,
@@ -86,7 +84,7 @@ export async function updateUser(db: Database, id: string, change: Partial<Pick<
 }
 
 /**
- * Disabling (or a new token) ends the user's page sessions in the same batch: a session begun on a lost phone must
+ * Disabling ends the user's page sessions in the same batch: a session begun on a lost phone must
  * not come back when the user is enabled again.
  */
 export async function disableUser(db: Database, id: string, at: string) {
@@ -95,10 +93,6 @@ export async function disableUser(db: Database, id: string, at: string) {
 
 export async function enableUser(db: Database, id: string) {
   await db.update(users).set({ disabledAt: null }).where(eq(users.id, id));
-}
-
-export async function replaceToken(db: Database, id: string, tokenHash: string) {
-  await db.batch([db.update(users).set({ tokenHash }).where(eq(users.id, id)), db.delete(sessions).where(eq(sessions.userId, id))]);
 }
 
 /**

@@ -255,7 +255,7 @@ describe('a new grid worker on a phone', () => {
     const admin = apiAs(stack, tokenOf(stack, 'demo-admin'));
     const made = await admin('/api/users', { method: 'POST', body: JSON.stringify({ id: 'grid-ly-new', name: '新网格员', role: 'grid_worker', jurisdictionCode: 'XH-LY-BLQ' }) });
     expect(made.status).toBe(201);
-    const { oneTimeCode } = (await (await admin('/api/users/grid-ly-new/one-time-code', { method: 'POST' })).json()) as { oneTimeCode: string };
+    const { oneTimeCode } = (await made.json()) as { oneTimeCode: string };
     const context = await phoneContext();
     const newcomer = await context.newPage();
     const passwordForm = newcomer.locator('form[action="/login"]').first();

@@ -14,7 +14,7 @@ const firstWaitMs = 200;
 let stack: Stack;
 let admin: ReturnType<typeof apiAs>;
 const answers: string[] = [];
-/** Each new user's bearer token, answered when the admin made them. */
+/** Each new user's bearer token, made for them by the admin. */
 const tokens = new Map<string, string>();
 
 beforeAll(async () => {
@@ -41,7 +41,8 @@ const json = async (response: Response) => (await response.json()) as Record<str
 async function newMediatorWithCode(id: string) {
   const made = await admin('/api/users', { method: 'POST', body: JSON.stringify({ id, name: '孙调解员', role: 'mediator', jurisdictionCode: 'XH-LY' }) });
   expect(made.status).toBe(201);
-  tokens.set(id, (await json(made)).token as string);
+  const issuedToken = await admin(`/api/users/${id}/tokens`, { method: 'POST', body: JSON.stringify({ name: '测试', expiresInDays: 7 }) });
+  tokens.set(id, (await json(issuedToken)).token as string);
   const issued = await admin(`/api/users/${id}/one-time-code`, { method: 'POST' });
   expect(issued.status).toBe(200);
   expect(issued.headers.get('cache-control')).toBe('no-store');

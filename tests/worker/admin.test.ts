@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postReport, workflowReport } from '../support/reports';
 import { jurisdictionRenameSchema, newCountySchema, newJurisdictionSchema } from '../../schemas/jurisdictions';
 import { newUserSchema, userChangeSchema } from '../../schemas/users';
+import { newTokenSchema } from '../../schemas/api-tokens';
 import type { Stack } from '../../scripts/stack';
 import { apiAs, edgeOnlyStack, freshIntake, tokenOf } from '../support/stack';
 
@@ -30,12 +31,15 @@ const post = (as: ReturnType<typeof apiAs>, path: string, body: object = {}) => 
 const patch = (as: ReturnType<typeof apiAs>, path: string, body: object) => as(path, { method: 'PATCH', body: JSON.stringify(body) });
 const json = async (response: Response) => (await response.json()) as Record<string, any>;
 
-/** A new user made by the demo admin, with the token answered once. */
+/** A new user made by the demo admin, and a token the admin made for them. */
 async function newUser(user: Record<string, string>) {
   const response = await post(admin, '/api/users', { name: '测试用户', ...user });
   expect(response.status).toBe(201);
   const body = await json(response);
-  return { body, api: apiAs(stack, body.token as string), token: body.token as string };
+  const issued = await post(admin, `/api/users/${user.id}/tokens`, { name: '测试', expiresInDays: 7 });
+  expect(issued.status).toBe(201);
+  const token = (await json(issued)).token as string;
+  return { body, api: apiAs(stack, token), token };
 }
 
 const signedIn = async (token: string) => (await apiAs(stack, token)('/api/notifications')).status;
@@ -93,16 +97,14 @@ describe('users and their tokens', () => {
     for (const user of users) expect(Object.keys(user)).not.toContain('tokenHash');
   });
 
-  it('stops the old token at once when a new one is issued', async () => {
-    const user = await newUser({ id: 'grid-rotate', role: 'grid_worker', jurisdictionCode: 'XH-LY-BLQ' });
-    expect(await signedIn(user.token)).toBe(200);
-    const rotated = await post(admin, '/api/users/grid-rotate/token');
-    expect(rotated.status).toBe(200);
-    expect(rotated.headers.get('cache-control')).toBe('no-store');
-    const { token } = await json(rotated);
-    expect(token).not.toBe(user.token);
-    expect(await signedIn(user.token)).toBe(401);
-    expect(await signedIn(token)).toBe(200);
+  it('answers a new user with a one-time code, never a token', async () => {
+    const made = await post(admin, '/api/users', { id: 'grid-code', name: '新网格员', role: 'grid_worker', jurisdictionCode: 'XH-LY-BLQ' });
+    expect(made.headers.get('cache-control')).toBe('no-store');
+    const body = await json(made);
+    expect(body.oneTimeCode).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    expect(body).toMatchObject({ passwordSet: false, oneTimeCodeExpiresAt: expect.any(String) });
+    expect(body).not.toHaveProperty('token');
+    expect(((await json(await admin('/api/users/grid-code/tokens'))) as unknown as unknown[]).length).toBe(0);
   });
 
   it('stops a disabled user’s token and page session at once; enabling brings the token back', async () => {
@@ -149,12 +151,12 @@ describe('users and their tokens', () => {
     expect((await post(supervisor, '/api/users', { id: 'sneaky', name: '某人', role: 'admin', jurisdictionCode: 'XH' })).status).toBe(403);
     expect((await supervisor('/api/users')).status).toBe(403);
     expect((await post(supervisor, '/api/jurisdictions', { code: 'XH-X', name: '某所', parentCode: 'XH' })).status).toBe(403);
-    expect((await post(gridWorker, '/api/users/demo-grid-ly/token')).status).toBe(403);
+    expect((await post(gridWorker, '/api/users/demo-grid-ly/tokens', { name: '越权', expiresInDays: 7 })).status).toBe(403);
   });
 });
 
 describe('counties, opened by the platform’s operator', () => {
-  it('opens a county with its first admin in one write, answering the admin’s token once', async () => {
+  it('opens a county with its first admin in one write, answering the admin’s one-time code and a week’s setup token once', async () => {
     const opened = await post(operator, '/api/counties', { code: 'FY', name: '富阳分局', admin: { id: 'admin-fy', name: '富阳管理员' } });
     expect(opened.status).toBe(201);
     expect(opened.headers.get('cache-control')).toBe('no-store');
@@ -162,7 +164,12 @@ describe('counties, opened by the platform’s operator', () => {
     expect(body.county).toEqual({ code: 'FY', name: '富阳分局', level: 'county', parentCode: null, path: '/FY/' });
     expect(body.admin).toMatchObject({ id: 'admin-fy', role: 'admin', jurisdictionCode: 'FY', jurisdictionPath: '/FY/', department: null, disabledAt: null });
     expect(body.admin).not.toHaveProperty('tokenHash');
+    expect(body.admin.oneTimeCode).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     const fy = apiAs(stack, body.admin.token as string);
+    const [setup] = (await json(await fy('/api/tokens'))) as unknown as { name: string; expiresAt: string; state: string }[];
+    expect(setup).toMatchObject({ name: '开通县区时签发', state: 'active' });
+    expect(Date.parse(setup!.expiresAt) - Date.now()).toBeGreaterThan(6.9 * 24 * 3600_000);
+    expect(Date.parse(setup!.expiresAt) - Date.now()).toBeLessThan(7.1 * 24 * 3600_000);
     expect((await post(fy, '/api/jurisdictions', { code: 'FY-FC', name: '富春派出所', parentCode: 'FY' })).status).toBe(201);
     const counties = (await json(await operator('/api/counties'))) as unknown as { code: string }[];
     expect(counties.map((county) => county.code)).toEqual(['FY', 'XH', 'YH']);
@@ -217,7 +224,8 @@ describe('one county’s admin and another’s', () => {
     expect((await post(yh, '/api/jurisdictions', { code: 'YH-LP', name: '良渚派出所', parentCode: 'YH' })).status).toBe(201);
 
     expect(((await json(await admin('/api/users'))) as unknown as { id: string }[]).map((u) => u.id)).not.toContain('admin-yh');
-    expect((await post(admin, '/api/users/admin-yh/token')).status).toBe(404);
+    expect((await post(admin, '/api/users/admin-yh/tokens', { name: '越界', expiresInDays: 7 })).status).toBe(404);
+    expect((await admin('/api/users/admin-yh/tokens')).status).toBe(404);
   });
 });
 
@@ -284,7 +292,8 @@ describe('the API document', () => {
     expect(v.safeParse(jurisdictionRenameSchema, example('/api/jurisdictions/{code}', 'patch')).success).toBe(true);
     expect(v.safeParse(newUserSchema, example('/api/users', 'post')).success).toBe(true);
     expect(v.safeParse(userChangeSchema, example('/api/users/{id}', 'patch')).success).toBe(true);
-    for (const path of ['/api/users/{id}/disable', '/api/users/{id}/enable', '/api/users/{id}/token', '/api/mediators']) {
+    expect(v.safeParse(newTokenSchema, example('/api/users/{id}/tokens', 'post')).success).toBe(true);
+    for (const path of ['/api/users/{id}/disable', '/api/users/{id}/enable', '/api/users/{id}/tokens/{tokenId}', '/api/tokens', '/api/mediators']) {
       expect(document.paths).toHaveProperty([path]);
     }
   });

@@ -98,7 +98,9 @@ describe('the audit of case reads', () => {
       body: JSON.stringify({ id: `admin-bs-${newMarker()}`, name: '北山所管理员', role: 'admin', jurisdictionCode: 'XH-BS' }),
     });
     expect(created.status).toBe(201);
-    const beishanAdmin = apiAs(stack, ((await created.json()) as { token: string }).token);
+    const { id } = (await created.json()) as { id: string };
+    const issued = await as('demo-admin')(`/api/users/${id}/tokens`, { method: 'POST', body: JSON.stringify({ name: '审计测试', expiresInDays: 7 }) });
+    const beishanAdmin = apiAs(stack, ((await issued.json()) as { token: string }).token);
     const lingyin = await fileCase(gridWorker, newMarker());
     const beishan = await fileCase(as('demo-grid-bs'), newMarker(), (intake) => (intake.where.gridCellCode = 'XH-BS-SG-01'));
     await as('demo-supervisor-xh')(`/api/cases/${lingyin.id}`);

@@ -25,7 +25,8 @@ beforeAll(async () => {
     body: JSON.stringify({ id: otherMediator, name: '孙调解员', role: 'mediator', jurisdictionCode: 'XH-LY' }),
   });
   expect(created.status).toBe(201);
-  otherMediatorApi = apiAs(stack, ((await created.json()) as { token: string }).token);
+  const issued = await as('demo-admin')(`/api/users/${otherMediator}/tokens`, { method: 'POST', body: JSON.stringify({ name: '探测', expiresInDays: 7 }) });
+  otherMediatorApi = apiAs(stack, ((await issued.json()) as { token: string }).token);
 });
 afterAll(async () => stack?.stop());
 

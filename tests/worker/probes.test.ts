@@ -120,6 +120,9 @@ const forged = {
   outcome: 'resolved',
   role: 'admin',
   tokenHash: 'forged',
+  passwordHash: 'forged',
+  oneTimeCodeHash: 'forged',
+  lockedAt: '2000-01-01T00:00:00.000Z',
   disabledAt: '2000-01-01T00:00:00.000Z',
   createdAt: '2000-01-01T00:00:00.000Z',
 };
@@ -170,12 +173,14 @@ describe('mass assignment (API3): fields a caller does not set are ignored, neve
     }
   });
 
-  it('in a new user and a change to one: the user is active, with the token the edge issued', async () => {
+  it('in a new user and a change to one: the user is active and unlocked, with the code the edge issued and no password', async () => {
     const admin = as('demo-admin');
     const id = `probe-${newMarker()}`;
     const created = await admin('/api/users', { method: 'POST', body: JSON.stringify({ ...forged, id, name: '孙调解员', role: 'mediator', jurisdictionCode: 'XH-LY' }) });
     expect(created.status).toBe(201);
-    const { token } = (await created.json()) as { token: string };
+    expect(await created.json()).toMatchObject({ passwordSet: false, lockedAt: null, disabledAt: null, oneTimeCode: expect.stringMatching(/^[A-Z0-9-]{14}$/) });
+    const issued = await admin(`/api/users/${id}/tokens`, { method: 'POST', body: JSON.stringify({ ...forged, name: '探测', expiresInDays: 7 }) });
+    const { token } = (await issued.json()) as { token: string };
     expect((await apiAs(stack, token)('/api/cases?limit=1')).status).toBe(200);
     const changed = await admin(`/api/users/${id}`, { method: 'PATCH', body: JSON.stringify({ name: '孙调解员（二）', id: 'demo-admin', tokenHash: 'forged', disabledAt: forged.disabledAt }) });
     expect(changed.status).toBe(200);

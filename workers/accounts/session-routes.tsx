@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createSession, endSessionsAlongside, passwordHashOf, setPassword } from '../../db/queries/accounts';
-import { deleteSession, findUserById, findUserByTokenHash } from '../../db/queries/users';
+import { deleteSession, findUserById } from '../../db/queries/users';
+import { userByBearer } from '../middleware/signed-in-users';
 import { oneTimeSessionMs, passwordProblem, passwordRules } from '../../domain/sign-in-backoff';
 import type { Role } from '../../schemas/vocabulary';
 import { hashPassword } from '../runtime/passwords';
@@ -116,6 +117,11 @@ function PasswordPage({ frame, first, problem }: { frame: Frame; first: boolean;
         <button type="submit">{t(lang, 'page.savePassword')}</button>
       </form>
       {first ? null : (
+        <p>
+          <a href="/account/tokens">{t(lang, 'page.tokensLink')}</a>
+        </p>
+      )}
+      {first ? null : (
         <form method="post" action="/logout">
           <input type="hidden" name="everywhere" value="1" />
           <p class="hint">{t(lang, 'page.signOutEverywhereHint')}</p>
@@ -146,7 +152,7 @@ export const sessionPages = new Hono<AppEnv>()
     const login = text(body.login).trim();
     let signed: { userId: string; role: Role; purpose: 'work' | 'set_password' } | undefined;
     if (typeof body.token === 'string') {
-      const user = await findUserByTokenHash(db, await sha256Hex(body.token.trim()));
+      const user = await userByBearer(db, body.token.trim(), c.get('services').defer);
       if (!user) return c.html(<LoginPage frame={await frameOf(c)} next={next} notice={{ kind: 'badToken' }} />, 401);
       signed = { userId: user.id, role: user.role, purpose: 'work' };
     } else {

@@ -79,5 +79,25 @@ export function adminPagePaths(): Record<string, unknown> {
     '/admin/users/{id}/unlock': action('Unlock an account locked after wrong passwords', 'Unlocked'),
     '/admin/users/{id}/disable': action('Disable a user: their sessions and tokens stop working', 'Disabled', 'Refused: an admin cannot disable their own account.'),
     '/admin/users/{id}/enable': action('Enable a disabled user again', 'Enabled'),
+    '/admin/users/{id}/tokens': {
+      post: {
+        tags: ['pages'],
+        summary: 'Make a token that signs in as the user, for an integration: `name` and `expiresInDays`',
+        parameters: id,
+        requestBody: fields(['name', 'expiresInDays']),
+        responses: {
+          201: page('The user’s page with the token, `cache-control: no-store`, shown this once.'),
+          404: page('No such user within your jurisdiction.'),
+          422: page('Refused, with the reason beside the field.'),
+          ...signedIn,
+        },
+      },
+    },
+    '/admin/users/{id}/tokens/{tokenId}/revoke': {
+      post: {
+        ...action('Revoke one of the user’s tokens: it stops working at once', 'Revoked').post,
+        parameters: [...id, { name: 'tokenId', in: 'path', required: true, schema: { type: 'string' } }],
+      },
+    },
   };
 }

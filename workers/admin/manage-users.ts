@@ -1,10 +1,10 @@
 import type { Database } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
-import { disableUser, enableUser, findUserRecord, insertUser, listUsersWithin, replaceToken, updateUser, type UserRecord } from '../../db/queries/users';
+import { disableUser, enableUser, findUserRecord, insertUser, listUsersWithin, updateUser, type UserRecord } from '../../db/queries/users';
 import { canManage } from '../../domain/jurisdiction';
 import { changedUser, departmentIssue, refuseOwnAccount } from '../../domain/people';
 import type { NewUser, UserChange } from '../../schemas/users';
-import { normalisedCode, oneTimeCode, randomToken, sha256Hex } from '../runtime/crypto';
+import { normalisedCode, oneTimeCode, sha256Hex } from '../runtime/crypto';
 import { issueOneTimeCode, unlockAccount } from '../../db/queries/accounts';
 import { oneTimeCodeLifetimeMs } from '../../domain/sign-in-backoff';
 import { customError, type FieldError, type Lang } from '../i18n/messages';
@@ -13,8 +13,6 @@ import { forgetSignedInUsers } from '../middleware/signed-in-users';
 
 export type UserAnswer =
   | { kind: 'done'; user: UserRecord }
-  /** The bearer token in plain text, answered this once; D1 keeps only its SHA-256. */
-  | { kind: 'tokenIssued'; user: UserRecord; token: string }
   /** A one-time code in plain text, answered this once, for the user to sign in with and set their password. */
   | { kind: 'codeIssued'; user: UserRecord; oneTimeCode: string }
   | { kind: 'notFound' }
@@ -25,7 +23,7 @@ export type UserAnswer =
 export const usersManagedBy = (db: Database, admin: Manager) => listUsersWithin(db, admin.jurisdictionPath);
 
 /** A user the admin manages; one outside their tree is as missing as one that does not exist. */
-async function managedUser(db: Database, admin: Manager, id: string) {
+export async function managedUser(db: Database, admin: Manager, id: string) {
   const user = await findUserRecord(db, id);
   return user && canManage(admin, user.jurisdictionPath) ? user : undefined;
 }
@@ -39,24 +37,31 @@ async function placeIssues(db: Database, admin: Manager, user: Pick<UserRecord, 
   return errors;
 }
 
-async function answerWith(db: Database, id: string, token?: string): Promise<UserAnswer> {
+async function answerWith(db: Database, id: string): Promise<UserAnswer> {
   const user = await findUserRecord(db, id);
-  if (!user) return { kind: 'notFound' };
-  return token ? { kind: 'tokenIssued', user, token } : { kind: 'done', user };
+  return user ? { kind: 'done', user } : { kind: 'notFound' };
 }
 
-export async function createUser(db: Database, admin: Manager, request: NewUser, lang: Lang): Promise<UserAnswer> {
+/** A person's first way in: a one-time code, with which they sign in once and choose their password. */
+export async function firstSignInCode(now: Date) {
+  const code = oneTimeCode();
+  return { code, oneTimeCodeHash: await sha256Hex(normalisedCode(code)), oneTimeCodeExpiresAt: new Date(now.getTime() + oneTimeCodeLifetimeMs).toISOString() };
+}
+
+/** A new user, answered with their one-time code; a program of theirs gets a token from them or the admin later. */
+export async function createUser(db: Database, admin: Manager, request: NewUser, lang: Lang, now = new Date()): Promise<UserAnswer> {
   const user = { ...request, department: request.department ?? null };
   const errors = await placeIssues(db, admin, user, lang);
   if (errors.length) return { kind: 'invalid', errors };
-  const token = randomToken();
+  const { code, ...codeHash } = await firstSignInCode(now);
   try {
-    await insertUser(db, { ...user, tokenHash: await sha256Hex(token) });
+    await insertUser(db, { ...user, ...codeHash });
   } catch (error) {
     if (isUniqueViolation(error, 'users')) return { kind: 'taken' };
     throw error;
   }
-  return answerWith(db, user.id, token);
+  const made = await findUserRecord(db, user.id);
+  return made ? { kind: 'codeIssued', user: made, oneTimeCode: code } : { kind: 'notFound' };
 }
 
 export async function changeUser(db: Database, admin: Manager, id: string, change: UserChange, lang: Lang): Promise<UserAnswer> {
@@ -84,23 +89,14 @@ export async function setUserDisabled(db: Database, admin: Manager, id: string, 
   return answerWith(db, id);
 }
 
-/** A new token, answered once; the old one and every page session begun with it stop working. */
-export async function rotateToken(db: Database, admin: Manager, id: string): Promise<UserAnswer> {
-  if (!(await managedUser(db, admin, id))) return { kind: 'notFound' };
-  const token = randomToken();
-  await replaceToken(db, id, await sha256Hex(token));
-  forgetSignedInUsers();
-  return answerWith(db, id, token);
-}
-
 /**
  * A one-time code for a new user or a forgotten password: the old password stops working, the account is unlocked,
- * and every page session of the user ends. Their bearer token is not touched (a program is not a person).
+ * and every page session of the user ends. Their tokens are not touched (a program is not a person).
  */
 export async function issueSignInCode(db: Database, admin: Manager, id: string, now = new Date()): Promise<UserAnswer> {
   if (!(await managedUser(db, admin, id))) return { kind: 'notFound' };
-  const code = oneTimeCode();
-  await issueOneTimeCode(db, id, await sha256Hex(normalisedCode(code)), new Date(now.getTime() + oneTimeCodeLifetimeMs).toISOString());
+  const { code, oneTimeCodeHash, oneTimeCodeExpiresAt } = await firstSignInCode(now);
+  await issueOneTimeCode(db, id, oneTimeCodeHash, oneTimeCodeExpiresAt);
   const user = await findUserRecord(db, id);
   return user ? { kind: 'codeIssued', user, oneTimeCode: code } : { kind: 'notFound' };
 }

@@ -43,12 +43,13 @@ export function peopleAndPlacesPaths(): Record<string, unknown> {
         summary: 'Open a county with its first admin (the platform’s operator, who reads nothing inside it)',
         description:
           'A county is the top of its tree, so no admin’s jurisdiction holds a new one: the operator of the deployment opens it, with ' +
-          'the bearer token kept as the `OPERATOR_TOKEN` secret, together with its first admin, in one write. The admin’s token is ' +
-          'answered this once; from there the admin opens the stations below and staffs them. Each county’s people see their county only.',
+          'the bearer token kept as the `OPERATOR_TOKEN` secret, together with its first admin, in one write. The admin’s one-time code ' +
+          '(to sign in at /login and set a password) and a setup token good for 7 days (for the operator’s script) are answered this once; ' +
+          'from there the admin opens the stations below and staffs them. Each county’s people see their county only.',
         security,
         requestBody: body(newCountySchema),
         responses: {
-          201: { description: '`county` and `admin`, the admin with their bearer `token`, shown this once.' },
+          201: { description: '`county` and `admin`, the admin with their `oneTimeCode` and a setup `token`, shown this once.' },
           ...operatorOnly,
           409: errorResponse('The code, or the admin’s ID, is taken; nothing was written.'),
           422: invalidResponse,
@@ -88,7 +89,7 @@ export function peopleAndPlacesPaths(): Record<string, unknown> {
     '/api/users': {
       get: {
         tags: ['users'],
-        summary: 'The users of your jurisdiction and below, disabled ones too; never a token (admin)',
+        summary: 'The users of your jurisdiction and below, disabled ones too; never a token, password or code (admin)',
         security,
         responses: { 200: { description: 'Each user with role, department, jurisdiction, `disabledAt` and `createdAt`.' }, ...adminOnly },
       },
@@ -98,7 +99,7 @@ export function peopleAndPlacesPaths(): Record<string, unknown> {
         security,
         requestBody: body(newUserSchema),
         responses: {
-          201: { description: 'Added: the user and their bearer `token`, shown this once (only its SHA-256 is kept).' },
+          201: { description: 'Added: the user and their `oneTimeCode`, shown this once (only its SHA-256 is kept): they sign in with it once and set a password.' },
           ...adminOnly,
           409: errorResponse('The ID is taken.'),
           422: userRefusals,
@@ -123,15 +124,11 @@ export function peopleAndPlacesPaths(): Record<string, unknown> {
     },
     '/api/users/{id}/disable': {
       post: {
-        ...userPath('Disable a user: their token and page sessions stop working (admin)', 'Disabled: the user with `disabledAt`.').post,
+        ...userPath('Disable a user: their tokens and page sessions stop working (admin)', 'Disabled: the user with `disabledAt`.').post,
         description: 'At once on the edge instance that answers; other instances follow within 30 s, the time they keep a known token. You cannot disable yourself (409).',
       },
     },
-    '/api/users/{id}/enable': userPath('Enable a disabled user again; their token works again, their old page sessions do not (admin)', 'Enabled.'),
-    '/api/users/{id}/token': userPath(
-      'Issue a new bearer token; the old one and the page sessions begun with it stop working (admin)',
-      'The user and the new `token`, shown this once.',
-    ),
+    '/api/users/{id}/enable': userPath('Enable a disabled user again; their tokens work again, their old page sessions do not (admin)', 'Enabled.'),
     '/api/users/{id}/one-time-code': userPath(
       'Issue a one-time code to sign in with once and set a password, valid for a day: for a new user or a forgotten password; the old password stops working, the account is unlocked and its page sessions end (admin)',
       'The user and the `oneTimeCode`, shown this once (only its SHA-256 is kept), with `oneTimeCodeExpiresAt`.',

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client';
-import { findUserRecord, type UserRecord } from '../../db/queries/users';
+import type { UserRecord } from '../../db/queries/users';
 import { accountStatesOf } from '../../domain/account-states';
-import { canManage, codesOf, isWithin } from '../../domain/jurisdiction';
+import { codesOf, isWithin } from '../../domain/jurisdiction';
 import type { UserListQuery } from '../../schemas/user-list';
 import { jurisdictionsManagedBy, type Manager } from './manage-jurisdictions';
 
@@ -41,10 +41,4 @@ export function sift(users: readonly UserRecord[], query: UserListQuery, place: 
       (!place || isWithin(user.jurisdictionPath, place.path)) &&
       (!query.state || accountStatesOf(user).includes(query.state)),
   );
-}
-
-/** A person the admin keeps; one outside their tree is as missing as one that does not exist. */
-export async function userKeptBy(db: Database, admin: Manager, id: string) {
-  const user = await findUserRecord(db, id);
-  return user && canManage(admin, user.jurisdictionPath) ? user : undefined;
 }

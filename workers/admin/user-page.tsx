@@ -9,7 +9,7 @@ import { CodeLine, inUserFormOrder, placeLabel, StateMarks, UserFields } from '.
 import type { PlaceChoice } from './user-list';
 
 /** What the last action did, said once after its redirect. */
-export const userNotices = ['saved', 'unchanged', 'disabled', 'enabled', 'unlocked'] as const;
+export const userNotices = ['saved', 'unchanged', 'disabled', 'enabled', 'unlocked', 'tokenRevoked'] as const;
 export type UserNotice = (typeof userNotices)[number];
 
 /** What the server refused of the admin's own account: the page never offers it, but a stale page may send it. */

@@ -10,9 +10,13 @@ import { askedFields } from '../kit/asked-fields';
 import { pageError, requirePagePermission } from '../kit/page-errors';
 import { frameOf } from '../kit/page-frame';
 import { formToInput } from '../kit/schema-form';
-import { changeUser, createUser, issueSignInCode, setUserDisabled, unlockUser, usersManagedBy, type UserAnswer } from './manage-users';
+import { changeUser, createUser, issueSignInCode, managedUser, setUserDisabled, unlockUser, usersManagedBy, type UserAnswer } from './manage-users';
+import { issueTokenFor, revokeTokenOfUser } from './manage-tokens';
+import { tokensOf } from '../middleware/personal-tokens';
+import { readTokenForm } from '../kit/token-list';
+import { UserTokensSection, type TokensShown } from './user-tokens-section';
 import { CodeIssuedPage, NewUserPage } from './user-form-pages';
-import { placesManagedBy, sift, userKeptBy } from './user-list';
+import { placesManagedBy, sift } from './user-list';
 import { UserListPage } from './user-list-page';
 import { UserPage, userNotices, type OwnAccountRefusal, type UserNotice, type UserPageProps } from './user-page';
 import { fieldLabel, inPageWords, userFields } from './user-parts';
@@ -56,13 +60,18 @@ async function codePage(c: Context<AppEnv>, answer: UserAnswer, created: boolean
 
 type Shown = Pick<UserPageProps, 'notice' | 'refusal' | 'edit'>;
 
-async function showUser(c: Context<AppEnv>, id: string, shown: Shown = {}, status: 200 | 409 | 422 = 200) {
+async function showUser(c: Context<AppEnv>, id: string, shown: Shown = {}, status: 200 | 201 | 409 | 422 = 200, tokensShown?: TokensShown) {
   const { db } = c.get('services');
   const admin = c.get('user');
-  const user = await userKeptBy(db, admin, id);
+  const user = await managedUser(db, admin, id);
   if (!user) return pageError(c, 404);
-  const [places, frame] = await Promise.all([placesManagedBy(db, admin), frameOf(c)]);
-  return c.html(<UserPage frame={frame} user={user} places={places} own={user.id === admin.id} now={new Date()} {...shown} />, status);
+  const [places, tokens, frame] = await Promise.all([placesManagedBy(db, admin), tokensOf(db, user.id), frameOf(c)]);
+  return c.html(
+    <UserPage frame={frame} user={user} places={places} own={user.id === admin.id} now={new Date()} {...shown}>
+      <UserTokensSection frame={frame} user={user} tokens={tokens} shown={tokensShown} />
+    </UserPage>,
+    status,
+  );
 }
 
 /** What the form changes of the person as stored; undefined when it changes nothing. */
@@ -120,8 +129,6 @@ export const userPages = new Hono<AppEnv>()
     const answer = await createUser(db, admin, read.person, lang);
     if (answer.kind === 'invalid') return newUserForm(c, values, inPageWords(lang, answer.errors), 422);
     if (answer.kind === 'taken') return newUserForm(c, values, inPageWords(lang, [customError(lang, 'id', 'userIdTaken')]), 409);
-    // A person signs in with a one-time code: an answer without one (a bearer token, say) is not shown, a code is asked.
-    if (answer.kind !== 'codeIssued' && 'user' in answer) return codePage(c, await issueSignInCode(db, admin, answer.user.id), true);
     return codePage(c, answer, true);
   })
   .get('/admin/users/:id', (c) => {
@@ -135,7 +142,7 @@ export const userPages = new Hono<AppEnv>()
     const lang = c.get('lang');
     const { db } = c.get('services');
     const admin = c.get('user');
-    const current = await userKeptBy(db, admin, id);
+    const current = await managedUser(db, admin, id);
     if (!current) return pageError(c, 404);
     // An admin's own role is shown, not asked: it stays as it is unless a form asks otherwise (and is refused).
     const role = text(body.role) || (current.id === admin.id ? current.role : '');
@@ -153,6 +160,22 @@ export const userPages = new Hono<AppEnv>()
   .post('/admin/users/:id/one-time-code', async (c) => {
     await formBody(c);
     return codePage(c, await issueSignInCode(c.get('services').db, c.get('user'), c.req.param('id')), false);
+  })
+  .post('/admin/users/:id/tokens', async (c) => {
+    const id = c.req.param('id');
+    const read = readTokenForm(await formBody(c), c.get('lang'));
+    if ('problem' in read) return showUser(c, id, {}, 422, read);
+    const issued = await issueTokenFor(c.get('services').db, c.get('user'), id, read.request);
+    if (!issued) return pageError(c, 404);
+    // The token is on this answer and nowhere else: no cache may keep it.
+    c.header('cache-control', 'no-store');
+    return showUser(c, id, {}, 201, { issued: { token: issued.token, name: issued.record.name } });
+  })
+  .post('/admin/users/:id/tokens/:tokenId/revoke', async (c) => {
+    const id = c.req.param('id');
+    await formBody(c);
+    const revoked = await revokeTokenOfUser(c.get('services').db, c.get('user'), id, c.req.param('tokenId'));
+    return revoked ? c.redirect(`${userHref(id)}?done=tokenRevoked#tokens`, 303) : pageError(c, 404);
   })
   .post('/admin/users/:id/unlock', (c) => act(c, c.req.param('id'), () => unlockUser(c.get('services').db, c.get('user'), c.req.param('id')), 'unlocked'))
   .post('/admin/users/:id/disable', (c) =>

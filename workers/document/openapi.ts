@@ -14,6 +14,7 @@ import { boardPagePaths } from '../board/board-pages-document';
 import { adminPagePaths } from '../admin/admin-pages-document';
 import { batchPaths } from '../batches/batches-document';
 import { sessionPaths } from '../accounts/session-document';
+import { tokenPaths } from '../accounts/tokens-document';
 import { healthPaths } from '../sync/health-document';
 import { caseReportPaths } from '../sync/case-report-document';
 import { pagePaths } from './openapi-pages';
@@ -43,6 +44,7 @@ export function buildOpenApiDocument() {
     ...oversightPaths(),
     ...receiptPaths(),
     ...sessionPaths(),
+    ...tokenPaths(),
     ...healthPaths(),
     ...openApiJsonPaths(),
     ...caseReportPaths(),

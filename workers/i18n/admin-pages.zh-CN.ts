@@ -4,7 +4,7 @@ import type { AccountState } from '../../schemas/user-list';
 type AdminVocabularyKey =
   | `admin.state.${AccountState}`
   | `admin.field.${'id' | 'name' | 'role' | 'jurisdictionCode' | 'department'}`
-  | `admin.notice.${'saved' | 'unchanged' | 'disabled' | 'enabled' | 'unlocked'}`
+  | `admin.notice.${'saved' | 'unchanged' | 'disabled' | 'enabled' | 'unlocked' | 'tokenRevoked'}`
   | `admin.refusal.${'ownRole' | 'ownDisable' | 'ownAccount'}`;
 
 /**
@@ -100,6 +100,9 @@ export const adminPageWordsZhCN = {
   'admin.notice.disabled': '已停用该用户：本人已无法登录。',
   'admin.notice.enabled': '已启用该用户。',
   'admin.notice.unlocked': '已解锁：本人可以再用密码登录。',
+  'admin.notice.tokenRevoked': '令牌已撤销，使用它的程序已无法调用接口。',
+  'admin.tokensHint': '程序（如与网格通或12345平台对接的同步程序）用令牌以该用户的身份调用接口。本人可在“程序使用的令牌”页面自行管理。',
+  'admin.newTokenFor': '为 {name} 新建令牌（用于系统对接）',
   'admin.refusal.ownRole': '您不能取消自己的管理员角色。如需更改，请联系另一位管理员。',
   'admin.refusal.ownDisable': '您不能停用自己的账户。如需停用，请联系另一位管理员。',
   'admin.refusal.ownAccount': '您不能对自己的账户做这项操作。如有需要，请联系另一位管理员。',

@@ -61,6 +61,7 @@ export const pageWordsEn: Record<keyof typeof pageWordsZhCN, string> = {
   'page.errorText.403': 'You may not do that, or the form is out of date. Go back home, open the page again and retry.',
   'page.errorTitle.429': 'Too many requests',
   'page.errorText.notYourPage': 'This page is for: {roles}. Your own pages are in the menu above; your home is one click away.',
+  'page.errorText.signedInPersonOnly': 'This is done by the person, signed in on the page, not by a token.',
   'page.errorText.signInThrottled': 'Too many sign-in attempts from this address failed. Wait {minutes} minutes and try again; an administrator can help if you have lost your sign-in.',
   'page.errorText.429': 'You sent many requests in a short while. Wait ten seconds and try again; this request changed nothing.',
   'page.errorTitle.500': 'Something went wrong',

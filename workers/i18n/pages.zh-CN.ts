@@ -64,6 +64,7 @@ export const pageWordsZhCN = {
   'page.errorText.403': '您无权进行该操作，或者表单已过期。请返回首页后重新打开页面再试。',
   'page.errorTitle.429': '请求过于频繁',
   'page.errorText.notYourPage': '这个页面供{roles}使用。您可以使用的页面在上方菜单中，点下方按钮回到您的首页。',
+  'page.errorText.signedInPersonOnly': '这一步须由本人登录后在页面上操作，不能用令牌代办。',
   'page.errorText.signInThrottled': '这个地址的登录失败次数过多。请等待 {minutes} 分钟后再试；如果忘记了登录凭据，请联系管理员。',
   'page.errorText.429': '您在短时间内发送了太多请求。请等待十秒后再试，这次请求没有做任何改动。',
   'page.errorTitle.500': '系统出了点问题',

@@ -84,6 +84,8 @@ details.step > summary { cursor: pointer; font-weight: 700; min-height: 44px; pa
 .refusal { border-left: 6px solid #b42318; background: #fdecea; padding: .5rem .75rem; font-weight: 600; margin: 0 0 .75rem; }
 ol.timeline { list-style: none; padding: 0 0 0 .75rem; margin: 0; border-left: 3px solid #d0d7de; }
 ol.timeline li { padding: 0 0 .6rem; }
+.issued-token { display: block; word-break: break-all; font-size: 1.05rem; padding: .5rem; background: #fff; border: 1px solid #d0d7de; user-select: all; }
+.tag.token-expired, .tag.token-revoked { background: #fdecea; color: #8c1d18; }
 ul.cards li.unread { border-left: 6px solid #0b57d0; }
 .pager { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
 /* The supervisor's pages: wide tables and charts on a desktop, stacked rows on a phone. */

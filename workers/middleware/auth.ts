@@ -30,7 +30,7 @@ async function sessionOfRequest(c: Context<AppEnv>) {
 /** The user a request speaks for: a bearer token, or (pages only) the session cookie; undefined for nobody. */
 export async function userOfRequest(c: Context<AppEnv>, audience: 'api' | 'page'): Promise<SignedInUser | undefined> {
   const bearer = bearerOf(c);
-  if (bearer) return userByBearer(c.get('services').db, bearer);
+  if (bearer) return userByBearer(c.get('services').db, bearer, c.get('services').defer);
   // The API takes bearer tokens only: a cookie rides along on cross-site requests, a token does not.
   if (audience === 'api') return undefined;
   const found = await sessionOfRequest(c);
@@ -44,10 +44,10 @@ const settingPassword = new Set(['/account/password', '/logout']);
 export const requireUser = (audience: 'api' | 'page') =>
   createMiddleware<AppEnv>(async (c, next) => {
     const bearer = bearerOf(c);
-    const { db, timed } = c.get('services');
+    const { db, timed, defer } = c.get('services');
     const found = audience === 'page' && !bearer ? await timed('auth', sessionOfRequest(c)) : undefined;
     if (found?.purpose === 'set_password' && !settingPassword.has(c.req.path)) return c.redirect('/account/password', 303);
-    const user = bearer ? await timed('auth', userByBearer(db, bearer)) : found?.user;
+    const user = bearer ? await timed('auth', userByBearer(db, bearer, defer)) : found?.user;
     if (!user) {
       if (audience === 'page') {
         const next = new URL(c.req.url);
@@ -69,7 +69,7 @@ export const requireOperator = createMiddleware<AppEnv>(async (c, next) => {
   const bearer = bearerOf(c);
   const operator = c.env.OPERATOR_TOKEN;
   if (bearer && operator && (await sha256Hex(bearer)) === (await sha256Hex(operator))) return next();
-  if (bearer && (await userByBearer(c.get('services').db, bearer))) {
+  if (bearer && (await userByBearer(c.get('services').db, bearer, c.get('services').defer))) {
     return c.json({ error: 'forbidden', message: 'Counties are opened by the platform’s operator; an admin keeps the places below their own.' }, 403);
   }
   c.header('www-authenticate', 'Bearer realm="fengqiao-operator"');
