@@ -1,12 +1,30 @@
-import { and, desc, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { SlaPolicy } from '../../schemas/policy';
 import { unfinishedStatuses } from '../../schemas/vocabulary';
 import type { Database } from '../client';
 import { caseWithin } from './jurisdictions';
-import { cases, outbox, slaPolicies } from '../schema';
+import { cases, outbox, slaPolicies, users } from '../schema';
 
 export async function latestPublishedPolicy(db: Database) {
   const [row] = await db.select().from(slaPolicies).orderBy(desc(slaPolicies.version)).limit(1);
+  return row;
+}
+
+/** Every published version, the latest first: who published it and when. */
+export async function publishedPolicies(db: Database) {
+  return db
+    .select({ version: slaPolicies.version, publishedBy: slaPolicies.publishedBy, publisherName: users.name, publishedAt: slaPolicies.publishedAt })
+    .from(slaPolicies)
+    .leftJoin(users, eq(users.id, slaPolicies.publishedBy))
+    .orderBy(desc(slaPolicies.version));
+}
+
+export async function publishedPolicy(db: Database, version: number) {
+  const [row] = await db
+    .select({ version: slaPolicies.version, policy: slaPolicies.policy, publishedBy: slaPolicies.publishedBy, publisherName: users.name, publishedAt: slaPolicies.publishedAt })
+    .from(slaPolicies)
+    .leftJoin(users, eq(users.id, slaPolicies.publishedBy))
+    .where(eq(slaPolicies.version, version));
   return row;
 }
 

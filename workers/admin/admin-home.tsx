@@ -49,13 +49,28 @@ export function AdminHome({ frame, counts }: { frame: Frame; counts: PeopleCount
           </a>
         </div>
       </section>
+      <section aria-labelledby="upkeep-title">
+        <h2 id="upkeep-title">{t(lang, 'admin.upkeepTitle')}</h2>
+        <ul class="cards">
+          <li>
+            <a class="card-link" href="/admin/policy">
+              {t(lang, 'admin.nav.policy')}
+            </a>
+            {t(lang, 'admin.upkeep.policy')}
+          </li>
+          <li>
+            <a class="card-link" href="/admin/dead-letters">
+              {t(lang, 'admin.nav.deadLetters')}
+            </a>
+            {t(lang, 'admin.upkeep.deadLetters')}
+          </li>
+        </ul>
+      </section>
       <section aria-labelledby="more-title">
         <h2 id="more-title">{t(lang, 'admin.moreTitle')}</h2>
         <p>{t(lang, 'admin.moreText')}</p>
         <ul>
           <li>{t(lang, 'admin.more.jurisdictions')}</li>
-          <li>{t(lang, 'admin.more.policy')}</li>
-          <li>{t(lang, 'admin.more.deadLetters')}</li>
           <li>{t(lang, 'admin.more.audit')}</li>
         </ul>
         <p>

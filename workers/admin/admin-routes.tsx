@@ -5,6 +5,8 @@ import { requireUser } from '../middleware/auth';
 import { AdminHome, type PeopleCounts } from './admin-home';
 import { usersManagedBy } from './manage-users';
 import { userPages } from './user-routes';
+import { policyPages } from './policy-routes';
+import { deadLetterPages } from './dead-letter-routes';
 import { requirePagePermission } from '../kit/page-errors';
 import { frameOf } from '../kit/page-frame';
 
@@ -21,4 +23,6 @@ export const homePages = new Hono<AppEnv>()
     for (const user of users) for (const state of accountStatesOf(user)) counts[state] += 1;
     return c.html(<AdminHome frame={await frameOf(c)} counts={counts} />);
   })
-  .route('/', userPages);
+  .route('/', userPages)
+  .route('/', policyPages)
+  .route('/', deadLetterPages);

@@ -12,6 +12,7 @@ import { oversightPaths } from '../admin/oversight-document';
 import { statsPath } from '../board/stats-document';
 import { boardPagePaths } from '../board/board-pages-document';
 import { adminPagePaths } from '../admin/admin-pages-document';
+import { upkeepPagePaths } from '../admin/upkeep-pages-document';
 import { batchPaths } from '../batches/batches-document';
 import { sessionPaths } from '../accounts/session-document';
 import { tokenPaths } from '../accounts/tokens-document';
@@ -40,6 +41,7 @@ export function buildOpenApiDocument() {
     ...casePagePaths(),
     ...boardPagePaths(),
     ...adminPagePaths(),
+    ...upkeepPagePaths(),
     ...notificationPaths(),
     ...oversightPaths(),
     ...receiptPaths(),

@@ -1,6 +1,7 @@
 import { casePageWordsEn } from './case-pages.en';
 import { boardPageWordsEn } from './board-pages.en';
 import { adminPageWordsEn } from './admin-pages.en';
+import { adminPolicyWordsEn } from './admin-policy.en';
 import { pageWordsEn } from './pages.en';
 import type { MessageKey } from './zh-CN';
 
@@ -212,4 +213,5 @@ export const en: Record<MessageKey, string> = {
   ...casePageWordsEn,
   ...boardPageWordsEn,
   ...adminPageWordsEn,
+  ...adminPolicyWordsEn,
 };

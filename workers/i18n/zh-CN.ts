@@ -1,6 +1,7 @@
 import { casePageWordsZhCN } from './case-pages.zh-CN';
 import { boardPageWordsZhCN } from './board-pages.zh-CN';
 import { adminPageWordsZhCN } from './admin-pages.zh-CN';
+import { adminPolicyWordsZhCN } from './admin-policy.zh-CN';
 import { pageWordsZhCN } from './pages.zh-CN';
 import type { CaseStatus, Category, Channel, CommunityVisitKind, PartyRole, RiskFlag } from '../../schemas/vocabulary';
 
@@ -225,6 +226,7 @@ export const zhCN = {
   ...casePageWordsZhCN,
   ...boardPageWordsZhCN,
   ...adminPageWordsZhCN,
+  ...adminPolicyWordsZhCN,
 } as const satisfies Record<VocabularyKey, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -136,6 +136,8 @@ figure.chart a:hover .bar-label { text-decoration: underline; }
 .progress-row { display: grid; grid-template-columns: 7rem 1fr auto; gap: .75rem; align-items: center; margin: .5rem 0; }
 .progress-row progress { width: 100%; height: 1.25rem; }
 pre { overflow-x: auto; background: #f6f8fa; padding: .75rem; }
+/* A recorded error is one long word at times: it wraps rather than push a phone's page sideways. */
+.wrap-anywhere { overflow-wrap: anywhere; }
 @media (max-width: 47.99rem) {
   table.board thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
   table.board, table.board tbody, table.board tr, table.board th, table.board td { display: block; width: 100%; }
