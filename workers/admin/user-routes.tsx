@@ -4,7 +4,8 @@ import type { UserRecord } from '../../db/queries/users';
 import { userListQuerySchema } from '../../schemas/user-list';
 import { newUserSchema, type NewUser, type UserChange } from '../../schemas/users';
 import type { AppEnv } from '../env';
-import { customError, fieldErrors, pickLang, type FieldError } from '../i18n/messages';
+import { customError, fieldErrors, type FieldError } from '../i18n/messages';
+import { formBody } from '../kit/form-body';
 import { requireUser } from '../middleware/auth';
 import { askedFields } from '../kit/asked-fields';
 import { pageError, requirePagePermission } from '../kit/page-errors';
@@ -26,13 +27,6 @@ const shownAtMost = 200;
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const userHref = (id: string) => `/admin/users/${encodeURIComponent(id)}`;
-
-/** A page form's body; its own `lang` field says the language the answer speaks. */
-async function formBody(c: Context<AppEnv>) {
-  const body = await c.req.parseBody();
-  c.set('lang', pickLang(text(body.lang) || c.get('lang'), c.req.header('accept-language')));
-  return body;
-}
 
 /** The person's fields as typed, to be shown again beside their errors: nothing typed is lost. */
 const typed = (body: Record<string, unknown>) => Object.fromEntries(userFields.flatMap((field) => (text(body[field]) ? [[field, text(body[field])]] : [])));

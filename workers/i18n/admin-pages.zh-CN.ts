@@ -22,8 +22,6 @@ export const adminPageWordsZhCN = {
   'admin.moreTitle': '其他管理事项',
   'admin.moreText': '以下事项目前通过管理接口办理，页面将陆续提供：',
   'admin.more.jurisdictions': '辖区：派出所、社区和网格的设立与更名（/api/jurisdictions）',
-  'admin.more.policy': '时限规则：各环节的办理时限及其历次版本（/api/policy）',
-  'admin.more.deadLetters': '投递失败的记录：查看原因并重新发送（/api/dead-letters）',
   'admin.more.audit': '审计记录：谁在何时查阅了哪件案件（/api/audit）',
   'admin.apiDocument': '管理接口说明（OpenAPI）',
   'admin.usersTitle': '管理用户',

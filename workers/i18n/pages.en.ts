@@ -31,7 +31,6 @@ export const pageWordsEn: Record<keyof typeof pageWordsZhCN, string> = {
   'page.departmentHomeTitle': 'Department tasks',
   'page.supervisorHomeTitle': 'Overdue board',
   'page.adminHomeTitle': 'Administration',
-  'page.comingSoon': 'This page is being built.',
   'page.filingsTitle': 'My filings',
   'page.filingsEmpty': 'You have not filed any dispute yet.',
   'page.filedAt': 'Filed',

@@ -34,7 +34,6 @@ export const pageWordsZhCN = {
   'page.departmentHomeTitle': '部门任务',
   'page.supervisorHomeTitle': '超期看板',
   'page.adminHomeTitle': '管理',
-  'page.comingSoon': '此页面正在建设中。',
   'page.filingsTitle': '我的登记',
   'page.filingsEmpty': '您还没有登记过纠纷。',
   'page.filedAt': '登记时间',
