@@ -36,6 +36,8 @@ export const jurisdictions = sqliteTable('jurisdictions', {
   parentCode: text('parent_code'),
   /** Codes from the root down, each followed by '/', so "inside X" is a prefix match. */
   path: text('path').notNull().unique(),
+  /** When the place was retired: it takes no new filings, users or places below, and keeps its old cases. */
+  retiredAt: text('retired_at'),
 });
 
 export const users = sqliteTable('users', {

@@ -26,3 +26,12 @@ export const newCountySchema = v.pipe(
   v.examples([{ code: 'YH', name: '余杭分局', admin: { id: 'admin-yh', name: '余杭管理员' } }]),
 );
 export type NewCounty = v.InferOutput<typeof newCountySchema>;
+
+/** A place moves below another parent of the level its old one had: a community to another station, a grid cell to another community. */
+export const jurisdictionMoveSchema = v.pipe(v.object({ parentCode: code }), v.examples([{ parentCode: 'XH-LY-LJ' }]));
+
+/** The rows of a previewed import as the preview page carries them to its confirmation, to be checked again there. */
+export const gridRowsSchema = v.pipe(
+  v.array(v.object({ line: v.pipe(v.number(), v.integer()), code: v.string(), name: v.string(), parentCode: v.string() })),
+  v.maxLength(2000),
+);

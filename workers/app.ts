@@ -25,6 +25,7 @@ import { batchPages } from './batches/batch-routes';
 import { batchBodyLimit, batchesApi } from './batches/batches-api';
 import { instructionsApi } from './batches/instructions-api';
 import { homePages } from './admin/admin-routes';
+import { importBodyLimit, importPaths } from './admin/place-routes';
 import { auditApi } from './admin/audit-api';
 import { countiesApi } from './admin/counties-api';
 import { deadLettersApi } from './admin/dead-letters-api';
@@ -56,6 +57,7 @@ export const app = new Hono<AppEnv>()
   .use(provideServices)
   .use((c, next) => {
     if (c.req.path.startsWith('/internal/')) return internalBodyLimit(c, next);
+    if (importPaths.includes(c.req.path)) return importBodyLimit(c, next);
     return (c.req.path === '/api/batches' || c.req.path === '/batches' ? batchBodyLimit : publicBodyLimit)(c, next);
   })
   // Once the body's size is known and before a token is looked up: a refused burst costs the edge next to nothing.

@@ -53,6 +53,12 @@ export function AdminHome({ frame, counts }: { frame: Frame; counts: PeopleCount
         <h2 id="upkeep-title">{t(lang, 'admin.upkeepTitle')}</h2>
         <ul class="cards">
           <li>
+            <a class="card-link" href="/admin/places">
+              {t(lang, 'places.nav')}
+            </a>
+            {t(lang, 'places.homeText')}
+          </li>
+          <li>
             <a class="card-link" href="/admin/policy">
               {t(lang, 'admin.nav.policy')}
             </a>
@@ -70,7 +76,6 @@ export function AdminHome({ frame, counts }: { frame: Frame; counts: PeopleCount
         <h2 id="more-title">{t(lang, 'admin.moreTitle')}</h2>
         <p>{t(lang, 'admin.moreText')}</p>
         <ul>
-          <li>{t(lang, 'admin.more.jurisdictions')}</li>
           <li>{t(lang, 'admin.more.audit')}</li>
         </ul>
         <p>

@@ -5,6 +5,7 @@ import { requireUser } from '../middleware/auth';
 import { AdminHome, type PeopleCounts } from './admin-home';
 import { usersManagedBy } from './manage-users';
 import { userPages } from './user-routes';
+import { placePages } from './place-routes';
 import { policyPages } from './policy-routes';
 import { deadLetterPages } from './dead-letter-routes';
 import { requirePagePermission } from '../kit/page-errors';
@@ -25,4 +26,5 @@ export const homePages = new Hono<AppEnv>()
   })
   .route('/', userPages)
   .route('/', policyPages)
-  .route('/', deadLetterPages);
+  .route('/', deadLetterPages)
+  .route('/', placePages);

@@ -8,6 +8,7 @@ import { notificationPaths } from '../casework/notifications-document';
 import { casePagePaths } from '../casework/case-pages-document';
 import { policyPaths } from '../admin/policy-document';
 import { peopleAndPlacesPaths } from '../admin/people-document';
+import { placeChangePaths, placePagePaths } from '../admin/places-document';
 import { oversightPaths } from '../admin/oversight-document';
 import { statsPath } from '../board/stats-document';
 import { boardPagePaths } from '../board/board-pages-document';
@@ -36,11 +37,13 @@ export function buildOpenApiDocument() {
     ...policyPaths(),
     '/api/stats': statsPath(),
     ...peopleAndPlacesPaths(),
+    ...placeChangePaths(),
     ...batchPaths(),
     ...pagePaths(),
     ...casePagePaths(),
     ...boardPagePaths(),
     ...adminPagePaths(),
+    ...placePagePaths(),
     ...upkeepPagePaths(),
     ...notificationPaths(),
     ...oversightPaths(),

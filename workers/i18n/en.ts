@@ -1,6 +1,7 @@
 import { casePageWordsEn } from './case-pages.en';
 import { boardPageWordsEn } from './board-pages.en';
 import { adminPageWordsEn } from './admin-pages.en';
+import { adminPlaceWordsEn } from './admin-places.en';
 import { adminPolicyWordsEn } from './admin-policy.en';
 import { pageWordsEn } from './pages.en';
 import type { MessageKey } from './zh-CN';
@@ -213,5 +214,6 @@ export const en: Record<MessageKey, string> = {
   ...casePageWordsEn,
   ...boardPageWordsEn,
   ...adminPageWordsEn,
+  ...adminPlaceWordsEn,
   ...adminPolicyWordsEn,
 };

@@ -1,6 +1,7 @@
 import { casePageWordsZhCN } from './case-pages.zh-CN';
 import { boardPageWordsZhCN } from './board-pages.zh-CN';
 import { adminPageWordsZhCN } from './admin-pages.zh-CN';
+import { adminPlaceWordsZhCN } from './admin-places.zh-CN';
 import { adminPolicyWordsZhCN } from './admin-policy.zh-CN';
 import { pageWordsZhCN } from './pages.zh-CN';
 import type { CaseStatus, Category, Channel, CommunityVisitKind, PartyRole, RiskFlag } from '../../schemas/vocabulary';
@@ -226,6 +227,7 @@ export const zhCN = {
   ...casePageWordsZhCN,
   ...boardPageWordsZhCN,
   ...adminPageWordsZhCN,
+  ...adminPlaceWordsZhCN,
   ...adminPolicyWordsZhCN,
 } as const satisfies Record<VocabularyKey, string> & Record<string, string>;
 

@@ -76,6 +76,7 @@ export async function checkPlaceAndTime(
   const gridCell = code === undefined ? undefined : await jurisdictionByCode(db, code);
   if (code !== undefined && (!gridCell || gridCell.level !== 'grid')) errors.push(customError(lang, 'where.gridCellCode', 'gridCellUnknown'));
   else if (gridCell && !isWithin(gridCell.path, visiblePathOf(user))) errors.push(customError(lang, 'where.gridCellCode', 'gridCellOutside'));
+  else if (gridCell?.retiredAt) errors.push(customError(lang, 'where.gridCellCode', 'gridCellRetired'));
   const occurredAt = given.occurredAt && toInstant(given.occurredAt, policy.utcOffset);
   if (occurredAt && Date.parse(occurredAt) > now.getTime() + futureSlackMs) errors.push(customError(lang, 'occurredAt', 'occurredInFuture'));
   return { errors, gridCell, occurredAt };

@@ -3,8 +3,8 @@ import { listJurisdictionsWithin } from '../../db/queries/jurisdictions';
 import type { SignedInUser } from '../../db/queries/users';
 import { visiblePathOf } from '../../domain/jurisdiction';
 
-/** The grid cells a filer may file in: those of their own jurisdiction, in the tree's order. */
+/** The grid cells a filer may file in: those of their own jurisdiction not retired, in the tree's order. */
 export async function gridCellsOf(db: Database, user: SignedInUser) {
   const places = await listJurisdictionsWithin(db, visiblePathOf(user));
-  return places.filter((place) => place.level === 'grid').map((place) => ({ code: place.code, name: place.name }));
+  return places.filter((place) => place.level === 'grid' && !place.retiredAt).map((place) => ({ code: place.code, name: place.name }));
 }

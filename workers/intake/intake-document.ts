@@ -31,8 +31,8 @@ export function intakePaths(): Record<string, unknown> {
           401: errorResponse('No valid bearer token.'),
           415: errorResponse('The body is not sent as application/json.'),
           422: refusedBeyondSchema(
-            ['gridCellUnknown', 'gridCellOutside', 'occurredInFuture', 'idempotencyReused'],
-            'Every error in one round: the formats, and what no format can say: a grid cell that does not exist (`gridCellUnknown`) or lies outside your jurisdiction (`gridCellOutside`), ' +
+            ['gridCellUnknown', 'gridCellOutside', 'gridCellRetired', 'occurredInFuture', 'idempotencyReused'],
+            'Every error in one round: the formats, and what no format can say: a grid cell that does not exist (`gridCellUnknown`) or lies outside your jurisdiction (`gridCellOutside`), a retired one (`gridCellRetired`), ' +
               'a time still to come (`occurredInFuture`), an Idempotency-Key already used for another body (`idempotencyReused`, as the IETF draft asks).',
           ),
         },

@@ -46,6 +46,7 @@ export const navOf = (role: Role): { href: string; label: MessageKey }[] =>
     admin: [
       { href: '/admin', label: 'page.nav.admin' as const },
       { href: '/admin/users', label: 'admin.nav.users' as const },
+      { href: '/admin/places', label: 'places.nav' as const },
       { href: '/admin/policy', label: 'admin.nav.policy' as const },
       { href: '/admin/dead-letters', label: 'admin.nav.deadLetters' as const },
       { href: '/board', label: 'page.nav.board' as const },

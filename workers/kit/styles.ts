@@ -135,6 +135,11 @@ figure.chart a:hover .bar-label { text-decoration: underline; }
 .chart-data th, .chart-data td { text-align: left; padding: .25rem .75rem .25rem 0; border-bottom: 1px solid #d0d7de; }
 .progress-row { display: grid; grid-template-columns: 7rem 1fr auto; gap: .75rem; align-items: center; margin: .5rem 0; }
 .progress-row progress { width: 100%; height: 1.25rem; }
+ul.tree, ul.tree ul { list-style: none; margin: 0; padding: 0; }
+ul.tree ul { padding-left: .9rem; border-left: 2px solid #d0d7de; margin: .25rem 0 .25rem .35rem; }
+ul.tree li { padding: .35rem 0; }
+ul.tree li > a { display: inline-block; min-height: 44px; padding-top: .55rem; font-weight: 700; }
+ul.tree li.retired > a { color: #57606a; text-decoration: line-through; }
 pre { overflow-x: auto; background: #f6f8fa; padding: .75rem; }
 /* A recorded error is one long word at times: it wraps rather than push a phone's page sideways. */
 .wrap-anywhere { overflow-wrap: anywhere; }

@@ -1,0 +1,1 @@
+ALTER TABLE `jurisdictions` ADD `retired_at` text;
