@@ -48,7 +48,7 @@ describe('places', () => {
   it('opens a station, a community and a grid cell each a level down; a mediator made there files in that grid cell', async () => {
     const station = await post(admin, '/api/jurisdictions', { code: 'XH-MJ', name: '梅家坞派出所', parentCode: 'XH' });
     expect(station.status).toBe(201);
-    expect(await json(station)).toEqual({ code: 'XH-MJ', name: '梅家坞派出所', level: 'station', parentCode: 'XH', path: '/XH/XH-MJ/' });
+    expect(await json(station)).toEqual({ code: 'XH-MJ', name: '梅家坞派出所', level: 'station', parentCode: 'XH', path: '/XH/XH-MJ/', retiredAt: null });
     const community = await json(await post(admin, '/api/jurisdictions', { code: 'XH-MJ-MJW', name: '梅家坞村', parentCode: 'XH-MJ' }));
     expect(community).toMatchObject({ level: 'community', path: '/XH/XH-MJ/XH-MJ-MJW/' });
     const grid = await json(await post(admin, '/api/jurisdictions', { code: 'XH-MJ-MJW-01', name: '梅家坞村第一网格', parentCode: 'XH-MJ-MJW' }));
@@ -161,7 +161,7 @@ describe('counties, opened by the platform’s operator', () => {
     expect(opened.status).toBe(201);
     expect(opened.headers.get('cache-control')).toBe('no-store');
     const body = await json(opened);
-    expect(body.county).toEqual({ code: 'FY', name: '富阳分局', level: 'county', parentCode: null, path: '/FY/' });
+    expect(body.county).toEqual({ code: 'FY', name: '富阳分局', level: 'county', parentCode: null, path: '/FY/', retiredAt: null });
     expect(body.admin).toMatchObject({ id: 'admin-fy', role: 'admin', jurisdictionCode: 'FY', jurisdictionPath: '/FY/', department: null, disabledAt: null });
     expect(body.admin).not.toHaveProperty('tokenHash');
     expect(body.admin.oneTimeCode).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);

@@ -10,7 +10,6 @@ export const adminPageWordsEn: Record<keyof typeof adminPageWordsZhCN, string> =
   'admin.count.all': 'All users',
   'admin.moreTitle': 'What else an admin keeps',
   'admin.moreText': 'These are kept through the admin API for now; their pages are to come:',
-  'admin.more.jurisdictions': 'Jurisdictions: stations, communities and grid cells, opened and renamed (/api/jurisdictions)',
   'admin.more.audit': 'The audit: who read which case, and when (/api/audit)',
   'admin.apiDocument': 'The admin API document (OpenAPI)',
   'admin.usersTitle': 'Manage users',
