@@ -5,7 +5,7 @@ import type { CaseProgress, CaseState } from '../schemas/case-state';
 import type { Intake } from '../schemas/intake';
 import { outboxKinds, type OutboxMessageInput } from '../schemas/outbox';
 import type { SlaPolicy } from '../schemas/policy';
-import { caseReadVias } from '../schemas/audit';
+import { caseReadVias, changeActions, changeTargets, signInResults, signInWays, type ChangeDetail } from '../schemas/audit';
 import { batchReportTypes } from '../schemas/batch-workflow';
 import type { FieldError } from '../schemas/field-error';
 import type { ListedClock, ListedParty } from '../schemas/case-list';
@@ -337,6 +337,46 @@ export const caseReads = sqliteTable('case_reads', {
   readAt: text('read_at').notNull(),
   jurisdictionPath: text('jurisdiction_path').notNull(),
 });
+
+/**
+ * Every try at signing in, right or wrong, recorded once the answer has gone. `login` is the name as typed (cut to 64
+ * characters), so an admin can see a name being guessed at; a password, code or token is never written here.
+ * `user_id` is the account the name or token belongs to, when there is one.
+ */
+export const signInEvents = sqliteTable(
+  'sign_in_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    userId: text('user_id').references((): AnySQLiteColumn => users.id),
+    login: text('login').notNull(),
+    way: text('way', { enum: signInWays }).notNull(),
+    outcome: text('outcome', { enum: signInResults }).notNull(),
+    /** The address the try came from (cf-connecting-ip). */
+    address: text('address').notNull(),
+  },
+  (table) => [index('sign_in_events_user').on(table.userId)],
+);
+
+/**
+ * What an admin changed (and what a person changed of their own tokens): who, when, what, on what, with a small
+ * detail of names and codes. Written right after the change itself.
+ */
+export const adminChanges = sqliteTable(
+  'admin_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    doneBy: text('done_by')
+      .notNull()
+      .references((): AnySQLiteColumn => users.id),
+    action: text('action', { enum: changeActions }).notNull(),
+    targetKind: text('target_kind', { enum: changeTargets }).notNull(),
+    targetId: text('target_id').notNull(),
+    detail: text('detail', { mode: 'json' }).$type<ChangeDetail>().notNull(),
+  },
+  (table) => [index('admin_changes_done_by').on(table.doneBy)],
+);
 
 export const idempotencyKeys = sqliteTable(
   'idempotency_keys',

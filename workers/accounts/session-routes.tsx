@@ -16,6 +16,8 @@ import { homeOf, type Frame } from '../kit/frame';
 import { Layout } from '../kit/layout';
 import { signedIn, takeSignInTurn } from './sign-in-throttle';
 import { frameOf } from '../kit/page-frame';
+import { recordSignIn } from './sign-in-audit';
+import type { SignInResult, SignInWay } from '../../schemas/audit';
 import { pageError } from '../kit/page-errors';
 
 /**
@@ -144,8 +146,14 @@ export const sessionPages = new Hono<AppEnv>()
     c.set('lang', pickLang(typeof body.lang === 'string' ? body.lang : undefined, c.req.header('accept-language')));
     const next = safeNext(body.next, new URL(c.req.url).origin);
     const { db } = c.get('services');
-    const turn = await takeSignInTurn(db, c.req.header('cf-connecting-ip') ?? 'unknown');
+    const address = c.req.header('cf-connecting-ip') ?? 'unknown';
+    const way: SignInWay = typeof body.token === 'string' ? 'token' : 'password';
+    // Recorded after the answer; a token is never the name it is recorded under.
+    const noteTry = (outcome: SignInResult, userId?: string, how: SignInWay = way) =>
+      recordSignIn(c.get('services'), { login: way === 'token' ? '' : text(body.login), way: how, outcome, address, userId });
+    const turn = await takeSignInTurn(db, address);
     if (!turn.allowed) {
+      noteTry('throttled');
       c.header('retry-after', String(turn.retryAfterSeconds));
       return pageError(c, 429, { kind: 'signInThrottled', minutes: Math.ceil(turn.retryAfterSeconds / 60) });
     }
@@ -153,10 +161,13 @@ export const sessionPages = new Hono<AppEnv>()
     let signed: { userId: string; role: Role; purpose: 'work' | 'set_password' } | undefined;
     if (typeof body.token === 'string') {
       const user = await userByBearer(db, body.token.trim(), c.get('services').defer);
+      noteTry(user ? 'signedIn' : 'badToken', user?.id);
       if (!user) return c.html(<LoginPage frame={await frameOf(c)} next={next} notice={{ kind: 'badToken' }} />, 401);
       signed = { userId: user.id, role: user.role, purpose: 'work' };
     } else {
       const outcome = await signInWithPassword(db, login, text(body.password), firstSignInWaitOf(c.env));
+      if (outcome.kind === 'signedIn') noteTry('signedIn', outcome.userId, outcome.purpose === 'set_password' ? 'oneTimeCode' : 'password');
+      else noteTry(outcome.kind === 'wrong' ? 'wrongPassword' : outcome.kind);
       if (outcome.kind === 'wait') {
         c.header('retry-after', String(outcome.retryAfterSeconds));
         return c.html(<LoginPage frame={await frameOf(c)} next={next} login={login} notice={{ kind: 'wait', seconds: outcome.retryAfterSeconds }} />, 429);
@@ -209,6 +220,13 @@ export const sessionPages = new Hono<AppEnv>()
     if (!first) {
       // The current password is a sign-in of its own: wrong ones back off and lock as at the door.
       const proved = await signInWithPassword(db, user.id, text(body.current), firstSignInWaitOf(c.env));
+      recordSignIn(c.get('services'), {
+        login: user.id,
+        way: 'currentPassword',
+        outcome: proved.kind === 'wrong' ? 'wrongPassword' : proved.kind,
+        address: c.req.header('cf-connecting-ip') ?? 'unknown',
+        userId: user.id,
+      });
       if (proved.kind === 'wait') {
         c.header('retry-after', String(proved.retryAfterSeconds));
         return c.html(<PasswordPage frame={await frameOf(c)} first={first} problem="wait" />, 429);

@@ -53,6 +53,12 @@ export function AdminHome({ frame, counts }: { frame: Frame; counts: PeopleCount
         <h2 id="upkeep-title">{t(lang, 'admin.upkeepTitle')}</h2>
         <ul class="cards">
           <li>
+            <a class="card-link" href="/admin/audit">
+              {t(lang, 'audit.nav')}
+            </a>
+            {t(lang, 'audit.homeText')}
+          </li>
+          <li>
             <a class="card-link" href="/admin/places">
               {t(lang, 'places.nav')}
             </a>
@@ -74,10 +80,6 @@ export function AdminHome({ frame, counts }: { frame: Frame; counts: PeopleCount
       </section>
       <section aria-labelledby="more-title">
         <h2 id="more-title">{t(lang, 'admin.moreTitle')}</h2>
-        <p>{t(lang, 'admin.moreText')}</p>
-        <ul>
-          <li>{t(lang, 'admin.more.audit')}</li>
-        </ul>
         <p>
           <a href="/api/openapi.json">{t(lang, 'admin.apiDocument')}</a>
         </p>

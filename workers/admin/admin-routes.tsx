@@ -8,6 +8,7 @@ import { userPages } from './user-routes';
 import { placePages } from './place-routes';
 import { policyPages } from './policy-routes';
 import { deadLetterPages } from './dead-letter-routes';
+import { auditPages } from './audit-routes';
 import { requirePagePermission } from '../kit/page-errors';
 import { frameOf } from '../kit/page-frame';
 
@@ -27,4 +28,5 @@ export const homePages = new Hono<AppEnv>()
   .route('/', userPages)
   .route('/', policyPages)
   .route('/', deadLetterPages)
-  .route('/', placePages);
+  .route('/', placePages)
+  .route('/', auditPages);

@@ -2,6 +2,7 @@ import { deadLettersWithin } from '../../db/queries/outbox';
 import type { SignedInUser } from '../../db/queries/users';
 import type { EdgeServices } from '../runtime/edge-services';
 import { retryDeadLetter } from '../sync/outbox-delivery';
+import { recordChange } from '../../db/queries/audit-trail';
 
 /** The dead letters an admin keeps: those of the cases and batches of their own jurisdiction and below. */
 export const deadLettersKeptBy = (db: EdgeServices['db'], admin: SignedInUser) => deadLettersWithin(db, admin.jurisdictionPath);
@@ -13,5 +14,6 @@ export async function sendDeadLetterAgain({ db, gateway, refusalBackoff }: EdgeS
   const kept = await deadLettersKeptBy(db, admin);
   if (!kept.some((letter) => letter.outboxId === outboxId)) return { kind: 'notFound' };
   const outcome = await retryDeadLetter(db, gateway, outboxId, refusalBackoff);
+  if (outcome !== 'notDead') await recordChange(db, admin.id, { action: 'deadLetterSentAgain', targetKind: 'outbox', targetId: String(outboxId), detail: { outcome } });
   return outcome === 'notDead' ? { kind: 'notFound' } : { kind: 'tried', outcome };
 }

@@ -2,7 +2,8 @@ import type { Database } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { findJurisdictionsByCode, insertJurisdictions } from '../../db/queries/jurisdictions';
 import { checkGridRows, type CheckedRow, type GridRow } from '../../domain/grid-import';
-import { placeBelow } from '../../domain/jurisdiction';
+import { codesOf, placeBelow } from '../../domain/jurisdiction';
+import { recordChange } from '../../db/queries/audit-trail';
 import { forgetJurisdictions } from '../county/jurisdictions';
 import type { Manager } from './manage-jurisdictions';
 
@@ -34,5 +35,6 @@ export async function writeImport(db: Database, admin: Manager, rows: readonly G
     throw error;
   }
   forgetJurisdictions();
+  if (added.length) await recordChange(db, admin.id, { action: 'gridImported', targetKind: 'place', targetId: codesOf(admin.jurisdictionPath).at(-1) ?? '', detail: { added: added.length, codes: added.map((row) => row.code) } });
   return { kind: 'written', added: added.length };
 }

@@ -7,6 +7,7 @@ import { isOpen, moveRefusal, parentRefusal, pathBelow, retireRefusal, type Plac
 import type { NewJurisdiction } from '../../schemas/jurisdictions';
 import { customError, type FieldError, type Lang } from '../i18n/messages';
 import { forgetJurisdictions } from '../county/jurisdictions';
+import { recordChange } from '../../db/queries/audit-trail';
 
 /** The admin asking: what they manage is their jurisdiction and the tree below it. */
 export interface Manager {
@@ -45,6 +46,7 @@ export async function openJurisdiction(db: Database, admin: Manager, request: Ne
   if (refused) return { kind: 'invalid', errors: [customError(lang, 'parentCode', refused)] };
   try {
     const jurisdiction = await insertJurisdiction(db, { code: request.code, name: request.name, parentCode: parent.code, ...place });
+    await recordChange(db, admin.id, { action: 'placeAdded', targetKind: 'place', targetId: request.code, detail: { name: request.name, parentCode: parent.code } });
     forgetJurisdictions();
     return { kind: 'done', jurisdiction };
   } catch (error) {
@@ -56,6 +58,7 @@ export async function openJurisdiction(db: Database, admin: Manager, request: Ne
 export async function renameManagedJurisdiction(db: Database, admin: Manager, code: string, name: string): Promise<JurisdictionAnswer> {
   if (!(await managedPlace(db, admin, code))) return { kind: 'notFound' };
   const jurisdiction = await renameJurisdiction(db, code, name);
+  if (jurisdiction) await recordChange(db, admin.id, { action: 'placeRenamed', targetKind: 'place', targetId: code, detail: { name } });
   forgetJurisdictions();
   return jurisdiction ? { kind: 'done', jurisdiction } : { kind: 'notFound' };
 }
@@ -73,6 +76,7 @@ export async function moveManagedJurisdiction(db: Database, admin: Manager, code
   if (refused || !parent) return { kind: 'invalid', errors: [customError(lang, 'parentCode', refused ?? 'jurisdictionUnknown')] };
   if (parent.code === place.parentCode) return { kind: 'done', jurisdiction: place };
   const moved = await moveJurisdiction(db, place, parent.code, pathBelow(parent, place));
+  if (moved) await recordChange(db, admin.id, { action: 'placeMoved', targetKind: 'place', targetId: code, detail: { from: place.parentCode, parentCode: parent.code } });
   forgetJurisdictions();
   return moved ? { kind: 'done', jurisdiction: moved } : { kind: 'notFound' };
 }
@@ -84,6 +88,7 @@ export async function retireManagedJurisdiction(db: Database, admin: Manager, co
   const refused = retireRefusal(admin, place, await activeBelow(db, place.code));
   if (refused) return { kind: 'refused', reason: refused };
   const retired = await retireJurisdiction(db, place.code, now.toISOString());
+  if (retired) await recordChange(db, admin.id, { action: 'placeRetired', targetKind: 'place', targetId: code });
   forgetJurisdictions();
   return retired ? { kind: 'done', jurisdiction: retired } : { kind: 'refused', reason: 'placeRetired' };
 }

@@ -17,5 +17,5 @@ export async function issueTokenFor(db: Database, admin: Manager, userId: string
 }
 
 export async function revokeTokenOfUser(db: Database, admin: Manager, userId: string, tokenId: string) {
-  return (await managedUser(db, admin, userId)) ? revokeTokenOf(db, userId, tokenId) : undefined;
+  return (await managedUser(db, admin, userId)) ? revokeTokenOf(db, userId, tokenId, undefined, admin.id) : undefined;
 }

@@ -10,6 +10,7 @@ import { oneTimeCodeLifetimeMs } from '../../domain/sign-in-backoff';
 import { customError, type FieldError, type Lang } from '../i18n/messages';
 import { managedJurisdiction, type Manager } from './manage-jurisdictions';
 import { forgetSignedInUsers } from '../middleware/signed-in-users';
+import { recordChange } from '../../db/queries/audit-trail';
 
 export type UserAnswer =
   | { kind: 'done'; user: UserRecord }
@@ -60,6 +61,7 @@ export async function createUser(db: Database, admin: Manager, request: NewUser,
     if (isUniqueViolation(error, 'users')) return { kind: 'taken' };
     throw error;
   }
+  await recordChange(db, admin.id, { action: 'userCreated', targetKind: 'user', targetId: user.id, detail: { name: user.name, role: user.role, jurisdictionCode: user.jurisdictionCode, department: user.department } });
   const made = await findUserRecord(db, user.id);
   return made ? { kind: 'codeIssued', user: made, oneTimeCode: code } : { kind: 'notFound' };
 }
@@ -73,6 +75,7 @@ export async function changeUser(db: Database, admin: Manager, id: string, chang
   const errors = await placeIssues(db, admin, next, lang);
   if (errors.length) return { kind: 'invalid', errors };
   await updateUser(db, id, { name: next.name, role: next.role, jurisdictionCode: next.jurisdictionCode, department: next.department });
+  await recordChange(db, admin.id, { action: 'userChanged', targetKind: 'user', targetId: id, detail: { name: next.name, role: next.role, jurisdictionCode: next.jurisdictionCode, department: next.department } });
   // A signed-in user carries their role and jurisdiction: read them anew on the next request.
   forgetSignedInUsers();
   return answerWith(db, id);
@@ -85,6 +88,7 @@ export async function setUserDisabled(db: Database, admin: Manager, id: string, 
   if (refusal) return { kind: 'refused', reason: refusal };
   if (disabled) await disableUser(db, id, now.toISOString());
   else await enableUser(db, id);
+  await recordChange(db, admin.id, { action: disabled ? 'userDisabled' : 'userEnabled', targetKind: 'user', targetId: id });
   forgetSignedInUsers();
   return answerWith(db, id);
 }
@@ -97,6 +101,7 @@ export async function issueSignInCode(db: Database, admin: Manager, id: string, 
   if (!(await managedUser(db, admin, id))) return { kind: 'notFound' };
   const { code, oneTimeCodeHash, oneTimeCodeExpiresAt } = await firstSignInCode(now);
   await issueOneTimeCode(db, id, oneTimeCodeHash, oneTimeCodeExpiresAt);
+  await recordChange(db, admin.id, { action: 'oneTimeCodeIssued', targetKind: 'user', targetId: id, detail: { expiresAt: oneTimeCodeExpiresAt } });
   const user = await findUserRecord(db, id);
   return user ? { kind: 'codeIssued', user, oneTimeCode: code } : { kind: 'notFound' };
 }
@@ -105,5 +110,6 @@ export async function issueSignInCode(db: Database, admin: Manager, id: string, 
 export async function unlockUser(db: Database, admin: Manager, id: string): Promise<UserAnswer> {
   if (!(await managedUser(db, admin, id))) return { kind: 'notFound' };
   await unlockAccount(db, id);
+  await recordChange(db, admin.id, { action: 'accountUnlocked', targetKind: 'user', targetId: id });
   return answerWith(db, id);
 }

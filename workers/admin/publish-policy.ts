@@ -6,6 +6,7 @@ import type { Bindings } from '../env';
 import type { EdgeServices } from '../runtime/edge-services';
 import { drainOutbox } from '../sync/outbox-delivery';
 import { forgetPublishedPolicy, policyInForce } from '../county/sla-policy';
+import { recordChange } from '../../db/queries/audit-trail';
 
 export type PolicyPublication = { kind: 'published'; version: number; casesToTell: number } | { kind: 'stale'; inForce: number };
 
@@ -26,6 +27,7 @@ export async function publishNewPolicy({ db, gateway, defer }: EdgeServices, env
     throw error;
   }
   forgetPublishedPolicy();
+  await recordChange(db, admin.id, { action: 'policyPublished', targetKind: 'policy', targetId: String(policy.version), detail: { casesToTell } });
   // The outbox holds one row per running case; deliver them now, and the cron takes whatever Temporal refuses.
   defer(drainOutbox(db, gateway, { limit: casesToTell + 10 }));
   return { kind: 'published', version: policy.version, casesToTell };

@@ -9,8 +9,6 @@ export const adminPageWordsEn: Record<keyof typeof adminPageWordsZhCN, string> =
   'admin.peopleTitle': 'People',
   'admin.count.all': 'All users',
   'admin.moreTitle': 'What else an admin keeps',
-  'admin.moreText': 'These are kept through the admin API for now; their pages are to come:',
-  'admin.more.audit': 'The audit: who read which case, and when (/api/audit)',
   'admin.apiDocument': 'The admin API document (OpenAPI)',
   'admin.usersTitle': 'Manage users',
   'admin.newUser': 'New user',

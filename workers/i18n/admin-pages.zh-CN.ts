@@ -20,8 +20,6 @@ export const adminPageWordsZhCN = {
   'admin.peopleTitle': '人员',
   'admin.count.all': '全部用户',
   'admin.moreTitle': '其他管理事项',
-  'admin.moreText': '以下事项目前通过管理接口办理，页面将陆续提供：',
-  'admin.more.audit': '审计记录：谁在何时查阅了哪件案件（/api/audit）',
   'admin.apiDocument': '管理接口说明（OpenAPI）',
   'admin.usersTitle': '管理用户',
   'admin.newUser': '新建用户',

@@ -2,6 +2,7 @@ import { casePageWordsEn } from './case-pages.en';
 import { boardPageWordsEn } from './board-pages.en';
 import { adminPageWordsEn } from './admin-pages.en';
 import { adminPlaceWordsEn } from './admin-places.en';
+import { adminAuditWordsEn } from './admin-audit.en';
 import { adminPolicyWordsEn } from './admin-policy.en';
 import { pageWordsEn } from './pages.en';
 import type { MessageKey } from './zh-CN';
@@ -215,5 +216,6 @@ export const en: Record<MessageKey, string> = {
   ...boardPageWordsEn,
   ...adminPageWordsEn,
   ...adminPlaceWordsEn,
+  ...adminAuditWordsEn,
   ...adminPolicyWordsEn,
 };

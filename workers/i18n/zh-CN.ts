@@ -2,6 +2,7 @@ import { casePageWordsZhCN } from './case-pages.zh-CN';
 import { boardPageWordsZhCN } from './board-pages.zh-CN';
 import { adminPageWordsZhCN } from './admin-pages.zh-CN';
 import { adminPlaceWordsZhCN } from './admin-places.zh-CN';
+import { adminAuditWordsZhCN } from './admin-audit.zh-CN';
 import { adminPolicyWordsZhCN } from './admin-policy.zh-CN';
 import { pageWordsZhCN } from './pages.zh-CN';
 import type { CaseStatus, Category, Channel, CommunityVisitKind, PartyRole, RiskFlag } from '../../schemas/vocabulary';
@@ -228,6 +229,7 @@ export const zhCN = {
   ...boardPageWordsZhCN,
   ...adminPageWordsZhCN,
   ...adminPlaceWordsZhCN,
+  ...adminAuditWordsZhCN,
   ...adminPolicyWordsZhCN,
 } as const satisfies Record<VocabularyKey, string> & Record<string, string>;
 

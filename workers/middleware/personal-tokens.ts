@@ -4,6 +4,7 @@ import { tokenExpiry, tokenState } from '../../domain/api-tokens';
 import type { NewToken } from '../../schemas/api-tokens';
 import { randomToken, sha256Hex } from '../runtime/crypto';
 import { forgetSignedInUsers } from './signed-in-users';
+import { recordChange } from '../../db/queries/audit-trail';
 
 /**
  * What a token looks like: the prefix lets a secret scanner, a log filter or a person reading a leaked file tell at
@@ -25,6 +26,7 @@ export async function tokensOf(db: Database, userId: string, now = new Date()) {
 export async function issueToken(db: Database, userId: string, createdBy: string, request: NewToken, now = new Date()) {
   const { token, id } = newTokenAndId();
   await insertToken(db, { id, userId, createdBy, name: request.name, tokenHash: await sha256Hex(token), createdAt: now.toISOString(), expiresAt: tokenExpiry(now, request.expiresInDays) });
+  await recordChange(db, createdBy, { action: 'tokenIssued', targetKind: 'token', targetId: id, detail: { userId, name: request.name, expiresInDays: request.expiresInDays } });
   const record = await findTokenOf(db, userId, id);
   return { record: withState(record!, now), token };
 }
@@ -33,8 +35,11 @@ export async function issueToken(db: Database, userId: string, createdBy: string
  * Revokes one of the user's tokens: it stops working at once in this isolate; others forget what they read within
  * half a minute (signed-in-users.ts). The token, revoked, or undefined when the user has no such token.
  */
-export async function revokeTokenOf(db: Database, userId: string, tokenId: string, now = new Date()) {
-  if (await revokeToken(db, userId, tokenId, now.toISOString())) forgetSignedInUsers();
+export async function revokeTokenOf(db: Database, userId: string, tokenId: string, now = new Date(), revokedBy = userId) {
+  if (await revokeToken(db, userId, tokenId, now.toISOString())) {
+    forgetSignedInUsers();
+    await recordChange(db, revokedBy, { action: 'tokenRevoked', targetKind: 'token', targetId: tokenId, detail: { userId } });
+  }
   const token = await findTokenOf(db, userId, tokenId);
   return token && withState(token, now);
 }
