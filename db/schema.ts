@@ -90,6 +90,60 @@ export const apiTokens = sqliteTable(
   (table) => [index('api_tokens_user').on(table.userId)],
 );
 
+/**
+ * A county's own identity provider (OpenID Connect), set up by the county's admin: its people may sign in there
+ * instead of with a password, once each has linked their account. The client secret is kept sealed with the
+ * deployment's key (workers/runtime/sealed.ts), never answered.
+ */
+export const signInProviders = sqliteTable('sign_in_providers', {
+  id: text('id').primaryKey(),
+  countyCode: text('county_code')
+    .notNull()
+    .references((): AnySQLiteColumn => jurisdictions.code),
+  /** What the sign-in button says: "浙政钉", "政务服务网". */
+  name: text('name').notNull(),
+  issuer: text('issuer').notNull(),
+  clientId: text('client_id').notNull(),
+  clientSecretSealed: text('client_secret_sealed').notNull(),
+  updatedBy: text('updated_by')
+    .notNull()
+    .references((): AnySQLiteColumn => users.id),
+  updatedAt: text('updated_at').notNull(),
+  disabledAt: text('disabled_at'),
+});
+
+/** A person's account at a provider, by the provider's subject: one account each way. */
+export const signInLinks = sqliteTable(
+  'sign_in_links',
+  {
+    providerId: text('provider_id')
+      .notNull()
+      .references((): AnySQLiteColumn => signInProviders.id),
+    subject: text('subject').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references((): AnySQLiteColumn => users.id),
+    linkedAt: text('linked_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.providerId, table.subject] }), uniqueIndex('sign_in_links_user').on(table.providerId, table.userId)],
+);
+
+/**
+ * A trip to the provider under way: the state that comes back with the answer, the PKCE verifier and the nonce that
+ * prove it is this trip's. Taken (deleted) when the answer comes back; good for ten minutes.
+ */
+export const signInTrips = sqliteTable('sign_in_trips', {
+  state: text('state').primaryKey(),
+  providerId: text('provider_id').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  nonce: text('nonce').notNull(),
+  /** Signing in, or linking the signed-in person's account. */
+  purpose: text('purpose', { enum: ['sign_in', 'link'] }).notNull(),
+  userId: text('user_id'),
+  next: text('next'),
+  expiresAt: text('expires_at').notNull(),
+});
+
 export const sessions = sqliteTable(
   'sessions',
   {

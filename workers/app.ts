@@ -35,6 +35,7 @@ import { usersApi } from './admin/users-api';
 import { sessionPages } from './accounts/session-routes';
 import { tokensApi } from './accounts/tokens-api';
 import { tokenPages } from './accounts/token-routes';
+import { ssoPages } from './accounts/sso-routes';
 
 const publicBodyLimit = limitBody(64 * 1024, (c) => c.json({ error: 'too_large', message: 'The request body is over 64 KiB.' }, 413));
 // A report carries the case's columns and progress; once the case has left `open`, its whole state as well.
@@ -83,6 +84,7 @@ export const app = new Hono<AppEnv>()
   .route('/internal', internalRoutes)
   .route('/', sessionPages)
   .route('/', tokenPages)
+  .route('/', ssoPages)
   .route('/', intakePages)
   .route('/', casePages)
   .route('/', homePages)

@@ -33,6 +33,8 @@ export interface Variables extends TimingVariables {
   sessionPurpose?: 'work' | 'set_password';
   lang: Lang;
   services: EdgeServices;
+  /** Other sites a page's forms may lead to (a county's identity platform, for linking an account there). */
+  formTargets?: string[];
 }
 
 export interface AppEnv {

@@ -1,14 +1,14 @@
-import { Hono } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { createSession, endSessionsAlongside, passwordHashOf, setPassword } from '../../db/queries/accounts';
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie } from 'hono/cookie';
+import { endSessionsAlongside, passwordHashOf, setPassword } from '../../db/queries/accounts';
 import { deleteSession, findUserById } from '../../db/queries/users';
 import { userByBearer } from '../middleware/signed-in-users';
-import { oneTimeSessionMs, passwordProblem, passwordRules } from '../../domain/sign-in-backoff';
+import { passwordProblem, passwordRules } from '../../domain/sign-in-backoff';
 import type { Role } from '../../schemas/vocabulary';
 import { hashPassword } from '../runtime/passwords';
-import { firstSignInWaitOf, sessionLimitsOf } from '../middleware/session-limits';
+import { firstSignInWaitOf } from '../middleware/session-limits';
 import { signInWithPassword } from './sign-in';
-import { randomToken, sha256Hex } from '../runtime/crypto';
+import { sha256Hex } from '../runtime/crypto';
 import type { AppEnv } from '../env';
 import { pickLang, t } from '../i18n/messages';
 import { requireUser, sessionCookie } from '../middleware/auth';
@@ -19,6 +19,12 @@ import { frameOf } from '../kit/page-frame';
 import { recordSignIn } from './sign-in-audit';
 import type { SignInResult, SignInWay } from '../../schemas/audit';
 import { pageError } from '../kit/page-errors';
+import { beginSession } from './begin-session';
+import { linksOf, providersInService } from '../../db/queries/sign-in-providers';
+import { SsoButtons, SsoSection, ssoNotices, type ProviderChoice, type SsoProblem } from './sso-parts';
+import { providerOrigins } from './oidc-trips';
+
+export type { SsoProblem };
 
 /**
  * Where to go after signing in: a path of this app, read as a browser reads it against the app's own origin, so
@@ -36,15 +42,16 @@ export function safeNext(next: unknown, origin: string): string | undefined {
   return url.origin === new URL(origin).origin ? `${url.pathname}${url.search}` : undefined;
 }
 
-type LoginNotice = { kind: 'badToken' } | { kind: 'badPassword' } | { kind: 'wait'; seconds: number } | { kind: 'locked' };
+type LoginNotice = { kind: 'badToken' } | { kind: 'badPassword' } | { kind: 'wait'; seconds: number } | { kind: 'locked' } | { kind: 'sso'; problem: SsoProblem };
 
 function noticeText(lang: Frame['lang'], notice: LoginNotice) {
   if (notice.kind === 'wait') return t(lang, 'page.signInWait', { seconds: notice.seconds });
   if (notice.kind === 'locked') return t(lang, 'page.accountLocked');
+  if (notice.kind === 'sso') return t(lang, `page.ssoProblem.${notice.problem}`);
   return t(lang, notice.kind === 'badToken' ? 'page.badToken' : 'page.badPassword');
 }
 
-function LoginPage({ frame, next, notice, login }: { frame: Frame; next: string | undefined; notice?: LoginNotice; login?: string }) {
+function LoginPage({ frame, next, notice, login, providers = [] }: { frame: Frame; next: string | undefined; notice?: LoginNotice; login?: string; providers?: readonly ProviderChoice[] }) {
   const { lang } = frame;
   return (
     <Layout frame={frame} title={t(lang, 'page.loginTitle')}>
@@ -69,6 +76,7 @@ function LoginPage({ frame, next, notice, login }: { frame: Frame; next: string 
         </div>
         <button type="submit">{t(lang, 'page.login')}</button>
       </form>
+      <SsoButtons frame={frame} providers={providers} next={next} />
       <details>
         <summary>{t(lang, 'page.signInWithToken')}</summary>
         <form method="post" action="/login">
@@ -85,9 +93,21 @@ function LoginPage({ frame, next, notice, login }: { frame: Frame; next: string 
   );
 }
 
+/** The sign-in page with a notice, as a trip to an identity provider that signed nobody in answers. */
+export async function loginPageWith(c: Context<AppEnv>, notice: LoginNotice, status: 401 | 502) {
+  const providers = await providersInService(c.get('services').db);
+  return c.html(<LoginPage frame={await frameOf(c)} next={undefined} notice={notice} providers={providers} />, status);
+}
+
 type PasswordProblem = NonNullable<ReturnType<typeof passwordProblem>> | 'mismatch' | 'wrongCurrent' | 'wait';
 
-function PasswordPage({ frame, first, problem }: { frame: Frame; first: boolean; problem?: PasswordProblem }) {
+interface SsoAccounts {
+  providers: readonly ProviderChoice[];
+  links: readonly { providerId: string; linkedAt: string }[];
+  notice?: (typeof ssoNotices)[number];
+}
+
+function PasswordPage({ frame, first, problem, sso }: { frame: Frame; first: boolean; problem?: PasswordProblem; sso?: SsoAccounts }) {
   const { lang } = frame;
   return (
     <Layout frame={frame} title={t(lang, 'page.passwordTitle')}>
@@ -123,6 +143,7 @@ function PasswordPage({ frame, first, problem }: { frame: Frame; first: boolean;
           <a href="/account/tokens">{t(lang, 'page.tokensLink')}</a>
         </p>
       )}
+      {first || !sso ? null : <SsoSection frame={frame} {...sso} />}
       {first ? null : (
         <form method="post" action="/logout">
           <input type="hidden" name="everywhere" value="1" />
@@ -140,7 +161,10 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** Signing in and out, and one's own password. Like every page form, these are checked for coming from this site (app.ts). */
 export const sessionPages = new Hono<AppEnv>()
-  .get('/login', async (c) => c.html(<LoginPage frame={await frameOf(c)} next={safeNext(c.req.query('next'), new URL(c.req.url).origin)} />))
+  .get('/login', async (c) => {
+    const providers = await providersInService(c.get('services').db);
+    return c.html(<LoginPage frame={await frameOf(c)} next={safeNext(c.req.query('next'), new URL(c.req.url).origin)} providers={providers} />);
+  })
   .post('/login', async (c) => {
     const body = await c.req.parseBody();
     c.set('lang', pickLang(typeof body.lang === 'string' ? body.lang : undefined, c.req.header('accept-language')));
@@ -179,19 +203,7 @@ export const sessionPages = new Hono<AppEnv>()
       signed = { userId: user.id, role: user.role, purpose: outcome.purpose };
     }
     await signedIn(db, turn);
-    const session = randomToken();
-    const now = new Date();
-    // A one-time code's session sets a password without knowing one: it lasts minutes, not a day.
-    const lastsMs = signed.purpose === 'set_password' ? oneTimeSessionMs : sessionLimitsOf(c.env).absoluteMs;
-    const expires = new Date(now.getTime() + lastsMs);
-    await createSession(db, { tokenHash: await sha256Hex(session), userId: signed.userId, expiresAt: expires.toISOString(), purpose: signed.purpose, now: now.toISOString() });
-    setCookie(c, sessionCookie, session, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: new URL(c.req.url).protocol === 'https:',
-      path: '/',
-      expires,
-    });
+    await beginSession(c, signed.userId, signed.purpose);
     if (signed.purpose === 'set_password') return c.redirect('/account/password', 303);
     // Straight to the page they were sent from; else to the home of their role, not someone else's.
     return c.redirect(next && next !== '/' ? next : homeOf(signed.role), 303);
@@ -207,9 +219,18 @@ export const sessionPages = new Hono<AppEnv>()
     deleteCookie(c, sessionCookie, { path: '/' });
     return c.redirect('/login', 303);
   })
-  .get('/account/password', requireUser('page'), async (c) =>
-    c.html(<PasswordPage frame={await frameOf(c)} first={c.get('sessionPurpose') === 'set_password'} />),
-  )
+  .get('/account/password', requireUser('page'), async (c) => {
+    const { db } = c.get('services');
+    const user = c.get('user');
+    // A person links accounts at their own county's providers: the county is the first place of their path.
+    const county = user.jurisdictionPath.split('/')[1];
+    const [providers, links] = await Promise.all([providersInService(db), linksOf(db, user.id)]);
+    const notice = ssoNotices.find((each) => each === c.req.query('sso'));
+    const sso = { providers: providers.filter((provider) => provider.countyCode === county), links, notice };
+    // Linking leaves for the provider through a redirect after the form: the page must allow forms to go there.
+    c.set('formTargets', await providerOrigins(db, sso.providers));
+    return c.html(<PasswordPage frame={await frameOf(c)} first={c.get('sessionPurpose') === 'set_password'} sso={sso} />);
+  })
   .post('/account/password', requireUser('page'), async (c) => {
     const body = await c.req.parseBody();
     const { db } = c.get('services');

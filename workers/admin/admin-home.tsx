@@ -76,6 +76,12 @@ export function AdminHome({ frame, counts }: { frame: Frame; counts: PeopleCount
             </a>
             {t(lang, 'admin.upkeep.deadLetters')}
           </li>
+          <li>
+            <a class="card-link" href="/admin/sign-in">
+              {t(lang, 'page.ssoAdmin.link')}
+            </a>
+            {t(lang, 'page.ssoAdmin.upkeep')}
+          </li>
         </ul>
       </section>
       <section aria-labelledby="more-title">

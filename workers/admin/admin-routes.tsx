@@ -9,6 +9,7 @@ import { placePages } from './place-routes';
 import { policyPages } from './policy-routes';
 import { deadLetterPages } from './dead-letter-routes';
 import { auditPages } from './audit-routes';
+import { signInProviderPages } from './sign-in-provider-routes';
 import { requirePagePermission } from '../kit/page-errors';
 import { frameOf } from '../kit/page-frame';
 
@@ -29,4 +30,5 @@ export const homePages = new Hono<AppEnv>()
   .route('/', policyPages)
   .route('/', deadLetterPages)
   .route('/', placePages)
-  .route('/', auditPages);
+  .route('/', auditPages)
+  .route('/', signInProviderPages);

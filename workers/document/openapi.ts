@@ -17,6 +17,7 @@ import { upkeepPagePaths } from '../admin/upkeep-pages-document';
 import { batchPaths } from '../batches/batches-document';
 import { sessionPaths } from '../accounts/session-document';
 import { tokenPaths } from '../accounts/tokens-document';
+import { ssoPaths } from '../accounts/sso-document';
 import { healthPaths } from '../sync/health-document';
 import { caseReportPaths } from '../sync/case-report-document';
 import { pagePaths } from './openapi-pages';
@@ -50,6 +51,7 @@ export function buildOpenApiDocument() {
     ...receiptPaths(),
     ...sessionPaths(),
     ...tokenPaths(),
+    ...ssoPaths(),
     ...healthPaths(),
     ...openApiJsonPaths(),
     ...caseReportPaths(),

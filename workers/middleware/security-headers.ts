@@ -37,7 +37,10 @@ const machinePolicy = "default-src 'none'; frame-ancestors 'none'";
 export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   const headers = c.res.headers;
-  headers.set('content-security-policy', isMachinePath(c.req.path) ? machinePolicy : await pagePolicyOnce());
+  const policy = isMachinePath(c.req.path) ? machinePolicy : await pagePolicyOnce();
+  const targets = c.get('formTargets') ?? [];
+  // A form that leaves for another site (by a redirect) needs that site in form-action, or the browser stops it.
+  headers.set('content-security-policy', targets.length ? policy.replace("form-action 'self'", `form-action 'self' ${targets.join(' ')}`) : policy);
   headers.set('x-frame-options', 'DENY');
   headers.set('x-content-type-options', 'nosniff');
   headers.set('referrer-policy', 'same-origin');
