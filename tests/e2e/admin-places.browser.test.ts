@@ -2,29 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Stack } from '../../scripts/stack';
-import { desktopContext, launchChromium, phoneContext, screenshot, signIn } from '../support/browser';
-import { edgeOnlyStack, tokenOf } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { desktopContext, edgeAndChromium, heading, phoneContext, screenshot, signIn } from '../support/browser';
+import { tokenOf } from '../support/stack';
 
 /**
  * An admin imports grid cells on a phone from the GBK CSV Excel saves, in a real headless Chromium on the edge in
  * workerd with D1: the preview shows each rejected row with its reason, and only the confirmation writes the rest.
  */
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ stack } = await edgeOnlyStack());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+const running = edgeAndChromium();
 
 describe('importing grid cells through the admin’s pages', () => {
   it('a GBK CSV shows its rejected rows and reasons on a phone, then writes the rest once confirmed', async () => {
@@ -32,9 +18,9 @@ describe('importing grid cells through the admin’s pages', () => {
     const csv = ['网格编码,网格名称,所属社区编码', 'XH-LY-BLQ-05,白乐桥村第五网格,XH-LY-BLQ', 'XH-LY-BLQ-01,白乐桥村第一网格,XH-LY-BLQ', 'XH-LY-09,灵隐网格,XH-LY'].join('\r\n');
     writeFileSync(file, iconv.encode(csv, 'gbk'));
 
-    const phone = await phoneContext(browser);
+    const phone = await phoneContext(running.browser);
     const page = await phone.newPage();
-    await signIn(page, stack.edgeUrl, tokenOf(stack, 'demo-admin'));
+    await signIn(page, running.stack.edgeUrl, tokenOf(running.stack, 'demo-admin'));
     await page.getByRole('link', { name: '辖区管理' }).first().click();
     expect(await heading(page)).toBe('辖区管理');
     await screenshot(page, 'admin-places-phone');
@@ -48,9 +34,9 @@ describe('importing grid cells through the admin’s pages', () => {
     expect(await page.locator('tr[data-line="4"]').textContent()).toContain('上级不是社区');
     await screenshot(page, 'admin-places-import-preview-phone');
     // Nothing is written before the confirmation: the tree, opened beside the preview, has no new cell yet.
-    const desk = await (await desktopContext(browser)).newPage();
-    await signIn(desk, stack.edgeUrl, tokenOf(stack, 'demo-admin'));
-    await desk.goto(`${stack.edgeUrl}/admin/places`);
+    const desk = await (await desktopContext(running.browser)).newPage();
+    await signIn(desk, running.stack.edgeUrl, tokenOf(running.stack, 'demo-admin'));
+    await desk.goto(`${running.stack.edgeUrl}/admin/places`);
     expect(await desk.getByTestId('place-tree').textContent()).not.toContain('XH-LY-BLQ-05');
 
     await page.getByRole('button', { name: '确认导入 1 个网格' }).click();

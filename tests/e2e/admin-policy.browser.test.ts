@@ -1,32 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Stack } from '../../scripts/stack';
-import { apiAs, edgeOnlyStack, tokenOf } from '../support/stack';
-import { desktopContext, launchChromium, phoneContext, screenshot, signIn } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { apiAs, tokenOf } from '../support/stack';
+import { desktopContext, edgeAndChromium, heading, phoneContext, screenshot, signIn } from '../support/browser';
 
 /**
  * An admin changes the SLA policy on a phone, in a real headless Chromium on the edge in workerd with D1: a mistyped
  * duration comes back beside its field, the preview shows the deadlines before and after, and publishing makes the
  * next version. The same page is looked at on a desktop. Temporal is not needed: nobody here files a case.
  */
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ stack } = await edgeOnlyStack());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+const running = edgeAndChromium();
 
 describe('changing the SLA policy through the admin’s page', () => {
   it('an admin on a phone edits the policy, previews its deadlines and publishes it', async () => {
-    const page = await (await phoneContext(browser)).newPage();
-    await signIn(page, stack.edgeUrl, tokenOf(stack, 'demo-admin'));
+    const page = await (await phoneContext(running.browser)).newPage();
+    await signIn(page, running.stack.edgeUrl, tokenOf(running.stack, 'demo-admin'));
     await screenshot(page, 'admin-home-upkeep-phone');
     await page.getByRole('link', { name: '时限规则' }).first().click();
     expect(await heading(page)).toBe('时限规则');
@@ -47,25 +33,25 @@ describe('changing the SLA policy through the admin’s page', () => {
     // A phone shows the table as cards: nothing runs off the side of the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, 'admin-policy-preview-phone');
-    expect(((await (await apiAs(stack, tokenOf(stack, 'demo-admin'))('/api/policy')).json()) as { version: number }).version).toBe(1);
+    expect(((await (await apiAs(running.stack, tokenOf(running.stack, 'demo-admin'))('/api/policy')).json()) as { version: number }).version).toBe(1);
 
     expect(await page.getByLabel('接单时限').inputValue()).toBe('PT3H');
     await page.getByRole('button', { name: '发布为新版本' }).click();
     await expect.poll(() => page.getByTestId('notice').textContent()).toContain('已发布第 2 版时限规则');
     expect(await page.getByLabel('接单时限').inputValue()).toBe('PT3H');
-    const policy = (await (await apiAs(stack, tokenOf(stack, 'demo-admin'))('/api/policy')).json()) as { version: number; accept: string };
+    const policy = (await (await apiAs(running.stack, tokenOf(running.stack, 'demo-admin'))('/api/policy')).json()) as { version: number; accept: string };
     expect(policy).toMatchObject({ version: 2, accept: 'PT3H' });
     await screenshot(page, 'admin-policy-published-phone');
     await page.getByRole('link', { name: '查看第 2 版' }).click();
     expect(await heading(page)).toBe('时限规则第 2 版');
 
-    const desk = await (await desktopContext(browser)).newPage();
-    await signIn(desk, stack.edgeUrl, tokenOf(stack, 'demo-admin'));
-    await desk.goto(`${stack.edgeUrl}/admin/policy`);
+    const desk = await (await desktopContext(running.browser)).newPage();
+    await signIn(desk, running.stack.edgeUrl, tokenOf(running.stack, 'demo-admin'));
+    await desk.goto(`${running.stack.edgeUrl}/admin/policy`);
     await desk.getByRole('button', { name: '预览期限（不保存）' }).click();
     await expect.poll(() => desk.getByTestId('preview-now').textContent()).toContain('无变化');
     await screenshot(desk, 'admin-policy-preview-desktop');
-    await desk.goto(`${stack.edgeUrl}/admin/dead-letters`);
+    await desk.goto(`${running.stack.edgeUrl}/admin/dead-letters`);
     expect(await desk.getByTestId('no-dead-letters').textContent()).toContain('没有投递失败的消息');
     await screenshot(desk, 'admin-dead-letters-desktop');
   });

@@ -1,33 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Stack } from '../../scripts/stack';
-import { desktopContext, launchChromium, phoneContext, screenshot, signIn } from '../support/browser';
-import { edgeOnlyStack, tokenOf } from '../support/stack';
+import { describe, expect, it } from 'vitest';
+import { desktopContext, edgeAndChromium, heading, phoneContext, screenshot, signIn } from '../support/browser';
+import { tokenOf } from '../support/stack';
 
 /**
  * An admin enrols a mediator through the pages on a phone, in a real headless Chromium on the edge in workerd with
  * D1, and the mediator signs in on their own phone with the one-time code and sets a password. The list is looked
  * at on a desktop too. Temporal is not needed: nobody here files a case.
  */
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ stack } = await edgeOnlyStack());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+const running = edgeAndChromium();
 
 describe('enrolling a person through the admin’s pages', () => {
   it('an admin creates a mediator on a phone, and the mediator signs in with the code and sets a password', async () => {
-    const phone = await phoneContext(browser);
+    const phone = await phoneContext(running.browser);
     const page = await phone.newPage();
-    await signIn(page, stack.edgeUrl, tokenOf(stack, 'demo-admin'));
+    await signIn(page, running.stack.edgeUrl, tokenOf(running.stack, 'demo-admin'));
     expect(await heading(page)).toBe('管理');
     await screenshot(page, 'admin-home-phone');
     await page.getByRole('link', { name: '管理用户' }).first().click();
@@ -57,8 +43,8 @@ describe('enrolling a person through the admin’s pages', () => {
     await expect.poll(() => page.getByTestId('users').textContent()).toContain('尚未设置密码');
     await screenshot(page, 'admin-users-phone');
 
-    const mediator = await (await phoneContext(browser)).newPage();
-    await mediator.goto(`${stack.edgeUrl}/login`);
+    const mediator = await (await phoneContext(running.browser)).newPage();
+    await mediator.goto(`${running.stack.edgeUrl}/login`);
     await mediator.getByLabel('用户名或手机号').fill('mediator-phone-sun');
     await mediator.getByLabel('密码', { exact: true }).fill(code);
     await mediator.getByRole('button', { name: '登录' }).first().click();
@@ -68,15 +54,15 @@ describe('enrolling a person through the admin’s pages', () => {
     await mediator.getByRole('button', { name: '保存密码' }).click();
     await expect.poll(() => new URL(mediator.url()).pathname).toBe('/queue');
 
-    const desk = await (await desktopContext(browser)).newPage();
-    await signIn(desk, stack.edgeUrl, tokenOf(stack, 'demo-admin'));
-    await desk.goto(`${stack.edgeUrl}/admin/users`);
+    const desk = await (await desktopContext(running.browser)).newPage();
+    await signIn(desk, running.stack.edgeUrl, tokenOf(running.stack, 'demo-admin'));
+    await desk.goto(`${running.stack.edgeUrl}/admin/users`);
     expect(await desk.locator('tr[data-user="mediator-phone-sun"]').textContent()).toContain('正常');
     await screenshot(desk, 'admin-users-desktop');
     await desk.locator('tr[data-user="mediator-phone-sun"] a').click();
     expect(await heading(desk)).toBe('孙调解员');
     await screenshot(desk, 'admin-user-desktop');
-    await page.goto(`${stack.edgeUrl}/admin/users/mediator-phone-sun`);
+    await page.goto(`${running.stack.edgeUrl}/admin/users/mediator-phone-sun`);
     await screenshot(page, 'admin-user-phone');
   });
 });

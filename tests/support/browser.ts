@@ -1,7 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { findChromium } from '../../scripts/chromium';
+import type { Stack } from '../../scripts/stack';
+import { edgeOnlyStack } from './stack';
 
 /**
  * The browser the page tests drive: Debian's `chromium` (or $CHROMIUM_PATH), never a downloaded one. The
@@ -49,4 +52,24 @@ export async function signIn(page: Page, baseUrl: string, token: string) {
   await byToken.locator('summary').click();
   await byToken.getByLabel('访问令牌').fill(token);
   await byToken.getByRole('button', { name: '登录' }).click();
+}
+
+/** The page's one heading, as a person reads it first. */
+export const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+
+/**
+ * The edge alone (no Temporal: nobody files a case) and a headless Chromium, started before a file's tests and
+ * stopped after them.
+ */
+export function edgeAndChromium() {
+  const running = {} as { stack: Stack; browser: Browser };
+  beforeAll(async () => {
+    ({ stack: running.stack } = await edgeOnlyStack());
+    running.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.stack?.stop();
+  });
+  return running;
 }
