@@ -73,3 +73,24 @@ export function edgeAndChromium() {
   });
   return running;
 }
+
+/** Signs in through the password form, as a person does: a user name (or phone number), and a password or one-time code. */
+export async function signInWithPassword(page: Page, baseUrl: string, login: string, password: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名或手机号').fill(login);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).first().click();
+}
+
+/**
+ * A new person's first sign-in: the admin's one-time code, then a password of their own on the page it leads to.
+ * Resolves on the page they land on afterwards, their home.
+ */
+export async function setFirstPassword(page: Page, baseUrl: string, login: string, code: string, password: string) {
+  await signInWithPassword(page, baseUrl, login, code);
+  await page.waitForURL(`${baseUrl}/account/password`);
+  await page.getByLabel('新密码', { exact: true }).fill(password);
+  await page.getByLabel('再次输入新密码').fill(password);
+  await page.getByRole('button', { name: '保存密码' }).click();
+  await page.waitForURL((url) => url.pathname !== '/account/password');
+}

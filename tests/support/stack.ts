@@ -92,3 +92,14 @@ export async function sessionCookieOf(stack: Stack, id: string): Promise<string>
   if (response.status !== 303) throw new Error(`signing ${id} in: ${response.status}`);
   return response.headers.get('set-cookie')!.split(';')[0]!;
 }
+
+/** A case as the API answers it once `done` holds of it: what the workflow does reaches D1 a moment after the call that set it off. */
+export async function caseUntil<View extends { id: string }>(api: ReturnType<typeof apiAs>, id: string, done: (view: View) => boolean, timeoutMs = 60_000): Promise<View> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const view = (await (await api(`/api/cases/${id}`)).json()) as View;
+    if (done(view)) return view;
+    if (Date.now() > deadline) throw new Error(`case ${id} did not get there: ${JSON.stringify(view)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
