@@ -19,10 +19,8 @@ const wrongPassword = '不是这个密码';
 
 const rows = (page: Page) => page.locator('tbody tr');
 const resultCount = (page: Page) => page.getByTestId('result-count').textContent();
-// By name, not by label: the two choosers are labelled with their field names ("outcome", "action") rather than
-// 登录结果 and 变更事项 today.
-const outcome = (page: Page) => page.locator('select[name="outcome"]');
-const action = (page: Page) => page.locator('select[name="action"]');
+const outcome = (page: Page) => page.getByLabel('登录结果');
+const action = (page: Page) => page.getByLabel('变更事项');
 
 /** Applies the filters as typed and waits for the page they ask for. */
 async function filter(page: Page) {

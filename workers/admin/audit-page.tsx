@@ -59,10 +59,10 @@ function Filters({ form, tab }: { form: QueryForm; tab: AuditTab }) {
           )}
         </Described>
         {tab === 'signIns' ? (
-          <SelectField form={form} name="outcome" anyLabel={t(lang, 'audit.anyOutcome')} options={signInResults.map((value) => ({ value, label: t(lang, `audit.outcome.${value}`) }))} />
+          <SelectField form={form} name="outcome" label={t(lang, 'audit.outcomeLabel')} anyLabel={t(lang, 'audit.anyOutcome')} options={signInResults.map((value) => ({ value, label: t(lang, `audit.outcome.${value}`) }))} />
         ) : null}
         {tab === 'changes' ? (
-          <SelectField form={form} name="action" anyLabel={t(lang, 'audit.anyAction')} options={changeActions.map((value) => ({ value, label: t(lang, `audit.action.${value}`) }))} />
+          <SelectField form={form} name="action" label={t(lang, 'audit.actionLabel')} anyLabel={t(lang, 'audit.anyAction')} options={changeActions.map((value) => ({ value, label: t(lang, `audit.action.${value}`) }))} />
         ) : null}
       </div>
       <div class="actions">

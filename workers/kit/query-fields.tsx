@@ -49,10 +49,10 @@ export function Described({
   );
 }
 
-export function SelectField({ form, name, options, anyLabel, hint }: { form: QueryForm; name: string; options: readonly Option[]; anyLabel: string; hint?: string }) {
+export function SelectField({ form, name, label, options, anyLabel, hint }: { form: QueryForm; name: string; label?: string; options: readonly Option[]; anyLabel: string; hint?: string }) {
   const value = form.values[name] ?? '';
   return (
-    <Described form={form} name={name} hint={hint}>
+    <Described form={form} name={name} label={label} hint={hint}>
       {(describedBy, invalid) => (
         <select id={fieldId(name)} name={name} aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined}>
           <option value="">{anyLabel}</option>
