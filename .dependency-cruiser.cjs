@@ -39,6 +39,13 @@ module.exports = {
       to: { path: '^workflows/' },
     },
     {
+      name: 'the-app-knows-not-where-it-runs',
+      comment: "server/ is the county target's Node processes around the app; the app, its data and its workflows never import it (workers/runtime/platform.ts is the seam).",
+      severity: 'error',
+      from: { path: '^(workers|db|domain|schemas|workflows)/' },
+      to: { path: '^server/' },
+    },
+    {
       name: 'data-knows-no-http',
       comment: 'db/ holds tables and queries; deciding belongs to domain/, answering to workers/.',
       severity: 'error',
@@ -77,7 +84,7 @@ module.exports = {
       name: 'no-cycles',
       comment: 'Folders that import each other cannot be understood one at a time.',
       severity: 'error',
-      from: { path: '^(domain|schemas|workers|workflows|db)/' },
+      from: { path: '^(domain|schemas|workers|workflows|db|server)/' },
       to: { circular: true },
     },
     {

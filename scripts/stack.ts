@@ -35,7 +35,7 @@ export interface StackOptions {
 }
 
 const wranglerBin = join(projectRoot, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
-const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' };
+export const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' };
 
 /** Whether nothing listens on the port right now: a listener of our own is opened on it and closed again. */
 export const isPortFree = (port: number) =>
@@ -51,7 +51,7 @@ export async function assertPortFree(port: number, what: string) {
   }
 }
 
-async function waitFor(what: string, probe: () => Promise<boolean>, child: ChildProcess, timeoutMs = 90_000) {
+export async function waitFor(what: string, probe: () => Promise<boolean>, child: ChildProcess, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new ToolchainError(`${what} exited (code ${child.exitCode}) before it was ready.`);
@@ -61,15 +61,15 @@ async function waitFor(what: string, probe: () => Promise<boolean>, child: Child
   throw new ToolchainError(`${what} was not ready within ${timeoutMs / 1000} s.`);
 }
 
-const answers = (url: string) => async () => {
+export const answers = (url: string) => async () => {
   const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
   await response.body?.cancel();
   return response.status < 500 || response.status === 503;
 };
 
 export class Stack {
-  private readonly children = new Map<string, ChildProcess>();
-  private drainTimer?: NodeJS.Timeout;
+  protected readonly children = new Map<string, ChildProcess>();
+  protected drainTimer?: NodeJS.Timeout;
   demoUsers: DemoUser[] = [];
 
   constructor(readonly options: StackOptions) {}
@@ -84,7 +84,7 @@ export class Stack {
     return `http://127.0.0.1:${this.options.temporalHttpPort}`;
   }
 
-  private spawnChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = quietEnv) {
+  protected spawnChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = quietEnv) {
     const { output } = this.options;
     const child = spawn(command, args, { cwd: projectRoot, env, stdio: output === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'] });
     if (output !== 'inherit') {
@@ -168,7 +168,7 @@ export class Stack {
     await waitFor('case worker', () => this.workerPolling(), child);
   }
 
-  private async workerPolling() {
+  protected async workerPolling() {
     const url = `${this.temporalHttpUrl}/api/v1/namespaces/default/task-queues/${this.options.taskQueue}?taskQueueType=TASK_QUEUE_TYPE_WORKFLOW`;
     const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
     const body = (await response.json()) as { pollers?: unknown[] };
@@ -184,10 +184,10 @@ export class Stack {
     await this.stopChild('worker', 'SIGKILL');
   }
 
-  async startEdge() {
-    const { edgePort, dataDir, internalSecret, taskQueue, slaPolicy, outboxBackoffMs, sessionSeconds, signInFirstWaitMs } = this.options;
-    await assertPortFree(edgePort, 'the Fengqiao app');
-    const vars = {
+  /** The app's settings, under the names both targets read them by (workers/env.ts). */
+  protected get appSettings(): Record<string, string> {
+    const { internalSecret, taskQueue, slaPolicy, outboxBackoffMs, sessionSeconds, signInFirstWaitMs } = this.options;
+    return {
       TEMPORAL_HTTP_URL: this.temporalHttpUrl,
       TEMPORAL_TASK_QUEUE: taskQueue,
       INTERNAL_SECRET: internalSecret,
@@ -197,6 +197,12 @@ export class Stack {
       ...(sessionSeconds ? { SESSION_IDLE_SECONDS: String(sessionSeconds.idle), SESSION_MAX_SECONDS: String(sessionSeconds.max) } : {}),
       ...(signInFirstWaitMs ? { SIGN_IN_FIRST_WAIT_MS: String(signInFirstWaitMs) } : {}),
     };
+  }
+
+  async startEdge() {
+    const { edgePort, dataDir } = this.options;
+    await assertPortFree(edgePort, 'the Fengqiao app');
+    const vars = this.appSettings;
     const devtoolsPort = Number(process.env.FENGQIAO_DEVTOOLS_PORT) || undefined;
     const edge: EdgeDevOptions = { hostname: '127.0.0.1', port: edgePort, persistTo: join(dataDir, 'wrangler'), vars, inspectorPort: devtoolsPort };
     const child = this.spawnChild('edge', process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts', 'edge-dev.ts'), JSON.stringify(edge)]);
@@ -224,7 +230,7 @@ export class Stack {
     await this.startWorker();
   }
 
-  private async stopChild(name: string, signal: NodeJS.Signals = 'SIGTERM') {
+  protected async stopChild(name: string, signal: NodeJS.Signals = 'SIGTERM') {
     const child = this.children.get(name);
     this.children.delete(name);
     if (!child || child.exitCode !== null || child.signalCode !== null) return;

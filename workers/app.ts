@@ -8,6 +8,7 @@ import { detectLang } from './middleware/lang';
 import { limitEachCaller } from './middleware/rate-limit';
 import { securityHeaders } from './middleware/security-headers';
 import { provideServices } from './middleware/services';
+import type { EdgePlatform } from './runtime/platform';
 import { isMachinePath, pageError } from './kit/page-errors';
 import { allowedMethods } from './document/allowed-methods';
 import { openApiRoutes } from './document/openapi';
@@ -43,7 +44,9 @@ const internalBodyLimit = limitBody(256 * 1024, (c) => c.json({ error: 'too_larg
 
 const pageCsrf = csrf();
 
-export const app = new Hono<AppEnv>()
+/** The whole edge, pages and API alike, over the platform it runs on. */
+export const buildApp = (platform: EdgePlatform) =>
+  new Hono<AppEnv>()
   // Each answer says in Server-Timing what its round trips took (the token, the case read, the workflow's update …).
   .use(timing({ totalDescription: 'the whole answer' }))
   .use(securityHeaders)
@@ -55,7 +58,7 @@ export const app = new Hono<AppEnv>()
     c.header('allow', allowed.join(', '));
     return c.json({ error: 'method_not_allowed', message: `${c.req.path} takes ${allowed.join(', ')}.` }, 405);
   })
-  .use(provideServices)
+  .use(provideServices(platform))
   .use((c, next) => {
     if (c.req.path.startsWith('/internal/')) return internalBodyLimit(c, next);
     if (importPaths.includes(c.req.path)) return importBodyLimit(c, next);
@@ -107,4 +110,4 @@ export const app = new Hono<AppEnv>()
     return c.json({ error: 'internal', message: 'Something went wrong on our side; nothing was half-written. Try again.' }, 500);
   });
 
-export type App = typeof app;
+export type App = ReturnType<typeof buildApp>;

@@ -4,9 +4,11 @@ import type { Lang } from './i18n/messages';
 import type { EdgeServices } from './runtime/edge-services';
 import type { TemporalBindings } from './sync/gateway';
 
-/** Bindings from wrangler.toml, `.dev.vars` and secrets. */
+/**
+ * Settings and secrets: from wrangler.toml, `.dev.vars` and secrets on Cloudflare, from the environment file on a
+ * county's servers (deploy/fengqiao.env). The database is the platform's (runtime/platform.ts).
+ */
 export interface Bindings extends TemporalBindings {
-  DB: D1Database;
   /** Counts each caller's requests (workers/middleware/rate-limit.ts); unset, nobody is limited. */
   CALLER_LIMIT?: RateLimit;
   /** Signs the worker's calls to /internal/*. */

@@ -1,24 +1,19 @@
 import { openDatabase } from '../db/client';
-import { app } from './app';
+import { buildApp } from './app';
 import type { Bindings } from './env';
-import { backfillCases } from './sync/case-backfill';
-import { drainOutbox, refusalBackoffFrom } from './sync/outbox-delivery';
-import { HttpWorkflowGateway } from './sync/gateway';
+import type { EdgePlatform } from './runtime/platform';
+import { eachMinute } from './sync/each-minute';
+
+/** On Cloudflare the data is the D1 binding of wrangler.toml. */
+interface CloudflareBindings extends Bindings {
+  DB: D1Database;
+}
+
+const cloudflare: EdgePlatform = { database: (env) => openDatabase((env as CloudflareBindings).DB) };
 
 export default {
-  fetch: app.fetch,
-  /** Each minute: start what the outbox still holds, and give a chunk of older cases the keys and terms they lack. */
-  async scheduled(_controller, env, ctx) {
-    const db = openDatabase(env.DB);
-    ctx.waitUntil(
-      drainOutbox(db, HttpWorkflowGateway.fromEnv(env), { backoff: refusalBackoffFrom(env) }).then(({ pending, started, refused }) => {
-        if (pending) console.log(`outbox: delivered ${started} of ${pending} pending, ${refused} refused`);
-      }),
-    );
-    ctx.waitUntil(
-      backfillCases(db).then(({ reindexed }) => {
-        if (reindexed) console.log(`backfill: indexed ${reindexed} older cases`);
-      }),
-    );
+  fetch: buildApp(cloudflare).fetch,
+  scheduled(_controller, env, ctx) {
+    for (const work of eachMinute(cloudflare.database(env), env)) ctx.waitUntil(work);
   },
-} satisfies ExportedHandler<Bindings>;
+} satisfies ExportedHandler<CloudflareBindings>;

@@ -139,3 +139,15 @@ export async function markBatchStarted(db: Database, outboxId: number, batchId: 
       .where(and(eq(batches.id, batchId), eq(batches.status, 'queued'))),
   ]);
 }
+
+/** How deep the outbox is: rows not yet delivered (dead letters apart), and the dead letters waiting for an admin. */
+export async function outboxDepth(db: Database): Promise<{ pending: number; dead: number }> {
+  const [row] = await db
+    .select({
+      pending: sql<number>`count(*) filter (where ${outbox.doneAt} is null and ${deadLetters.outboxId} is null)`,
+      dead: sql<number>`count(${deadLetters.outboxId})`,
+    })
+    .from(outbox)
+    .leftJoin(deadLetters, eq(deadLetters.outboxId, outbox.id));
+  return { pending: row?.pending ?? 0, dead: row?.dead ?? 0 };
+}

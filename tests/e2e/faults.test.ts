@@ -3,11 +3,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSlaPolicy } from '../../domain/policy';
 import type { SlaPolicy } from '../../schemas/policy';
+import type { CountyStack } from '../../scripts/county-stack';
 import type { Stack } from '../../scripts/stack';
-import { apiAs, freshIntake, testStack, tokenOf } from '../support/stack';
+import { apiAs, freshIntake, testStack, testTarget, tokenOf } from '../support/stack';
 
 /**
- * The whole stack under faults: the worker killed, the Temporal server restarted, the edge gone between a filing's
+ * The whole stack under faults, on either target (the county's adds PostgreSQL restarted and an edge process killed
+ * amid filings): the worker killed, the Temporal server restarted, the edge gone between a filing's
  * commit and its workflow start, and the edge's /internal routes away while workflows report. Each hard case below
  * runs the same clocks without anyone touching it, so what it must report is known in advance (seconds after filing,
  * when nothing holds the workflow up; a fault only moves the acknowledgement clock, which starts at the escalation):
@@ -162,8 +164,8 @@ const executionsOf = async (id: string) => {
   return runs;
 };
 
-describe('faults on the whole stack', () => {
-  it('a worker killed with SIGKILL amid running clocks, then restarted: every case gets there, every timer reports once', async () => {
+describe(`faults on the whole stack (${testTarget} target)`, () => {
+  it('a worker killed with SIGKILL amid running clocks, then restarted (on the county target, one of two): every case gets there, every timer reports once', async () => {
     const ids = await fileHardCases(6, 1_000);
     // The first case has warned, the last has barely started: clocks are running in every one of them.
     await casesUntil(ids.slice(0, 1), (view) => view.timeline.some((e) => e.type === 'clock_warning'), 'the first warning');
@@ -180,7 +182,7 @@ describe('faults on the whole stack', () => {
     await temporalTimers('worker SIGKILL', ids);
   });
 
-  it('the Temporal dev server restarted amid running clocks keeps every case: nothing lost, nothing doubled', async () => {
+  it('the Temporal server restarted amid running clocks keeps every case: nothing lost, nothing doubled', async () => {
     const ids = await fileHardCases(6, 1_000);
     await casesUntil(ids.slice(0, 1), (view) => view.timeline.some((e) => e.type === 'clock_warning'), 'the first warning');
     const runsBefore = await Promise.all(ids.map(async (id) => (await temporal.workflow.getHandle(id).describe()).runId));
@@ -192,7 +194,7 @@ describe('faults on the whole stack', () => {
     await sleep(6_000);
     await stack.startTemporal();
     console.log(
-      `[faults] Temporal dev server stopped with ${landedBefore} of ${ids.length * scheduledReports.length} clock reports in, down ${((Date.now() - stoppedAt) / 1000).toFixed(1)} s, started again on its SQLite file`,
+      `[faults] Temporal server (${testTarget} target) stopped with ${landedBefore} of ${ids.length * scheduledReports.length} clock reports in, down ${((Date.now() - stoppedAt) / 1000).toFixed(1)} s, started again on its own data`,
     );
     await expectEveryReportOnce('Temporal restart', ids);
     // The same runs carried on: none was started again from the outbox.
@@ -266,5 +268,52 @@ describe('faults on the whole stack', () => {
     await stack.startEdge();
     console.log(`[faults] edge back after ${((Date.now() - stoppedAt) / 1000).toFixed(1)} s`);
     await expectEveryReportOnce('edge away', ids);
+  });
+});
+
+describe.runIf(testTarget === 'county')('faults only a county meets: its own PostgreSQL, several edge processes', () => {
+  const county = () => stack as CountyStack;
+
+  it('PostgreSQL killed (SIGKILL) amid running clocks and started again: Temporal carries every case on, nothing lost or doubled', async () => {
+    const ids = await fileHardCases(6, 1_000);
+    await casesUntil(ids.slice(0, 1), (view) => view.timeline.some((e) => e.type === 'clock_warning'), 'the first warning');
+    const runsBefore = await Promise.all(ids.map(async (id) => (await temporal.workflow.getHandle(id).describe()).runId));
+    const landedBefore = await clockReportsLanded(ids);
+    await county().cluster.killPostgres();
+    const killedAt = Date.now();
+    expect(landedBefore).toBeLessThan(ids.length * scheduledReports.length);
+    await sleep(6_000);
+    await county().cluster.startPostgres();
+    console.log(
+      `[faults] PostgreSQL killed (SIGKILL) with ${landedBefore} of ${ids.length * scheduledReports.length} clock reports in, started again ${((Date.now() - killedAt) / 1000).toFixed(1)} s later`,
+    );
+    await expectEveryReportOnce('PostgreSQL SIGKILL', ids);
+    expect(await Promise.all(ids.map(async (id) => (await temporal.workflow.getHandle(id).describe()).runId))).toEqual(runsBefore);
+    await temporalTimers('PostgreSQL SIGKILL', ids);
+  });
+
+  it('an edge process killed (SIGKILL) amid filings: each filing retried with its key lands once, and each case runs once', async () => {
+    const filings = Array.from({ length: 12 }, () => ({ key: crypto.randomUUID(), body: JSON.stringify({ ...freshIntake('grid'), riskFlags: ['violence'] }) }));
+    const file = ({ key, body }: (typeof filings)[number]) =>
+      gridWorker('/api/intake/grid', { method: 'POST', body, headers: { 'idempotency-key': key } }).then(
+        async (response) => ({ status: response.status, id: response.status === 201 ? ((await response.json()) as CaseView).id : undefined }),
+        () => ({ status: 0, id: undefined }),
+      );
+    const firstTries = filings.map((filing, index) => sleep(index * 40).then(() => file(filing)));
+    await sleep(200);
+    await county().killEdge();
+    const first = await Promise.all(firstTries);
+    await county().startEdge();
+    // A filing that got no answer, or an error, is sent again with the same key, as the form and the API's callers do.
+    const answers = await Promise.all(filings.map(async (filing, index) => (first[index]!.id ? first[index]! : file(filing))));
+    console.log(
+      `[faults] edge killed amid ${filings.length} filings: ${first.filter((answer) => answer.status === 201).length} answered 201 before, ${first.filter((answer) => answer.status === 0).length} without an answer, ${first.filter((answer) => answer.status >= 500).length} with 5xx; all sent again with their keys`,
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(filings.map(() => 201));
+    const ids = answers.map((answer) => answer.id!);
+    expect(new Set(ids).size).toBe(filings.length);
+    await expectEveryReportOnce('edge SIGKILL amid filings', ids);
+    expect((await Promise.all(ids.map(executionsOf))).map((runs) => runs.length)).toEqual(ids.map(() => 1));
+    await temporalTimers('edge SIGKILL amid filings', ids);
   });
 });

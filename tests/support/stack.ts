@@ -5,13 +5,27 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SlaPolicy } from '../../schemas/policy';
+import { CountyStack } from '../../scripts/county-stack';
 import { Stack, type StackOptions } from '../../scripts/stack';
+import { pickClusterPorts } from '../../scripts/temporal-cluster';
 import { freePort } from './ports';
 
-/** A whole stack on free ports with its own data directory, removed on stop unless FENGQIAO_KEEP_TEST_DATA is set. */
-export async function testStack(overrides: Partial<StackOptions> & { slaPolicy?: SlaPolicy } = {}) {
+/** Which stack the tests drive: the development one (`npm start`'s), or the county's (`npm run serve`'s). */
+export const testTarget = process.env.FENGQIAO_TARGET === 'county' ? 'county' : 'development';
+
+/**
+ * A whole stack on free ports with its own data directory, removed on stop unless FENGQIAO_KEEP_TEST_DATA is set: the
+ * development stack, or with FENGQIAO_TARGET=county the county's (the vitest project `county`).
+ */
+export async function testStack(overrides: Partial<StackOptions> & { slaPolicy?: SlaPolicy } = {}): Promise<Stack> {
+  const options = await testStackOptions(overrides);
+  if (testTarget === 'development') return new Stack(options);
+  return new CountyStack({ ...options, clusterPorts: await pickClusterPorts(freePort) });
+}
+
+async function testStackOptions(overrides: Partial<StackOptions>): Promise<StackOptions> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'fengqiao-test-'));
-  return new Stack({
+  return {
     dataDir,
     grpcPort: await freePort(),
     temporalHttpPort: await freePort(),
@@ -25,7 +39,7 @@ export async function testStack(overrides: Partial<StackOptions> & { slaPolicy?:
     // Set FENGQIAO_KEEP_TEST_DATA=1 to keep the data and logs for a look after the run.
     removeDataDirOnStop: !process.env.FENGQIAO_KEEP_TEST_DATA,
     ...overrides,
-  });
+  };
 }
 
 /** A fetch that speaks to the stack's edge as one user. */

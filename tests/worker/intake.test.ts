@@ -184,10 +184,12 @@ describe('Idempotency-Key', () => {
 });
 
 describe('health and the API document', () => {
-  it('reports Temporal down with 503 while D1 is up', async () => {
+  it('reports Temporal down with 503 while the database is up, with the filing waiting in the outbox', async () => {
     const response = await fetch(`${stack.edgeUrl}/healthz`);
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ ok: false, d1: 'up', temporal: 'down' });
+    const health = (await response.json()) as { outbox: { pending: number; dead: number } };
+    expect(health).toMatchObject({ ok: false, database: 'up', temporal: 'down', workers: null, outbox: { dead: 0 } });
+    expect(health.outbox.pending).toBeGreaterThan(0);
   });
 
   it('documents every route, each request body with an example its own schema accepts', async () => {

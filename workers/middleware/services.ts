@@ -1,18 +1,19 @@
 import { createMiddleware } from 'hono/factory';
 import { wrapTime } from 'hono/timing';
-import { openDatabase } from '../../db/client';
 import type { AppEnv } from '../env';
+import type { EdgePlatform } from '../runtime/platform';
 import { refusalBackoffFrom } from '../sync/outbox-delivery';
 import { HttpWorkflowGateway } from '../sync/gateway';
 
 /** Hands every handler the services' dependencies, so handlers stay thin and services never see a Context. */
-export const provideServices = createMiddleware<AppEnv>(async (c, next) => {
-  c.set('services', {
-    db: openDatabase(c.env.DB),
-    gateway: HttpWorkflowGateway.fromEnv(c.env),
-    defer: (work) => c.executionCtx.waitUntil(work),
-    refusalBackoff: refusalBackoffFrom(c.env),
-    timed: (name, work) => wrapTime(c, name, work),
+export const provideServices = (platform: EdgePlatform) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    c.set('services', {
+      db: platform.database(c.env),
+      gateway: HttpWorkflowGateway.fromEnv(c.env),
+      defer: (work) => c.executionCtx.waitUntil(work),
+      refusalBackoff: refusalBackoffFrom(c.env),
+      timed: (name, work) => wrapTime(c, name, work),
+    });
+    await next();
   });
-  await next();
-});

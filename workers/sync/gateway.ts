@@ -25,6 +25,8 @@ export interface WorkflowGateway {
   startBatch(input: BatchWorkflowInput): Promise<{ runId: string }>;
   signalBatch(batchId: string, signal: string, arg: unknown): Promise<void>;
   isReachable(): Promise<boolean>;
+  /** How many workers poll the case task queue right now; null when Temporal does not answer. */
+  pollingWorkers(): Promise<number | null>;
 }
 
 /** Where Temporal is, from the Worker's bindings. */
@@ -229,6 +231,17 @@ export class HttpWorkflowGateway implements WorkflowGateway {
       return true;
     } catch {
       return false;
+    }
+  }
+
+  async pollingWorkers() {
+    try {
+      const queue = await this.call(`/task-queues/${encodeURIComponent(this.taskQueue)}?taskQueueType=TASK_QUEUE_TYPE_WORKFLOW`);
+      // One worker process polls through one identity, however many pollers it runs.
+      const identities = new Set(((queue.pollers as { identity?: string }[] | undefined) ?? []).map((poller) => poller.identity));
+      return identities.size;
+    } catch {
+      return null;
     }
   }
 }

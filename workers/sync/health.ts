@@ -1,17 +1,26 @@
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { outboxDepth } from '../../db/queries/outbox';
+import type { Health } from '../../schemas/health';
 import type { AppEnv } from '../env';
 
-/** 200 when both D1 and Temporal answer, 503 otherwise, with which one is down. No sign-in needed. */
+/**
+ * Each part as this edge sees it: the database, Temporal, the workers polling the case queue, the outbox's depth.
+ * 200 while this edge can take filings and steps (database and Temporal up), 503 otherwise. A queue nobody polls
+ * leaves the answer 200 — filings wait in Temporal — but shows `workers: 0` for the monitoring to raise.
+ */
 export const healthRoutes = new Hono<AppEnv>().get('/healthz', async (c) => {
   const { db, gateway } = c.get('services');
-  const [d1, temporal] = await Promise.all([
+  const [database, workers, outbox] = await Promise.all([
     db
       .run(sql`select 1`)
       .then(() => true)
       .catch(() => false),
-    gateway.isReachable(),
+    gateway.pollingWorkers(),
+    outboxDepth(db).catch(() => null),
   ]);
-  const ok = d1 && temporal;
-  return c.json({ ok, d1: d1 ? 'up' : 'down', temporal: temporal ? 'up' : 'down' }, ok ? 200 : 503);
+  const temporal = workers !== null;
+  const ok = database && temporal;
+  const health: Health = { ok, database: database ? 'up' : 'down', temporal: temporal ? 'up' : 'down', workers, outbox };
+  return c.json(health, ok ? 200 : 503);
 });

@@ -1,0 +1,83 @@
+import { serve, type HttpBindings, type Http2Bindings } from '@hono/node-server';
+import { Hono } from 'hono';
+import { buildApp } from '../workers/app';
+import type { AppEnv } from '../workers/env';
+import type { EdgePlatform } from '../workers/runtime/platform';
+import { eachMinute } from '../workers/sync/each-minute';
+import { AfterAnswer } from './after-answer';
+import { openCallerLimit } from './caller-limit';
+import { openSqliteFile } from './database';
+import { edgeMetrics } from './metrics';
+import { migrationsBehind } from './migrations';
+import { logger, routeConsoleToLog } from './request-log';
+import { countyEdgeSettings } from './settings';
+
+/**
+ * The edge on a county's own servers: the same app as on Cloudflare, in Node, over a SQLite file. Several such
+ * processes may share one file and one caller limit (deploy/README.md).
+ */
+async function main() {
+  routeConsoleToLog();
+  const settings = countyEdgeSettings(process.env);
+  const { db, client } = await openSqliteFile(settings.databaseFile);
+  const behind = await migrationsBehind(db);
+  if (behind > 0) {
+    throw new Error(`${settings.databaseFile} is ${behind} migration(s) behind this version of Fengqiao; run \`npm run migrate\` first.`);
+  }
+  const bindings = { ...settings.bindings, CALLER_LIMIT: await openCallerLimit(settings.callerLimitsFile, { limit: settings.callerLimit, periodSeconds: 10 }) };
+  const county: EdgePlatform = { database: () => db };
+  const metrics = edgeMetrics(db);
+  const app = new Hono<AppEnv>().use(metrics.observe).route('/', buildApp(county));
+  const afterAnswer = new AfterAnswer();
+
+  const server = serve({
+    hostname: settings.host,
+    port: settings.port,
+    fetch: async (request: Request, { incoming }: HttpBindings | Http2Bindings) => {
+      const url = new URL(request.url);
+      if (url.pathname === '/metrics') return metricsAnswer(request, metrics.registry, settings.metricsToken);
+      return app.fetch(withCallerAddress(request, incoming), bindings, afterAnswer.contextForRequest());
+    },
+  });
+  logger.info({ listen: `http://${settings.host}:${settings.port}`, database: settings.databaseFile }, 'edge listening');
+
+  let minuteRunning = false;
+  const minute = setInterval(async () => {
+    if (minuteRunning) return;
+    minuteRunning = true;
+    await Promise.allSettled(eachMinute(db, bindings));
+    minuteRunning = false;
+  }, settings.eachMinuteMs);
+
+  const stop = async (signal: string) => {
+    logger.info({ signal }, 'edge stopping');
+    clearInterval(minute);
+    server.close();
+    await afterAnswer.settle(10_000);
+    client.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+/**
+ * The app reads the caller's address where Cloudflare puts it. Here it is the socket's peer, or, behind the county's
+ * nginx (FENGQIAO_BEHIND_PROXY=1), the address nginx saw; whatever a caller sent under that name is dropped.
+ */
+function withCallerAddress(request: Request, incoming: (HttpBindings | Http2Bindings)['incoming']): Request {
+  const headers = new Headers(request.headers);
+  const forwarded = process.env.FENGQIAO_BEHIND_PROXY === '1' ? request.headers.get('x-real-ip') : null;
+  headers.set('cf-connecting-ip', forwarded ?? incoming.socket.remoteAddress ?? 'unknown');
+  return new Request(request, { headers });
+}
+
+async function metricsAnswer(request: Request, registry: ReturnType<typeof edgeMetrics>['registry'], token: string | undefined) {
+  if (token && request.headers.get('authorization') !== `Bearer ${token}`) return new Response('metrics need the metrics token\n', { status: 401 });
+  return new Response(await registry.metrics(), { headers: { 'content-type': registry.contentType } });
+}
+
+main().catch((error) => {
+  logger.fatal(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
