@@ -45,6 +45,13 @@ export const isPortFree = (port: number) =>
     server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 
+/** A port from the environment variable `name`, else `fallback`. */
+export function portFromEnv(name: string, fallback: number) {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new ToolchainError(`${name}=${process.env[name]} is not a port number.`);
+  return value;
+}
+
 export async function assertPortFree(port: number, what: string) {
   if (!(await isPortFree(port))) {
     throw new ToolchainError(`Port ${port} (${what}) is already in use. Stop whatever holds it, or choose another port (see README, Configuration).`);

@@ -1,26 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultTaskQueue } from '../schemas/workflow-names';
-import { Stack } from './stack';
+import { localSecret } from './local-secrets';
+import { portFromEnv as port, Stack } from './stack';
 import { demoPassword, setDemoPasswords } from './seed';
 import { ensureTemporalCli, projectRoot, temporalCliVersion, ToolchainError } from './temporal-cli';
 
-const port = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new ToolchainError(`${name}=${process.env[name]} is not a port number.`);
-  return value;
-};
-
 /** Secrets live in .dev.vars (ignored by git), which wrangler also reads; each is made once, on first start. */
-function devSecret(name: string): string {
-  const file = join(projectRoot, '.dev.vars');
-  const existing = existsSync(file) ? new RegExp(`^${name}\\s*=\\s*"?([^"\\n]+)"?`, 'm').exec(readFileSync(file, 'utf8'))?.[1] : undefined;
-  if (existing) return existing;
-  const secret = randomBytes(32).toString('hex');
-  writeFileSync(file, `${existsSync(file) ? readFileSync(file, 'utf8') : ''}${name}="${secret}"\n`, { mode: 0o600 });
-  return secret;
-}
+const devSecret = (name: string) => localSecret(join(projectRoot, '.dev.vars'), name);
 
 async function main() {
   const cli = ensureTemporalCli();
