@@ -26,6 +26,8 @@ export const caseWorkflowInputSchema = v.object({
    * as the backstop for an edge that died mid-answer; sooner if another report goes out first. Tests shorten it.
    */
   backstopAfterMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 30_000),
+  /** The filing's request ID: the workflow's reports carry it back, so the edge's log ties a filing to what followed. */
+  requestId: v.optional(v.pipe(v.string(), v.maxLength(200))),
 });
 /** What a caller hands over; the workflow reads it through the schema, defaults filled in. */
 export type CaseWorkflowInput = v.InferInput<typeof caseWorkflowInputSchema>;

@@ -45,7 +45,10 @@ export function edgeMetrics(db: Database) {
 
   /** Logs each answer as a JSON line with its request ID, and counts it. */
   const observe: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const requestId = c.req.header('x-request-id') ?? crypto.randomUUID();
+    const given = c.req.header('x-request-id');
+    // nginx's $request_id, or a caller's own if it is a plain token; anything else is replaced, never logged as sent.
+    const requestId = given && /^[\w.:-]{1,128}$/.test(given) ? given : crypto.randomUUID();
+    c.set('requestId', requestId);
     const started = performance.now();
     await requestScope.run({ requestId }, next);
     const seconds = (performance.now() - started) / 1000;

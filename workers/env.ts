@@ -35,6 +35,8 @@ export interface Variables extends TimingVariables {
   sessionPurpose?: 'work' | 'set_password';
   lang: Lang;
   services: EdgeServices;
+  /** Set by the platform before the app when it names requests itself (server/metrics.ts). */
+  requestId?: string;
   /** Other sites a page's forms may lead to (a county's identity platform, for linking an account there). */
   formTargets?: string[];
 }

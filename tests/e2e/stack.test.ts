@@ -4,9 +4,12 @@ import { defaultSlaPolicy } from '../../domain/policy';
 import { mergedIntakeAnswerSchema } from '../../schemas/case-view';
 import type { SlaPolicy } from '../../schemas/policy';
 import { channels } from '../../schemas/vocabulary';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CountyStack } from '../../scripts/county-stack';
 import type { Stack } from '../../scripts/stack';
 import { expectDocumentedCase } from '../support/case-answers';
-import { apiAs, freshIntake, testStack, tokenOf } from '../support/stack';
+import { apiAs, freshIntake, testStack, testTarget, tokenOf } from '../support/stack';
 
 /** The system as `npm start` runs it — Temporal dev server, workerd with local D1, the case worker — on a clock of seconds. */
 const secondsPolicy: SlaPolicy = {
@@ -232,5 +235,31 @@ describe('a new policy version', () => {
     const filedAfter = (await fileCase('grid', { riskFlags: [] }));
     const due = filedAfter.clocks.find((c) => c.clock === 'firstContact')!;
     expect(Date.parse(due.dueAt) - Date.parse(due.startedAt)).toBe(90_000);
+  });
+});
+
+describe.runIf(testTarget === 'county')('operating the county target', () => {
+  it('reports each part at /healthz, counts answers at /metrics, and logs JSON lines in which a filing’s request ID comes back with its workflow’s reports', async () => {
+    const health = await (await fetch(`${stack.edgeUrl}/healthz`)).json();
+    expect(health).toMatchObject({ ok: true, database: 'up', temporal: 'up', workers: 2, outbox: { dead: 0 } });
+
+    const requestId = `filing-${crypto.randomUUID()}`;
+    const response = await gridWorker('/api/intake/grid', { method: 'POST', body: JSON.stringify(freshIntake('grid')), headers: { 'x-request-id': requestId } });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('x-request-id')).toBe(requestId);
+    const { id } = (await response.json()) as CaseView;
+    await caseUntil(id, (view) => view.timeline.some((e) => e.type === 'triaged'));
+
+    const lines = readFileSync(join((stack as CountyStack).options.dataDir, 'logs', 'edge-1.log'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { requestId?: string; route?: string; status?: number; msg: string });
+    const ofFiling = lines.filter((line) => line.requestId === requestId && line.msg === 'answered');
+    expect(ofFiling.map((line) => [line.route, line.status])).toEqual(expect.arrayContaining([['/api/intake/:channel', 201], ['/internal/cases/:id/events', 200]]));
+
+    const metrics = await (await fetch(`${stack.edgeUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^fengqiao_http_requests_total\{method="POST",route="\/api\/intake\/:channel",status="201"\} [1-9]/m);
+    expect(metrics).toMatch(/^fengqiao_outbox_pending \d+$/m);
+    expect(metrics).toMatch(/^fengqiao_dead_letters 0$/m);
   });
 });

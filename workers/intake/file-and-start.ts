@@ -14,8 +14,8 @@ export type IntakeAnswer =
  * written with the case is the promise that it starts: if this start fails, or the isolate ends before it is tried,
  * the cron starts it. The case shows `queued` until its workflow's first report opens it.
  */
-export async function fileAndStart({ db, gateway, defer, timed }: EdgeServices, request: FilingRequest): Promise<IntakeAnswer> {
-  const outcome = await fileCase(db, request, timed);
+export async function fileAndStart({ db, gateway, defer, timed, requestId }: EdgeServices, request: FilingRequest): Promise<IntakeAnswer> {
+  const outcome = await fileCase(db, { requestId, ...request }, timed);
   if (outcome.kind === 'filed') {
     defer(startFiledCase(db, gateway, outcome, defer));
     // The rows just written are the answer; reading them back would only cost another round trip.

@@ -41,6 +41,8 @@ export interface FilingRequest {
   now?: Date;
   /** A merged report split out by a supervisor: filed as its own case, never matched as a repeat again. */
   splitFrom?: { caseId: string; reportEventId: number };
+  /** The request that files it, handed on to the workflow (schemas/workflow-input.ts). */
+  requestId?: string;
 }
 
 const futureSlackMs = 5 * 60_000;
@@ -165,6 +167,7 @@ export async function fileCase(db: Database, request: FilingRequest, timed = unt
     filedAt,
     intake,
     policy,
+    ...(request.requestId ? { requestId: request.requestId } : {}),
   };
   const caseNumberPrefix = `${stationCode}-${filedDay.replaceAll('-', '')}-`;
   try {

@@ -14,6 +14,8 @@ export const provideServices = (platform: EdgePlatform) =>
       defer: (work) => c.executionCtx.waitUntil(work),
       refusalBackoff: refusalBackoffFrom(c.env),
       timed: (name, work) => wrapTime(c, name, work),
+      // Cloudflare names each request by its ray; a county's edge by the ID nginx or its own middleware gave it.
+      requestId: c.get('requestId') ?? c.req.header('cf-ray') ?? crypto.randomUUID(),
     });
     await next();
   });

@@ -10,6 +10,8 @@ export interface EdgeServices {
   defer: (work: Promise<unknown>) => void;
   /** How long a delivery Temporal refused waits before its next try. */
   refusalBackoff: RefusalBackoff;
+  /** The request's ID: the county's edge logs it on every line, and a filing hands it to its workflow. */
+  requestId: string;
   /** Runs `work` and adds its time to the answer's Server-Timing header under `name`, so a slow part can be named. */
   timed: <T>(name: TimedPart, work: Promise<T>) => Promise<T>;
 }

@@ -8,13 +8,14 @@ export interface EdgeConnection {
 }
 
 /** Posts a signed report to the edge's /internal routes; `what` names it in the failure. */
-export async function postToEdge({ edgeUrl, internalSecret }: EdgeConnection, path: string, report: unknown, what: string): Promise<void> {
+export async function postToEdge({ edgeUrl, internalSecret }: EdgeConnection, path: string, report: unknown, what: string, requestId?: string): Promise<void> {
   const body = JSON.stringify(report);
   const response = await fetch(new URL(path, edgeUrl), {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       [signatureHeader]: await signRequest(internalSecret, 'POST', path, body),
+      ...(requestId ? { 'x-request-id': requestId } : {}),
     },
     body,
   });

@@ -11,19 +11,19 @@ const inlinePauseMs = 250;
 
 /** Activities that write through the edge, which alone owns D1. */
 export function createCaseActivities(connection: EdgeConnection): CaseActivities {
-  const reportCaseEvent = async (caseId: string, event: CaseReport): Promise<void> => {
+  const reportCaseEvent = async (caseId: string, event: CaseReport, requestId?: string): Promise<void> => {
     const path = `/internal/cases/${encodeURIComponent(caseId)}/events`;
-    await postToEdge(connection, path, event, `event ${event.seq} of case ${caseId}`);
+    await postToEdge(connection, path, event, `event ${event.seq} of case ${caseId}`, requestId);
   };
   return {
     reportCaseEvent,
     // A retry sends the whole list again: what the edge holds already is a no-op there. A report that fails once is
     // tried again here after a pause: left to the activity's retry, each such report would double the next wait.
-    async reportCaseEvents(caseId: string, events: CaseReport[]): Promise<void> {
+    async reportCaseEvents(caseId: string, events: CaseReport[], requestId?: string): Promise<void> {
       for (const event of events) {
         for (let attempt = 1; ; attempt++) {
           try {
-            await reportCaseEvent(caseId, event);
+            await reportCaseEvent(caseId, event, requestId);
             break;
           } catch (error) {
             if (error instanceof ApplicationFailure && error.nonRetryable) {

@@ -79,7 +79,7 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
       reportsInFlight += 1;
       // A report the edge refuses for good is logged and passed over: one bad event must not stop the case.
       reporting = reporting
-        .then(() => reportCaseEvent(state.caseId, event))
+        .then(() => reportCaseEvent(state.caseId, event, input.requestId))
         .catch((error: unknown) => log.error('report refused', { seq: event.seq, type: event.type, error: String(error) }))
         .finally(() => void (reportsInFlight -= 1));
     }
@@ -111,7 +111,7 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
       await reporting;
       while (queued.length) {
         const batch = queued.splice(0, reportsPerDelivery);
-        await reportCaseEvents(state.caseId, batch).catch((error: unknown) => log.error('reports refused', { seqs: batch.map((event) => event.seq), error: String(error) }));
+        await reportCaseEvents(state.caseId, batch, input.requestId).catch((error: unknown) => log.error('reports refused', { seqs: batch.map((event) => event.seq), error: String(error) }));
       }
     } finally {
       // Set in the same turn as the last check of the queue: a report queued after it starts a delivery of its own.
