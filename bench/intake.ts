@@ -5,22 +5,25 @@
  *
  * Then, one at a time, a filing against a case read on the same edge, with where the edge's time went (Server-Timing).
  *
- *   npm run bench:intake -- [--concurrency 8] [--requests 300] [--one-at-a-time 40]
+ * On the development stack, the county's, or both one after the other with their figures side by side at the end.
+ *
+ *   npm run bench:intake -- [--target both|development|county] [--concurrency 8] [--requests 300] [--one-at-a-time 40]
  */
-import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import type { Client } from '@temporalio/client';
 import * as v from 'valibot';
 import { caseWorkflowInputSchema, type CaseWorkflowInput } from '../schemas/workflow-input';
 import { gridIntakeSchema } from '../schemas/intake';
 import { defaultSlaPolicy } from '../domain/policy';
 import { localDay } from '../domain/clocks/local-time';
 import { caseWorkflowType } from '../schemas/workflow-names';
+import type { Stack } from '../scripts/stack';
 import { freshIntake, tokenOf } from '../tests/support/stack';
 import { lookForAnsweredCases } from './support/answered-cases';
 import { newTally, runClosedLoop, timedInto, type Attempt, type Tally } from './support/closed-loop';
 import { oneDecimal, percentile, positiveInt } from './support/figures';
-import { onWholeStack } from './support/whole-stack';
 import { AnswerBreakdown } from './support/server-timing';
+import { figuresOfTable, loadAverage, onEachTarget, printSideBySide, targetOption, targetsOf, type Figures } from './support/targets';
 
 /** Intake p50 at most this share of a bare start's, and its throughput at least this multiple. */
 const targetLatencyShare = 0.25;
@@ -32,12 +35,15 @@ const warmupPerSide = 20;
 const rounds = 3;
 
 const { values: flags } = parseArgs({
-  options: { concurrency: { type: 'string', default: '8' }, requests: { type: 'string', default: '300' }, 'one-at-a-time': { type: 'string', default: '40' } },
+  options: {
+    ...targetOption,
+    concurrency: { type: 'string', default: '8' },
+    requests: { type: 'string', default: '300' },
+    'one-at-a-time': { type: 'string', default: '40' },
+  },
 });
+const targets = targetsOf(flags.target);
 const singles = positiveInt(flags['one-at-a-time'], '--one-at-a-time');
-const loadAverage = () => loadavg().map((n) => n.toFixed(2)).join(' / ');
-
-console.log(`load average (1 / 5 / 15 min) before the stack started: ${loadAverage()}`);
 const concurrency = positiveInt(flags.concurrency, '--concurrency');
 const requestsPerSide = positiveInt(flags.requests, '--requests');
 
@@ -55,7 +61,7 @@ function summarize(tally: Tally) {
 type Summary = ReturnType<typeof summarize>;
 const tableRow = (s: Summary) => ({ 'req/s': oneDecimal(s.throughput), 'p50 ms': oneDecimal(s.p50), 'p95 ms': oneDecimal(s.p95), failures: s.failures });
 
-await onWholeStack(async (stack, client) => {
+async function measureIntake(stack: Stack, client: Client): Promise<Figures> {
   const token = tokenOf(stack, 'demo-grid-ly');
   /** Every case the intake answered 201 for, warm-up included: each must end in D1 and in Temporal. */
   const answered: string[] = [];
@@ -139,8 +145,9 @@ await onWholeStack(async (stack, client) => {
   }
 
   const [intakeStats, bareStats, httpStats] = sides.map((side) => summarize(side.tally)) as [Summary, Summary, Summary];
+  const sideTable = { [sides[0].name]: tableRow(intakeStats), [sides[1].name]: tableRow(bareStats), [sides[2].name]: tableRow(httpStats) };
   console.log(`\n${requestsPerSide} requests per side, concurrency ${concurrency}, ${rounds} alternating rounds\n`);
-  console.table({ [sides[0].name]: tableRow(intakeStats), [sides[1].name]: tableRow(bareStats), [sides[2].name]: tableRow(httpStats) });
+  console.table(sideTable);
   for (const side of sides) for (const error of side.tally.firstErrors) console.log(`  ${side.name} failure: ${error}`);
 
   const latencyShare = intakeStats.p50 / bareStats.p50;
@@ -168,7 +175,8 @@ await onWholeStack(async (stack, client) => {
   }
   const [filingOne, readOne] = [summarize(single.filing), summarize(single.read)];
   const latencies = (s: Summary) => ({ 'p50 ms': oneDecimal(s.p50), 'p95 ms': oneDecimal(s.p95), failures: s.failures });
-  console.table({ 'intake (edge), one at a time': latencies(filingOne), 'case read (edge), one at a time': latencies(readOne) });
+  const singleTable = { 'intake (edge), one at a time': latencies(filingOne), 'case read (edge), one at a time': latencies(readOne) };
+  console.table(singleTable);
   console.log('\nWhere a filing’s time went, one at a time (the edge’s Server-Timing)');
   console.table(breakdowns.filing.table());
   console.log('Where a case read’s time went, one at a time');
@@ -184,4 +192,20 @@ await onWholeStack(async (stack, client) => {
   const found = await lookForAnsweredCases(stack, client, token, answered, 180_000);
   console.log(`cases answered ${found.answered}, in D1 with a workflow in Temporal ${found.kept}, opened by their workflow's first report ${found.opened}`);
   console.log(`lost ${found.lost.length} (target 0): ${found.lost.length === 0 ? 'MET' : 'MISSED'}`);
-});
+
+  const verdict = (ratio: number, met: boolean) => `${ratio.toFixed(2)}× ${met ? 'MET' : 'MISSED'}`;
+  return {
+    ...figuresOfTable(sideTable),
+    [`intake p50 / bare gRPC start p50 (target ≤ ${targetLatencyShare}×)`]: verdict(latencyShare, latencyShare <= targetLatencyShare),
+    [`intake / bare gRPC start throughput (target ≥ ${targetThroughputMultiple}×)`]: verdict(throughputMultiple, throughputMultiple >= targetThroughputMultiple),
+    ...figuresOfTable(singleTable),
+    [`one filing at a time p50 / case read p50 (target ≤ ${targetSingleOverRead}×)`]: verdict(singleRatio, singleRatio <= targetSingleOverRead),
+    'cases answered': found.answered,
+    'in D1 with a workflow in Temporal': found.kept,
+    "opened by their workflow's first report": found.opened,
+    'cases lost (target 0)': found.lost.length,
+  };
+}
+
+const byTarget = await onEachTarget(targets, measureIntake);
+printSideBySide(`bench:intake, ${requestsPerSide} requests per side at concurrency ${concurrency}, ${singles} one at a time`, targets, byTarget);

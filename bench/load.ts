@@ -6,25 +6,34 @@
  * 429s and other unexpected answers apart, and the cases lost (target 0): every case an intake answered for must be
  * in D1 and, once the outbox has delivered, have its workflow in Temporal.
  *
- *   npm run bench:load -- [--seconds 60] [--concurrency 16]
+ * On the development stack, the county's, or both one after the other: then, with their figures side by side, the
+ * county's throughput over the development stack's (target ≥ 1: several shards on PostgreSQL are not slower than the
+ * dev server's one) and 0 5xx, 0 lost on each.
+ *
+ *   npm run bench:load -- [--target both|development|county] [--seconds 60] [--concurrency 16]
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Client } from '@temporalio/client';
+import * as v from 'valibot';
 import { unstable_readConfig } from 'wrangler';
 import { stepExamples, type StepName } from '../schemas/steps';
 import { channels, type Channel } from '../schemas/vocabulary';
+import type { Stack } from '../scripts/stack';
 import { projectRoot } from '../scripts/temporal-cli';
+import { countyEdgeEnvSchema } from '../server/settings';
 import { newMarker } from '../tests/support/case-lists';
-import { freshIntake, sessionCookieOf, tokenOf } from '../tests/support/stack';
+import { freshIntake, sessionCookieOf, tokenOf, type StackTarget } from '../tests/support/stack';
 import { lookForAnsweredCases } from './support/answered-cases';
 import { runClosedLoop } from './support/closed-loop';
 import { oneDecimal, positiveInt } from './support/figures';
 import { RouteFigures } from './support/route-figures';
-import { onWholeStack } from './support/whole-stack';
+import { figuresOfTable, onEachTarget, printSideBySide, targetOption, targetsOf, type Figures } from './support/targets';
 
 const { values: flags } = parseArgs({
-  options: { seconds: { type: 'string', default: '60' }, concurrency: { type: 'string', default: '16' } },
+  options: { ...targetOption, seconds: { type: 'string', default: '60' }, concurrency: { type: 'string', default: '16' } },
 });
+const targets = targetsOf(flags.target);
 const seconds = positiveInt(flags.seconds, '--seconds');
 const concurrency = positiveInt(flags.concurrency, '--concurrency');
 
@@ -35,8 +44,15 @@ const replayEvery = 10;
 /** How long the answered cases may take, once the load stops, to reach Temporal and be opened by their workflows. */
 const settleMs = 60_000;
 
-/** The limit as deployed (wrangler.toml `[[ratelimits]]`); the callers below share the load so none comes near it. */
-const [callerLimit] = unstable_readConfig({ config: join(projectRoot, 'wrangler.toml') }).ratelimits ?? [];
+/**
+ * The limit as deployed: on Cloudflare wrangler.toml's `[[ratelimits]]`, on a county's servers FENGQIAO_CALLER_LIMIT
+ * (the edge inherits this process's environment) per the 10 s window server/edge.ts opens it with. The callers below
+ * share the load so none comes near it.
+ */
+function callerLimitOn(target: StackTarget): { limit: number; period: number } | undefined {
+  if (target === 'county') return { limit: v.parse(countyEdgeEnvSchema.entries.FENGQIAO_CALLER_LIMIT, process.env.FENGQIAO_CALLER_LIMIT), period: 10 };
+  return unstable_readConfig({ config: join(projectRoot, 'wrangler.toml') }).ratelimits?.[0]?.simple;
+}
 
 /** Who sends a request: a bearer token or a page session, each a caller of its own to the rate limit. */
 interface Caller {
@@ -107,7 +123,7 @@ const statusIn = (body: string) => {
   }
 };
 
-await onWholeStack(async (stack, client) => {
+async function measureLoad(stack: Stack, client: Client, target: StackTarget): Promise<Figures> {
   const run = Date.now().toString(36);
 
   const bearer = (id: string): Caller => ({ name: `${id} (token)`, headers: { authorization: `Bearer ${tokenOf(stack, id)}` }, sentAtMs: [] });
@@ -253,16 +269,21 @@ await onWholeStack(async (stack, client) => {
   const runMs = await runClosedLoop(concurrency, { untilMs: performance.now() + seconds * 1000 }, nextOperation).finally(() => clearInterval(progress));
 
   const totals = figures.totals();
-  console.log(`\n${seconds} s at concurrency ${concurrency}: ${totals.answered} answers in ${oneDecimal(runMs / 1000)} s, ${oneDecimal(totals.answered / (runMs / 1000))} requests/s\n`);
-  console.table(figures.table());
+  const throughput = totals.answered / (runMs / 1000);
+  console.log(`\n${seconds} s at concurrency ${concurrency}: ${totals.answered} answers in ${oneDecimal(runMs / 1000)} s, ${oneDecimal(throughput)} requests/s\n`);
+  const routeTable = figures.table();
+  console.table(routeTable);
   console.log(`steps: ${[...stepAnswers].sort(([a], [b]) => a.localeCompare(b)).map(([outcome, n]) => `${outcome}×${n}`).join(', ')}`);
   for (const surprise of figures.surprises) console.log(`  unexpected: ${surprise}`);
   console.log(`5xx ${totals.serverErrors} (target 0), 429 ${totals.rateLimited}, other unexpected statuses ${totals.unexpected}, no answer ${totals.unanswered}`);
+  let busiestCaller: Figures = {};
+  const callerLimit = callerLimitOn(target);
   if (callerLimit) {
-    const { limit, period } = callerLimit.simple;
+    const { limit, period } = callerLimit;
     const callers = [...apiCallers, ...mediatorPages, ...supervisorPages];
     const [busiest] = callers.map((caller) => ({ caller, most: busiestWindow(caller.sentAtMs, period * 1000) })).sort((a, b) => b.most - a.most);
     console.log(`busiest of ${callers.length} callers: ${busiest!.caller.name}, ${busiest!.most} requests within ${period} s (limit ${limit})`);
+    busiestCaller = { [`busiest caller's requests within ${period} s (limit ${limit})`]: busiest!.most };
   }
   console.log(`filings sent again with their Idempotency-Key ${replays}, answered with another case ${replaysElsewhere} (target 0)`);
 
@@ -279,4 +300,38 @@ await onWholeStack(async (stack, client) => {
   ].filter(Boolean);
   console.log(failures.length ? `\nFAIL: ${failures.join('; ')}` : `\nPASS: 0 answers 5xx, 0 cases lost`);
   if (failures.length) process.exitCode = 1;
-});
+
+  return {
+    answers: totals.answered,
+    [throughputFigure]: throughput,
+    ...figuresOfTable(routeTable, ['count', 'p50 ms', 'p95 ms', 'p99 ms']),
+    [serverErrorsFigure]: totals.serverErrors,
+    '429s (rate limit)': totals.rateLimited,
+    'other unexpected statuses': totals.unexpected,
+    'no answer': totals.unanswered,
+    ...busiestCaller,
+    'filings sent again with their key': replays,
+    'answered with another case (target 0)': replaysElsewhere,
+    'cases answered': found.answered,
+    'in D1 with a workflow in Temporal': found.kept,
+    "opened by their workflow's first report": found.opened,
+    [lostFigure]: found.lost.length,
+  };
+}
+
+const throughputFigure = 'requests/s';
+const serverErrorsFigure = '5xx (target 0)';
+const lostFigure = 'cases lost (target 0)';
+
+const byTarget = await onEachTarget(targets, measureLoad);
+printSideBySide(`bench:load, ${seconds} s at concurrency ${concurrency}`, targets, byTarget);
+
+const [development, county] = [byTarget.get('development'), byTarget.get('county')];
+if (development && county) {
+  const ratio = Number(county[throughputFigure]) / Number(development[throughputFigure]);
+  console.log(`\ncounty / development throughput: ${ratio.toFixed(2)}× (target ≥ 1×, county not slower): ${ratio >= 1 ? 'MET' : 'MISSED'}`);
+}
+for (const [target, figures] of byTarget) {
+  const clean = figures[serverErrorsFigure] === 0 && figures[lostFigure] === 0;
+  console.log(`${target}: 5xx ${figures[serverErrorsFigure]}, lost ${figures[lostFigure]} (target 0 and 0): ${clean ? 'MET' : 'MISSED'}`);
+}

@@ -5,12 +5,15 @@
  * Temporal's HTTP API as the edge sends it, and over gRPC), and GET /api/cases/{id}. Then every step answered 200
  * must be on its case's timeline exactly once.
  *
- *   npm run bench:steps -- [--steps 60] [--concurrency 1,8,16]
+ * On the development stack, the county's, or both one after the other with their figures side by side at the end.
+ *
+ *   npm run bench:steps -- [--target both|development|county] [--steps 60] [--concurrency 1,8,16]
  */
-import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import type { Stack } from '../scripts/stack';
 import { tokenOf } from '../tests/support/stack';
 import { acceptedHardCases, edgeCaller } from './support/accepted-cases';
 import { bareUpdate, bareUpdateWorkflow } from './support/bare-update-workflow';
@@ -18,7 +21,7 @@ import { runClosedLoop } from './support/closed-loop';
 import { positiveInt } from './support/figures';
 import { RouteFigures } from './support/route-figures';
 import { AnswerBreakdown } from './support/server-timing';
-import { onWholeStack } from './support/whole-stack';
+import { figuresOfTable, loadAverage, onEachTarget, printSideBySide, targetOption, targetsOf, type Figures } from './support/targets';
 
 /** One at a time, a step's p50 at most this multiple of a bare update's; at concurrency 16, its p95 of a case read's. */
 const targetStepOverBareP50 = 2;
@@ -31,15 +34,15 @@ const rounds = 3;
 const settleMs = 60_000;
 
 const { values: flags } = parseArgs({
-  options: { steps: { type: 'string', default: '60' }, concurrency: { type: 'string', default: '1,8,16' } },
+  options: { ...targetOption, steps: { type: 'string', default: '60' }, concurrency: { type: 'string', default: '1,8,16' } },
 });
+const targets = targetsOf(flags.target);
 const perLevel = positiveInt(flags.steps, '--steps');
 const levels = flags.concurrency.split(',').map((level) => positiveInt(level.trim(), '--concurrency'));
 const mostAtOnce = Math.max(...levels);
 const warmupPerSide = 2 * mostAtOnce;
 
 const measures = { step: 'step (edge)', bareHttp: 'bare update (HTTP API)', bareGrpc: 'bare update (gRPC)', read: 'case read (edge)' } as const;
-const loadAverage = () => loadavg().map((n) => n.toFixed(2)).join(' / ');
 
 /** Items handed out one to a caller at a time: no two callers work on one case or one workflow at once. */
 function exclusive<T>(items: readonly T[]) {
@@ -55,9 +58,10 @@ function exclusive<T>(items: readonly T[]) {
   };
 }
 
-console.log(`load average (1 / 5 / 15 min) before the stack started: ${loadAverage()}`);
+// Once a process: the bench's own worker on each stack shares it.
+Runtime.install({ logger: new DefaultLogger('WARN') });
 
-await onWholeStack(async (stack, client) => {
+async function measureSteps(stack: Stack, client: Client): Promise<Figures> {
   const run = Date.now().toString(36);
   const mediatorId = 'demo-mediator-ly';
   const caller = (id: string) => edgeCaller(stack, tokenOf(stack, id));
@@ -71,7 +75,6 @@ await onWholeStack(async (stack, client) => {
 
   // The bare update runs on a worker of the bench's own, on a task queue of its own: the case worker registers no
   // workflow that is not the project's.
-  Runtime.install({ logger: new DefaultLogger('WARN') });
   const connection = await NativeConnection.connect({ address: stack.temporalAddress });
   const taskQueue = `bench-bare-${run}`;
   const worker = await Worker.create({
@@ -80,7 +83,8 @@ await onWholeStack(async (stack, client) => {
     workflowsPath: fileURLToPath(new URL('./support/bare-update-workflow.ts', import.meta.url)),
   });
 
-  await worker.runUntil(async () => {
+  // Closed however the run ends: a failed run on one target is followed by one on the other, in the same process.
+  return worker.runUntil(async (): Promise<Figures> => {
     // As many bare workflows as cases, one a caller: Temporal caps the updates one execution takes in flight and in all.
     const bareIds = Array.from({ length: mostAtOnce }, (_, i) => `bench-bare-${run}-${i}`);
     await Promise.all(bareIds.map((workflowId) => client.workflow.start(bareUpdateWorkflow, { taskQueue, workflowId })));
@@ -211,25 +215,32 @@ await onWholeStack(async (stack, client) => {
       }
     }
     console.log('\nA step against the others, at each concurrency');
-    console.table(
-      Object.fromEntries(
-        levels.map((level) => [
-          `×${level}`,
-          {
-            'step p50 / bare HTTP p50': ratio(level, 'p50 ms', measures.bareHttp).toFixed(2),
-            'step p50 / bare gRPC p50': ratio(level, 'p50 ms', measures.bareGrpc).toFixed(2),
-            'step p95 / case read p95': ratio(level, 'p95 ms', measures.read).toFixed(2),
-          },
-        ]),
-      ),
+    const ratios = Object.fromEntries(
+      levels.map((level) => [
+        `×${level}`,
+        {
+          'step p50 / bare HTTP p50': ratio(level, 'p50 ms', measures.bareHttp).toFixed(2),
+          'step p50 / bare gRPC p50': ratio(level, 'p50 ms', measures.bareGrpc).toFixed(2),
+          'step p95 / case read p95': ratio(level, 'p95 ms', measures.read).toFixed(2),
+        },
+      ]),
     );
+    console.table(ratios);
+    /** The ratio against its target, as printed: `1.42× met`. */
     const target = (label: string, level: number, column: 'p50 ms' | 'p95 ms', against: string, most: number) => {
-      if (!byLevel.has(level)) return console.log(`${label}: not measured (no concurrency ${level} in --concurrency)`);
+      const name = `${label} at concurrency ${level} (target ≤ ${most}×)`;
+      if (!byLevel.has(level)) {
+        console.log(`${label}: not measured (no concurrency ${level} in --concurrency)`);
+        return { [name]: 'not measured' };
+      }
       const r = ratio(level, column, against);
       console.log(`${label} at concurrency ${level}: ${r.toFixed(2)}× (target ≤ ${most}×): ${r <= most ? 'met' : 'missed'}`);
+      return { [name]: `${r.toFixed(2)}× ${r <= most ? 'met' : 'missed'}` };
     };
-    target('step p50 / bare update (HTTP API) p50', oneAtATime, 'p50 ms', measures.bareHttp, targetStepOverBareP50);
-    target('step p95 / case read p95', crowded, 'p95 ms', measures.read, targetStepOverReadP95);
+    const targetsMet = {
+      ...target('step p50 / bare update (HTTP API) p50', oneAtATime, 'p50 ms', measures.bareHttp, targetStepOverBareP50),
+      ...target('step p95 / case read p95', crowded, 'p95 ms', measures.read, targetStepOverReadP95),
+    };
 
     const totals = [warmup, ...byLevel.values()].map((figures) => figures.totals());
     const serverErrors = totals.reduce((n, t) => n + t.serverErrors, 0);
@@ -247,9 +258,24 @@ await onWholeStack(async (stack, client) => {
     const failures = [serverErrors && `${serverErrors} answers 5xx`, check.missing && `${check.missing} steps missing`, check.doubled && `${check.doubled} steps doubled`].filter(Boolean);
     console.log(failures.length ? `\nFAIL: ${failures.join('; ')}` : '\nPASS: 0 answers 5xx, every step answered on its timeline once');
     if (failures.length) process.exitCode = 1;
-  });
-  await connection.close();
-});
+
+    return {
+      ...figuresOfTable(rows, ['p50 ms', 'p95 ms', 'p99 ms']),
+      ...figuresOfTable(ratios),
+      ...targetsMet,
+      '5xx (target 0)': serverErrors,
+      'other answers than 200': otherwise,
+      'steps answered 200': answeredSteps.length,
+      'on the timeline once': check.once,
+      'missing from the timeline (target 0)': check.missing,
+      'on the timeline more than once (target 0)': check.doubled,
+      'on a timeline without an answer 200': check.unanswered,
+    };
+  }).finally(() => connection.close());
+}
+
+const byTarget = await onEachTarget(targets, measureSteps);
+printSideBySide(`bench:steps, ${perLevel} per measure at concurrency ${levels.join(', ')}`, targets, byTarget);
 
 /**
  * Counts each answered step's report on its case's timeline, reading again for up to `settleMs` while any is missing.

@@ -10,6 +10,9 @@ import { Stack, type StackOptions } from '../../scripts/stack';
 import { pickClusterPorts } from '../../scripts/temporal-cluster';
 import { freePort } from './ports';
 
+/** The two stacks the app runs on: the development one (`npm start`'s) and the county's (`npm run serve`'s). */
+export type StackTarget = 'development' | 'county';
+
 /** Which stack the tests drive: the development one (`npm start`'s), or the county's (`npm run serve`'s). */
 export const testTarget = process.env.FENGQIAO_TARGET === 'county' ? 'county' : 'development';
 
@@ -18,8 +21,13 @@ export const testTarget = process.env.FENGQIAO_TARGET === 'county' ? 'county' : 
  * development stack, or with FENGQIAO_TARGET=county the county's (the vitest project `county`).
  */
 export async function testStack(overrides: Partial<StackOptions> & { slaPolicy?: SlaPolicy } = {}): Promise<Stack> {
+  return testStackOn(testTarget, overrides);
+}
+
+/** The same stack on the target the caller names, whatever FENGQIAO_TARGET says: a benchmark runs both in one process. */
+export async function testStackOn(target: StackTarget, overrides: Partial<StackOptions> & { slaPolicy?: SlaPolicy } = {}): Promise<Stack> {
   const options = await testStackOptions(overrides);
-  if (testTarget === 'development') return new Stack(options);
+  if (target === 'development') return new Stack(options);
   return new CountyStack({ ...options, clusterPorts: await pickClusterPorts(freePort) });
 }
 
