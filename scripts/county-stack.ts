@@ -1,7 +1,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { answers, assertPortFree, quietEnv, Stack, waitFor, type StackOptions } from './stack';
+import type { DemoUser } from './seed';
 import { TemporalCluster, type ClusterPorts } from './temporal-cluster';
 import { projectRoot, ToolchainError } from './temporal-cli';
 
@@ -56,13 +57,42 @@ export class CountyStack extends Stack {
     await this.cluster.stopTemporal();
   }
 
+  /** One of the operator's commands (`npm run <name>`, server/<name>.ts), run to its end. */
+  private async runCommand(name: string, args: string[] = [], env: NodeJS.ProcessEnv = this.edgeEnv(this.options.edgePort)) {
+    mkdirSync(this.options.dataDir, { recursive: true });
+    const child = this.spawnChild(name, process.execPath, [...tsx, join(projectRoot, 'server', `${name}.ts`), ...args], env);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    this.children.delete(name);
+    if (code !== 0) throw new ToolchainError(`npm run ${name} failed (exit ${code}).`);
+  }
+
   /** `npm run migrate`, as a county's operator runs it before starting a new version. */
   override async migrate() {
-    mkdirSync(this.options.dataDir, { recursive: true });
-    const child = this.spawnChild('migrate', process.execPath, [...tsx, join(projectRoot, 'server', 'migrate.ts')], this.edgeEnv(this.options.edgePort));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    this.children.delete('migrate');
-    if (code !== 0) throw new ToolchainError(`npm run migrate failed (exit ${code}).`);
+    await this.runCommand('migrate');
+  }
+
+  /** What backup and restore run with: the database file, and PostgreSQL's client tools and where it listens. */
+  private get postgresToolEnv(): NodeJS.ProcessEnv {
+    const { postgres } = this.cluster;
+    return { ...this.edgeEnv(this.options.edgePort), ...postgres.connectionEnv, PG_BIN: dirname(postgres.binary('pg_dump')) };
+  }
+
+  /** `npm run backup`, as the county's timer runs it: one set under `backupDir`. */
+  async backup(backupDir: string) {
+    await this.runCommand('backup', [], { ...this.postgresToolEnv, FENGQIAO_BACKUP_DIR: backupDir });
+  }
+
+  /**
+   * Starts on a backup set instead of a fresh seed: `npm run restore` into this stack's empty data directory, then
+   * Temporal, the edge and the workers. `demoUsers` are the tokens the stack that was backed up handed out.
+   */
+  async startRestored(setDir: string, demoUsers: DemoUser[]) {
+    await this.cluster.startPostgres();
+    await this.runCommand('restore', [setDir], this.postgresToolEnv);
+    await this.startTemporal();
+    await this.startEdge();
+    this.demoUsers = demoUsers;
+    await this.startWorker();
   }
 
   override async executeSql(_name: string, statements: string[]) {

@@ -15,7 +15,7 @@ export async function applyMigrations(db: SqliteFile['db']): Promise<{ applied: 
   return { applied: (await appliedCount(db)) - before, total: readMigrationFiles({ migrationsFolder }).length };
 }
 
-async function appliedCount(db: SqliteFile['db']): Promise<number> {
+export async function appliedCount(db: SqliteFile['db']): Promise<number> {
   const table = await db.get<{ n: number }>(sql`select count(*) as n from sqlite_master where type = 'table' and name = ${migrationsTable}`);
   if (!table?.n) return 0;
   return (await db.get<{ n: number }>(sql.raw(`select count(*) as n from ${migrationsTable}`)))!.n;
