@@ -1,7 +1,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createClient } from '@libsql/client';
-import { answers, assertPortFree, quietEnv, Stack, waitFor, type StackOptions } from './stack';
+import { answers, assertPortFree, waitUntil } from './processes';
+import { quietEnv, Stack, type StackOptions } from './stack';
 import type { DemoUser } from './seed';
 import { TemporalCluster, type ClusterPorts } from './temporal-cluster';
 import { projectRoot, ToolchainError } from './temporal-cli';
@@ -72,7 +73,7 @@ export class CountyStack extends Stack {
   }
 
   /** What backup and restore run with: the database file, and PostgreSQL's client tools and where it listens. */
-  private get postgresToolEnv(): NodeJS.ProcessEnv {
+  get postgresToolEnv(): NodeJS.ProcessEnv {
     const { postgres } = this.cluster;
     return { ...this.edgeEnv(this.options.edgePort), ...postgres.connectionEnv, PG_BIN: dirname(postgres.binary('pg_dump')) };
   }
@@ -125,7 +126,7 @@ export class CountyStack extends Stack {
     if (this.children.has(name)) return;
     await assertPortFree(port, `Fengqiao edge ${index + 1}`);
     const child = this.spawnChild(name, process.execPath, [...tsx, join(projectRoot, 'server', 'edge.ts')], this.edgeEnv(port));
-    await waitFor(`edge ${index + 1}`, answers(`http://127.0.0.1:${port}/healthz`), child);
+    await waitUntil(`edge ${index + 1}`, answers(`http://127.0.0.1:${port}/healthz`), child);
   }
 
   override async stopEdge() {
@@ -155,7 +156,7 @@ export class CountyStack extends Stack {
       });
     }
     const first = this.children.get(started[0] ?? this.workerNames[0]!)!;
-    await waitFor('case workers', async () => (await this.pollingWorkers()) >= this.workerNames.length, first);
+    await waitUntil('case workers', async () => (await this.pollingWorkers()) >= this.workerNames.length, first);
   }
 
   private async pollingWorkers() {

@@ -1,9 +1,9 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, createWriteStream, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assertPortFree } from './stack';
+import { assertPortFree, hasExited, spawnLogged, stopProcess, waitUntil } from './processes';
 import { ToolchainError } from './temporal-cli';
 
 /**
@@ -54,39 +54,6 @@ export function ensurePostgres(): string {
     "PostgreSQL not found: the county target's Temporal server needs it. Install it (`apt-get install postgresql`) " +
       'or set PG_BIN to the directory holding initdb and postgres.',
   );
-}
-
-/** A child whose output goes to a log file, so a crash leaves its reasons behind. */
-export function spawnLogged(command: string, args: string[], logFile: string, options: { uid?: number; gid?: number; env?: NodeJS.ProcessEnv } = {}) {
-  mkdirSync(dirname(logFile), { recursive: true });
-  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-  const log = createWriteStream(logFile, { flags: 'a' });
-  child.stdout.pipe(log, { end: false });
-  child.stderr.pipe(log, { end: false });
-  child.once('close', () => log.end());
-  return child;
-}
-
-export const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
-
-/** Sends the signal and waits for the exit; a child that ignores it for `graceMs` is killed outright. */
-export async function stopProcess(child: ChildProcess | undefined, signal: NodeJS.Signals, graceMs = 20_000) {
-  if (!child || hasExited(child)) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill(signal);
-  const forced = setTimeout(() => child.kill('SIGKILL'), graceMs);
-  await exited;
-  clearTimeout(forced);
-}
-
-export async function waitUntil(what: string, probe: () => Promise<boolean>, child: ChildProcess, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (hasExited(child)) throw new ToolchainError(`${what} exited (code ${child.exitCode ?? child.signalCode}) before it was ready.`);
-    if (await probe().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new ToolchainError(`${what} was not ready within ${timeoutMs / 1000} s.`);
 }
 
 const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => (hasExited(child) ? resolve(child.exitCode) : child.once('exit', resolve)));

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultTaskQueue } from '../schemas/workflow-names';
+import { scheduleBackups } from '../server/backup';
 import { CountyStack } from './county-stack';
 import { localSecret } from './local-secrets';
 import { demoPassword, setDemoPasswords } from './seed';
-import { portFromEnv } from './stack';
+import { portFromEnv } from './processes';
 import { clusterPortNames, type ClusterPorts } from './temporal-cluster';
 import { projectRoot, ToolchainError } from './temporal-cli';
 
@@ -14,6 +15,9 @@ import { projectRoot, ToolchainError } from './temporal-cli';
  * stays in .county/ between starts; the demo county is seeded on the first.
  */
 const dataDir = join(projectRoot, '.county');
+const backupDir = join(dataDir, 'backups');
+/** As the deploy/ timer does daily; more often here, where a trial's data changes fast. */
+const backupEveryMs = 6 * 3_600_000;
 
 /** Each port from TEMPORAL_<NAME>_PORT (POSTGRES_PORT for the database), from 7330 up otherwise: clear of `npm start`'s. */
 function clusterPorts(): ClusterPorts {
@@ -41,10 +45,12 @@ async function main() {
     output: { logDir: join(dataDir, 'logs') },
   });
   let stopping = false;
+  let stopBackups = async () => {};
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping…');
+    await stopBackups();
     await stack.stop();
     process.exit(0);
   };
@@ -53,6 +59,10 @@ async function main() {
   try {
     await stack.start();
     await setDemoPasswords({ edgeUrl: stack.edgeUrl, operatorToken: stack.options.operatorToken }, stack.demoUsers);
+    stopBackups = scheduleBackups({
+      everyMs: backupEveryMs,
+      env: { ...stack.postgresToolEnv, FENGQIAO_BACKUP_DIR: backupDir },
+    });
   } catch (error) {
     await stack.stop();
     throw error;
@@ -67,6 +77,7 @@ Fengqiao is running as a county runs it.
   PostgreSQL        127.0.0.1:${cluster.options.ports.postgres} (user postgres; databases temporal, temporal_visibility)
   Case workers      2, on task queue ${stack.options.taskQueue}
   Logs              ${join(dataDir, 'logs')}/ (the edge's are JSON lines)
+  Backups           ${backupDir}/ every ${backupEveryMs / 3_600_000} h (npm run backup; npm run restore -- <set>)
 
 Platform operator (opens counties with POST /api/counties): OPERATOR_TOKEN in .county/secrets.env.
 Demo users: sign in with the user name and the password ${demoPassword}:

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { SlaPolicy } from '../schemas/policy';
 import type { EdgeDevOptions } from './edge-dev';
+import { answers, assertPortFree, stopProcess, waitUntil } from './processes';
 import { seedDemoData, type DemoUser } from './seed';
 import { ensureTemporalCli, projectRoot, ToolchainError } from './temporal-cli';
 
@@ -36,43 +36,6 @@ export interface StackOptions {
 
 const wranglerBin = join(projectRoot, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
 export const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' };
-
-/** Whether nothing listens on the port right now: a listener of our own is opened on it and closed again. */
-export const isPortFree = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-
-/** A port from the environment variable `name`, else `fallback`. */
-export function portFromEnv(name: string, fallback: number) {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new ToolchainError(`${name}=${process.env[name]} is not a port number.`);
-  return value;
-}
-
-export async function assertPortFree(port: number, what: string) {
-  if (!(await isPortFree(port))) {
-    throw new ToolchainError(`Port ${port} (${what}) is already in use. Stop whatever holds it, or choose another port (see README, Configuration).`);
-  }
-}
-
-export async function waitFor(what: string, probe: () => Promise<boolean>, child: ChildProcess, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new ToolchainError(`${what} exited (code ${child.exitCode}) before it was ready.`);
-    if (await probe().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new ToolchainError(`${what} was not ready within ${timeoutMs / 1000} s.`);
-}
-
-export const answers = (url: string) => async () => {
-  const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-  await response.body?.cancel();
-  return response.status < 500 || response.status === 503;
-};
 
 export class Stack {
   protected readonly children = new Map<string, ChildProcess>();
@@ -125,7 +88,7 @@ export class Stack {
     // steps were aborted. A write-ahead log synced at checkpoints keeps the file consistent after a crash.
     args.push('--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
     const child = this.spawnChild('temporal', cli, args);
-    await waitFor('Temporal dev server', answers(`${this.temporalHttpUrl}/api/v1/namespaces/default`), child);
+    await waitUntil('Temporal dev server', answers(`${this.temporalHttpUrl}/api/v1/namespaces/default`), child);
   }
 
   async stopTemporal() {
@@ -172,7 +135,7 @@ export class Stack {
       INTERNAL_SECRET: this.options.internalSecret,
     });
     // The worker bundles the workflow code before it polls; wait until Temporal sees it polling.
-    await waitFor('case worker', () => this.workerPolling(), child);
+    await waitUntil('case worker', () => this.workerPolling(), child);
   }
 
   protected async workerPolling() {
@@ -213,7 +176,7 @@ export class Stack {
     const devtoolsPort = Number(process.env.FENGQIAO_DEVTOOLS_PORT) || undefined;
     const edge: EdgeDevOptions = { hostname: '127.0.0.1', port: edgePort, persistTo: join(dataDir, 'wrangler'), vars, inspectorPort: devtoolsPort };
     const child = this.spawnChild('edge', process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts', 'edge-dev.ts'), JSON.stringify(edge)]);
-    await waitFor('wrangler dev', answers(`${this.edgeUrl}/healthz`), child);
+    await waitUntil('wrangler dev', answers(`${this.edgeUrl}/healthz`), child);
     this.drainTimer = setInterval(() => void this.drainOutbox().catch(() => {}), this.options.outboxDrainMs);
   }
 
@@ -240,13 +203,9 @@ export class Stack {
   protected async stopChild(name: string, signal: NodeJS.Signals = 'SIGTERM') {
     const child = this.children.get(name);
     this.children.delete(name);
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill(signal);
-    const forced = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(forced);
+    await stopProcess(child, signal, 10_000);
   }
+
 
   async stop() {
     clearInterval(this.drainTimer);

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { defaultTaskQueue } from '../schemas/workflow-names';
 import { localSecret } from './local-secrets';
-import { portFromEnv as port, Stack } from './stack';
+import { portFromEnv as port } from './processes';
+import { Stack } from './stack';
 import { demoPassword, setDemoPasswords } from './seed';
 import { ensureTemporalCli, projectRoot, temporalCliVersion, ToolchainError } from './temporal-cli';
 

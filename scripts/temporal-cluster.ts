@@ -1,8 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hasExited, PostgresServer, spawnLogged, stopProcess, waitUntil } from './postgres';
-import { assertPortFree } from './stack';
+import { PostgresServer } from './postgres';
+import { assertPortFree, hasExited, spawnLogged, stopProcess, waitUntil } from './processes';
 import { ToolchainError } from './temporal-cli';
 import { ensureTemporalServer, type TemporalServerBinaries } from './temporal-server';
 

@@ -36,7 +36,7 @@ async function main() {
     fetch: async (request: Request, { incoming }: HttpBindings | Http2Bindings) => {
       const url = new URL(request.url);
       if (url.pathname === '/metrics') return metricsAnswer(request, metrics.registry, settings.metricsToken);
-      return app.fetch(withCallerAddress(request, incoming), bindings, afterAnswer.contextForRequest());
+      return app.fetch(asTheCallerMadeIt(request, incoming), bindings, afterAnswer.contextForRequest());
     },
   });
   logger.info({ listen: `http://${settings.host}:${settings.port}`, database: settings.databaseFile }, 'edge listening');
@@ -62,14 +62,21 @@ async function main() {
 }
 
 /**
- * The app reads the caller's address where Cloudflare puts it. Here it is the socket's peer, or, behind the county's
- * nginx (FENGQIAO_BEHIND_PROXY=1), the address nginx saw; whatever a caller sent under that name is dropped.
+ * The request as the caller made it. The app reads the caller's address where Cloudflare puts it: here the socket's
+ * peer, or, behind the county's nginx (FENGQIAO_BEHIND_PROXY=1), the address nginx saw; whatever a caller sent under
+ * that name is dropped. Behind nginx the request also arrives as plain HTTP; the scheme nginx answered on
+ * (X-Forwarded-Proto) is put back, so cookies are Secure, the single sign-on return address is https and the CSRF check
+ * compares like with like.
  */
-function withCallerAddress(request: Request, incoming: (HttpBindings | Http2Bindings)['incoming']): Request {
+function asTheCallerMadeIt(request: Request, incoming: (HttpBindings | Http2Bindings)['incoming']): Request {
+  const behindProxy = process.env.FENGQIAO_BEHIND_PROXY === '1';
   const headers = new Headers(request.headers);
-  const forwarded = process.env.FENGQIAO_BEHIND_PROXY === '1' ? request.headers.get('x-real-ip') : null;
-  headers.set('cf-connecting-ip', forwarded ?? incoming.socket.remoteAddress ?? 'unknown');
-  return new Request(request, { headers });
+  const forwardedAddress = behindProxy ? request.headers.get('x-real-ip') : null;
+  headers.set('cf-connecting-ip', forwardedAddress ?? incoming.socket.remoteAddress ?? 'unknown');
+  const url = new URL(request.url);
+  const forwardedScheme = behindProxy ? request.headers.get('x-forwarded-proto') : null;
+  if (forwardedScheme === 'https' || forwardedScheme === 'http') url.protocol = `${forwardedScheme}:`;
+  return new Request(url, { method: request.method, headers, body: request.body, duplex: 'half' } as RequestInit);
 }
 
 async function metricsAnswer(request: Request, registry: ReturnType<typeof edgeMetrics>['registry'], token: string | undefined) {

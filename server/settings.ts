@@ -22,6 +22,7 @@ export const countyEdgeEnvSchema = v.object({
   TEMPORAL_HTTP_URL: v.pipe(v.string('TEMPORAL_HTTP_URL is required'), v.url()),
   TEMPORAL_NAMESPACE: v.optional(v.string(), 'default'),
   TEMPORAL_TASK_QUEUE: v.optional(v.string(), 'fengqiao-cases'),
+  TEMPORAL_API_KEY: optionalText,
   SLA_POLICY: optionalText,
   OUTBOX_BACKOFF_MS: optionalText,
   SESSION_IDLE_SECONDS: optionalText,

@@ -1,4 +1,4 @@
-import { isPortFree } from '../../scripts/stack';
+import { isPortFree } from '../../scripts/processes';
 
 /**
  * Ports below the range the OS hands out by itself (Linux: 32768–60999). A port the OS chose would be free now and
