@@ -24,7 +24,6 @@ export interface WorkflowGateway {
   /** Starts a batch's workflow (ID `batch/<id>`); idempotent like a case's start. */
   startBatch(input: BatchWorkflowInput): Promise<{ runId: string }>;
   signalBatch(batchId: string, signal: string, arg: unknown): Promise<void>;
-  isReachable(): Promise<boolean>;
   /** How many workers poll the case task queue right now; null when Temporal does not answer. */
   pollingWorkers(): Promise<number | null>;
 }
@@ -223,15 +222,6 @@ export class HttpWorkflowGateway implements WorkflowGateway {
       signalInput: { payloads: [jsonPayload(arg)] },
       workflowIdReusePolicy: 'WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE',
     });
-  }
-
-  async isReachable() {
-    try {
-      await this.call('');
-      return true;
-    } catch {
-      return false;
-    }
   }
 
   async pollingWorkers() {
