@@ -4,7 +4,8 @@ import { defaultTaskQueue } from '../schemas/workflow-names';
 import { scheduleBackups } from '../server/backup';
 import { CountyStack } from './county-stack';
 import { localSecret } from './local-secrets';
-import { demoPassword, setDemoPasswords } from './seed';
+import { startInForeground } from './foreground';
+import { demoPassword } from './seed';
 import { portFromEnv } from './processes';
 import { clusterPortNames, type ClusterPorts } from './temporal-cluster';
 import { projectRoot, ToolchainError } from './temporal-cli';
@@ -44,29 +45,9 @@ async function main() {
     outboxDrainMs: 60_000,
     output: { logDir: join(dataDir, 'logs') },
   });
-  let stopping = false;
-  let stopBackups = async () => {};
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nStopping…');
-    await stopBackups();
-    await stack.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  try {
-    await stack.start();
-    await setDemoPasswords({ edgeUrl: stack.edgeUrl, operatorToken: stack.options.operatorToken }, stack.demoUsers);
-    stopBackups = scheduleBackups({
-      everyMs: backupEveryMs,
-      env: { ...stack.postgresToolEnv, FENGQIAO_BACKUP_DIR: backupDir },
-    });
-  } catch (error) {
-    await stack.stop();
-    throw error;
-  }
+  await startInForeground(stack, () =>
+    scheduleBackups({ everyMs: backupEveryMs, env: { ...stack.postgresToolEnv, FENGQIAO_BACKUP_DIR: backupDir } }),
+  );
   const { cluster } = stack;
   console.log(`
 Fengqiao is running as a county runs it.

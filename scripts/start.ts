@@ -3,7 +3,8 @@ import { defaultTaskQueue } from '../schemas/workflow-names';
 import { localSecret } from './local-secrets';
 import { portFromEnv as port } from './processes';
 import { Stack } from './stack';
-import { demoPassword, setDemoPasswords } from './seed';
+import { startInForeground } from './foreground';
+import { demoPassword } from './seed';
 import { ensureTemporalCli, projectRoot, temporalCliVersion, ToolchainError } from './temporal-cli';
 
 /** Secrets live in .dev.vars (ignored by git), which wrangler also reads; each is made once, on first start. */
@@ -25,24 +26,7 @@ async function main() {
     outboxDrainMs: 30_000,
     output: 'inherit',
   });
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nStopping…');
-    await stack.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  try {
-    await stack.start();
-    // Only here: the tests' stacks sign in with tokens, and each password takes the edge half a second to hash.
-    await setDemoPasswords({ edgeUrl: stack.edgeUrl, operatorToken: stack.options.operatorToken }, stack.demoUsers);
-  } catch (error) {
-    await stack.stop();
-    throw error;
-  }
+  await startInForeground(stack);
   const { edgeUrl } = stack;
   console.log(`
 Fengqiao is running.
