@@ -1,4 +1,4 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { isZip, readXlsx } from '../kit/sheet-files';
 import type { GridRow } from '../../domain/grid-import';
 
 /**
@@ -47,56 +47,6 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const unescapeXml = (text: string) =>
-  text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, name: string) =>
-    name.startsWith('#x') ? String.fromCodePoint(parseInt(name.slice(2), 16)) : name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : (entities[name] ?? whole),
-  );
-/** The text of an <si> or <is>: its <t> runs joined (rich text splits a string into runs). */
-const textOf = (xml: string) => [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((match) => unescapeXml(match[1]!)).join('');
-
-/** "AB12" → column 27 (0-based), so a sheet that skips empty cells still lines up. */
-const columnOf = (ref: string) => [...ref.replace(/\d+$/, '')].reduce((sum, letter) => sum * 26 + letter.charCodeAt(0) - 64, 0) - 1;
-
-/** The first sheet of an xlsx, as rows of cell texts numbered as the sheet numbers them; undefined when it is no xlsx. */
-export function readXlsx(bytes: Uint8Array): { line: number; cells: string[] }[] | undefined {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (file) => file.name.startsWith('xl/') });
-  } catch {
-    return undefined;
-  }
-  const read = (name: string) => (files[name] ? strFromU8(files[name]) : undefined);
-  const workbook = read('xl/workbook.xml');
-  if (!workbook) return undefined;
-  const firstId = /<sheet\b[^>]*\br:id="([^"]+)"/.exec(workbook)?.[1];
-  const targets = new Map(
-    [...(read('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship\b[^>]*>/g)].map((tag) => [/\bId="([^"]+)"/.exec(tag[0])?.[1], /\bTarget="([^"]+)"/.exec(tag[0])?.[1]]),
-  );
-  const target = firstId ? targets.get(firstId) : undefined;
-  // A target is relative to xl/, or absolute from the package's root.
-  const sheet = (target && read(target.startsWith('/') ? target.slice(1) : `xl/${target}`)) || read('xl/worksheets/sheet1.xml');
-  if (!sheet) return undefined;
-  const shared = [...(read('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((match) => textOf(match[1]!));
-  const rows: { line: number; cells: string[] }[] = [];
-  for (const rowMatch of sheet.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const line = Number(/\br="(\d+)"/.exec(rowMatch[1]!)?.[1] ?? rows.length + 1);
-    const cells: string[] = [];
-    for (const cell of (rowMatch[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const attributes = cell[1]!;
-      const ref = /\br="([A-Z]+\d+)"/.exec(attributes)?.[1];
-      const type = /\bt="(\w+)"/.exec(attributes)?.[1];
-      const body = cell[2] ?? '';
-      const value = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
-      const text = type === 's' ? (shared[Number(value)] ?? '') : type === 'inlineStr' ? textOf(body) : unescapeXml(value ?? '');
-      cells[ref ? columnOf(ref) : cells.length] = text;
-    }
-    rows.push({ line, cells: Array.from(cells, (text) => text ?? '') });
-  }
-  return rows;
-}
-
-const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 /** A county's sheet as grid rows, its cells trimmed and its blank rows left out, or what is wrong with the file. */
 export function readGridSheet(bytes: Uint8Array): { rows: GridRow[] } | SheetProblem {
