@@ -4,6 +4,7 @@ import { inFormOrder } from '../../workers/kit/error-summary';
 import { rowsOf } from '../../workers/intake/form-rows';
 import { formatDeadline } from '../../workers/kit/local-time';
 import { formToInput } from '../../workers/kit/schema-form';
+import { Phone } from '../../workers/kit/phone';
 
 describe('a deadline on a page', () => {
   it('reads midnight as 24:00 of the day before, as a station says it, and other times as they are', () => {
@@ -45,5 +46,17 @@ describe('the error summary', () => {
       { field: 'category', message: 'category' },
     ];
     expect(inFormOrder(found, intakeSchemas.grid).map((error) => error.message)).toEqual(['category', 'summary', 'grid', 'second name']);
+  });
+});
+
+describe('a party’s phone on a page', () => {
+  const html = async (number: string) => String(await Phone({ number }).toString());
+
+  it('rings the number a viewer may call, without the spaces and hyphens they read', async () => {
+    expect(await html('0571-8765 4321')).toBe('<a class="phone" href="tel:057187654321">0571-8765 4321</a>');
+  });
+
+  it('is no link at all when masked, since the digits left over would ring a stranger', async () => {
+    expect(await html('057*****4321')).toBe('<span class="phone">057*****4321</span>');
   });
 });

@@ -8,6 +8,7 @@ import { ErrorSummary } from '../kit/error-summary';
 import type { Frame } from '../kit/frame';
 import { Layout } from '../kit/layout';
 import { formatDeadline } from '../kit/local-time';
+import { Phone } from '../kit/phone';
 import { FlagField, InputField, SelectField, type Option, type QueryForm } from '../kit/query-fields';
 import { clockLeft } from './time-left';
 
@@ -145,7 +146,7 @@ function Row({ frame, row, now }: { frame: Frame; row: CaseListRow; now: Date })
             {party.phone ? (
               <>
                 {' '}
-                <a href={`tel:${party.phone}`}>{party.phone}</a>
+                <Phone number={party.phone} />
               </>
             ) : null}
           </span>
@@ -155,7 +156,7 @@ function Row({ frame, row, now }: { frame: Frame; row: CaseListRow; now: Date })
       <td data-label={t(lang, 'ledger.clocks')}>
         <Clocks frame={frame} clocks={row.clocks} paused={row.paused} now={now} />
       </td>
-      <td data-label={t(lang, 'assignee')}>{row.assigneeName ?? row.assigneeId ?? <span class="muted">{t(lang, 'board.unassigned')}</span>}</td>
+      <td data-label={t(lang, 'assignee')} class="nowrap">{row.assigneeName ?? row.assigneeId ?? <span class="muted">{t(lang, 'board.unassigned')}</span>}</td>
       <td data-label={t(lang, 'escalation')}>
         {row.escalationLevel > 0 ? (
           <span class="mark escalated" data-escalation={row.escalationLevel}>

@@ -10,6 +10,7 @@ import type { CaseView } from '../cases/case-view';
 import { ClockList } from '../cases/clock-marks';
 import type { Frame } from '../kit/frame';
 import { Layout } from '../kit/layout';
+import { Phone } from '../kit/phone';
 import { StepSection, type StepAttempt } from './step-forms';
 
 type Event = CaseView['timeline'][number];
@@ -188,7 +189,7 @@ export function CasePage({ frame, data, now, done, attempt, unavailable }: CaseP
         {view.parties.map((party) => (
           <li>
             <strong>{party.name}</strong> <span class="tag">{t(lang, `parties.role.${party.role}`)}</span>{' '}
-            {party.phone ? <a href={`tel:${party.phone.replaceAll('*', '')}`}>{party.phone}</a> : <span class="muted">{t(lang, 'casePage.noPhone')}</span>}
+            {party.phone ? <Phone number={party.phone} /> : <span class="muted">{t(lang, 'casePage.noPhone')}</span>}
             {party.address ? <div class="muted">{party.address}</div> : null}
           </li>
         ))}

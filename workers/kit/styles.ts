@@ -92,6 +92,8 @@ ul.cards li.unread { border-left: 6px solid #0b57d0; }
 main:has(.wide), body:has(.wide) .site-header .bar, body:has(.wide) .site-nav ul, body:has(.wide) .site-footer { max-width: 80rem; }
 .block { display: block; }
 .nowrap { white-space: nowrap; }
+/* A date, a time or a phone number broken at its hyphen reads as two wrong ones on a phone. */
+time, .phone { white-space: nowrap; }
 details > summary { cursor: pointer; min-height: 44px; padding: .6rem 0; font-weight: 600; color: #0b57d0; }
 .filters { border: 1px solid #d0d7de; border-radius: 6px; padding: .75rem 1rem; margin-bottom: 1rem; background: #f6f8fa; }
 .filters .field { margin-bottom: .75rem; }
