@@ -13,6 +13,7 @@ import { isMachinePath, pageError } from './kit/page-errors';
 import { allowedMethods } from './document/allowed-methods';
 import { openApiRoutes } from './document/openapi';
 import { healthRoutes } from './sync/health';
+import { faviconRoutes } from './kit/favicon';
 import { internalRoutes } from './sync/internal';
 import { intakeApi } from './intake/intake-api';
 import { intakePages } from './intake/intake-routes';
@@ -69,6 +70,7 @@ export const buildApp = (platform: EdgePlatform) =>
   // Every page form is checked for coming from this site; the API takes bearer tokens only and needs no such check.
   .use((c, next) => (isMachinePath(c.req.path) ? next() : pageCsrf(c, next)))
   .route('/', healthRoutes)
+  .route('/', faviconRoutes)
   .route('/api/intake', intakeApi)
   .route('/api/cases', casesApi)
   .route('/api/policy', policyApi)
@@ -100,7 +102,9 @@ export const buildApp = (platform: EdgePlatform) =>
   .onError((error, c) => {
     const page = !isMachinePath(c.req.path);
     if (error instanceof HTTPException) {
-      if (page && (error.status === 403 || error.status === 404)) return pageError(c, error.status);
+      // Only a form meets hono's same-site check; a page merely viewed is never told its form is out of date.
+      if (page && error.status === 403) return pageError(c, 403, c.req.method === 'GET' ? undefined : { kind: 'formRefused' });
+      if (page && error.status === 404) return pageError(c, 404);
       if (page) return error.getResponse();
       // The validator's own refusals (a body that does not parse) answer as every other API error does: JSON.
       return c.json({ error: error.status === 400 ? 'malformed_json' : 'refused', message: error.message }, error.status);

@@ -187,7 +187,7 @@ describe('the pages', () => {
   it.each([
     ['demo-grid-ly', '/intake', '王网格员 · 网格员 · 白乐桥村'],
     ['demo-mediator-ly', '/queue', '赵调解员 · 调解员 · 灵隐派出所'],
-    ['demo-dept-market', '/tasks', '灵隐市场监管所联络员 · 部门联络员 · 灵隐派出所'],
+    ['demo-dept-market', '/tasks', '灵隐市场监管所联络员 · 部门联络员 · 市场监管（负责灵隐派出所）'],
     ['demo-supervisor-ly', '/board', '灵隐所指挥室 · 指挥室 · 灵隐派出所'],
     ['demo-admin', '/admin', '系统管理员 · 管理员 · 西湖分局'],
   ])('signs %s in to their own home, %s, whose header names them', async (id, home, header) => {
@@ -227,13 +227,27 @@ describe('the pages', () => {
     const { cookie } = await signInAs('demo-grid-ly');
     const logout = await formPost(cookie, '/logout', {}, 'https://elsewhere.example');
     expect(logout.status).toBe(403);
-    expect(await logout.text()).toContain('无法完成该操作');
+    const forged = await logout.text();
+    expect(forged).toContain('无法完成该操作');
+    expect(forged).toContain('这份表单不是从本系统的页面提交的');
     // Still signed in: the forged sign-out did nothing.
     expect((await page(cookie, '/filings')).status).toBe(200);
     const department = await signInAs('demo-dept-market');
     const refused = await page(department.cookie, '/intake/grid');
     expect(refused.status).toBe(403);
-    expect(await refused.text()).toContain('这个页面供网格员、调解员、指挥室、管理员使用');
+    const refusedText = await refused.text();
+    expect(refusedText).toContain('这个页面供网格员、调解员、指挥室、管理员使用');
+    // A page merely looked at is never blamed on a form.
+    expect(refusedText).not.toContain('表单');
+  });
+
+  it('has an icon, so a browser tab shows one and no log fills with 404s', async () => {
+    const icon = await fetch(`${stack.edgeUrl}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await icon.text()).toMatch(/^<svg /);
+    const { cookie } = await signInAs('demo-grid-ly');
+    expect(await (await page(cookie, '/intake')).text()).toContain('<link rel="icon" href="/favicon.ico" type="image/svg+xml"/>');
   });
 
   const gridForm = {

@@ -6,11 +6,17 @@ import { Layout } from './layout';
 export type PageErrorStatus = 403 | 404 | 429 | 500;
 
 /** Why, when the status alone does not say it: a page for other roles, sign-in tried too often, a person's own act. */
-export type PageErrorReason = { kind: 'notYourPage'; roles: Role[] } | { kind: 'signInThrottled'; minutes: number } | { kind: 'signedInPersonOnly' };
+export type PageErrorReason =
+  | { kind: 'notYourPage'; roles: Role[] }
+  | { kind: 'signInThrottled'; minutes: number }
+  | { kind: 'signedInPersonOnly' }
+  /** A form refused by the same-site check: it was not sent from one of this site's pages. */
+  | { kind: 'formRefused' };
 
 function reasonText(lang: Lang, why: PageErrorReason) {
   if (why.kind === 'signInThrottled') return t(lang, 'page.errorText.signInThrottled', { minutes: why.minutes });
   if (why.kind === 'signedInPersonOnly') return t(lang, 'page.errorText.signedInPersonOnly');
+  if (why.kind === 'formRefused') return t(lang, 'page.errorText.formRefused');
   const roles = why.roles.map((role) => t(lang, `page.role.${role}`)).join(lang === 'en' ? ', ' : '、');
   return t(lang, 'page.errorText.notYourPage', { roles });
 }

@@ -6,6 +6,8 @@ export interface HeaderUser {
   name: string;
   role: Role;
   jurisdictionName: string;
+  /** The unit the header names: the place, or for a department's liaison their department and the place it serves. */
+  unit: string;
 }
 
 /** What every page needs besides its own content. */

@@ -17,7 +17,7 @@ function SiteHeader({ frame }: { frame: Frame }) {
           {user ? (
             <span data-testid="signed-in">
               <span class="visually-hidden">{t(lang, 'page.signedInAs')}：</span>
-              {user.name} · {t(lang, `page.role.${user.role}`)} · {user.jurisdictionName}
+              {user.name} · {t(lang, `page.role.${user.role}`)} · {user.unit}
             </span>
           ) : null}
           <a href={other.href} lang={other.lang} hreflang={other.lang}>
@@ -68,6 +68,7 @@ export function Layout({ frame, title, children, script, refreshSeconds }: { fra
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           {refreshSeconds ? <meta http-equiv="refresh" content={String(refreshSeconds)} /> : null}
+          <link rel="icon" href="/favicon.ico" type="image/svg+xml" />
           <title>{`${title} · ${t(frame.lang, 'page.appName')}`}</title>
           <style>{raw(styles)}</style>
         </head>

@@ -2,17 +2,22 @@ import type { Context } from 'hono';
 import type { SignedInUser } from '../../db/queries/users';
 import type { AppEnv } from '../env';
 import type { Frame } from './frame';
+import { t } from '../i18n/messages';
 import { jurisdictionByCode } from '../county/jurisdictions';
 import { configuredPolicy } from '../county/sla-policy';
 
 /** The frame of a page: its language, the signed-in user as the header names them, the jurisdiction's offset. */
 export async function frameOf(c: Context<AppEnv>, user: SignedInUser | undefined = c.var.user): Promise<Frame> {
   const url = new URL(c.req.url);
+  const lang = c.get('lang');
   const place = user && (await jurisdictionByCode(c.get('services').db, user.jurisdictionCode));
+  const jurisdictionName = place?.name ?? user?.jurisdictionCode ?? '';
+  // A department's liaison works for their department, not for the station whose area it serves.
+  const unit = user?.department ? t(lang, 'page.departmentUnit', { department: t(lang, `department.${user.department}`), place: jurisdictionName }) : jurisdictionName;
   return {
-    lang: c.get('lang'),
+    lang,
     url: `${url.pathname}${url.search}`,
-    user: user && { name: user.name, role: user.role, jurisdictionName: place?.name ?? user.jurisdictionCode },
+    user: user && { name: user.name, role: user.role, jurisdictionName, unit },
     utcOffset: configuredPolicy(c.env).utcOffset,
   };
 }
