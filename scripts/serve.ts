@@ -44,6 +44,7 @@ async function main() {
     taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? defaultTaskQueue,
     outboxDrainMs: 60_000,
     output: { logDir: join(dataDir, 'logs') },
+    progress: (step) => console.log(`  · ${step}…`),
   });
   await startInForeground(stack, () =>
     scheduleBackups({ everyMs: backupEveryMs, env: { ...stack.postgresToolEnv, FENGQIAO_BACKUP_DIR: backupDir } }),

@@ -32,6 +32,8 @@ export interface StackOptions {
   output: 'inherit' | { logDir: string };
   /** Throw the data away on stop (tests and benchmarks); `npm start` keeps it. */
   removeDataDirOnStop?: boolean;
+  /** Told, in a line, what the stack is about to do next, for someone waiting at a terminal. */
+  progress?: (step: string) => void;
 }
 
 const wranglerBin = join(projectRoot, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
@@ -192,11 +194,17 @@ export class Stack {
   }
 
   async start() {
+    const say = this.options.progress ?? (() => {});
     mkdirSync(this.options.dataDir, { recursive: true });
+    say('Bringing the database up to date (migrations)');
     await this.migrate();
+    say('Starting Temporal');
     await this.startTemporal();
+    say('Starting the app');
     await this.startEdge();
+    say('Opening the demo county and its users');
     await this.seed();
+    say('Starting the case workers (each bundles the workflows before it polls)');
     await this.startWorker();
   }
 

@@ -10,12 +10,14 @@ import { ensureTemporalCli, projectRoot, temporalCliVersion, ToolchainError } fr
 /** Secrets live in .dev.vars (ignored by git), which wrangler also reads; each is made once, on first start. */
 const devSecret = (name: string) => localSecret(join(projectRoot, '.dev.vars'), name);
 
+const dataDir = join(projectRoot, '.data');
+const logDir = join(dataDir, 'logs');
+
 async function main() {
   const cli = ensureTemporalCli();
-  console.log(`Temporal CLI: ${temporalCliVersion(cli)}`);
-  console.log(`Node ${process.version}`);
+  console.log(`Starting Fengqiao (Node ${process.version}, Temporal CLI ${temporalCliVersion(cli)}); each part writes its log to .data/logs/.`);
   const stack = new Stack({
-    dataDir: join(projectRoot, '.data'),
+    dataDir,
     grpcPort: port('TEMPORAL_PORT', 7233),
     temporalHttpPort: port('TEMPORAL_HTTP_PORT', 7243),
     uiPort: port('TEMPORAL_UI_PORT', 8233),
@@ -24,7 +26,9 @@ async function main() {
     operatorToken: devSecret('OPERATOR_TOKEN'),
     taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? defaultTaskQueue,
     outboxDrainMs: 30_000,
-    output: 'inherit',
+    // Each part's output goes to its own file: the terminal keeps one line a step, then the addresses.
+    output: { logDir },
+    progress: (step) => console.log(`  · ${step}…`),
   });
   await startInForeground(stack);
   const { edgeUrl } = stack;
@@ -41,10 +45,11 @@ Demo users: sign in on a page with the user name and the password ${demoPassword
 bearer token (also in .data/demo-users.json).
 ${stack.demoUsers.map((u) => `  ${u.id.padEnd(20)} ${u.role.padEnd(12)} ${u.jurisdiction.padEnd(10)} ${u.name}\t${u.token}`).join('\n')}
 
-Ctrl-C stops everything; the data stays in .data/ for the next start.`);
+Logs: .data/logs/ (temporal.log, edge.log, worker.log). Ctrl-C stops everything; the data stays in .data/ for the next start.`);
 }
 
 main().catch((error) => {
   console.error(error instanceof ToolchainError ? `\n${error.message}` : error);
+  console.error(`What each part said is in ${logDir}/.`);
   process.exit(1);
 });
