@@ -49,7 +49,7 @@ async function fillParty(on: Page, index: number, name: string, role: string, ph
 }
 
 const fileIt = (on: Page = page) => on.getByRole('button', { name: '提交登记', exact: true }).click();
-const receiptUrl = /\/cases\/[0-9a-f-]{36}\/receipt\?lang=zh-CN(&joined=1)?$/;
+const receiptUrl = /\/cases\/[0-9a-f-]{36}\/receipt\?lang=zh-CN(&joined=1|&filed=1)?$/;
 
 // One visit, in order: each step starts where the previous one left the page.
 describe('a grid worker on a phone', () => {

@@ -148,13 +148,44 @@ describe('the intake form', () => {
     const first = await postForm(cookie, goodForm);
     expect(first.status).toBe(303);
     const receiptUrl = first.headers.get('location')!;
-    expect(receiptUrl).toMatch(/^\/cases\/[0-9a-f-]{36}\/receipt\?lang=zh-CN$/);
+    expect(receiptUrl).toMatch(/^\/cases\/[0-9a-f-]{36}\/receipt\?lang=zh-CN&filed=1$/);
     const receipt = await (await fetch(`${stack.edgeUrl}${receiptUrl}`, { headers: { cookie } })).text();
     expect(receipt).toMatch(/XH-LY-\d{8}-\d{4}/);
     expect(receipt).toContain('首次联系当事人期限');
+    expect(receipt).toContain('已登记为新案件');
+    expect(receipt).toContain('尚未派给调解员');
 
     const again = await postForm(cookie, goodForm);
     expect(again.headers.get('location')).toBe(receiptUrl);
+  });
+
+  it('keeps the filer’s receipt up with the case: who handles it, by which route, and how it ended', async () => {
+    const cookie = await signIn(tokenOf(stack, 'demo-grid-ly'));
+    const filed = await postForm(cookie, {
+      ...goodForm,
+      idempotencyKey: `receipt-${Date.now()}`,
+      summary: '两户因共用楼道堆放杂物多次争吵',
+      'where.address': '灵隐社区 9 幢 1 单元',
+      'parties.0.name': '郑某',
+    });
+    const receiptUrl = filed.headers.get('location')!;
+    const caseId = receiptUrl.split('/')[2]!;
+    const read = async (url: string) => (await fetch(`${stack.edgeUrl}${url}`, { headers: { cookie } })).text();
+
+    const dispatched = { status: 'open' as const, order: 'dispatched' as const, assigneeId: 'demo-mediator-ly' };
+    expect((await postReport(stack.edgeUrl, caseId, workflowReport(1, { type: 'step:assign', detail: { mediatorId: 'demo-mediator-ly', mediatorName: '赵调解员' }, projection: dispatched }), 'test-internal-secret')).status).toBe(200);
+    const handled = await read(receiptUrl);
+    expect(handled).toContain('赵调解员');
+    expect(handled).toContain('基层组织化解');
+    // Once a mediator holds it, the page after filing no longer calls it new; a later visit never did.
+    expect(handled).not.toContain('已登记为新案件');
+
+    const resolved = { ...dispatched, status: 'resolved' as const, order: 'resolved' as const, outcome: 'agreement' as const };
+    expect((await postReport(stack.edgeUrl, caseId, workflowReport(2, { type: 'resolved', detail: { route: 'grassroots' }, projection: resolved }), 'test-internal-secret')).status).toBe(200);
+    const ended = await read(`/cases/${caseId}/receipt`);
+    expect(ended).toContain('已化解，待回访');
+    expect(ended).toContain('达成协议');
+    expect(ended).not.toContain('已登记为新案件');
   });
 
   it('refuses a form posted from another site', async () => {

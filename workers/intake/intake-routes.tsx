@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { namesOfUsers } from '../../db/queries/case-states';
 import type { SignedInUser } from '../../db/queries/users';
 import { intakeSchemas } from '../../schemas/intake';
 import { channels, type Channel } from '../../schemas/vocabulary';
@@ -115,13 +116,16 @@ export const intakePages = new Hono<AppEnv>()
     // The key filed something else: this form takes a new one, or it could never be filed.
     if (answer.kind === 'keyReused') return again([customError(lang, 'idempotencyKey', 'idempotencyReused')], 422, crypto.randomUUID());
     // The receipt then says the report joined an earlier case, whose number it shows.
-    const joined = answer.kind === 'merged' ? '&joined=1' : '';
+    const joined = answer.kind === 'merged' ? '&joined=1' : '&filed=1';
     return c.redirect(`/cases/${answer.view.id}/receipt?lang=${lang}${joined}`, 303);
   })
   .get('/cases/:id/receipt', async (c) => {
-    const view = await readWholeCase(c.get('services'), c.get('user'), c.req.param('id'), 'page');
+    const services = c.get('services');
+    const view = await readWholeCase(services, c.get('user'), c.req.param('id'), 'page');
     if (!view) return pageError(c, 404);
-    // The marker alone proves nothing: only a case a report did join says so.
+    // The markers alone prove nothing: only a case a report did join says so, and only a case still at its start is new.
     const joined = c.req.query('joined') === '1' && view.timeline.some((event) => event.type === 'repeat_report');
-    return c.html(<ReceiptPage frame={await frameOf(c)} view={view} joined={joined} />);
+    const justFiled = c.req.query('filed') === '1' && !view.assigneeId && !view.outcome;
+    const handlerName = view.assigneeId ? (await namesOfUsers(services.db, [view.assigneeId])).get(view.assigneeId) : undefined;
+    return c.html(<ReceiptPage frame={await frameOf(c)} view={view} joined={joined} justFiled={justFiled} handlerName={handlerName} />);
   });
