@@ -11,6 +11,7 @@ import { settleEscalation } from './escalation';
 import { isAccepted, refuseActor, supervises, type CaseHolder } from './permissions';
 import { durationToMs } from './policy';
 import { recordReturnVisit, refuseReturnVisit } from './return-visits';
+import { refuseSessionTime } from './session-times';
 import { applyRouteStep, isRouteStep, isTerminal, nameDepartments, newRoute, refuseRouteStep, type RouteStep } from './routes';
 import type { Triage } from './triage';
 
@@ -105,10 +106,18 @@ export function refuseStep(state: CaseState, update: StepUpdate, now: string): R
   if (state.hardCase && state.order !== 'accepted' && isMediationStep(update) && needsOpen() === undefined) {
     return state.assignee ? refusal('hardNotAcceptedBy', { name: state.assignee.name }) : refusal('hardNotDispatched');
   }
-  if (isRouteStep(update)) return needsOpen() ?? refuseRouteStep(state.route, update);
+  if (isRouteStep(update)) {
+    const routeRefusal = needsOpen() ?? refuseRouteStep(state.route, update);
+    if (routeRefusal || update.step !== 'schedule-session') return routeRefusal;
+    return refuseSessionTime(update.payload.at, state.policy.utcOffset, now);
+  }
   switch (update.step) {
     case 'assign':
       if (update.payload.departments && state.route.route !== 'joint') return refusal('departmentsOnJoint');
+      // Without a department a joint route has nobody to work it, and no department ever gets its task.
+      if (state.route.route === 'joint' && !update.payload.departments?.length && !Object.keys(state.route.departments).length) {
+        return refusal('departmentsToDispatch');
+      }
       if (update.payload.lead && !update.payload.departments?.includes(update.payload.lead) && !state.route.departments[update.payload.lead]) {
         return refusal('leadNamed');
       }
@@ -154,10 +163,11 @@ export function refuseStep(state: CaseState, update: StepUpdate, now: string): R
     case 'close': {
       if (state.status !== 'resolved') return refusal('closeResolvedOnly');
       const due = state.policy.returnVisitsAfter.length;
-      if (state.returnVisits.length < due && !supervises(actor.role)) {
-        return refusal('visitsDue', { done: state.returnVisits.length, due });
-      }
-      return undefined;
+      const done = state.returnVisits.length;
+      if (done >= due) return undefined;
+      // Only the command room closes before the visits are done, and it says why: the reason is the timeline's.
+      if (!supervises(actor.role)) return refusal('visitsDue', { done, due });
+      return update.payload.reason ? undefined : refusal('closeEarlyReason', { done, due });
     }
   }
 }

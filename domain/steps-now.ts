@@ -3,6 +3,7 @@ import type { CaseState } from '../schemas/case-state';
 import type { SlaPolicy } from '../schemas/policy';
 import { stepNames, type StepName, type StepUpdate } from '../schemas/steps';
 import { departments, type Channel, type Department } from '../schemas/vocabulary';
+import { formatLocal } from './clocks/local-time';
 import { refuseStep } from './lifecycle';
 import { isMediatorStep, supervises } from './permissions';
 
@@ -86,23 +87,29 @@ export interface OpenStep {
   departments?: Department[];
   /** Open to a supervisor only as a step on behalf of the mediator who holds the case. */
   onBehalf?: true;
+  /** Open only with a reason: closing before the return visits are done. */
+  needsReason?: true;
 }
 
 const placeholder = '-';
+
+/** A session time to come, as a form sends it (local, to the minute). */
+const tomorrowLocal = (now: string, utcOffset: string) => formatLocal(new Date(Date.parse(now) + 86_400_000).toISOString(), utcOffset).replace(' ', 'T');
 
 /**
  * A payload of each step that asks for nothing the case does not already allow: the question is whether the step
  * is open, not whether a particular choice in its form is (that answer comes when it is posted).
  */
-function probesOf(step: StepName, state: CaseState, actor: StepActor): StepUpdate[] {
+function probesOf(step: StepName, state: CaseState, actor: StepActor, now: string): StepUpdate[] {
   const update = (payload: object) => ({ step, actor, payload }) as StepUpdate;
   switch (step) {
+    // A joint route's form asks for its departments; which ones is the form's choice.
     case 'assign':
-      return [update({ mediatorId: placeholder })];
+      return [update({ mediatorId: placeholder, ...(state.route.route === 'joint' ? { departments: [departments[0]] } : {}) })];
     case 'record-contact':
       return [update({ note: placeholder })];
     case 'schedule-session':
-      return [update({ at: '2000-01-01T00:00', place: placeholder })];
+      return [update({ at: tomorrowLocal(now, state.policy.utcOffset), place: placeholder })];
     case 'record-session':
       return [update({ summary: placeholder })];
     case 'record-agreement':
@@ -128,9 +135,11 @@ function probesOf(step: StepName, state: CaseState, actor: StepActor): StepUpdat
     // Only what triage suggested waits for a review; with nothing suggested there is nothing to decide.
     case 'review-flags':
       return state.suggestedFlags.length ? [update({ confirm: [state.suggestedFlags[0]], dismiss: [], reason: placeholder })] : [];
+    // Without a reason first, so a form asks for one only when the case needs it.
+    case 'close':
+      return [update({}), update({ reason: placeholder })];
     case 'accept':
     case 'resume':
-    case 'close':
       return [update({})];
     case 'record-failure':
     case 'request-transfer':
@@ -143,10 +152,12 @@ function probesOf(step: StepName, state: CaseState, actor: StepActor): StepUpdat
 export function stepsOpenNow(state: CaseState, actor: StepActor, now: string): OpenStep[] {
   const open: OpenStep[] = [];
   for (const step of stepNames) {
-    const allowed = probesOf(step, state, actor).filter((probe) => refuseStep(state, probe, now) === undefined);
+    const probes = probesOf(step, state, actor, now);
+    const allowed = probes.filter((probe) => refuseStep(state, probe, now) === undefined);
     if (!allowed.length) continue;
-    if (step !== 'record-department-report') open.push({ step });
-    else open.push({ step, departments: allowed.map((probe) => (probe.payload as { department: Department }).department) });
+    if (step === 'record-department-report') open.push({ step, departments: allowed.map((probe) => (probe.payload as { department: Department }).department) });
+    else if (step === 'close' && allowed[0] !== probes[0]) open.push({ step, needsReason: true });
+    else open.push({ step });
   }
   // A supervisor may also record the holder's own steps for them, as steps on their behalf, marked as such.
   if (supervises(actor.role) && state.assignee && !actor.onBehalfOf) {

@@ -27,6 +27,8 @@ export const refusalCodes = {
   hardNotAcceptedBy: { name: 'text' },
   hardNotDispatched: {},
   departmentsOnJoint: {},
+  /** A joint route is worked by its departments: its first dispatch names them. */
+  departmentsToDispatch: {},
   leadNamed: {},
   alreadyAccepted: {},
   contactRecorded: {},
@@ -43,8 +45,12 @@ export const refusalCodes = {
   dismissUnsuggested: { flags: 'riskFlags' },
   closeResolvedOnly: {},
   visitsDue: { done: 'number', due: 'number' },
+  /** The command room may close before the return visits are done, saying why. */
+  closeEarlyReason: { done: 'number', due: 'number' },
   awaitingCourt: {},
   noSession: {},
+  /** A session is held from now on: `when` is the time asked for, in the county's local time. */
+  sessionInPast: { when: 'text' },
   agreementAwaitingCourt: {},
   confirmJudicialOnly: {},
   noDepartments: {},

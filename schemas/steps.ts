@@ -38,7 +38,8 @@ export const stepPayloadSchemas = {
   'record-department-report': v.pipe(
     v.object({
       department: v.picklist(departments),
-      outcome: v.optional(v.picklist(departmentReportOutcomes), 'done'),
+      /** Asked every time: a report that says nothing of its outcome must not count as done. */
+      outcome: v.picklist(departmentReportOutcomes),
       moreTime: v.optional(durationSchema),
       report: text(2000),
     }),
@@ -60,7 +61,8 @@ export const stepPayloadSchemas = {
     v.check((o) => o.route !== undefined || o.hardCase !== undefined, 'name a route, hardness, or both'),
   ),
   'record-return-visit': v.object({ satisfied: v.boolean(), note: text(1000) }),
-  close: v.object({ note: v.optional(text(1000)) }),
+  /** Closing before the return visits are done needs a reason, which the timeline keeps (domain/lifecycle.ts). */
+  close: v.object({ note: v.optional(text(1000)), reason: v.optional(reason) }),
   /** The case leaves without a mediation: each way out names what it needs on the timeline. */
   exit: v.variant('kind', [
     v.object({
@@ -92,11 +94,12 @@ export const stepExamples: { [K in StepName]: v.InferInput<(typeof stepPayloadSc
   assign: { mediatorId: 'demo-mediator-ly', departments: ['police', 'market'], lead: 'police' },
   accept: {},
   'record-contact': { note: '电话联系双方，约定明天上门' },
-  'schedule-session': { at: '2026-11-25T15:00', place: '白乐桥村调解室' },
+  // Far enough ahead to stay a time to come: a session in the past is refused, and the load benchmark posts this one.
+  'schedule-session': { at: '2030-11-25T15:00', place: '白乐桥村调解室' },
   'record-session': { summary: '双方同意由店主加装油烟净化器' },
   'record-agreement': { terms: '十日内加装净化器，营业至 22 点', requestConfirmation: false },
   'record-confirmation': { confirmed: true, court: '西湖区人民法院灵隐共享法庭' },
-  'record-department-report': { department: 'market', report: '已现场检查，责令整改' },
+  'record-department-report': { department: 'market', outcome: 'done', report: '已现场检查，责令整改' },
   'record-failure': { reason: '一方拒绝继续调解' },
   'request-transfer': { reason: '涉及赔偿金额较大，转司法调解' },
   pause: { reason: '申请人外出务工，月底返回' },

@@ -172,7 +172,7 @@ describe('mediators step a case over HTTP', () => {
     expect(contacted.timeline.at(-1)).toMatchObject({ type: 'step:record-contact', actor: 'demo-mediator-ly', reason: '上门见到双方' });
     expect(contacted.clocks.find((c) => c.clock === 'firstContact')?.stoppedAt).not.toBeNull();
 
-    await mediator(filed.id, 'schedule-session', { at: '2026-11-24T10:00', place: '村调解室' });
+    await mediator(filed.id, 'schedule-session', { at: '2030-11-24T10:00', place: '村调解室' });
     await mediator(filed.id, 'record-session', { summary: '达成一致' });
     const resolved = (await (await mediator(filed.id, 'record-agreement', { terms: '加装净化器' })).json()) as CaseView;
     expect(resolved.status).toBe('resolved');
@@ -207,10 +207,10 @@ describe('mediators step a case over HTTP', () => {
     expect((await supervisor(joint.id, 'assign', { mediatorId: 'demo-mediator-ly', departments: ['police', 'market'], lead: 'police' })).status).toBe(200);
     const market = stepAs(tokenOf(stack, 'demo-dept-market'));
     expect((await market(joint.id, 'record-contact', { note: '电话联系' })).status).toBe(403);
-    expect((await market(joint.id, 'record-department-report', { department: 'police', report: '代为报告' })).status).toBe(403);
+    expect((await market(joint.id, 'record-department-report', { department: 'police', outcome: 'done', report: '代为报告' })).status).toBe(403);
     const tasks = (await (await apiAs(stack, tokenOf(stack, 'demo-dept-market'))('/api/cases')).json()) as { rows: { id: string }[] };
     expect(tasks.rows.map((row) => row.id)).toEqual([joint.id]);
-    const reported = await market(joint.id, 'record-department-report', { department: 'market', report: '已现场检查，责令整改' });
+    const reported = await market(joint.id, 'record-department-report', { department: 'market', outcome: 'done', report: '已现场检查，责令整改' });
     expect(reported.status).toBe(200);
     expect(((await reported.json()) as CaseView).process?.route.departments).toEqual({ police: 'pending', market: 'reported' });
   });

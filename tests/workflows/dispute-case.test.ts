@@ -85,7 +85,7 @@ describe('disputeCase against a real Temporal dev server', () => {
       await run('assign', { mediatorId: mediator.id, mediatorName: mediator.name }, supervisor);
       await run('accept', {});
       await run('record-contact', { note: '电话联系双方，约定周三上门' });
-      await run('schedule-session', { at: '2026-11-25T15:00', place: '白乐桥村调解室' });
+      await run('schedule-session', { at: '2030-11-25T15:00', place: '白乐桥村调解室' });
       await run('record-session', { summary: '双方同意烧烤店加装油烟净化器' });
       const resolved = await run('record-agreement', { terms: '十日内加装净化器，营业至 22 点' });
       expect(resolved.status).toBe('resolved');

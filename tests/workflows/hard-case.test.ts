@@ -269,7 +269,7 @@ describe('a hard case as the supervisor and the mediator see it', () => {
       // The station dispatches the late case to its mediator, who accepts it and calls the parties.
       await dispatch();
       await run('record-contact', { note: '电话联系双方，约定周三上门' });
-      await run('schedule-session', { at: '2026-11-25T15:00', place: '白乐桥村调解室' });
+      await run('schedule-session', { at: '2030-11-25T15:00', place: '白乐桥村调解室' });
       await run('record-session', { summary: '双方同意烧烤店加装油烟净化器' });
       expect((await run('record-agreement', { terms: '十日内加装净化器，营业至 22 点' })).status).toBe('resolved');
       await run('record-return-visit', { satisfied: true, note: '回访：油烟已明显减少' });

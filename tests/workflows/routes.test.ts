@@ -59,13 +59,13 @@ describe('resolution routes as child workflows', () => {
       expect(routeId).toBe(`${c.caseId}/route-1-joint`);
       await c.dispatch(mediator, { departments: ['police', 'market'], lead: 'police' });
       expect(await c.refusal('record-agreement', { terms: '联合调处协议' })).toMatch(/waiting for: police, market/);
-      await c.run('record-department-report', { department: 'police', report: '派出所已现场核查' });
+      await c.run('record-department-report', { department: 'police', outcome: 'done', report: '派出所已现场核查' });
       expect(await c.refusal('record-agreement', { terms: '联合调处协议' })).toMatch(/waiting for: market$/);
       // The market department was given PT3S to report and says nothing.
       await waitUntil(() => c.types().includes('department_overdue'), 15_000, 'department_overdue');
       expect(c.events().find((e) => e.type === 'department_overdue')).toMatchObject({ detail: { department: 'market' }, notify: 'station' });
       expect((await c.state()).route.departments).toEqual({ police: 'reported', market: 'overdue' });
-      await c.run('record-department-report', { department: 'market', report: '市场监管所补报核查结果' });
+      await c.run('record-department-report', { department: 'market', outcome: 'done', report: '市场监管所补报核查结果' });
       const resolved = await c.run('record-agreement', { terms: '联合调处协议' });
       expect(resolved).toMatchObject({ status: 'resolved', route: { stage: 'resolved', lead: 'police' } });
       expect(await world.env.client.workflow.getHandle(routeId).result()).toMatchObject({ stage: 'resolved', agreement: '联合调处协议' });
@@ -92,7 +92,8 @@ describe('resolution routes as child workflows', () => {
       expect(transferred.route).toMatchObject({ route: 'joint', workflowId: `${c.caseId}/route-3-joint` });
       expect(await world.env.client.workflow.getHandle(`${c.caseId}/route-2-judicial`).result()).toMatchObject({ stage: 'failed' });
 
-      await c.dispatch();
+      // A joint route is dispatched with the departments that work it.
+      await c.dispatch(mediator, { departments: ['police'] });
       const closed = await c.run('record-failure', { reason: '联动调处未果' });
       expect(closed).toMatchObject({ status: 'closed', outcome: 'litigation', order: 'closed' });
       const final = await finished(c.handle);
@@ -142,16 +143,16 @@ describe('resolution routes as child workflows', () => {
       expect(await c.refusal('record-return-visit', { satisfied: true, note: '回访' })).toBe('return visits come after the case is resolved');
       expect(await c.refusal('close', {})).toBe('only a resolved case can be closed');
       expect(await c.refusal('record-contact', { note: '再次联系' })).toBe('first contact is already recorded');
-      expect(await c.refusal('schedule-session', { at: '2026-11-25T15:00', place: '调解室' }, otherMediator)).toBe(
+      expect(await c.refusal('schedule-session', { at: '2030-11-25T15:00', place: '调解室' }, otherMediator)).toBe(
         `only the assigned mediator (${mediator.name}) may step this case`,
       );
       // A supervisor does not take the mediator's steps either; the assigned mediator does.
-      expect(await c.refusal('schedule-session', { at: '2026-11-25T15:00', place: '调解室' }, supervisor)).toBe(
+      expect(await c.refusal('schedule-session', { at: '2030-11-25T15:00', place: '调解室' }, supervisor)).toBe(
         `a supervisor does not take the mediator’s steps: the assigned mediator (${mediator.name}) does`,
       );
-      await c.run('schedule-session', { at: '2026-11-25T15:00', place: '调解室' });
+      await c.run('schedule-session', { at: '2030-11-25T15:00', place: '调解室' });
       // Sent in the county's local time, kept on the timeline as the instant it names (+08:00).
-      expect(c.events().find((e) => e.type === 'step:schedule-session')?.detail).toMatchObject({ at: '2026-11-25T07:00:00.000Z' });
+      expect(c.events().find((e) => e.type === 'step:schedule-session')?.detail).toMatchObject({ at: '2030-11-25T07:00:00.000Z' });
       expect(await c.refusal('record-session', { summary: '双方各退一步' }, supervisor)).toBe(
         `a supervisor does not take the mediator’s steps: the assigned mediator (${mediator.name}) does`,
       );
@@ -232,8 +233,8 @@ describe('resolution routes as child workflows', () => {
       const routeId = (await c.state()).route.workflowId;
       await started(routeId);
       await c.dispatch(mediator, { departments: ['police', 'market'], lead: 'police' });
-      await c.run('record-department-report', { department: 'police', report: '派出所已现场核查' });
-      await c.run('record-department-report', { department: 'market', report: '市场监管所核查完毕' });
+      await c.run('record-department-report', { department: 'police', outcome: 'done', report: '派出所已现场核查' });
+      await c.run('record-department-report', { department: 'market', outcome: 'done', report: '市场监管所核查完毕' });
       await c.run('record-agreement', { terms: '联合调处协议' });
       expect(await world.env.client.workflow.getHandle(routeId).result()).toMatchObject({ stage: 'resolved', departments: { police: 'reported', market: 'reported' } });
 

@@ -83,13 +83,13 @@ describe('hand-overs between routes', () => {
     await world.withWorker(async (taskQueue) => {
       const c = await open(taskQueue, violent);
       expect((await c.state()).clocks.dispatch?.stoppedAt).toBeUndefined();
-      expect(await c.refusal('schedule-session', { at: '2026-11-25T15:00', place: '白乐桥村调解室' })).toBe(
+      expect(await c.refusal('schedule-session', { at: '2030-11-25T15:00', place: '白乐桥村调解室' })).toBe(
         'the case has not been dispatched to you: a supervisor dispatches it first',
       );
       await c.run('assign', { mediatorId: mediator.id, mediatorName: mediator.name }, supervisor);
       expect(await c.refusal('record-agreement', { terms: '私下和解' })).toBe('accept the case before you work it');
       await c.run('accept', {});
-      expect(await c.run('schedule-session', { at: '2026-11-25T15:00', place: '白乐桥村调解室' })).toMatchObject({ route: { sessionsScheduled: 1 } });
+      expect(await c.run('schedule-session', { at: '2030-11-25T15:00', place: '白乐桥村调解室' })).toMatchObject({ route: { sessionsScheduled: 1 } });
     });
   });
 });
@@ -145,14 +145,14 @@ describe('departments and what triage reads', () => {
     await world.withWorker(async (taskQueue) => {
       const c = await open(taskQueue, { category: 'land' }, { departmentReportWithin: 'PT3S', acknowledgeEscalationWithin: 'PT600S' });
       await c.dispatch(mediator, { departments: ['police', 'market'], lead: 'police' });
-      expect(await c.refusal('record-department-report', { department: 'police', report: '代报' }, marketLiaison)).toBe('you report back for market only');
+      expect(await c.refusal('record-department-report', { department: 'police', outcome: 'done', report: '代报' }, marketLiaison)).toBe('you report back for market only');
       await c.run('record-department-report', { department: 'market', outcome: 'refused', report: '不属于市场监管职责' }, marketLiaison);
       await waitUntil(() => c.events().some((e) => e.type === 'escalated' && e.detail.department === 'police'), 15_000, 'the late department to escalate');
       expect((await c.state()).route.departments).toEqual({ police: 'overdue', market: 'refused' });
       const moreTime = await c.run('record-department-report', { department: 'police', outcome: 'more_time', moreTime: 'P1D', report: '需调取监控' }, policeLiaison);
       expect(moreTime.route.departments.police).toBe('pending');
       await c.run('acknowledge-escalation', { note: '已督促派出所' }, supervisor);
-      const done = await c.run('record-department-report', { department: 'police', report: '已调解完毕' }, policeLiaison);
+      const done = await c.run('record-department-report', { department: 'police', outcome: 'done', report: '已调解完毕' }, policeLiaison);
       expect(done).toMatchObject({ escalationLevel: 0, route: { departments: { police: 'reported', market: 'refused' } } });
       expect(await c.run('record-agreement', { terms: '由村委会重新丈量土地' })).toMatchObject({ status: 'resolved' });
     });

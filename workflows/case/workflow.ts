@@ -33,6 +33,7 @@ import { caseWorkflowInputSchema } from '../../schemas/workflow-input';
 import type { CaseActivities } from '../activities/types';
 import { departmentOverdueSignal, policyChangedSignal, repeatReportSignal, routeStepSignal, stateQuery, stepUpdate } from '../definitions';
 import { resolutionRoute } from '../routes/workflows';
+import { asRecordedThen } from './recorded-steps';
 
 const { reportCaseEvent, reportCaseEvents } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
@@ -199,7 +200,7 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
   setHandler(
     stepUpdate,
     async (rawUpdate) => {
-      const update = v.parse(stepUpdateSchema, rawUpdate) as StepUpdate;
+      const update = v.parse(stepUpdateSchema, asRecordedThen(rawUpdate)) as StepUpdate;
       const message = routeMessageFor(update, state);
       // The route the step speaks to: a step that ends it moves the case to the next, but this one hears the end.
       const route = state.route;
