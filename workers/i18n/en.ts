@@ -5,6 +5,7 @@ import { adminPlaceWordsEn } from './admin-places.en';
 import { adminAuditWordsEn } from './admin-audit.en';
 import { adminPolicyWordsEn } from './admin-policy.en';
 import { pageWordsEn } from './pages.en';
+import { instructionPageWordsEn } from './instruction-pages.en';
 import type { MessageKey } from './zh-CN';
 
 /** English has exactly the keys of zh-CN: a word missing or extra fails the type check. */
@@ -224,4 +225,5 @@ export const en: Record<MessageKey, string> = {
   ...adminPlaceWordsEn,
   ...adminAuditWordsEn,
   ...adminPolicyWordsEn,
+  ...instructionPageWordsEn,
 };

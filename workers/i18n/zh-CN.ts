@@ -5,6 +5,7 @@ import { adminPlaceWordsZhCN } from './admin-places.zh-CN';
 import { adminAuditWordsZhCN } from './admin-audit.zh-CN';
 import { adminPolicyWordsZhCN } from './admin-policy.zh-CN';
 import { pageWordsZhCN } from './pages.zh-CN';
+import { instructionPageWordsZhCN } from './instruction-pages.zh-CN';
 import type { CaseStatus, Category, Channel, CommunityVisitKind, PartyRole, RiskFlag } from '../../schemas/vocabulary';
 
 /** Keys built from the vocabularies: each word of each list needs its words in both languages. */
@@ -237,6 +238,7 @@ export const zhCN = {
   ...adminPlaceWordsZhCN,
   ...adminAuditWordsZhCN,
   ...adminPolicyWordsZhCN,
+  ...instructionPageWordsZhCN,
 } as const satisfies Record<VocabularyKey, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
