@@ -174,6 +174,7 @@ export const en: Record<MessageKey, string> = {
   'error.max_length': '{label} must be at most {requirement} characters',
   'error.non_empty': '{label} is required',
   'error.picklist': 'Choose a valid {label}',
+  'error.notChosen': 'Choose {label}',
   'error.missing': '{label} is required',
   'error.type': '{label} has the wrong format',
   'error.url': '{label} must be a valid URL',

@@ -187,6 +187,7 @@ export const zhCN = {
   'error.max_length': '{label}不能超过 {requirement} 个字',
   'error.non_empty': '请填写{label}',
   'error.picklist': '请选择有效的{label}',
+  'error.notChosen': '请选择{label}',
   'error.missing': '请填写{label}',
   'error.type': '{label}格式不正确',
   'error.url': '{label}必须是有效的网址',
