@@ -126,10 +126,10 @@ export async function insertBatch(
   }
 }
 
-/** An instruction with what deciding who may answer it needs (its batch's place in the tree) and its batch's title. */
+/** An instruction with what deciding who may answer it needs: its batch's place in the tree. */
 export async function findInstruction(db: Database, instructionId: number) {
   const [row] = await db
-    .select({ instruction: instructions, jurisdictionPath: batches.jurisdictionPath, batchStatus: batches.status, batchTitle: batches.title })
+    .select({ instruction: instructions, jurisdictionPath: batches.jurisdictionPath, batchStatus: batches.status })
     .from(instructions)
     .innerJoin(batches, eq(instructions.batchId, batches.id))
     .where(eq(instructions.id, instructionId));
