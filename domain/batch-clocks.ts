@@ -1,3 +1,4 @@
+import type { ListedClock } from '../schemas/case-list';
 import type { Clock } from '../schemas/case-state';
 import type { InstructionStatus } from '../schemas/vocabulary';
 import { dueEvents, isRunning, startClock } from './clocks/clock';
@@ -55,4 +56,14 @@ export function instructionState(line: { status: InstructionStatus; feedbackAt: 
   if (line.feedbackAt) return 'answered';
   if (line.overdueAt) return 'overdue';
   return line.status === 'warning' ? 'warning' : 'running';
+}
+
+/**
+ * An unanswered instruction's feedback clock as the case lists hold theirs (schemas/case-list.ts), so the pages read
+ * and word it as they do a case's (domain/clocks/clock-reading.ts): none before the workflow dispatched it.
+ */
+export function feedbackClockOf(line: Parameters<typeof instructionState>[0] & { dueAt: string | null }): ListedClock | undefined {
+  if (!line.dueAt || line.feedbackAt) return undefined;
+  const state = instructionState(line);
+  return { clock: 'feedback', dueAt: line.dueAt, state: state === 'overdue' ? 'breached' : state === 'warning' ? 'warning' : 'running' };
 }

@@ -74,6 +74,10 @@ export const refusalCodes = {
   visitNotDue: { n: 'number', when: 'text', offset: 'text' },
   /** What reached the workflow was not a step at all (a client of its own, an older edge). */
   notAStep: { problems: 'text' },
+  /** Feedback on a verification instruction is given once: `at` is when it was. */
+  instructionAnswered: { at: 'text' },
+  /** A rejected line of a batch dispatched nothing to answer. */
+  instructionRejected: {},
 } as const satisfies Record<string, Record<string, RefusalParamKind>>;
 export type RefusalCode = keyof typeof refusalCodes;
 

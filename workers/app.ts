@@ -26,6 +26,7 @@ import { statsApi } from './board/stats-api';
 import { batchPages } from './batches/batch-routes';
 import { batchBodyLimit, batchesApi } from './batches/batches-api';
 import { instructionsApi } from './batches/instructions-api';
+import { instructionPages } from './batches/instruction-routes';
 import { homePages } from './admin/admin-routes';
 import { importBodyLimit, importPaths } from './admin/place-routes';
 import { auditApi } from './admin/audit-api';
@@ -95,6 +96,7 @@ export const buildApp = (platform: EdgePlatform) =>
   .route('/', homePages)
   .route('/', boardPages)
   .route('/', batchPages)
+  .route('/', instructionPages)
   .notFound((c) => {
     if (!isMachinePath(c.req.path)) return pageError(c, 404);
     return c.json({ error: 'not_found', message: `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}.` }, 404);

@@ -126,10 +126,10 @@ export async function insertBatch(
   }
 }
 
-/** An instruction with what deciding who may answer it needs: its batch's place in the tree. */
+/** An instruction with what deciding who may answer it needs (its batch's place in the tree) and its batch's title. */
 export async function findInstruction(db: Database, instructionId: number) {
   const [row] = await db
-    .select({ instruction: instructions, jurisdictionPath: batches.jurisdictionPath, batchStatus: batches.status })
+    .select({ instruction: instructions, jurisdictionPath: batches.jurisdictionPath, batchStatus: batches.status, batchTitle: batches.title })
     .from(instructions)
     .innerJoin(batches, eq(instructions.batchId, batches.id))
     .where(eq(instructions.id, instructionId));

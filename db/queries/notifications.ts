@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../client';
-import { batchEvents, cases, instructions, notifications } from '../schema';
+import { batchEvents, batches, cases, instructions, notifications } from '../schema';
 
 /** What a user is told: addressed to them, or to the jurisdiction they answer for (their station or county). */
 export async function notificationsFor(db: Database, recipients: string[], unreadOnly: boolean, limit = 100) {
@@ -48,4 +48,17 @@ export const instructionRemindersFor = (db: Database, assigneeId: string, limit 
     .from(instructions)
     .where(and(eq(instructions.assigneeId, assigneeId), eq(instructions.status, 'warning')))
     .orderBy(desc(instructions.id))
+    .limit(limit);
+
+/**
+ * What an assignee should answer first: their unanswered instructions past the warning point or overdue, the nearest
+ * due time first (the most overdue on top), read by their (assignee, status) key.
+ */
+export const instructionsPastWarningOf = (db: Database, assigneeId: string, limit = 100) =>
+  db
+    .select({ instruction: instructions, batchTitle: batches.title, subject: sql<string | null>`json_extract(${instructions.payload}, '$.subject')` })
+    .from(instructions)
+    .innerJoin(batches, eq(batches.id, instructions.batchId))
+    .where(and(eq(instructions.assigneeId, assigneeId), inArray(instructions.status, ['warning', 'overdue']), isNull(instructions.feedbackAt)))
+    .orderBy(asc(instructions.dueAt), asc(instructions.id))
     .limit(limit);

@@ -89,7 +89,7 @@ describe('a grid worker on a phone', () => {
     const summary = page.getByTestId('error-summary');
     await summary.waitFor();
     const links = summary.getByRole('link');
-    await expect(links.allTextContents()).resolves.toEqual(['请填写纠纷类别', '纠纷简要情况至少需要 10 个字', '该网格不在您的辖区内', '请填写当事人']);
+    await expect(links.allTextContents()).resolves.toEqual(['请选择纠纷类别', '纠纷简要情况至少需要 10 个字', '该网格不在您的辖区内', '请填写姓名', '请选择身份']);
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('error-summary');
     await screenshot('errors');
 

@@ -143,6 +143,19 @@ describe('the intake form', () => {
     expect(page).toContain('value="灵隐社区 5 幢 2 单元"');
   });
 
+  it('asks for a choice where a drop-down was left alone, and marks the empty party’s own fields', async () => {
+    const cookie = await signIn(tokenOf(stack, 'demo-grid-ly'));
+    const { category: _, 'parties.0.name': __, 'parties.0.role': ___, ...rest } = goodForm;
+    const response = await postForm(cookie, { ...rest, category: '', 'parties.0.name': '', 'parties.0.role': '' });
+    expect(response.status).toBe(422);
+    const page = await response.text();
+    expect(page).toContain('请选择纠纷类别');
+    expect(page).not.toContain('请填写纠纷类别');
+    expect(page).toMatch(/id="f-parties\.0\.name"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="f-parties\.0\.name"/);
+    expect(page).toContain('请填写姓名');
+    expect(page).toContain('请选择身份');
+  });
+
   it('files the case and shows a receipt with its number; resubmitting the same form files nothing new', async () => {
     const cookie = await signIn(tokenOf(stack, 'demo-grid-ly'));
     const first = await postForm(cookie, goodForm);

@@ -1,3 +1,4 @@
+import { instructionFigures } from '../../domain/figures';
 import { checkKinds, maxBatchLines } from '../../schemas/batch';
 import { t, tField, type FieldError, type Lang } from '../i18n/messages';
 import type { BatchSummary, BatchView } from './batch-view';
@@ -5,6 +6,7 @@ import { ErrorSummary } from '../kit/error-summary';
 import type { Frame } from '../kit/frame';
 import { Layout } from '../kit/layout';
 import { formatDeadline } from '../kit/local-time';
+import { percent } from '../kit/percent';
 import { fieldId } from '../kit/schema-form';
 
 /** How long an instruction's feedback may take, in words a dispatcher picks from; blank is the SLA policy's. */
@@ -190,6 +192,9 @@ export function BatchPage({ frame, view, assignees, refreshSeconds }: { frame: F
           </dl>
           <Progress lang={lang} name="dispatched" part={counts.dispatched} whole={counts.accepted - counts.casesFiled} />
           <Progress lang={lang} name="feedbackReceived" part={counts.feedbackReceived} whole={counts.dispatched} />
+          <p data-testid="feedback-rate">
+            <strong>{t(lang, 'batch.feedbackRate', { rate: percent(instructionFigures({ issued: counts.dispatched, answered: counts.feedbackReceived }).feedbackRate) })}</strong>
+          </p>
         </section>
         {rejected.length ? (
           <section aria-labelledby="rejected-title" data-testid="rejected-lines">
@@ -237,7 +242,14 @@ export function BatchPage({ frame, view, assignees, refreshSeconds }: { frame: F
                   </td>
                   <td data-label={tField(lang, 'assigneeId')}>{line.assigneeId ? (assignees.get(line.assigneeId) ?? line.assigneeId) : '—'}</td>
                   <td data-label={t(lang, 'batch.dueAt')}>{line.dueAt ? <time datetime={line.dueAt}>{formatDeadline(line.dueAt, utcOffset)}</time> : '—'}</td>
-                  <td data-label={t(lang, 'batch.feedback')}>{line.feedback ?? '—'}</td>
+                  <td data-label={t(lang, 'batch.feedback')}>
+                    {line.feedback ?? '—'}
+                    {line.feedbackAt && line.assigneeId ? (
+                      <div class="muted" data-testid="answered-by">
+                        {t(lang, 'batch.answeredBy', { name: assignees.get(line.assigneeId) ?? line.assigneeId, at: formatDeadline(line.feedbackAt, utcOffset) })}
+                      </div>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

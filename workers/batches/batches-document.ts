@@ -2,9 +2,12 @@ import * as v from 'valibot';
 import { batchIdSchema, batchJsonSchema, batchListCursor, batchListQuerySchema, batchOptionsSchema, instructionFeedbackSchema, instructionLineSchema, instructionListCursor, instructionListQuerySchema, listMaxLimit, maxBatchLines } from '../../schemas/batch';
 import { batchReportSchema } from '../../schemas/batch-workflow';
 import { encodeKeyset } from '../../schemas/cursor';
+import type { RefusalCode } from '../../schemas/refusal';
 import { errorResponse, invalidResponse, jsonSchema, queryParameters, refusedBeyondSchema } from '../document/openapi-parts';
 
 const security = [{ bearer: [] }];
+/** Why feedback is refused (domain/instruction-feedback.ts). */
+const feedbackRefusalCodes: RefusalCode[] = ['instructionAnswered', 'instructionRejected'];
 const example = (schema: v.GenericSchema) => (v.getExamples(schema) as unknown[])[0];
 
 const pageParameters = (schema: typeof batchListQuerySchema) =>
@@ -147,7 +150,24 @@ export function batchPaths(): Record<string, unknown> {
           401: errorResponse('No valid bearer token.'),
           403: errorResponse('Not your instruction.'),
           404: errorResponse('No such instruction within your jurisdiction.'),
-          409: errorResponse('Feedback was already given, or the line was rejected.'),
+          409: {
+            description: 'Feedback was already given (`instructionAnswered`, `params.at` when), or the line was rejected (`instructionRejected`): `message` says it in English, `code` and `params` for a program to act on or word itself.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['error', 'message', 'code', 'params'],
+                  properties: {
+                    error: { type: 'string', enum: ['conflict'] },
+                    message: { type: 'string' },
+                    code: { type: 'string', enum: feedbackRefusalCodes },
+                    params: { type: 'object', properties: { at: { type: 'string', format: 'date-time' } } },
+                  },
+                },
+                example: { error: 'conflict', message: 'Feedback was already given.', code: 'instructionAnswered', params: { at: '2026-11-24T08:30:00.000Z' } },
+              },
+            },
+          },
           422: invalidResponse,
         },
       },

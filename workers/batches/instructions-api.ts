@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { instructionFeedbackSchema, instructionListQuerySchema } from '../../schemas/batch';
 import type { AppEnv } from '../env';
+import { refusalSentence } from '../i18n/refusals';
 import { requireUser } from '../middleware/auth';
 import { listInstructionsFor } from './batch-view';
 import { giveFeedback } from './instruction-feedback';
@@ -13,17 +14,15 @@ export const instructionsApi = new Hono<AppEnv>()
     c.json(await listInstructionsFor(c.get('services').db, c.get('user'), c.req.valid('query'))),
   )
   .post('/:id/feedback', validated('json', instructionFeedbackSchema, 'invalid_feedback'), async (c) => {
-    const id = Number(c.req.param('id'));
-    const notFound = () => c.json({ error: 'not_found', message: 'No such instruction.' }, 404);
-    if (!Number.isSafeInteger(id) || id < 1) return notFound();
-    const answer = await giveFeedback(c.get('services'), c.get('user'), id, c.req.valid('json').feedback);
+    const answer = await giveFeedback(c.get('services'), c.get('user'), Number(c.req.param('id')), c.req.valid('json').feedback);
     switch (answer.kind) {
       case 'notFound':
-        return notFound();
+        return c.json({ error: 'not_found', message: 'No such instruction.' }, 404);
       case 'notYours':
         return c.json({ error: 'forbidden', message: 'Only the instruction’s assignee gives its feedback.' }, 403);
       case 'refused':
-        return c.json({ error: 'conflict', message: answer.reason }, 409);
+        // The sentence for a person reading the log; `code` and `params` for a program.
+        return c.json({ error: 'conflict', message: refusalSentence(answer.refusal), ...answer.refusal }, 409);
       case 'recorded':
         return c.json(answer.line, 200);
     }

@@ -8,6 +8,7 @@ import type { Frame } from '../kit/frame';
 import { Layout } from '../kit/layout';
 import { InputField, SelectField, type QueryForm } from '../kit/query-fields';
 import { BarChart, ColumnChart, type Bar } from './svg-charts';
+import { percent } from '../kit/percent';
 
 /** What the dashboard draws: one cohort counted in several groupings, what is late now, and the month's ranking. */
 export interface DashboardData {
@@ -30,7 +31,6 @@ export interface DashboardProps {
   data?: DashboardData;
 }
 
-const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
 const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /** The headline figures, each with its definition as its hint. */

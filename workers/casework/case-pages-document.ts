@@ -28,7 +28,11 @@ export function casePagePaths(): Record<string, unknown> {
       },
     },
     '/inbox': {
-      get: { tags: ['pages'], summary: 'The inbox: warnings, breaches, escalations, newest first, the unread marked', responses: { 200: page('The inbox.'), ...forWorkers, ...signedIn } },
+      get: {
+        tags: ['pages'],
+        summary: 'The inbox (every role): one’s instructions near or past their deadline on top, then warnings, breaches, escalations, newest first, the unread marked',
+        responses: { 200: page('The inbox.'), ...signedIn },
+      },
     },
     '/inbox/{id}/read': {
       post: {

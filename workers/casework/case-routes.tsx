@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import { markNotificationRead, notificationsFor } from '../../db/queries/notifications';
+import { markNotificationRead } from '../../db/queries/notifications';
 import { inboxesOf } from '../../domain/notifications';
 import { caseListQuerySchema } from '../../schemas/case-list';
 import { stepNames, stepPayloadSchemas, type StepName } from '../../schemas/steps';
@@ -11,6 +11,7 @@ import { requireUser } from '../middleware/auth';
 import { CasePage, type CasePageProps } from './case-page';
 import { DepartmentHome, type DepartmentHomeProps } from './department-home';
 import { InboxPage } from './inbox-page';
+import { readInboxPage } from './inbox';
 import { MediatorHome } from './mediator-home';
 import { formToPayload, stepFieldErrors } from './step-form-input';
 import type { StepAttempt } from './step-forms';
@@ -66,8 +67,9 @@ async function casePage(c: Context<AppEnv>, extra: Pick<CasePageProps, 'done' | 
 export const casePages = new Hono<AppEnv>()
   .use('/queue', requireUser('page'), requirePagePermission('workQueue'))
   .use('/tasks', requireUser('page'), requirePagePermission('departmentTasks'))
-  .use('/inbox', requireUser('page'), requirePagePermission('stepCases'))
-  .use('/inbox/*', requireUser('page'), requirePagePermission('stepCases'))
+  // Everyone has an inbox: a grid worker's holds the instructions sent to them that are near or past their deadline.
+  .use('/inbox', requireUser('page'))
+  .use('/inbox/*', requireUser('page'))
   .use('/cases/:id', requireUser('page'), requirePagePermission('stepCases'))
   .use('/cases/:id/steps/*', requireUser('page'), requirePagePermission('stepCases'))
   .get('/queue', async (c) => {
@@ -76,9 +78,8 @@ export const casePages = new Hono<AppEnv>()
   })
   .get('/tasks', async (c) => tasksPage(c, { reported: c.req.query('reported')?.slice(0, 40) }))
   .get('/inbox', async (c) => {
-    const user = c.get('user');
-    const notices = await notificationsFor(c.get('services').db, inboxesOf(user), false);
-    return c.html(<InboxPage frame={await frameOf(c)} notices={notices} marked={c.req.query('marked') === '1'} />);
+    const { notices, instructions } = await readInboxPage(c.get('services').db, c.get('user'));
+    return c.html(<InboxPage frame={await frameOf(c)} notices={notices} urgent={instructions} marked={c.req.query('marked') === '1'} now={new Date()} />);
   })
   .post('/inbox/:id/read', async (c) => {
     const id = Number(c.req.param('id'));

@@ -1,13 +1,45 @@
+import { feedbackClockOf } from '../../domain/batch-clocks';
 import { formatLocal } from '../../domain/clocks/local-time';
-import type { notificationsFor } from '../../db/queries/notifications';
+import type { instructionsPastWarningOf, notificationsFor } from '../../db/queries/notifications';
+import { ClockList } from '../cases/clock-marks';
 import { t, type MessageKey } from '../i18n/messages';
 import type { Frame } from '../kit/frame';
 import { Layout } from '../kit/layout';
 
 type Notice = Awaited<ReturnType<typeof notificationsFor>>[number];
+type Urgent = Awaited<ReturnType<typeof instructionsPastWarningOf>>[number];
 
-/** The inbox: newest first, the unread marked in words and by a bar, each marked read by a small form of its own. */
-export function InboxPage({ frame, notices, marked }: { frame: Frame; notices: readonly Notice[]; marked: boolean }) {
+/** The instructions near or past their deadline, each with its clock in words and a way to its answer form. */
+function UrgentInstructions({ frame, urgent, now }: { frame: Frame; urgent: readonly Urgent[]; now: Date }) {
+  const { lang } = frame;
+  if (!urgent.length) return null;
+  return (
+    <section aria-labelledby="urgent-instructions">
+      <h2 id="urgent-instructions">{t(lang, 'instructions.inboxTitle', { count: urgent.length })}</h2>
+      <p>{t(lang, 'instructions.inboxLead')}</p>
+      <ul class="cards" data-testid="urgent-instructions">
+        {urgent.map(({ instruction, batchTitle, subject }) => {
+          const clock = feedbackClockOf(instruction);
+          return (
+            <li data-instruction={instruction.id} data-state={clock?.state}>
+              <a class="card-link" href={`/instructions/${instruction.id}`}>
+                {subject ?? t(lang, 'instructions.answerLink')}
+              </a>
+              <div class="muted">{t(lang, 'instructions.batch', { title: batchTitle ?? t(lang, 'batch.untitled') })}</div>
+              {clock ? <ClockList frame={frame} clocks={[clock]} now={now} /> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * The inbox: the instructions to answer soon on top, then the notifications newest first, the unread marked in words
+ * and by a bar, each marked read by a small form of its own.
+ */
+export function InboxPage({ frame, notices, urgent, marked, now }: { frame: Frame; notices: readonly Notice[]; urgent: readonly Urgent[]; marked: boolean; now: Date }) {
   const { lang, utcOffset } = frame;
   return (
     <Layout frame={frame} title={t(lang, 'inbox.title')}>
@@ -16,6 +48,7 @@ export function InboxPage({ frame, notices, marked }: { frame: Frame; notices: r
           {t(lang, 'inbox.marked')}
         </p>
       ) : null}
+      <UrgentInstructions frame={frame} urgent={urgent} now={now} />
       <p class="lead">{t(lang, 'inbox.lead')}</p>
       {notices.length ? (
         <ul class="cards" data-testid="inbox">

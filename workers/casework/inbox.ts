@@ -1,5 +1,5 @@
 import type { Database } from '../../db/client';
-import { instructionRemindersFor, notificationsFor } from '../../db/queries/notifications';
+import { instructionRemindersFor, instructionsPastWarningOf, notificationsFor } from '../../db/queries/notifications';
 import type { SignedInUser } from '../../db/queries/users';
 import { inboxesOf } from '../../domain/notifications';
 
@@ -17,4 +17,13 @@ export async function readInbox(db: Database, user: SignedInUser, unreadOnly: bo
   ]);
   const instructionNotes = reminders.map((reminder) => ({ kind: 'instruction_warning' as const, audience: 'assignee' as const, ...reminder, readAt: null }));
   return [...caseNotifications, ...instructionNotes].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, inboxSize);
+}
+
+/**
+ * The inbox page: the user's verification instructions near or past their deadline on top, the most overdue first,
+ * since answering them is what ends them; then the notifications of cases, newest first.
+ */
+export async function readInboxPage(db: Database, user: SignedInUser) {
+  const [notices, instructions] = await Promise.all([notificationsFor(db, inboxesOf(user), false), instructionsPastWarningOf(db, user.id, inboxSize)]);
+  return { notices, instructions };
 }

@@ -15,6 +15,7 @@ import { boardPagePaths } from '../board/board-pages-document';
 import { adminPagePaths } from '../admin/admin-pages-document';
 import { upkeepPagePaths } from '../admin/upkeep-pages-document';
 import { batchPaths } from '../batches/batches-document';
+import { instructionPagePaths } from '../batches/instruction-pages-document';
 import { sessionPaths } from '../accounts/session-document';
 import { tokenPaths } from '../accounts/tokens-document';
 import { ssoPaths } from '../accounts/sso-document';
@@ -40,6 +41,7 @@ export function buildOpenApiDocument() {
     ...peopleAndPlacesPaths(),
     ...placeChangePaths(),
     ...batchPaths(),
+    ...instructionPagePaths(),
     ...pagePaths(),
     ...casePagePaths(),
     ...boardPagePaths(),

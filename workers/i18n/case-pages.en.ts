@@ -59,8 +59,6 @@ export const casePageWordsEn: Record<keyof typeof casePageWordsZhCN, string> = {
   'casePage.no': 'No',
   'casePage.done': 'Done: {step}.',
   'casePage.refused': 'Not taken: {reason}',
-  'casePage.nowPossible': 'What you can do now is below.',
-  'casePage.closeEarlyHint': 'Return visits are still due: say why the case closes early; the reason goes on the timeline',
   'casePage.unavailable': 'The workflow service cannot be reached; nothing was changed. Try again shortly.',
   'casePage.maybeTaken': 'The workflow service cannot be reached; the step may have been taken. Send it again: it will be taken once.',
   'casePage.fixFields': 'Correct these and send again:',

@@ -77,8 +77,6 @@ export const casePageWordsZhCN = {
   'casePage.no': '否',
   'casePage.done': '已办理：{step}。',
   'casePage.refused': '未能办理：{reason}',
-  'casePage.nowPossible': '您现在可以办理的步骤如下。',
-  'casePage.closeEarlyHint': '回访尚未完成，提前结案须说明理由，理由记入办理经过',
   'casePage.unavailable': '流程服务暂时连不上，没有作任何更改，请稍后再试。',
   'casePage.maybeTaken': '流程服务暂时连不上，这一步可能已经办理。请再次提交，系统不会重复办理。',
   'casePage.fixFields': '请修改后再提交：',

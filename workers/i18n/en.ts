@@ -5,6 +5,7 @@ import { adminPlaceWordsEn } from './admin-places.en';
 import { adminAuditWordsEn } from './admin-audit.en';
 import { adminPolicyWordsEn } from './admin-policy.en';
 import { pageWordsEn } from './pages.en';
+import { instructionPageWordsEn } from './instruction-pages.en';
 import type { MessageKey } from './zh-CN';
 
 /** English has exactly the keys of zh-CN: a word missing or extra fails the type check. */
@@ -173,6 +174,7 @@ export const en: Record<MessageKey, string> = {
   'error.max_length': '{label} must be at most {requirement} characters',
   'error.non_empty': '{label} is required',
   'error.picklist': 'Choose a valid {label}',
+  'error.notChosen': 'Choose {label}',
   'error.missing': '{label} is required',
   'error.type': '{label} has the wrong format',
   'error.url': '{label} must be a valid URL',
@@ -224,4 +226,5 @@ export const en: Record<MessageKey, string> = {
   ...adminPlaceWordsEn,
   ...adminAuditWordsEn,
   ...adminPolicyWordsEn,
+  ...instructionPageWordsEn,
 };

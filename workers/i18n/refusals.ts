@@ -1,6 +1,6 @@
 import { refusalCodes, type Refusal, type RefusalCode, type RefusalParamKind } from '../../schemas/refusal';
-import type { casePageWordsZhCN } from './case-pages.zh-CN';
 import { hasMessage, t, type Lang } from './messages';
+import type { zhCN } from './zh-CN';
 
 /**
  * A refusal's words: the catalogs hold one text per code (`refusal.<code>`), and each value the code carries is said
@@ -11,7 +11,7 @@ import { hasMessage, t, type Lang } from './messages';
 /** The `{name}`s a text names: each must be a value its code carries, or the catalog does not type-check. */
 type Placeholders<S> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
 type TextsNameOnlyTheirValues = {
-  [C in RefusalCode]: Exclude<Placeholders<(typeof casePageWordsZhCN)[`refusal.${C}`]>, keyof (typeof refusalCodes)[C]> extends never ? true : false;
+  [C in RefusalCode]: Exclude<Placeholders<(typeof zhCN)[`refusal.${C}`]>, keyof (typeof refusalCodes)[C]> extends never ? true : false;
 };
 const everyTextNamesOnlyItsValues: { [C in RefusalCode]: true } = {} as TextsNameOnlyTheirValues;
 void everyTextNamesOnlyItsValues;

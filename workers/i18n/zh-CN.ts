@@ -5,6 +5,7 @@ import { adminPlaceWordsZhCN } from './admin-places.zh-CN';
 import { adminAuditWordsZhCN } from './admin-audit.zh-CN';
 import { adminPolicyWordsZhCN } from './admin-policy.zh-CN';
 import { pageWordsZhCN } from './pages.zh-CN';
+import { instructionPageWordsZhCN } from './instruction-pages.zh-CN';
 import type { CaseStatus, Category, Channel, CommunityVisitKind, PartyRole, RiskFlag } from '../../schemas/vocabulary';
 
 /** Keys built from the vocabularies: each word of each list needs its words in both languages. */
@@ -186,6 +187,7 @@ export const zhCN = {
   'error.max_length': '{label}不能超过 {requirement} 个字',
   'error.non_empty': '请填写{label}',
   'error.picklist': '请选择有效的{label}',
+  'error.notChosen': '请选择{label}',
   'error.missing': '请填写{label}',
   'error.type': '{label}格式不正确',
   'error.url': '{label}必须是有效的网址',
@@ -237,6 +239,7 @@ export const zhCN = {
   ...adminPlaceWordsZhCN,
   ...adminAuditWordsZhCN,
   ...adminPolicyWordsZhCN,
+  ...instructionPageWordsZhCN,
 } as const satisfies Record<VocabularyKey, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -4,14 +4,14 @@ import type { SignedInUser } from '../../db/queries/users';
 import { intakeSchemas } from '../../schemas/intake';
 import { channels, type Channel } from '../../schemas/vocabulary';
 import type { AppEnv } from '../env';
-import { customError, pickLang, type FieldError } from '../i18n/messages';
+import { customError, pickLang, type FieldError, type Lang } from '../i18n/messages';
 import { requireUser } from '../middleware/auth';
 import { inFormOrder } from '../kit/error-summary';
 import { FilingHome, FilingsPage } from './filing-home';
 import { rowsOf } from './form-rows';
 import { IntakePage } from './intake-page';
 import { ReceiptPage } from './receipt-page';
-import { formToInput, type FormContext } from '../kit/schema-form';
+import { formToInput, inFormWords, type FormContext } from '../kit/schema-form';
 import { readWholeCase } from '../cases/case-view';
 import { readIntake } from './file-case';
 import { fileAndStart } from './file-and-start';
@@ -42,6 +42,15 @@ async function formParts(c: Context<AppEnv>, channel: Channel, user: SignedInUse
  * or comes back with every error of the round (the schema's and where the grid cell lies, together), or, for "add
  * another party" and "remove", comes back with one row more or less and nothing lost.
  */
+/**
+ * No party at all is told at the first party's fields, which the filer left empty, rather than at a group heading
+ * no input belongs to: the message then sits beside the box to fill in.
+ */
+function withPartyFieldsMarked(errors: FieldError[], lang: Lang): FieldError[] {
+  if (!errors.some((error) => error.field === 'parties')) return errors;
+  return errors.flatMap((error) => (error.field === 'parties' ? [customError(lang, 'parties.0.name', 'missing'), customError(lang, 'parties.0.role', 'missing')] : [error]));
+}
+
 export const intakePages = new Hono<AppEnv>()
   .use('/intake', requireUser('page'), requirePagePermission('fileIntake'))
   .use('/intake/*', requireUser('page'), requirePagePermission('fileIntake'))
@@ -96,7 +105,7 @@ export const intakePages = new Hono<AppEnv>()
           channel={channel}
           schema={schema}
           values={values}
-          errors={inFormOrder(errors, schema, action?.rows ?? rows)}
+          errors={inFormOrder(inFormWords(withPartyFieldsMarked(errors, lang), schema, lang), schema, action?.rows ?? rows)}
           idempotencyKey={key}
           form={{ ...parts, rows: action?.rows ?? rows, focusRow: action?.focusRow }}
           fresh={false}

@@ -30,9 +30,12 @@ export const navOf = (role: Role): { href: string; label: MessageKey }[] =>
     grid_worker: [
       { href: '/intake', label: 'page.nav.file' as const },
       { href: '/filings', label: 'page.nav.filings' as const },
+      { href: '/instructions', label: 'instructions.nav' as const },
+      { href: '/inbox', label: 'nav.inbox' as const },
     ],
     mediator: [
       { href: '/queue', label: 'page.nav.queue' as const },
+      { href: '/instructions', label: 'instructions.nav' as const },
       { href: '/inbox', label: 'nav.inbox' as const },
       { href: '/intake', label: 'page.nav.file' as const },
       { href: '/filings', label: 'page.nav.filings' as const },

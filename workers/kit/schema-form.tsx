@@ -335,3 +335,13 @@ export function fieldPathsInOrder(schema: GenericSchema, rows: Record<string, nu
 }
 
 const maxRowsShown = 20;
+
+/**
+ * A field left empty, worded as the form shows it: a drop-down is chosen (请选择), not typed (请填写). The schema's issue
+ * for a missing key cannot tell the two apart, so the form's own schema does.
+ */
+export function inFormWords(errors: readonly FieldError[], schema: GenericSchema, lang: Lang): FieldError[] {
+  return errors.map((error) =>
+    error.code === 'missing' && fieldAt(schema, error.field)?.type === 'picklist' ? { ...error, message: t(lang, 'error.notChosen', { label: tField(lang, error.field) }) } : error,
+  );
+}

@@ -1,0 +1,32 @@
+import type { instructionPageWordsZhCN } from './instruction-pages.zh-CN';
+
+/** The instruction pages' words in English: exactly the keys of instruction-pages.zh-CN.ts. */
+export const instructionPageWordsEn: Record<keyof typeof instructionPageWordsZhCN, string> = {
+  feedback: 'What you found',
+  'instructions.nav': 'Instructions',
+  'instructions.title': 'My instructions',
+  'instructions.lead': 'The verification instructions sent to you, the nearest deadline first. Answer each once you have checked it.',
+  'instructions.openTitle': 'To answer ({count})',
+  'instructions.openNone': 'Nothing to answer.',
+  'instructions.answeredTitle': 'Answered ({count})',
+  'instructions.answeredNone': 'Nothing answered yet.',
+  'instructions.more': 'More instructions',
+  'instructions.notDispatched': 'Waiting to be dispatched: its time has not started',
+  'instructions.answerLink': 'Answer',
+  'instructions.answerLinkOf': 'Answer: {subject}',
+  'instructions.recorded': 'Answered: {subject}.',
+  'instructions.answeredAt': 'answered {at}',
+  'instructions.batch': 'Batch: {title}',
+  'instructions.note': 'Note: {note}',
+  'instructions.kind': 'Kind: {kind}',
+  'instructions.feedbackHint': 'Say what you checked and what you found, e.g. “Visited: 3 people live there, as registered”.',
+  'instructions.submit': 'Send the answer',
+  'instructions.back': 'Back to my instructions',
+  'instructions.yourAnswer': 'Your answer',
+  'instructions.inboxTitle': 'Instructions to answer soon ({count})',
+  'instructions.inboxLead': 'These are near or past their deadline; each leaves this list once answered.',
+  'refusal.instructionAnswered': 'feedback was already given',
+  'refusal.instructionRejected': 'this line was rejected and dispatched nothing',
+  'batch.answeredBy': 'Answered by {name} at {at}',
+  'batch.feedbackRate': 'Feedback rate {rate}',
+};
