@@ -164,7 +164,11 @@ describe('a grid worker on a phone', () => {
 
     // The page is lost before filing: a reload brings the draft back from the device.
     await page.reload();
-    await expect(page.locator('#draft-status').textContent()).resolves.toBe('已恢复上次未提交的草稿');
+    // Said at the top of the form, where the filer looks first, not beside the button at its foot.
+    await expect(page.locator('#draft-restored').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#draft-restored').textContent()).resolves.toContain('已恢复上次未提交的草稿');
+    const notice = (await page.locator('#draft-restored').boundingBox())!;
+    expect(notice.y).toBeLessThan((await page.locator('[name="where.address"]').boundingBox())!.y);
     await expect(page.getByLabel('发生地点').inputValue()).resolves.toBe(draftAddress);
     await expect(page.locator('[name="parties.0.name"]').inputValue()).resolves.toBe('孙某');
 
@@ -193,6 +197,18 @@ describe('a grid worker on a phone', () => {
     // Resent under the same key: one case, not two.
     await page.goto(`${stack.edgeUrl}/filings`);
     await expect(page.getByTestId('filings').locator('li', { hasText: draftAddress }).count()).resolves.toBe(1);
+  });
+
+  it('lets a restored draft be thrown away, leaving a blank form', async () => {
+    await page.goto(`${stack.edgeUrl}/intake/grid`);
+    await fillDispute(page, `灵隐街道白乐桥村 31 号 ${unique()}`);
+    await page.reload();
+    await page.getByRole('button', { name: '放弃草稿，重新填写' }).click();
+    await page.waitForLoadState('load');
+    await expect.poll(() => page.getByLabel('发生地点').inputValue()).toBe('');
+    await expect(page.locator('#draft-restored').isVisible()).resolves.toBe(false);
+    await expect(page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('fengqiao-draft:')))).resolves.toEqual([]);
+    await page.goto(`${stack.edgeUrl}/filings`);
   });
 
   it('reads a page in English after the switch, and keeps English on the next page', async () => {

@@ -48,6 +48,7 @@ export const pageWordsEn: Record<keyof typeof pageWordsZhCN, string> = {
   'page.phoneHint': 'Mobile or landline',
   'page.riskHint': 'Tick any that apply',
   'page.draftRestored': 'Your unsent draft was restored',
+  'page.discardDraft': 'Discard the draft and start again',
   'page.sending': 'Filing…',
   'page.offlineRetrying': 'No connection. The report is kept on this device and will be sent again once the connection is back; it will not be filed twice.',
   'page.receiptNewCase': 'Filed as a new case',

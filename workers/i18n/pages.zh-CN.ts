@@ -51,6 +51,7 @@ export const pageWordsZhCN = {
   'page.phoneHint': '手机或座机号码',
   'page.riskHint': '有下列情形的，请勾选（可多选）',
   'page.draftRestored': '已恢复上次未提交的草稿',
+  'page.discardDraft': '放弃草稿，重新填写',
   'page.sending': '正在提交…',
   'page.offlineRetrying': '网络不通，登记已保存在本机，恢复网络后会自动重新提交，不会重复登记。',
   'page.receiptNewCase': '已登记为新案件',

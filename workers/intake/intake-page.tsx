@@ -56,8 +56,14 @@ export function IntakePage({ frame, channel, schema, values, errors, idempotency
         data-fresh={fresh ? '1' : undefined}
         data-msg-sending={t(lang, 'page.sending')}
         data-msg-offline={t(lang, 'page.offlineRetrying')}
-        data-msg-restored={t(lang, 'page.draftRestored')}
       >
+        {/* Shown by the script when it fills the form from a draft kept on this device: at the top, where the filer looks first. */}
+        <div class="notice" id="draft-restored" role="status" hidden>
+          <p>{t(lang, 'page.draftRestored')}</p>
+          <button type="button" class="secondary" data-discard-draft>
+            {t(lang, 'page.discardDraft')}
+          </button>
+        </div>
         {/* Enter in a field files the form: the first submit button is the form's default, so it must not be "remove". */}
         <button type="submit" class="visually-hidden" tabindex={-1} aria-hidden="true">
           {t(lang, 'page.submit')}

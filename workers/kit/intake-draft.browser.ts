@@ -26,7 +26,7 @@ interface Draft {
   action?: string;
 }
 
-type Message = 'sending' | 'offline' | 'restored' | '';
+type Message = 'sending' | 'offline' | '';
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 const retryDelays = [2000, 4000, 8000, 15000, 30000];
@@ -288,13 +288,27 @@ function keepDraft(first: HTMLFormElement) {
   const stored = read();
   if (stored && stored.key && first.hasAttribute('data-fresh')) {
     restore(first, stored.fields || [], stored.key);
-    say('restored');
+    showRestored(storeKey);
   } else if (!first.hasAttribute('data-fresh')) {
     save();
   }
   focusErrorSummary();
   // A post left unanswered when the page went away is sent again as soon as the page is back.
   if (stored && stored.pending) send();
+}
+
+// The notice at the top of a form filled from a draft, with the way to start afresh: the draft dropped, the page blank.
+function showRestored(storeKey: string) {
+  const notice = document.getElementById('draft-restored');
+  if (!notice) return;
+  notice.hidden = false;
+  const discard = notice.querySelector<HTMLButtonElement>('button[data-discard-draft]');
+  if (discard) {
+    discard.addEventListener('click', () => {
+      localStorage.removeItem(storeKey);
+      window.location.replace(window.location.href);
+    });
+  }
 }
 
 function focusErrorSummary() {

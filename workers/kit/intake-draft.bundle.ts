@@ -230,12 +230,24 @@ export const intakeDraftScript = `"use strict";
     const stored = read();
     if (stored && stored.key && first.hasAttribute("data-fresh")) {
       restore(first, stored.fields || [], stored.key);
-      say("restored");
+      showRestored(storeKey);
     } else if (!first.hasAttribute("data-fresh")) {
       save();
     }
     focusErrorSummary();
     if (stored && stored.pending) send();
+  }
+  function showRestored(storeKey) {
+    const notice = document.getElementById("draft-restored");
+    if (!notice) return;
+    notice.hidden = false;
+    const discard = notice.querySelector("button[data-discard-draft]");
+    if (discard) {
+      discard.addEventListener("click", () => {
+        localStorage.removeItem(storeKey);
+        window.location.replace(window.location.href);
+      });
+    }
   }
   function focusErrorSummary() {
     const summary = document.querySelector(".error-summary");
