@@ -153,7 +153,6 @@ export function InstructionPage({ frame, found, now, values, errors = [] }: Inst
       {asking ? (
         <form method="post" action={`/instructions/${id}`} data-testid="answer-form">
           <input type="hidden" name="lang" value={lang} />
-          <p class="hint">{t(lang, 'instructions.feedbackHint')}</p>
           <SchemaFields schema={instructionFeedbackSchema} context={{ lang, values: values ?? {}, errors: [...errors] }} />
           <div class="actions">
             <button type="submit">{t(lang, 'instructions.submit')}</button>

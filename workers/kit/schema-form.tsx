@@ -43,7 +43,12 @@ const isUrl = (node: Node) => node.pipe?.some((action) => action.type === 'url')
 export const fieldId = (path: string) => `f-${path}`;
 
 /** Hints under a label, by the field's label key. */
-const hints: Record<string, MessageKey> = { summary: 'page.summaryHint', 'parties.phone': 'page.phoneHint', riskFlags: 'page.riskHint' };
+const hints: Record<string, MessageKey> = {
+  summary: 'page.summaryHint',
+  'parties.phone': 'page.phoneHint',
+  riskFlags: 'page.riskHint',
+  feedback: 'instructions.feedbackHint',
+};
 
 /**
  * The parties' details are other people's, so the browser must not offer the filer's own name, phone or address;
