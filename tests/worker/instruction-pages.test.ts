@@ -136,6 +136,10 @@ describe('a grid worker’s instructions', () => {
     expect(emptyHtml).toMatch(/请填写核查结果|核查结果/);
 
     expect((await answer(cookie, ids[0]!, '已核查，无人居住')).status).toBe(303);
+    // The same form sent again (the first answer's page never reached the phone) is taken as the answer it repeats.
+    const resent = await answer(cookie, ids[0]!, '已核查，无人居住');
+    expect(resent.status).toBe(303);
+    expect(resent.headers.get('location')).toBe(`/instructions?answered=${ids[0]}`);
     const again = await answer(cookie, ids[0]!, '补充：房东说下月有人入住');
     expect(again.status).toBe(409);
     const againHtml = await again.text();

@@ -37,10 +37,10 @@ export function instructionPagePaths(): Record<string, unknown> {
           },
         },
         responses: {
-          303: { description: 'Answered: on to /instructions?answered={id}.' },
+          303: { description: 'Answered, or the answer that stands sent again: on to /instructions?answered={id}.' },
           403: page('Another person’s instruction, or the form was posted from another site.'),
           404: page('No such instruction within your jurisdiction.'),
-          409: page('The page again, what was typed kept, with why beside the field: answered already, or a rejected line.'),
+          409: page('The page again, what was typed kept, with why beside the field: answered already (with another answer), or a rejected line.'),
           422: page('The page again, what was typed kept, with a message beside the field.'),
         },
       },

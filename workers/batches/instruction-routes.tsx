@@ -22,6 +22,15 @@ async function instructionPage(c: Context<AppEnv>, id: number, attempt?: { value
 }
 
 /**
+ * Whether the answer that stands is this one: a form sent again over a weak signal, after the first got through
+ * unseen, is answered as the first was rather than refused.
+ */
+async function sameAnswerStands(c: Context<AppEnv>, id: number, feedback: string) {
+  const own = await ownInstruction(c.get('services').db, c.get('user'), id);
+  return own.kind === 'found' && own.found.instruction.feedback === feedback;
+}
+
+/**
  * The pages of the people a batch's instructions go to, whatever their role: their list, and one answer form per
  * instruction, posted without script and checked for coming from this site like every page form (app.ts). The answer
  * goes through the API's own service, so the batch's feedback rate counts it at once.
@@ -58,6 +67,7 @@ export const instructionPages = new Hono<AppEnv>()
       case 'notYours':
         return pageError(c, 403);
       case 'refused':
+        if (answer.refusal.code === 'instructionAnswered' && (await sameAnswerStands(c, id, parsed.output.feedback))) return c.redirect(`/instructions?answered=${id}`, 303);
         return instructionPage(c, id, { values, errors: [{ field: 'feedback', code: answer.refusal.code, message: refusalWords(lang, answer.refusal) }] }, 409);
       case 'recorded':
         return c.redirect(`/instructions?answered=${id}`, 303);
