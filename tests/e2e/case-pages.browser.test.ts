@@ -47,6 +47,8 @@ async function fileOpenCase(overrides: object = {}) {
   return caseUntil(((await response.json()) as CaseView).id, (view) => view.status === 'open');
 }
 
+/** Tomorrow at ten in the county (UTC+08:00), as a date-time field takes it. */
+const localTomorrow = () => `${new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10)}T10:00`;
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 const step = (page: Page, name: string) => page.locator(`#step-${name}`);
 const flash = (page: Page) => page.getByTestId('flash').textContent();
@@ -90,6 +92,10 @@ describe('a mediator on a phone', () => {
     await step(stale, 'record-contact').getByRole('button', { name: '记录联系' }).click();
     await expect(stale.getByTestId('refusal').textContent()).resolves.toBe('未能办理：首次联系已经记录过了');
     await expect(stale.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('refusal');
+    // The refused form is gone, and what can be done now is offered under the reason.
+    await expect(step(stale, 'record-contact').count()).resolves.toBe(0);
+    await expect(stale.getByTestId('now-possible').textContent()).resolves.toBe('您现在可以办理的步骤如下。');
+    await expect(step(stale, 'schedule-session').count()).resolves.toBe(1);
     await screenshot(stale, 'mediator-refused-step');
     await stale.close();
 
@@ -97,8 +103,13 @@ describe('a mediator on a phone', () => {
     await step(page, 'schedule-session').getByRole('button', { name: '约定调解' }).click();
     await expect(page.locator('#schedule-session-at-error').textContent()).resolves.toContain('请填写调解时间');
     await expect(step(page, 'schedule-session').getByLabel('调解时间', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
+    // A time already past is refused beside the form, which stays to take a time to come.
     await step(page, 'schedule-session').getByLabel('调解时间', { exact: true }).fill('2026-11-25T10:00');
     await step(page, 'schedule-session').getByLabel('调解地点', { exact: true }).fill('白乐桥村调解室');
+    await step(page, 'schedule-session').getByRole('button', { name: '约定调解' }).click();
+    await expect(page.getByTestId('refusal').textContent()).resolves.toBe('未能办理：调解时间 2026-11-25 10:00 已经过去，请约定以后的时间');
+    await expect(step(page, 'schedule-session').getByLabel('调解地点', { exact: true }).inputValue()).resolves.toBe('白乐桥村调解室');
+    await step(page, 'schedule-session').getByLabel('调解时间', { exact: true }).fill(localTomorrow());
     await step(page, 'schedule-session').getByRole('button', { name: '约定调解' }).click();
     await expect(flash(page)).resolves.toBe('已办理：约定调解。');
     await step(page, 'record-session').getByLabel('调解情况', { exact: true }).fill('双方同意由店主加装油烟净化器');
@@ -137,9 +148,14 @@ describe('a department liaison', () => {
     // The phone numbers are other people's: a department reads them masked.
     await expect(task.textContent()).resolves.not.toMatch(/1[3-9]\d{9}/);
     await screenshot(page, 'department-tasks');
-    await task.getByText('已办结', { exact: true }).click();
+    // Nothing is chosen for them: a report without its outcome is sent back beside the outcome, not counted done.
     await task.getByLabel('反馈内容', { exact: true }).fill('已现场检查，责令整改');
     await task.getByRole('button', { name: '提交反馈' }).click();
+    await expect(page.locator('#record-department-report-outcome-error').textContent()).resolves.toContain('反馈结果');
+    const sentBack = page.getByTestId('tasks').locator(`li[data-case-number="${joint.caseNumber}"]`);
+    await expect(sentBack.getByTestId('department-status').textContent()).resolves.toBe('待反馈');
+    await sentBack.getByText('已办结', { exact: true }).click();
+    await sentBack.getByRole('button', { name: '提交反馈' }).click();
     await page.waitForURL(/\/tasks\?reported=/);
     await expect(flash(page)).resolves.toContain(joint.caseNumber);
     await expect(

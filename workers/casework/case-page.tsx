@@ -11,7 +11,7 @@ import { ClockList } from '../cases/clock-marks';
 import type { Frame } from '../kit/frame';
 import { Layout } from '../kit/layout';
 import { Phone } from '../kit/phone';
-import { StepSection, type StepAttempt } from './step-forms';
+import { RefusedStep, StepSection, type StepAttempt } from './step-forms';
 
 type Event = CaseView['timeline'][number];
 
@@ -161,9 +161,11 @@ export function CasePage({ frame, data, now, done, attempt, unavailable }: CaseP
   const { lang } = frame;
   const { view, openSteps, mediators, names } = data;
   const openClocks = view.clocks.filter((clock) => !clock.stoppedAt).map(listed);
-  // A step just refused keeps its form and its reason on the page, even when the case has moved past it.
   const steps: OpenStep[] = [...(openSteps ?? [])];
-  if (attempt && !steps.some((open) => open.step === attempt.step)) {
+  // A step refused and no longer open leaves its reason, not its form: a second try could only be refused again.
+  const refusedGone = attempt?.refusal !== undefined && !steps.some((open) => open.step === attempt.step) ? attempt.refusal : undefined;
+  // A form sent back for its fields, or unanswered, stays as it was sent, to be corrected or sent again.
+  if (attempt && !refusedGone && !steps.some((open) => open.step === attempt.step)) {
     const onBehalf = attempt.values.onBehalfOfAssignee === '1' ? { onBehalf: true as const } : {};
     steps.unshift({ step: attempt.step, departments: attempt.values.department ? [attempt.values.department as Department] : [], ...onBehalf });
   }
@@ -198,6 +200,7 @@ export function CasePage({ frame, data, now, done, attempt, unavailable }: CaseP
       {openClocks.length ? <ClockList frame={frame} clocks={openClocks} now={now} paused={view.paused} /> : <p>{t(lang, 'casePage.noClocks')}</p>}
       <h2>{t(lang, 'casePage.steps')}</h2>
       <div data-testid="steps">
+        {refusedGone ? <RefusedStep lang={lang} reason={refusedGone} offered={steps.length > 0} /> : null}
         {openSteps === undefined && !attempt ? <p class="notice">{t(lang, 'casePage.queued')}</p> : null}
         {openSteps !== undefined && !steps.length ? <p>{t(lang, 'casePage.noSteps')}</p> : null}
         {own.map((open) => (

@@ -4,7 +4,7 @@ import type { CaseSteps } from './open-steps';
 import { CaseCard } from '../cases/case-card';
 import type { Frame } from '../kit/frame';
 import { Layout } from '../kit/layout';
-import { StepForm, type StepAttempt } from './step-forms';
+import { RefusedStep, StepForm, type StepAttempt } from './step-forms';
 import type { Department } from '../../schemas/vocabulary';
 
 export interface DepartmentHomeProps {
@@ -38,13 +38,16 @@ export function DepartmentHome({ frame, department, rows, steps, nextCursor, now
             const status = department ? found?.route?.departments[department] : undefined;
             const report = found?.openSteps?.find((open) => open.step === 'record-department-report');
             const tried = attempt?.caseId === row.id ? attempt : undefined;
+            // A report refused and no longer open leaves its reason, not a form that would be refused again.
+            const refusedGone = tried?.refusal !== undefined && !report ? tried.refusal : undefined;
             return (
               <CaseCard frame={frame} row={row} now={now}>
                 <p>
                   <strong>{t(lang, 'tasks.yourPart')}：</strong>
                   <span data-testid="department-status">{status ? t(lang, `departmentStatus.${status}`) : t(lang, 'casePage.none')}</span>
                 </p>
-                {report || tried ? (
+                {refusedGone ? <RefusedStep lang={lang} reason={refusedGone} offered={false} /> : null}
+                {report || (tried && !refusedGone) ? (
                   <section class="step">
                     <h3 id={`step-record-department-report-title`}>{t(lang, 'step.record-department-report')}</h3>
                     <StepForm

@@ -222,7 +222,12 @@ function StepFields({ lang, view, open, mediators, attempt }: StepFormProps): Ch
         </>
       );
     case 'close':
-      return <Text context={context} name="note" long required={false} />;
+      return (
+        <>
+          {open.needsReason ? <Text context={context} name="reason" long hint={t(lang, 'casePage.closeEarlyHint')} /> : null}
+          <Text context={context} name="note" long required={false} />
+        </>
+      );
     case 'exit': {
       const only = (kind: (typeof exitKinds)[number]) => t(lang, 'casePage.onlyFor', { kind: t(lang, `exitKind.${kind}`) });
       return (
@@ -267,6 +272,18 @@ function DepartmentReportFields({ context, departmentsOpen }: { context: FieldCo
       <Select context={context} name="moreTime" options={durationOptions(lang)} required={false} />
       <Text context={context} name="report" long />
     </>
+  );
+}
+
+/** Why a step was not taken, where its form no longer stands; what the reader can do now follows it. */
+export function RefusedStep({ lang, reason, offered }: { lang: Lang; reason: string; offered: boolean }) {
+  return (
+    <div class="refused-step">
+      <p class="refusal" role="alert" tabindex={-1} autofocus data-testid="refusal">
+        {t(lang, 'casePage.refused', { reason })}
+      </p>
+      {offered ? <p data-testid="now-possible">{t(lang, 'casePage.nowPossible')}</p> : null}
+    </div>
   );
 }
 
