@@ -16,12 +16,12 @@ beforeAll(async () => {
 afterAll(async () => stack?.stop());
 
 const page = (cookie: string, path: string) => fetch(`${stack.edgeUrl}${path}`, { redirect: 'manual', headers: { cookie, 'accept-language': 'zh-CN' } });
-const answer = (cookie: string, id: number, feedback: string) =>
+const answer = (cookie: string, id: number, feedback: string, lang = 'zh-CN') =>
   fetch(`${stack.edgeUrl}/instructions/${id}`, {
     method: 'POST',
     redirect: 'manual',
     headers: { cookie, origin: stack.edgeUrl, 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'zh-CN' },
-    body: new URLSearchParams({ lang: 'zh-CN', feedback }),
+    body: new URLSearchParams({ lang, feedback }),
   });
 
 /** A report as the batch's workflow sends it, signed as the worker signs it. */
@@ -147,6 +147,9 @@ describe('a grid worker’s instructions', () => {
     expect(againHtml).toContain('补充：房东说下月有人入住');
     // The answer that stands is the first, shown beside the refusal.
     expect(againHtml).toContain('已核查，无人居住');
+    const inEnglish = await answer(cookie, ids[0]!, 'one more', 'en');
+    expect(inEnglish.status).toBe(409);
+    expect(await inEnglish.text()).toContain('Feedback was already given');
     const batch = (await (await supervisor(`/api/batches/${batchId}`)).json()) as { counts: Record<string, number> };
     expect(batch.counts.feedbackReceived).toBe(1);
 

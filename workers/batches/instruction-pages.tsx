@@ -26,6 +26,7 @@ function LineClock({ frame, line, now }: { frame: Frame; line: InstructionLine; 
   return clock ? <ClockList frame={frame} clocks={[clock]} now={now} /> : <p class="muted">{t(frame.lang, 'instructions.notDispatched')}</p>;
 }
 
+/** What the line is (its kind, its batch) and what the dispatcher added. */
 function About({ lang, line, batchTitle }: { lang: Lang; line: InstructionLine; batchTitle: string | null }) {
   const note = noteOf(line);
   return (
@@ -38,6 +39,7 @@ function About({ lang, line, batchTitle }: { lang: Lang; line: InstructionLine; 
   );
 }
 
+/** The answer given and when, in the reader's local time. */
 function Answered({ frame, line }: { frame: Frame; line: InstructionLine }) {
   return (
     <div data-testid="answer">
