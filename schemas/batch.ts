@@ -44,13 +44,33 @@ export const batchJsonSchema = v.pipe(
 /** The kinds that stay instructions; a `dispute` line is an intake (schemas/intake.ts, grid channel) instead. */
 export const checkKinds = instructionKinds.filter((kind) => kind !== 'dispute') as [Exclude<(typeof instructionKinds)[number], 'dispute'>, ...Exclude<(typeof instructionKinds)[number], 'dispute'>[]];
 
+/** Why a line of a body cannot even be read as fields; each has its words in the catalogs (`batch.lineProblem.<code>`). */
+export const lineProblems = ['quoteUnclosed', 'tooManyCells', 'notJson', 'notObject'] as const;
+
+/** A line as read from a body or a sheet, before its schema is asked: its number, and its fields or why it cannot be read. */
+export const rawLineSchema = v.union([
+  v.object({ line: v.pipe(v.number(), v.integer(), v.minValue(1)), fields: v.record(v.string(), v.unknown()) }),
+  v.object({ line: v.pipe(v.number(), v.integer(), v.minValue(1)), unreadable: v.picklist(lineProblems), cells: v.optional(v.number()), columns: v.optional(v.number()) }),
+]);
+export type RawLine = v.InferOutput<typeof rawLineSchema>;
+
+/** The lines a preview carries back to its confirmation, read again there as any upload's. */
+export const previewedLinesSchema = v.pipe(v.array(rawLineSchema), v.minLength(1), v.maxLength(maxBatchLines));
+
+export type CheckKind = (typeof checkKinds)[number];
+
 /** A line first says its kind; that decides which schema reads the rest. */
 export const lineKindSchema = v.object({ kind: v.picklist(instructionKinds) });
 
-/** A verification instruction: who checks what. */
+/**
+ * A verification instruction: who checks what. The assignee is named by user ID, or by name as a county's sheet
+ * names people, with their place when two people of that name work in the jurisdiction; one of the two is needed.
+ */
 export const instructionLineSchema = v.object({
   kind: v.picklist(checkKinds),
-  assigneeId: text(1, 64),
+  assigneeId: v.optional(text(1, 64)),
+  assignee: v.optional(text(1, 50)),
+  assigneePlace: v.optional(text(1, 100)),
   /** The household, premises, person or unit to check. */
   subject: text(2, 200),
   note: v.optional(text(1, 1000)),

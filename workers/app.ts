@@ -64,7 +64,7 @@ export const buildApp = (platform: EdgePlatform) =>
   .use((c, next) => {
     if (c.req.path.startsWith('/internal/')) return internalBodyLimit(c, next);
     if (importPaths.includes(c.req.path)) return importBodyLimit(c, next);
-    return (c.req.path === '/api/batches' || c.req.path === '/batches' ? batchBodyLimit : publicBodyLimit)(c, next);
+    return (c.req.path === '/api/batches' || c.req.path === '/batches' || c.req.path === '/batches/confirm' ? batchBodyLimit : publicBodyLimit)(c, next);
   })
   // Once the body's size is known and before a token is looked up: a refused burst costs the edge next to nothing.
   .use(limitEachCaller)

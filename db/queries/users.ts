@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../schemas/vocabulary';
 import type { Database } from '../client';
 import { cases, jurisdictions, sessions, users } from '../schema';
@@ -113,3 +113,15 @@ export const usersWithLoad = (db: Database, role: Role, path: string) =>
     .where(and(eq(users.role, role), active, pathWithin(jurisdictions.path, path)))
     .groupBy(users.id)
     .orderBy(sql`count(${cases.id})`, asc(users.id));
+
+/**
+ * The active people of some roles at or below a path, each with the name of their place: a county fills a batch
+ * sheet with names and places, not with user IDs. By place, then name.
+ */
+export const listPeopleWithin = (db: Database, path: string, roles: readonly Role[]) =>
+  db
+    .select({ ...userWithJurisdiction, jurisdictionName: jurisdictions.name })
+    .from(users)
+    .innerJoin(jurisdictions, eq(users.jurisdictionCode, jurisdictions.code))
+    .where(and(active, pathWithin(jurisdictions.path, path), inArray(users.role, [...roles])))
+    .orderBy(asc(jurisdictions.path), asc(users.name), asc(users.id));

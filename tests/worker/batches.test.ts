@@ -1,7 +1,9 @@
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/universal';
 import { signatureHeader, signRequest } from '../../schemas/internal-signature';
 import type { Stack } from '../../scripts/stack';
-import { apiAs, edgeOnlyStack, freshIntake, tokenOf } from '../support/stack';
+import { apiAs, edgeOnlyStack, freshIntake, sessionCookieOf, tokenOf } from '../support/stack';
 
 /** The edge in workerd with a real local D1 and Temporal unreachable: every batch waits in the outbox to start. */
 let stack: Stack;
@@ -114,7 +116,7 @@ describe('a batch of verification instructions', () => {
       [3, 'rejected'],
       [4, 'rejected'],
     ]);
-    expect(lineOf(lines, 3).errors).toEqual([{ field: '', code: 'badLine', message: '这一行无法读取：not valid JSON' }]);
+    expect(lineOf(lines, 3).errors).toEqual([{ field: '', code: 'badLine', message: '这一行无法读取：不是有效的 JSON' }]);
   });
 
   it('refuses what cannot be a batch: no ID, a bad duration, an unknown content type; grid workers may not dispatch', async () => {
@@ -189,5 +191,114 @@ describe('the API document', () => {
     expect(document.paths['/api/batches/{id}']!.get.responses).toHaveProperty('404');
     expect(document.paths['/api/instructions/{id}/feedback']!.post.responses).toHaveProperty('409');
     expect(document.paths['/internal/batches/{id}/events']!.post.requestBody.content['application/json'].schema).toBeDefined();
+  });
+});
+
+describe('a batch a county prepares in Excel', () => {
+  let cookie: string;
+  beforeAll(async () => {
+    cookie = await sessionCookieOf(stack, 'demo-supervisor-ly');
+  });
+  const page = (path: string, lang = 'zh-CN') => fetch(`${stack.edgeUrl}${path}`, { redirect: 'manual', headers: { cookie, 'accept-language': lang } });
+  const post = (path: string, body: FormData | URLSearchParams, lang = 'zh-CN') =>
+    fetch(`${stack.edgeUrl}${path}`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: stack.edgeUrl, 'accept-language': lang }, body });
+  const upload = (bytes: Uint8Array | string, name: string, fields: Record<string, string> = {}) => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ batchId: batchId(), ...fields })) form.set(key, value);
+    form.set('file', new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name));
+    return post('/batches', form, fields.lang);
+  };
+  const rowAt = (html: string, line: number) => new RegExp(`<tr data-line="${line}"[\\s\\S]*?</tr>`).exec(html)?.[0] ?? '';
+  const unescape = (text: string) => text.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+  const confirmFormOf = (html: string) => {
+    const form = /<form method="post" action="\/batches\/confirm"[\s\S]*?<\/form>/.exec(html)![0];
+    return new URLSearchParams([...form.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)"/g)].map((match) => [match[1]!, unescape(match[2]!)]));
+  };
+  const batchIds = async () => ((await json(await supervisor('/api/batches?limit=200'))).rows as { id: string }[]).map((row) => row.id);
+
+  it('previews a GBK CSV with Chinese headers, every subject in Chinese, writes nothing until confirmed, then writes it once', async () => {
+    const csv = ['类别,承办人,承办人辖区,核查对象,说明', '人口核查,王网格员,,白乐桥村 30 号 出租房人口核查,', '反诈走访,赵调解员,灵隐派出所,灵隐路 7 号 独居老人反诈走访,带宣传册', '场所核查,李四,,北高峰茶室,'].join('\r\n');
+    const id = batchId();
+    const preview = await upload(iconv.encode(csv, 'gbk'), '第48周.csv', { batchId: id, title: '第 48 周核查' });
+    expect(preview.status).toBe(200);
+    const html = await preview.text();
+    expect(html).toContain('共 3 行：2 行将下发，0 行将登记为案件，1 行不能受理');
+    expect(rowAt(html, 2)).toContain('白乐桥村 30 号 出租房人口核查');
+    expect(rowAt(html, 2)).toContain('王网格员');
+    expect(rowAt(html, 2)).toContain('将下发');
+    expect(rowAt(html, 3)).toContain('反诈走访');
+    expect(rowAt(html, 4)).toContain('北高峰茶室');
+    expect(rowAt(html, 4)).toContain('第 4 行');
+    expect(rowAt(html, 4)).toContain('辖区内没有名叫“李四”的网格员或调解员');
+    expect(await batchIds()).not.toContain(id);
+
+    const form = confirmFormOf(html);
+    const confirmed = await post('/batches/confirm', form);
+    expect(confirmed.status).toBe(303);
+    expect(confirmed.headers.get('location')).toBe(`/batches/${id}`);
+    expect((await post('/batches/confirm', form)).status).toBe(303);
+    const view = await json(await supervisor(`/api/batches/${id}`));
+    expect(view).toMatchObject({ title: '第 48 周核查', counts: { lines: 3, accepted: 2, rejected: 1 } });
+    expect(lineOf(view, 2)).toMatchObject({ kind: 'population', assigneeId: 'demo-grid-ly', payload: { subject: '白乐桥村 30 号 出租房人口核查' } });
+    expect(lineOf(view, 3)).toMatchObject({ kind: 'anti_fraud', assigneeId: 'demo-mediator-ly', payload: { subject: '灵隐路 7 号 独居老人反诈走访', note: '带宣传册' } });
+  });
+
+  it('reads a UTF-8 CSV with a BOM, and says why each row is refused in English when the page is English', async () => {
+    const csv = '\uFEFFkind,assignee,subject\npopulation,王网格员,白乐桥村 31 号\nlottery,王网格员,某处\nunit,李四,某单位\n';
+    const zh = await (await upload(csv, 'batch.csv')).text();
+    expect(rowAt(zh, 2)).toContain('白乐桥村 31 号');
+    expect(rowAt(zh, 3)).toContain('“lottery”不是有效的指令类别，可以填：人口核查、');
+    const en = await (await upload(csv, 'batch.csv', { lang: 'en' })).text();
+    expect(en).toContain('3 lines: 1 to dispatch, 0 to file as cases, 2 refused');
+    expect(rowAt(en, 3)).toContain('“lottery” is not an instruction kind');
+    expect(rowAt(en, 4)).toContain('No grid worker or mediator named “李四” works in your jurisdiction');
+    expect(en).not.toMatch(/辖区内|不是有效/);
+  });
+
+  it('reads an xlsx with Chinese headers, and refuses a sheet without a kind column in the page’s language', async () => {
+    const sheet = [
+      ['类别', '承办人', '核查对象', '说明'].map((value) => ({ value })),
+      [{ value: '单位核查' }, { value: '王网格员' }, { value: '灵隐寺管委会' }, null],
+      [{ value: '人口核查' }, { value: '赵调解员' }, { value: '白乐桥村 40 号' }, { value: '夜间走访' }],
+    ];
+    const bytes = new Uint8Array(await (await writeXlsxFile(sheet as never).toBlob()).arrayBuffer());
+    const html = await (await upload(bytes, '指令.xlsx')).text();
+    expect(html).toContain('共 2 行：2 行将下发');
+    expect(rowAt(html, 2)).toContain('灵隐寺管委会');
+    expect(rowAt(html, 3)).toContain('赵调解员');
+
+    const noKind = await upload('核查对象,承办人\n某处,王网格员\n', 'x.csv');
+    expect(noKind.status).toBe(422);
+    const refused = await noKind.text();
+    expect(refused).toContain('表头中没有“类别”列');
+    expect(refused).not.toContain('The CSV header');
+    expect(await (await upload('subject\nx\n', 'x.csv', { lang: 'en' })).text()).toContain('The header has no “kind” column');
+  });
+
+  it('offers templates in CSV and xlsx that preview without a refusal when uploaded as they are, and lists the assignees', async () => {
+    const form = await (await page('/batches')).text();
+    expect(form).toContain('href="/batches/template.csv"');
+    expect(form).toMatch(/<th scope="row">王网格员<\/th>\s*<td[^>]*>白乐桥村<\/td>/);
+    const csv = await page('/batches/template.csv');
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const csvBytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...csvBytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(csvBytes)).toContain('类别,承办人,承办人辖区,承办人编号,核查对象,说明');
+    const xlsx = new Uint8Array(await (await page('/batches/template.xlsx')).arrayBuffer());
+    for (const [bytes, name] of [
+      [csvBytes, '模板.csv'],
+      [xlsx, '模板.xlsx'],
+    ] as const) {
+      const html = await (await upload(bytes, name)).text();
+      expect(html).toContain('共 2 行：2 行将下发，0 行将登记为案件，0 行不能受理');
+    }
+  });
+
+  it('answers the API’s CSV with Chinese headers and assignees by name, and says why a sheet is unreadable in its language', async () => {
+    const csv = '类别,承办人,核查对象\n人口核查,王网格员,白乐桥村 50 号\n';
+    const created = await json(await send(supervisor, csv, 'text/csv', { 'idempotency-key': batchId() }));
+    expect(lineOf(created, 2)).toMatchObject({ status: 'pending', assigneeId: 'demo-grid-ly', payload: { subject: '白乐桥村 50 号' } });
+    const unreadable = await json(await send(supervisor, '核查对象\n某处\n', 'text/csv', { 'idempotency-key': batchId(), 'accept-language': 'en' }));
+    expect(unreadable.fields).toEqual([{ field: '', code: 'unreadable', message: expect.stringContaining('The header has no “kind” column') }]);
   });
 });

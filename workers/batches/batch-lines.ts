@@ -1,9 +1,12 @@
-import { maxBatchLines } from '../../schemas/batch';
+import { maxBatchLines, type RawLine } from '../../schemas/batch';
+import { isZip, readXlsx, textOfBytes, type SheetRow } from '../kit/sheet-files';
+import { fieldOfHeader, valueOfCell } from './batch-columns';
 
-/** A line as read from the body, before its schema is asked: its number, and the fields or why it cannot be read. */
-export type RawLine = { line: number; fields: Record<string, unknown> } | { line: number; unreadable: string };
+export type { RawLine };
 
-export type BodyFormat = 'json' | 'jsonLines' | 'csv';
+export type BodyFormat = 'json' | 'jsonLines' | 'csv' | 'xlsx';
+
+export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The content type decides how the lines are read; anything else is answered 415. */
 export function bodyFormatOf(contentType: string | undefined): BodyFormat | undefined {
@@ -11,28 +14,23 @@ export function bodyFormatOf(contentType: string | undefined): BodyFormat | unde
   if (type === 'application/json') return 'json';
   if (type === 'application/x-ndjson' || type === 'application/jsonl' || type === 'application/json-lines') return 'jsonLines';
   if (type === 'text/csv') return 'csv';
+  if (type === xlsxType) return 'xlsx';
   return undefined;
 }
 
 /**
- * An uploaded file's text. Chinese Excel saves a CSV in GBK (GB18030) unless told otherwise, so bytes that are not
- * UTF-8 are read as GB18030; bytes that are neither are refused rather than stored as replacement characters.
+ * Why a sheet or a body gives no lines at all; each has its words in the catalogs (`error.<code>`), so a page says it
+ * in its own language and the API names it by code.
  */
-export function textOfUpload(bytes: ArrayBuffer): string | undefined {
-  for (const encoding of ['utf-8', 'gb18030']) {
-    try {
-      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    } catch {
-      // Not this encoding: try the next.
-    }
-  }
-  return undefined;
-}
+export type SheetProblem = 'batchEncoding' | 'batchNotSheet' | 'batchSheetEmpty' | 'batchNoKindColumn' | 'batchTooMany';
+
+/** An uploaded file's text; see textOfBytes for how its encoding is told. */
+export const textOfUpload = (bytes: ArrayBuffer) => textOfBytes(bytes);
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const linesOfJson = (values: unknown[]): RawLine[] =>
-  values.map((value, index) => (isRecord(value) ? { line: index + 1, fields: value } : { line: index + 1, unreadable: 'not a JSON object' }));
+  values.map((value, index) => (isRecord(value) ? { line: index + 1, fields: value } : { line: index + 1, unreadable: 'notObject' }));
 
 /** JSON lines: one object per line, numbered as an editor shows them; blank lines count but carry nothing. */
 export function linesOfJsonLines(text: string): RawLine[] {
@@ -42,15 +40,17 @@ export function linesOfJsonLines(text: string): RawLine[] {
     try {
       lines.push(...linesOfJson([JSON.parse(source)]).map((read) => ({ ...read, line: index + 1 })));
     } catch {
-      lines.push({ line: index + 1, unreadable: 'not valid JSON' });
+      lines.push({ line: index + 1, unreadable: 'notJson' });
     }
   });
   return lines;
 }
 
+type CsvRecord = SheetRow & { unclosed?: boolean };
+
 /** RFC 4180 records, each with the line it starts on: a quoted cell may hold commas, quotes ("") and line breaks. */
-function csvRecords(text: string): { line: number; cells: string[]; unclosed?: boolean }[] {
-  const records: { line: number; cells: string[]; unclosed?: boolean }[] = [];
+function csvRecords(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
   let cells: string[] = [];
   let cell = '';
   let quoted = false;
@@ -87,9 +87,9 @@ function csvRecords(text: string): { line: number; cells: string[]; unclosed?: b
  * Dot-path columns (`where.address`, `parties.0.name`) become the nested shape the schemas read; numbered keys
  * become arrays. Blank cells are left out, so an empty column means "not given".
  */
-function nestCells(header: string[], cells: string[]): Record<string, unknown> {
+function nestCells(fields: string[], cells: string[]): Record<string, unknown> {
   const root: Record<string, unknown> = {};
-  header.forEach((name, index) => {
+  fields.forEach((name, index) => {
     const value = cells[index]?.trim();
     if (!value || !name) return;
     const keys = name.split('.');
@@ -101,21 +101,38 @@ function nestCells(header: string[], cells: string[]): Record<string, unknown> {
       if (!isRecord(cursor[key]) && !Array.isArray(cursor[key])) cursor[key] = /^\d+$/.test(keys[depth + 1]!) ? [] : {};
       cursor = cursor[key] as Record<string, unknown>;
     }
-    cursor[keys.at(-1)!] = value;
+    cursor[keys.at(-1)!] = valueOfCell(name, value);
   });
   return root;
 }
 
-/** CSV with a header row; lines are numbered as the file's, the header being line 1. */
-export function linesOfCsv(text: string): RawLine[] | { error: string } {
-  const [head, ...rows] = csvRecords(text);
-  if (!head) return { error: 'The CSV is empty: it needs a header row and at least one line.' };
-  const header = head.cells.map((name) => name.trim());
-  if (!header.includes('kind')) return { error: 'The CSV header has no `kind` column.' };
-  if (rows.length > maxBatchLines) return { error: `A batch holds at most ${maxBatchLines} lines.` };
-  return rows.map(({ line, cells, unclosed }): RawLine => {
-    if (unclosed) return { line, unreadable: 'a quoted cell is never closed' };
-    if (cells.length > header.length) return { line, unreadable: `${cells.length} cells under a header of ${header.length}` };
-    return { line, fields: nestCells(header, cells) };
+/** A sheet with a header row, its headers Chinese or English; lines keep the sheet's numbers, the header being 1. */
+function linesOfRows(rows: CsvRecord[]): RawLine[] | { problem: SheetProblem } {
+  const filled = rows.filter((row) => row.unclosed || row.cells.some((cell) => cell.trim()));
+  const [head, ...body] = filled;
+  if (!head || !body.length) return { problem: 'batchSheetEmpty' };
+  const fields = head.cells.map(fieldOfHeader);
+  if (!fields.includes('kind')) return { problem: 'batchNoKindColumn' };
+  if (body.length > maxBatchLines) return { problem: 'batchTooMany' };
+  // Excel leaves trailing cells of a row empty rather than absent; only a filled cell beyond the header is a fault.
+  const width = (cells: string[]) => cells.length - [...cells].reverse().findIndex((cell) => cell.trim() !== '');
+  return body.map(({ line, cells, unclosed }): RawLine => {
+    if (unclosed) return { line, unreadable: 'quoteUnclosed' };
+    if (width(cells) > fields.length) return { line, unreadable: 'tooManyCells', cells: width(cells), columns: fields.length };
+    return { line, fields: nestCells(fields, cells) };
   });
+}
+
+/** CSV text with a header row; lines are numbered as the file's, the header being line 1. */
+export const linesOfCsv = (text: string) => linesOfRows(csvRecords(text));
+
+/** An uploaded sheet, told by its bytes: an xlsx (a zip), else CSV in UTF-8 or GBK. */
+export function linesOfSheet(bytes: ArrayBuffer): RawLine[] | { problem: SheetProblem } {
+  const view = new Uint8Array(bytes);
+  if (isZip(view)) {
+    const rows = readXlsx(view);
+    return rows ? linesOfRows(rows) : { problem: 'batchNotSheet' };
+  }
+  const text = textOfBytes(bytes);
+  return text === undefined ? { problem: 'batchEncoding' } : linesOfCsv(text);
 }

@@ -8,6 +8,8 @@ import { Layout } from '../kit/layout';
 import { formatDeadline } from '../kit/local-time';
 import { percent } from '../kit/percent';
 import { fieldId } from '../kit/schema-form';
+import type { DirectoryEntry } from './assignee-directory';
+import { BatchTemplates } from './batch-directory';
 
 /** How long an instruction's feedback may take, in words a dispatcher picks from; blank is the SLA policy's. */
 export const feedbackChoices = ['PT12H', 'P1D', 'P2D', 'P3D', 'P7D'] as const;
@@ -21,6 +23,8 @@ export interface BatchFormProps {
   defaultFeedback: string;
   /** The latest batches of the reader's jurisdiction, newest first. */
   recent: readonly BatchSummary[];
+  /** The people the sheet may name, listed beside the templates. */
+  people: readonly DirectoryEntry[];
 }
 
 const recentCounts = ['lines', 'rejected', 'dispatched', 'feedbackReceived', 'overdue'] as const;
@@ -65,9 +69,9 @@ function RecentBatches({ frame, recent }: { frame: Frame; recent: readonly Batch
   );
 }
 
-const exampleCsv = `kind,assigneeId,subject,note
-population,demo-grid-ly,白乐桥村 12 号 出租房人口核查,
-anti_fraud,demo-mediator-ly,灵隐路 3 号 独居老人反诈走访,带宣传册`;
+const exampleCsv = `类别,承办人,承办人辖区,承办人编号,核查对象,说明
+人口核查,王网格员,,,白乐桥村 12 号 出租房人口核查,
+反诈走访,,,demo-mediator-ly,灵隐路 3 号 独居老人反诈走访,带宣传册`;
 
 function FieldErrorText({ lang, errors, field }: { lang: Lang; errors: readonly FieldError[]; field: string }) {
   const error = errors.find((item) => item.field === field);
@@ -81,7 +85,7 @@ function FieldErrorText({ lang, errors, field }: { lang: Lang; errors: readonly 
 }
 
 /** Upload a batch of verification instructions as CSV: a file from the station PC, or the lines pasted in. */
-export function BatchFormPage({ frame, values, errors, batchId, defaultFeedback, recent }: BatchFormProps) {
+export function BatchFormPage({ frame, values, errors, batchId, defaultFeedback, recent, people }: BatchFormProps) {
   const { lang } = frame;
   const invalid = (field: string) => errors.some((error) => error.field === field);
   return (
@@ -116,7 +120,7 @@ export function BatchFormPage({ frame, values, errors, batchId, defaultFeedback,
             {t(lang, 'batch.fileHint')}
           </span>
           <FieldErrorText lang={lang} errors={errors} field="file" />
-          <input type="file" id={fieldId('file')} name="file" accept=".csv,text/csv" aria-describedby={`${fieldId('file')}-hint`} />
+          <input type="file" id={fieldId('file')} name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby={`${fieldId('file')}-hint`} />
         </div>
         <div class={invalid('csv') ? 'field invalid' : 'field'}>
           <label for={fieldId('csv')}>{tField(lang, 'csv')}</label>
@@ -147,6 +151,7 @@ export function BatchFormPage({ frame, values, errors, batchId, defaultFeedback,
           <button type="submit">{t(lang, 'batch.upload')}</button>
         </div>
       </form>
+      <BatchTemplates lang={lang} people={people} />
       <RecentBatches frame={frame} recent={recent} />
     </Layout>
   );

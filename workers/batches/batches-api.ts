@@ -3,9 +3,9 @@ import * as v from 'valibot';
 import { batchIdSchema, batchJsonSchema, batchListQuerySchema, batchOptionsSchema, maxBatchLines } from '../../schemas/batch';
 import type { AppEnv } from '../env';
 import { limitBody } from '../middleware/body-limit';
-import { customError, fieldErrors, t } from '../i18n/messages';
+import { customError, fieldErrors, t, type Lang } from '../i18n/messages';
 import { requirePermission, requireUser } from '../middleware/auth';
-import { bodyFormatOf, linesOfCsv, linesOfJson, linesOfJsonLines, textOfUpload, type RawLine } from './batch-lines';
+import { bodyFormatOf, linesOfCsv, linesOfJson, linesOfJsonLines, linesOfSheet, textOfUpload, xlsxType, type RawLine, type SheetProblem } from './batch-lines';
 import { listBatchesFor, readBatch } from './batch-view';
 import { dispatchBatch } from './dispatch-batch';
 import { policyInForce } from '../county/sla-policy';
@@ -14,18 +14,27 @@ import { validated } from '../kit/validated';
 /** A county's batch runs to a thousand lines, some of them whole intakes: more than the 64 KiB a single request gets. */
 export const batchBodyLimit = limitBody(2 * 1024 * 1024, (c) => c.json({ error: 'too_large', message: 'The batch is over 2 MiB; send it in parts.' }, 413));
 
-type Read = { options: unknown; lines: RawLine[] } | { problem: string };
+type Read = { options: unknown; lines: RawLine[] } | { problem: SheetProblem | 'notJson' | 'batchEmpty' };
 
-/** The lines and options as the content type says: a JSON body carries both; CSV and JSON lines take options from the query. */
-function readBody(contentType: string | undefined, text: string, query: Record<string, string>): Read | { invalid: v.BaseIssue<unknown>[] } | undefined {
+/**
+ * The lines and options as the content type says: a JSON body carries both; CSV (UTF-8 or GBK, headers Chinese or
+ * English), an xlsx workbook and JSON lines take the options from the query.
+ */
+function readBody(contentType: string | undefined, bytes: ArrayBuffer, query: Record<string, string>): Read | { invalid: v.BaseIssue<unknown>[] } | undefined {
   const format = bodyFormatOf(contentType);
   if (!format) return undefined;
+  if (format === 'xlsx') {
+    const lines = linesOfSheet(bytes);
+    return 'problem' in lines ? lines : { options: query, lines };
+  }
+  const text = textOfUpload(bytes);
+  if (text === undefined) return { problem: 'batchEncoding' };
   if (format === 'json') {
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      return { problem: 'The body is not valid JSON.' };
+      return { problem: 'notJson' };
     }
     const parsed = v.safeParse(batchJsonSchema, body);
     if (!parsed.success) return { invalid: parsed.issues };
@@ -33,11 +42,18 @@ function readBody(contentType: string | undefined, text: string, query: Record<s
     return { options, lines: linesOfJson(lines) };
   }
   const lines = format === 'csv' ? linesOfCsv(text) : linesOfJsonLines(text);
-  if ('error' in lines) return { problem: lines.error };
-  if (!lines.length) return { problem: 'The batch has no lines.' };
-  if (lines.length > maxBatchLines) return { problem: `A batch holds at most ${maxBatchLines} lines.` };
+  if ('problem' in lines) return lines;
+  if (!lines.length) return { problem: 'batchEmpty' };
+  if (lines.length > maxBatchLines) return { problem: 'batchTooMany' };
   return { options: query, lines };
 }
+
+/** Why a body gives no lines, in the request's language; the code stays `unreadable`, as programs read it. */
+const unreadable = (lang: Lang, problem: SheetProblem | 'notJson' | 'batchEmpty') => ({
+  field: '',
+  code: 'unreadable',
+  message: problem === 'notJson' ? t(lang, 'error.badLine', { label: t(lang, 'batch.lineProblem.notJson') }) : t(lang, `error.${problem}`, { label: '' }),
+});
 
 export const batchesApi = new Hono<AppEnv>()
   .use(requireUser('api'))
@@ -47,11 +63,10 @@ export const batchesApi = new Hono<AppEnv>()
     // The query's options are checked whatever the body: beside a JSON body they are not read, but a wrong one is never passed over.
     const queryOptions = v.safeParse(batchOptionsSchema, c.req.query());
     if (!queryOptions.success) return c.json({ error: 'invalid_batch', fields: fieldErrors(queryOptions.issues, lang) }, 422);
-    const text = textOfUpload(await c.req.arrayBuffer());
-    const read = text === undefined ? { problem: 'The body is neither UTF-8 nor GBK text.' } : readBody(c.req.header('content-type'), text, c.req.query());
-    if (!read) return c.json({ error: 'unsupported_media_type', message: 'Send application/json, application/x-ndjson (JSON lines) or text/csv.' }, 415);
+    const read = readBody(c.req.header('content-type'), await c.req.arrayBuffer(), c.req.query());
+    if (!read) return c.json({ error: 'unsupported_media_type', message: `Send application/json, application/x-ndjson (JSON lines), text/csv or ${xlsxType}.` }, 415);
     if ('invalid' in read) return c.json({ error: 'invalid_batch', fields: fieldErrors(read.invalid, lang) }, 422);
-    if ('problem' in read) return c.json({ error: 'invalid_batch', fields: [{ field: '', code: 'unreadable', message: read.problem }] }, 422);
+    if ('problem' in read) return c.json({ error: 'invalid_batch', fields: [unreadable(lang, read.problem)] }, 422);
     const options = v.safeParse(batchOptionsSchema, read.options);
     if (!options.success) return c.json({ error: 'invalid_batch', fields: fieldErrors(options.issues, lang) }, 422);
     // An Idempotency-Key is checked whether or not the body names the batch too: a wrong header is never passed over.

@@ -1,16 +1,14 @@
-import * as v from 'valibot';
 import { findBatch, findBatchWithCounts, insertBatch, listInstructions, type NewInstruction } from '../../db/queries/batches';
 import { markStartFailed } from '../../db/queries/outbox';
-import { findUserById, type SignedInUser } from '../../db/queries/users';
-import { canSee } from '../../domain/jurisdiction';
-import { instructionLineSchema, lineKindSchema, type BatchOptions } from '../../schemas/batch';
+import type { SignedInUser } from '../../db/queries/users';
+import type { BatchOptions, RawLine } from '../../schemas/batch';
 import type { BatchWorkflowInput } from '../../schemas/batch-workflow';
-import { intakeSchemas } from '../../schemas/intake';
+import type { Intake } from '../../schemas/intake';
 import type { SlaPolicy } from '../../schemas/policy';
 import type { BatchStatus } from '../../schemas/vocabulary';
 import { sha256Hex } from '../runtime/crypto';
-import { customError, fieldErrors, t, type FieldError, type Lang } from '../i18n/messages';
-import type { RawLine } from './batch-lines';
+import { t, type FieldError, type Lang } from '../i18n/messages';
+import { checkLines } from './check-lines';
 import { toBatchView, type BatchView } from './batch-view';
 import type { EdgeServices } from '../runtime/edge-services';
 import { fileAndStart } from '../intake/file-and-start';
@@ -49,46 +47,24 @@ async function replay(services: EdgeServices, request: BatchRequest, requestHash
   return { kind: 'replayed', view: toBatchView(fresh, await listInstructions(services.db, batch.id)) };
 }
 
-/** Who may be given an instruction: an active user within the dispatcher's jurisdiction. */
-async function assigneesWithin(services: EdgeServices, user: SignedInUser, ids: string[]) {
-  const found = await Promise.all([...new Set(ids)].map((id) => findUserById(services.db, id)));
-  return new Set(found.filter((assignee) => assignee && canSee(user, assignee.jurisdictionPath)).map((assignee) => assignee!.id));
-}
-
 /**
- * Reads every line on its own: a bad line is kept as rejected with one message per field and stops none of the
- * others. A dispute line is filed as a grid-channel case through intake, under a key made of the batch and the
- * line, so a batch re-sent after a failure finds the same cases rather than filing them twice.
+ * Writes what checkLines decided: an instruction as pending, a bad line as rejected with its errors, and a dispute line
+ * filed as a grid-channel case through intake, under a key made of the batch and the line, so a batch re-sent after a
+ * failure finds the same cases rather than filing them twice.
  */
 async function readLines(services: EdgeServices, request: BatchRequest): Promise<NewInstruction[]> {
-  const { lang, user } = request;
-  const checks = request.lines.map((raw) => {
-    if ('unreadable' in raw) return { raw, errors: [{ field: '', code: 'badLine', message: t(lang, 'error.badLine', { label: raw.unreadable }) }] };
-    const kind = v.safeParse(lineKindSchema, raw.fields);
-    if (!kind.success) return { raw, errors: fieldErrors(kind.issues, lang) };
-    if (kind.output.kind === 'dispute') return { raw, dispute: raw.fields };
-    const check = v.safeParse(instructionLineSchema, raw.fields);
-    return check.success ? { raw, check: check.output } : { raw, errors: fieldErrors(check.issues, lang) };
-  });
-  const assignable = await assigneesWithin(services, user, checks.flatMap((read) => (read.check ? [read.check.assigneeId] : [])));
   const lines: NewInstruction[] = [];
-  for (const read of checks) {
-    const fields = 'fields' in read.raw ? read.raw.fields : undefined;
-    if (read.errors) lines.push(rejected(read.raw.line, fields, read.errors));
-    else if (read.check) {
-      const { kind, assigneeId, ...payload } = read.check;
-      if (!assignable.has(assigneeId)) lines.push(rejected(read.raw.line, fields, [customError(lang, 'assigneeId', 'assigneeUnknown')]));
-      else lines.push({ line: read.raw.line, kind, assigneeId, payload, status: 'pending' });
-    } else if (read.dispute) lines.push(await fileDisputeLine(services, request, read.raw.line, read.dispute));
+  for (const read of await checkLines(services, request.user, request.lines, request.lang)) {
+    if (read.status === 'rejected') lines.push(rejected(read.line, read.fields, read.errors));
+    else if (read.status === 'pending') lines.push({ line: read.line, kind: read.kind, assigneeId: read.assigneeId, payload: read.payload, status: 'pending' });
+    else lines.push(await fileDisputeLine(services, request, read.line, read.fields ?? {}, read.intake));
   }
   return lines;
 }
 
-async function fileDisputeLine(services: EdgeServices, request: BatchRequest, line: number, fields: Record<string, unknown>): Promise<NewInstruction> {
-  const intake = v.safeParse(intakeSchemas.grid, fields);
-  if (!intake.success) return rejected(line, fields, fieldErrors(intake.issues, request.lang));
+async function fileDisputeLine(services: EdgeServices, request: BatchRequest, line: number, fields: Record<string, unknown>, intake: Intake<'grid'>): Promise<NewInstruction> {
   const { user, policy, lang } = request;
-  const answer = await fileAndStart(services, { user, channel: 'grid', intake: intake.output, idempotencyKey: `batch:${request.batchId}:${line}`, policy, lang });
+  const answer = await fileAndStart(services, { user, channel: 'grid', intake, idempotencyKey: `batch:${request.batchId}:${line}`, policy, lang });
   if (answer.kind === 'invalid') return rejected(line, fields, answer.errors);
   if (answer.kind === 'keyReused') return rejected(line, fields, [{ field: '', code: 'idempotencyReused', message: t(lang, 'error.idempotencyReused') }]);
   return { line, kind: 'dispute', payload: fields, status: 'case_filed', caseId: answer.view.id };

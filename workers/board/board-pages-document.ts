@@ -60,7 +60,7 @@ export function boardPagePaths(): Record<string, unknown> {
       get: { tags: ['pages'], summary: 'Upload a batch of verification instructions', responses: { 200: page('The form.'), ...signedIn } },
       post: {
         tags: ['pages'],
-        summary: 'Upload a batch as CSV (a file or pasted); the same service as POST /api/batches',
+        summary: 'Upload a batch (a CSV in UTF-8 or GBK, an xlsx, or pasted CSV; Chinese or English headers) and see every line with what would become of it; nothing is written',
         requestBody: {
           content: {
             'multipart/form-data': {
@@ -71,14 +71,37 @@ export function boardPagePaths(): Record<string, unknown> {
                   file: { type: 'string', format: 'binary' },
                   csv: { type: 'string' },
                 },
-                description: 'batchId is made when the form is shown, so sending it twice files it once; `file` wins over `csv`.',
+                description: 'batchId is made when the form is shown and rides on to the confirmation; `file` wins over `csv`.',
               },
               example: { batchId: 'XH-2026-W47', title: '第 47 周核查指令', feedbackWithin: 'P2D', csv: 'kind,assigneeId,subject\npopulation,demo-grid-ly,白乐桥村 12 号 出租房人口核查' },
             },
           },
         },
-        responses: { ...signedIn, 303: { description: 'Uploaded: on to /batches/{id}. Not signed in: on to /login.' }, 422: page('The form again with an error summary.') },
+        responses: { ...signedIn, 200: page('The preview: every line with its subject, assignee and result, and a form to confirm.'), 303: { description: 'Not signed in: on to /login.' }, 422: page('The form again with an error summary.') },
       },
+    },
+    '/batches/confirm': {
+      post: {
+        tags: ['pages'],
+        summary: 'Confirm a previewed batch: its lines are checked again and written through the same service as POST /api/batches',
+        requestBody: {
+          content: {
+            'application/x-www-form-urlencoded': {
+              schema: {
+                type: 'object',
+                properties: { ...Object.fromEntries(Object.keys(batchOptionsSchema.entries).map((name) => [name, { type: 'string' }])), lines: { type: 'string', description: 'The preview’s lines as JSON.' } },
+              },
+            },
+          },
+        },
+        responses: { ...signedIn, 303: { description: 'Written: on to /batches/{id}. Not signed in: on to /login.' }, 422: page('The form again: the lines did not come back, or the batch ID holds another batch.') },
+      },
+    },
+    '/batches/template.csv': {
+      get: { tags: ['pages'], summary: 'The batch template as CSV (UTF-8 with a BOM, Chinese headers, two example lines naming people of your jurisdiction)', responses: { 200: download('The template.', 'text/csv'), ...signedIn } },
+    },
+    '/batches/template.xlsx': {
+      get: { tags: ['pages'], summary: 'The batch template as an Excel workbook; its second sheet lists the people you may name', responses: { 200: download('The template.', xlsx), ...signedIn } },
     },
     '/batches/{id}': {
       get: {

@@ -1,3 +1,4 @@
+import { batchPageWordsEn } from './batch-pages.en';
 import { casePageWordsEn } from './case-pages.en';
 import { boardPageWordsEn } from './board-pages.en';
 import { adminPageWordsEn } from './admin-pages.en';
@@ -227,4 +228,5 @@ export const en: Record<MessageKey, string> = {
   ...adminAuditWordsEn,
   ...adminPolicyWordsEn,
   ...instructionPageWordsEn,
+  ...batchPageWordsEn,
 };

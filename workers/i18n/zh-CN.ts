@@ -1,3 +1,4 @@
+import { batchPageWordsZhCN } from './batch-pages.zh-CN';
 import { casePageWordsZhCN } from './case-pages.zh-CN';
 import { boardPageWordsZhCN } from './board-pages.zh-CN';
 import { adminPageWordsZhCN } from './admin-pages.zh-CN';
@@ -240,6 +241,7 @@ export const zhCN = {
   ...adminAuditWordsZhCN,
   ...adminPolicyWordsZhCN,
   ...instructionPageWordsZhCN,
+  ...batchPageWordsZhCN,
 } as const satisfies Record<VocabularyKey, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
