@@ -55,7 +55,7 @@ describe('the supervisor’s pages', () => {
     expect(await board.text()).toContain('搜索内容至少需要两个字或数字');
     const figures = await page(cookie, '/dashboard.csv?groupBy=mediator');
     expect(figures.status).toBe(200);
-    expect(await figures.text()).toMatch(/^\uFEFF?mediator,rank,filed/);
+    expect(await figures.text()).toMatch(/^\uFEFF?调解员,排名,登记案件/);
     const period = await page(cookie, '/dashboard?from=2026-11-10&to=2026-11-01&month=2026-13');
     expect(period.status).toBe(422);
     const html = await period.text();

@@ -36,12 +36,22 @@ describe('the figures over the API', () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...rows] = new TextDecoder().decode(bytes).trim().split('\r\n');
-    expect(header).toMatch(/^jurisdiction,rank,filed,firstContactDue,/);
-    expect(header).toContain('resolvedByRoute grassroots');
+    expect(header).toMatch(/^派出所,排名,登记案件,应首次联系,/);
+    expect(header).toContain('各途径化解·基层组织化解');
+    expect(header).not.toMatch(/[a-z]{4}/);
     expect(rows.map((row) => row.split(',').slice(0, 3))).toEqual([
-      ['XH-LY', '', '2'],
-      ['total', '', '2'],
+      ['灵隐派出所', '', '2'],
+      ['合计', '', '2'],
     ]);
+    const english = await apiAs(stack, tokenOf(stack, 'demo-supervisor-xh'))('/api/stats?groupBy=jurisdiction&format=csv&lang=en');
+    const [englishHeader] = (await english.text()).trim().split('\r\n');
+    expect(englishHeader).toMatch(/^\uFEFF?Station,Rank,Filed,First contact due,/);
+  });
+
+  it('writes the total once when the figures are not grouped', async () => {
+    const csv = await (await apiAs(stack, tokenOf(stack, 'demo-supervisor-xh'))('/api/stats?format=csv')).text();
+    const rows = csv.trim().split('\r\n').slice(1);
+    expect(rows.map((row) => row.split(',')[0])).toEqual(['合计']);
   });
 
   it('count the verification instructions of the period and their closed-loop feedback rate', async () => {

@@ -87,6 +87,6 @@ export const dashboardPages = new Hono<AppEnv>()
     const answer = query.success ? await readFigures(db, c.get('user'), query.output, await policyInForce(c.env, db)) : undefined;
     // For a wrong period, the dashboard says what is wrong with it.
     if (!answer) return showDashboard(c);
-    const file = figuresCsvFile(answer);
+    const file = await figuresCsvFile(db, answer, c.get('lang'));
     return c.body(file.body, 200, file.headers);
   });

@@ -18,7 +18,7 @@ export const statsApi = new Hono<AppEnv>().use(requireUser('api')).get(
     const answer = await readFigures(db, c.get('user'), query, await policyInForce(c.env, db));
     if (!answer) return c.json({ error: 'not_found', message: 'No such jurisdiction within yours.' }, 404);
     if (query.format === 'csv') {
-      const file = figuresCsvFile(answer);
+      const file = await figuresCsvFile(db, answer, c.get('lang'));
       return c.body(file.body, 200, file.headers);
     }
     return c.json(answer);

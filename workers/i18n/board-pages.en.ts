@@ -1,8 +1,43 @@
 import { figureDefinitions, type FigureName } from '../../domain/figures';
 import type { boardPageWordsZhCN } from './board-pages.zh-CN';
 
-/** The figures' definitions in English are the domain's own words: written once, in domain/figures.ts. */
-const definitions = Object.fromEntries(Object.entries(figureDefinitions).map(([name, text]) => [`figure.${name}`, text])) as Record<`figure.${FigureName}`, string>;
+const figureNames = {
+  'figureName.filed': 'Filed',
+  'figureName.firstContactDue': 'First contact due',
+  'figureName.firstContactOnTime': 'First contact on time',
+  'figureName.firstContactOnTimeRate': 'First contact on-time rate',
+  'figureName.dispatched': 'Dispatched',
+  'figureName.feedbackReceived': 'Feedback received',
+  'figureName.feedbackRate': 'Feedback rate',
+  'figureName.resolved': 'Resolved',
+  'figureName.resolvedByRoute': 'Resolved by route',
+  'figureName.transfers': 'Route changes',
+  'figureName.exits': 'Exits',
+  'figureName.litigation': 'Referred to litigation',
+  'figureName.escalationsRaised': 'Escalated to the station',
+  'figureName.escalationsAcknowledgedInTime': 'Acknowledged in time',
+  'figureName.escalationsReachingCounty': 'Escalated to the county',
+  'figureName.overTheStationsHead': 'Over the station’s head',
+  'figureName.repeats': 'Repeats',
+  'figureName.returnVisits': 'Return visits',
+  'figureName.satisfied': 'Satisfied',
+  'figureName.satisfactionRate': 'Satisfaction',
+  'figureName.openLoad': 'Open now',
+  'figureName.resolvedOnTime': 'Resolved on time',
+  'figureName.onTimeRate': 'On-time rate',
+} satisfies Record<`figureName.${FigureName}`, string>;
+
+/**
+ * The figures' definitions in English are the domain's own words, written once in domain/figures.ts, where a figure
+ * named in another's definition ("resolvedOnTime ÷ resolved") is the API's field; a page reads the names it shows.
+ */
+const nameOf = (field: string) => figureNames[`figureName.${field}` as keyof typeof figureNames] ?? field;
+const definitions = Object.fromEntries(
+  Object.entries(figureDefinitions).map(([name, text]) => [
+    `figure.${name}`,
+    text.replace(/(\w+) ÷ (\w+)/, (_, over: string, under: string) => `${nameOf(over)} ÷ ${nameOf(under)}`),
+  ]),
+) as Record<`figure.${FigureName}`, string>;
 
 /** The supervisor's pages' words in English: exactly the keys of board-pages.zh-CN.ts. */
 export const boardPageWordsEn: Record<keyof typeof boardPageWordsZhCN, string> = {
@@ -11,12 +46,11 @@ export const boardPageWordsEn: Record<keyof typeof boardPageWordsZhCN, string> =
   month: 'Ranking month',
   title: 'Batch name',
   feedbackWithin: 'Feedback within',
-  file: 'Choose a CSV file',
+  file: 'Choose a file (CSV or Excel)',
   csv: 'Or paste the CSV',
   'error.periodOrder': '{label} must be after the start date',
   'error.month': '{label} must be a month (year-month)',
-  'error.batchEmpty': 'Choose a CSV file or paste the CSV',
-  'error.batchUnreadable': 'This CSV cannot be read: {problem}',
+  'error.batchEmpty': 'Choose a file, or paste the CSV',
   'error.batchEncoding': 'This file is neither UTF-8 nor GBK text: save it from Excel as CSV and choose it again',
   'error.batchResent': 'This form was already sent with other lines; check them and send again',
 
@@ -96,6 +130,16 @@ export const boardPageWordsEn: Record<keyof typeof boardPageWordsZhCN, string> =
   'dashboard.rankValue': '{rate} ({resolved} resolved, {open} open)',
   'dashboard.definitions': 'How these figures are counted',
   'dashboard.downloads': 'Download the figures (CSV)',
+  'dashboard.csvGroup.none': 'Scope',
+  'dashboard.csvGroup.channel': 'Channel',
+  'dashboard.csvGroup.route': 'Route',
+  'dashboard.csvGroup.jurisdiction': 'Station',
+  'dashboard.csvGroup.mediator': 'Mediator',
+  'dashboard.csvGroup.category': 'Category',
+  'dashboard.csvGroup.week': 'Week (first day)',
+  'dashboard.csvGroup.month': 'Month',
+  'dashboard.csvRank': 'Rank',
+  'dashboard.csvTotal': 'Total',
   'dashboard.csvBy.none': 'Totals',
   'dashboard.csvBy.channel': 'By channel',
   'dashboard.csvBy.route': 'By route',
@@ -105,45 +149,23 @@ export const boardPageWordsEn: Record<keyof typeof boardPageWordsZhCN, string> =
   'dashboard.csvBy.week': 'By week',
   'dashboard.csvBy.month': 'By month',
 
-  'figureName.filed': 'Filed',
-  'figureName.firstContactDue': 'First contact due',
-  'figureName.firstContactOnTime': 'First contact on time',
-  'figureName.firstContactOnTimeRate': 'First contact on time',
-  'figureName.dispatched': 'Dispatched',
-  'figureName.feedbackReceived': 'Feedback received',
-  'figureName.feedbackRate': 'Feedback rate',
-  'figureName.resolved': 'Resolved',
-  'figureName.resolvedByRoute': 'Resolved by route',
-  'figureName.transfers': 'Route changes',
-  'figureName.exits': 'Exits',
-  'figureName.litigation': 'Referred to litigation',
-  'figureName.escalationsRaised': 'Escalated to the station',
-  'figureName.escalationsAcknowledgedInTime': 'Acknowledged in time',
-  'figureName.escalationsReachingCounty': 'Escalated to the county',
-  'figureName.overTheStationsHead': 'Over the station’s head',
-  'figureName.repeats': 'Repeats',
-  'figureName.returnVisits': 'Return visits',
-  'figureName.satisfied': 'Satisfied',
-  'figureName.satisfactionRate': 'Satisfaction',
-  'figureName.openLoad': 'Open now',
-  'figureName.resolvedOnTime': 'Resolved on time',
-  'figureName.onTimeRate': 'On-time rate',
+  ...figureNames,
   ...definitions,
 
   'batch.uploadTitle': 'Dispatch a batch of verification instructions',
-  'batch.uploadLead': 'Upload a CSV with one instruction a line, at most {max} lines. A line with a problem is listed with the reason and holds up none of the others.',
+  'batch.uploadLead': 'Upload a sheet (CSV or Excel) with one instruction a line, at most {max} lines. Every line is previewed first and dispatched only once you confirm; a line with a problem is listed with the reason and holds up none of the others.',
   'batch.policyFeedback': 'As the policy says ({within})',
   'batch.within.PT12H': 'Within 12 hours',
   'batch.within.P1D': 'Within 1 day',
   'batch.within.P2D': 'Within 2 days',
   'batch.within.P3D': 'Within 3 days',
   'batch.within.P7D': 'Within 7 days',
-  'batch.fileHint': 'A .csv file from this computer; a chosen file wins over pasted text',
-  'batch.csvHint': 'The first line is the header; it needs at least a kind column',
-  'batch.formatTitle': 'The CSV format',
-  'batch.formatText': 'Header columns: kind, assigneeId, subject, note (may be blank). kind is one of:',
-  'batch.disputeLine': 'a dispute, filed as a new case from the grid form’s columns (category, summary, where.address, where.gridCellCode, parties.0.name, parties.0.role, source.screenedBy)',
-  'batch.upload': 'Upload and dispatch',
+  'batch.fileHint': 'A .csv or .xlsx file from this computer, UTF-8 or GBK; a chosen file wins over pasted text',
+  'batch.csvHint': 'The first line is the header; it needs at least a kind (类别) column',
+  'batch.formatTitle': 'The sheet’s format',
+  'batch.formatText': 'Header columns: kind, assignee (a name), assigneePlace (when two share a name), assigneeId (instead of a name), subject, note (may be blank); or their Chinese names 类别、承办人、承办人辖区、承办人编号、核查对象、说明. kind is one of:',
+  'batch.disputeLine': 'a dispute, filed as a new case from the grid form’s columns (category, summary, where.address, where.gridCellCode, parties.0.name, parties.0.role, source.screenedBy, or their Chinese names)',
+  'batch.upload': 'Upload and preview',
   'batch.untitled': 'Untitled batch',
   'batch.createdAt': 'Uploaded {at}',
   'batch.refreshing': 'Dispatching and collecting feedback: this page reloads every {seconds} seconds.',
