@@ -172,7 +172,9 @@ describe('the ledger as files', () => {
     const [header, row, end] = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
     expect(header!.split(',').slice(0, 5)).toEqual(['案件编号', '登记时间', '排查渠道', '纠纷类别', '状态']);
     expect(row!.startsWith(`${filed.caseNumber},`)).toBe(true);
-    expect(row).toContain('首次联系');
+    // The first contact is due the same day (事不过夜): the ledger writes its end as the pages do, 24:00 of that day.
+    expect(row).toMatch(/首次联系 \d{4}-\d{2}-\d{2} 24:00（/);
+    expect(row).not.toMatch(/首次联系 \d{4}-\d{2}-\d{2} 00:00/);
     expect(end).toBe('');
     const english = await (await as('demo-supervisor-ly')(`/api/cases?q=${marker}&format=csv`, { headers: { 'accept-language': 'en' } })).text();
     // text() drops the BOM, as a spreadsheet does.
@@ -210,5 +212,11 @@ describe('the ledger as files', () => {
     expect(Math.max(...Object.values(files).map((file) => file.length))).toBeGreaterThan(160_000);
     expect(text).toContain('矛盾纠纷台账 XH-LY');
     for (const number of numbers) expect(text).toContain(number);
+    // The filing time is a date a spreadsheet can sort and count by: a number under a date format, not text.
+    const sheet = Object.entries(files).find(([name]) => /worksheets\/sheet1\.xml$/.test(name))![1];
+    const filedAt = /<c r="B2"([^>]*)>(.*?)<\/c>/.exec(strFromU8(sheet));
+    expect(filedAt?.[1]).not.toContain('t="s"');
+    expect(Number(/<v>([\d.]+)<\/v>/.exec(filedAt![2]!)?.[1])).toBeGreaterThan(46_000);
+    expect(strFromU8(Object.entries(files).find(([name]) => /styles\.xml$/.test(name))![1])).toContain('yyyy-mm-dd hh:mm');
   });
 });
