@@ -1,4 +1,5 @@
-import { t, tField } from '../i18n/messages';
+import { instructionKinds, type InstructionKind } from '../../schemas/vocabulary';
+import { t, tField, type Lang } from '../i18n/messages';
 import type { Frame } from '../kit/frame';
 import { Layout } from '../kit/layout';
 import type { RawLine } from '../../schemas/batch';
@@ -18,6 +19,12 @@ const subjectOf = (line: CheckedLine) => {
   const fields = line.fields ?? {};
   const text = typeof fields.subject === 'string' ? fields.subject : typeof fields.summary === 'string' ? fields.summary : undefined;
   return text ?? '—';
+};
+
+/** A line's kind in the page's words; a refused line's as the sheet wrote it when it names no kind. */
+const kindOf = (lang: Lang, line: CheckedLine) => {
+  const kind = line.status === 'pending' ? line.kind : line.status === 'dispute' ? 'dispute' : line.fields?.kind;
+  return typeof kind === 'string' && (instructionKinds as readonly string[]).includes(kind) ? t(lang, `instructionKind.${kind as InstructionKind}`) : String(kind ?? '—');
 };
 
 /**
@@ -53,7 +60,7 @@ export function BatchPreviewPage({ frame, batchId, options, lines, checked }: Ba
                 <th scope="row" data-label={t(lang, 'batch.line')}>
                   {t(lang, 'batch.lineN', { n: line.line })}
                 </th>
-                <td data-label={tField(lang, 'kind')}>{line.status === 'pending' ? t(lang, `instructionKind.${line.kind}`) : line.status === 'dispute' ? t(lang, 'instructionKind.dispute') : String(line.fields?.kind ?? '—')}</td>
+                <td data-label={tField(lang, 'kind')}>{kindOf(lang, line)}</td>
                 <td data-label={tField(lang, 'subject')}>{subjectOf(line)}</td>
                 <td data-label={tField(lang, 'assignee')}>
                   {line.status === 'pending'
