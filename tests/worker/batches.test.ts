@@ -186,7 +186,7 @@ describe('the API document', () => {
   it('documents the batch routes with their bodies from the same schemas', async () => {
     const document = (await json(await supervisor('/api/openapi.json'))) as { paths: Record<string, Record<string, any>> };
     const post = document.paths['/api/batches']!.post;
-    expect(Object.keys(post.requestBody.content)).toEqual(['application/json', 'application/x-ndjson', 'text/csv']);
+    expect(Object.keys(post.requestBody.content)).toEqual(['application/json', 'application/x-ndjson', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
     expect(post.requestBody.content['application/json'].schema.properties).toHaveProperty('lines');
     expect(document.paths['/api/batches/{id}']!.get.responses).toHaveProperty('404');
     expect(document.paths['/api/instructions/{id}/feedback']!.post.responses).toHaveProperty('409');
@@ -239,6 +239,12 @@ describe('a batch a county prepares in Excel', () => {
     expect((await post('/batches/confirm', form)).status).toBe(303);
     const view = await json(await supervisor(`/api/batches/${id}`));
     expect(view).toMatchObject({ title: '第 48 周核查', counts: { lines: 3, accepted: 2, rejected: 1 } });
+    // The batch's own page says a stored reason in the reader's language where its words name only the field.
+    const missing = await upload('类别,承办人,核查对象\n人口核查,王网格员,白乐桥村 32 号\n人口核查,王网格员,\n', 'x.csv');
+    const written = await post('/batches/confirm', confirmFormOf(await missing.text()));
+    const english = await (await page(written.headers.get('location')!, 'en')).text();
+    expect(english).toMatch(/<li data-line="3">[\s\S]*?is required/);
+    expect(english).not.toContain('请填写');
     expect(lineOf(view, 2)).toMatchObject({ kind: 'population', assigneeId: 'demo-grid-ly', payload: { subject: '白乐桥村 30 号 出租房人口核查' } });
     expect(lineOf(view, 3)).toMatchObject({ kind: 'anti_fraud', assigneeId: 'demo-mediator-ly', payload: { subject: '灵隐路 7 号 独居老人反诈走访', note: '带宣传册' } });
   });

@@ -10,6 +10,7 @@ import { percent } from '../kit/percent';
 import { fieldId } from '../kit/schema-form';
 import type { DirectoryEntry } from './assignee-directory';
 import { BatchTemplates } from './batch-directory';
+import { lineErrorWords } from './line-errors';
 
 /** How long an instruction's feedback may take, in words a dispatcher picks from; blank is the SLA policy's. */
 export const feedbackChoices = ['PT12H', 'P1D', 'P2D', 'P3D', 'P7D'] as const;
@@ -209,7 +210,7 @@ export function BatchPage({ frame, view, assignees, refreshSeconds }: { frame: F
                 <li data-line={line.line}>
                   <strong>{t(lang, 'batch.lineN', { n: line.line })}</strong>
                   {(line.errors ?? []).map((error) => (
-                    <p class="field-error">{error.message}</p>
+                    <p class="field-error">{lineErrorWords(lang, error)}</p>
                   ))}
                 </li>
               ))}

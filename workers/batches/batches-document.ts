@@ -3,6 +3,7 @@ import { batchIdSchema, batchJsonSchema, batchListCursor, batchListQuerySchema, 
 import { batchReportSchema } from '../../schemas/batch-workflow';
 import { encodeKeyset } from '../../schemas/cursor';
 import type { RefusalCode } from '../../schemas/refusal';
+import { xlsxType } from './batch-lines';
 import { errorResponse, invalidResponse, jsonSchema, queryParameters, refusedBeyondSchema } from '../document/openapi-parts';
 
 const security = [{ bearer: [] }];
@@ -74,9 +75,13 @@ export function batchPaths(): Record<string, unknown> {
         summary: 'Dispatch a batch of verification instructions (supervisors and admins)',
         description: [
           `Up to ${maxBatchLines} lines. The content type decides how they are read: \`application/json\` (the options and \`lines\`), `,
-          '`application/x-ndjson` (one JSON object per line) or `text/csv` (a header row; intake fields as dot-path columns such as ',
-          '`where.address`, `parties.0.name`); for the last two the options come as query parameters. Each line is checked on its own: ',
-          'an instruction (`population`, `premises`, `anti_fraud`, `unit`) needs an active assignee within your jurisdiction; a `dispute` ',
+          '`application/x-ndjson` (one JSON object per line), `text/csv` (UTF-8, with or without a BOM, or GBK as Excel saves it; a ',
+          'header row; intake fields as dot-path columns such as `where.address`, `parties.0.name`) or an xlsx workbook (its first sheet, ',
+          'read as the CSV); for all but JSON the options come as query parameters. A sheet’s headers may be the field names or their ',
+          'Chinese names (类别, 承办人, 承办人辖区, 承办人编号, 核查对象, 说明, and the intake’s 纠纷类别, 发生地点…), and a kind, category or ',
+          'party role the words the pages use (人口核查). Each line is checked on its own: an instruction (`population`, `premises`, ',
+          '`anti_fraud`, `unit`) needs an active assignee within your jurisdiction, by `assigneeId` or by `assignee` (a grid worker’s or ',
+          'mediator’s name; with `assigneePlace`, the name or code of their place, when two share the name); a `dispute` ',
           'line carries a grid intake and is filed as a case. A bad line is kept as `rejected` with one message per field and its line ',
           'number (CSV: the file’s line, the header being line 1) and stops none of the others. The batch ID is yours (`batchId`, or the ',
           '`Idempotency-Key` header): sending the same batch again answers 200 with the same batch and creates nothing twice. Its ',
@@ -93,7 +98,8 @@ export function batchPaths(): Record<string, unknown> {
             'application/json': { schema: jsonSchema(batchJsonSchema), example: example(batchJsonSchema) },
             // Each line of the body is one such object.
             'application/x-ndjson': { schema: instructionLine, example: '{"kind":"unit","assigneeId":"demo-grid-ly","subject":"灵隐寺管委会"}' },
-            'text/csv': { schema: { type: 'string' }, example: 'kind,assigneeId,subject,note\npopulation,demo-grid-ly,白乐桥村 12 号,\n' },
+            'text/csv': { schema: { type: 'string' }, example: '类别,承办人,核查对象,说明\n人口核查,王网格员,白乐桥村 12 号,\n' },
+            [xlsxType]: { schema: { type: 'string', format: 'binary' } },
           },
         },
         responses: {
@@ -103,11 +109,11 @@ export function batchPaths(): Record<string, unknown> {
           403: errorResponse('Supervisors and admins only.'),
           409: errorResponse('Another user’s batch has this ID.'),
           413: errorResponse('Over 2 MiB.'),
-          415: errorResponse('Not JSON, JSON lines or CSV.'),
+          415: errorResponse('Not JSON, JSON lines, CSV or xlsx.'),
           422: refusedBeyondSchema(
             ['batchId', 'idempotencyReused', 'batchEmpty', 'batchResent', 'unreadable'],
             'No batch ID in the body, the query or the Idempotency-Key (`batchId`), bad options, no lines (`batchEmpty`), the ID used before for a different batch (`idempotencyReused`), ' +
-              'or a CSV or JSON-lines body that cannot be read as lines (`unreadable`: a CSV needs a header row naming a `kind` column, which a schema of a text cannot say).',
+              'or a CSV, xlsx or JSON-lines body that cannot be read as lines (`unreadable`: a sheet needs a header row naming a `kind` column, which a schema of a text cannot say).',
           ),
         },
       },
