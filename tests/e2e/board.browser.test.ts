@@ -7,7 +7,7 @@ import type { SlaPolicy } from '../../schemas/policy';
 import { findChromium } from '../../scripts/chromium';
 import type { Stack } from '../../scripts/stack';
 import { apiAs, freshIntake, testStack, tokenOf } from '../support/stack';
-import { signIn as signInWithToken } from '../support/browser';
+import { accessibilityViolations, signIn as signInWithToken } from '../support/browser';
 
 /**
  * A supervisor in the command room, in a real headless Chromium on the whole stack (Temporal, the case worker,
@@ -109,6 +109,7 @@ describe('a supervisor at a desktop', () => {
     await expect(boardRow(hardCaseNumber).count()).resolves.toBe(1);
     await expect(page.locator('tr.case-row').first().getAttribute('data-overdue')).resolves.toBe('1');
     await screenshot('board');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('finds the overdue case by the party’s phone, with the breach and the warning in words, its time past and its escalation', async () => {
@@ -197,8 +198,13 @@ describe('a supervisor at a desktop', () => {
     await expect(page.getByText('这些数字是怎么算的').count()).resolves.toBe(1);
     const csv = await page.request.get(`${stack.edgeUrl}${await page.getByRole('link', { name: '按排查渠道' }).getAttribute('href')}`);
     expect(csv.status()).toBe(200);
-    expect(await csv.text()).toMatch(/^\uFEFF?channel,rank,filed/);
+    expect(await csv.text()).toMatch(/^\uFEFF?排查渠道,排名,登记案件/);
+    // The drawing holds no links (controls nested in an image); the table under it leads to the board.
+    await expect(page.locator('figure.chart svg a').count()).resolves.toBe(0);
+    await page.locator('[data-chart="overdue-by-place"] details summary').click();
+    await expect(page.locator('[data-chart="overdue-by-place"] table').getByRole('link', { name: '灵隐派出所' }).getAttribute('href')).resolves.toContain('/board?');
     await screenshot('dashboard');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('uploads a batch and follows it: a refused line with its reason, the rest dispatched, then overdue', async () => {
@@ -254,6 +260,7 @@ describe('a supervisor on a phone', () => {
     await onPhone.goto(`${stack.edgeUrl}/dashboard`);
     await expect(onPhone.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
     await screenshot('dashboard-phone', onPhone);
+    expect(await accessibilityViolations(onPhone)).toEqual([]);
     await phone.close();
   });
 });

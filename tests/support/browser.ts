@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
@@ -93,4 +94,21 @@ export async function setFirstPassword(page: Page, baseUrl: string, login: strin
   await page.getByLabel('再次输入新密码').fill(password);
   await page.getByRole('button', { name: '保存密码' }).click();
   await page.waitForURL((url) => url.pathname !== '/account/password');
+}
+
+let axeSource: string | undefined;
+
+/**
+ * What axe-core finds wrong on the page as it stands, rule by rule with the elements it names: `[]` is a page a
+ * screen reader, a keyboard and a low-vision reader can all use. Evaluated through the browser's own protocol, so the
+ * pages' script policy need not let it in.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }

@@ -2,8 +2,10 @@ import { t, type Lang } from '../i18n/messages';
 
 /**
  * Charts drawn on the server as SVG: a bar is a `<rect>`, every bar carries its words and its number as text (not
- * only its length or colour), a `<title>` per bar for a pointer or a screen reader, and the same numbers in a table
- * below for anyone who would rather read them or copy them into a report.
+ * only its length or colour) and a `<title>` for a pointer. To a screen reader a chart is one named image; the same
+ * numbers stand in a table below, each row leading to the board's cases it counts, for anyone who would rather read
+ * them, follow them or copy them into a report. Links inside the image would be controls nested in an image, each
+ * bar's name read twice.
  */
 export interface Bar {
   label: string;
@@ -79,7 +81,7 @@ export function BarChart({ id, lang, title, description, bars, max }: { id: stri
             const y = index * rowHeight;
             const length = lengthOf(bar.value, top, width - valueRoom);
             const shown = bar.shown ?? String(bar.value);
-            const body = (
+            return (
               <g class={bar.tone === 'late' ? 'bar late' : 'bar'} data-label={bar.label} data-value={bar.value}>
                 <title>{t(lang, 'chart.barTitle', { label: bar.label, value: shown })}</title>
                 <text x="0" y={y + 15} class="bar-label">
@@ -91,7 +93,6 @@ export function BarChart({ id, lang, title, description, bars, max }: { id: stri
                 </text>
               </g>
             );
-            return bar.href ? <a href={bar.href}>{body}</a> : body;
           })}
         </svg>
       ) : (
