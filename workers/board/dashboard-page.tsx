@@ -167,7 +167,7 @@ function Definitions({ lang }: { lang: Lang }) {
 export function DashboardPage({ frame, places, values, errors, data }: DashboardProps) {
   const { lang } = frame;
   // The form shows the period and month on screen, those asked for or the defaults the figures were read for.
-  const shown = data ? { from: data.from, to: data.to, month: data.ranking.month, ...values } : values;
+  const shown = data ? { from: data.from, to: dayBefore(data.to), month: data.ranking.month, ...values } : values;
   return (
     <Layout frame={frame} title={t(lang, 'dashboard.title')}>
       <div class="wide">
@@ -181,7 +181,7 @@ export function DashboardPage({ frame, places, values, errors, data }: Dashboard
             <Headline lang={lang} total={data.total} />
             <Charts lang={lang} data={data} />
             <Definitions lang={lang} />
-            <Downloads lang={lang} values={{ ...values, from: data.from, to: data.to }} />
+            <Downloads lang={lang} values={{ ...values, from: data.from, to: dayBefore(data.to) }} />
           </>
         ) : null}
       </div>

@@ -24,6 +24,16 @@ const nextMonth = (month: string) => {
   return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`;
 };
 
+const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The period as the statistics read it. A person picks the last day to count, as the heading says it back; the
+ * figures' query (and the API) takes the first day not counted.
+ */
+function periodOf(values: Record<string, string>): Record<string, string> {
+  return values.to && /^\d{4}-\d{2}-\d{2}$/.test(values.to) && !Number.isNaN(Date.parse(values.to)) ? { ...values, to: dayAfter(values.to) } : values;
+}
+
 async function placesOf(c: Context<AppEnv>) {
   const visible = visiblePathOf(c.get('user'));
   const places = await listJurisdictionsWithin(c.get('services').db, visible);
@@ -34,7 +44,7 @@ async function placesOf(c: Context<AppEnv>) {
 /** The period, the grouped figures, what is late now and the month's ranking, or what is wrong with the asking. */
 async function dashboardOf(c: Context<AppEnv>, values: Record<string, string>) {
   const lang = c.get('lang');
-  const period = v.safeParse(statsQuerySchema, values);
+  const period = v.safeParse(statsQuerySchema, periodOf(values));
   const month = v.safeParse(monthSchema, values);
   const errors = [...(period.success ? [] : fieldErrors(period.issues, lang)), ...(month.success ? [] : fieldErrors(month.issues, lang))];
   if (!period.success || !month.success) return { errors };
@@ -82,7 +92,7 @@ export const dashboardPages = new Hono<AppEnv>()
   .get('/dashboard', showDashboard)
   .get('/dashboard.csv', async (c) => {
     const values = askedFields(c);
-    const query = v.safeParse(statsQuerySchema, values);
+    const query = v.safeParse(statsQuerySchema, periodOf(values));
     const { db } = c.get('services');
     const answer = query.success ? await readFigures(db, c.get('user'), query.output, await policyInForce(c.env, db)) : undefined;
     // For a wrong period, the dashboard says what is wrong with it.

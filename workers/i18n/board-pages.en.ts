@@ -42,7 +42,7 @@ const definitions = Object.fromEntries(
 /** The supervisor's pages' words in English: exactly the keys of board-pages.zh-CN.ts. */
 export const boardPageWordsEn: Record<keyof typeof boardPageWordsZhCN, string> = {
   from: 'From',
-  to: 'Up to',
+  to: 'Through',
   month: 'Ranking month',
   title: 'Batch name',
   feedbackWithin: 'Feedback within',
@@ -111,7 +111,7 @@ export const boardPageWordsEn: Record<keyof typeof boardPageWordsZhCN, string> =
   'dashboard.title': 'Dashboard',
   'dashboard.periodLabel': 'Period',
   'dashboard.fromHint': 'By filing date; blank is the 1st of this month',
-  'dashboard.toHint': 'Counted up to this day, not including it; blank is up to today',
+  'dashboard.toHint': 'Counted through this day, including it; blank is through today',
   'dashboard.monthHint': 'One person, one list is ranked by month; blank is this month',
   'dashboard.show': 'Show',
   'dashboard.thisMonth': 'Back to this month',

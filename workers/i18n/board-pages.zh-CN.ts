@@ -89,7 +89,7 @@ export const boardPageWordsZhCN = {
   'dashboard.title': '统计图表',
   'dashboard.periodLabel': '统计范围',
   'dashboard.fromHint': '按登记日期统计；留空为本月 1 日',
-  'dashboard.toHint': '统计到这一天之前（不含当天）；留空为统计到今天',
+  'dashboard.toHint': '统计到这一天（含当天）；留空为统计到今天',
   'dashboard.monthHint': '“一人一单”按月排名；留空为本月',
   'dashboard.show': '查看',
   'dashboard.thisMonth': '回到本月',
