@@ -247,6 +247,8 @@ describe('a batch a county prepares in Excel', () => {
     expect(english).not.toContain('请填写');
     expect(lineOf(view, 2)).toMatchObject({ kind: 'population', assigneeId: 'demo-grid-ly', payload: { subject: '白乐桥村 30 号 出租房人口核查' } });
     expect(lineOf(view, 3)).toMatchObject({ kind: 'anti_fraud', assigneeId: 'demo-mediator-ly', payload: { subject: '灵隐路 7 号 独居老人反诈走访', note: '带宣传册' } });
+    const batchPage = await (await page(`/batches/${id}`)).text();
+    expect(/<tr data-line="2"[\s\S]*?<\/tr>/.exec(batchPage)?.[0]).toContain('白乐桥村 30 号 出租房人口核查');
   });
 
   it('reads a UTF-8 CSV with a BOM, and says why each row is refused in English when the page is English', async () => {
@@ -304,6 +306,14 @@ describe('a batch a county prepares in Excel', () => {
     const csv = '类别,承办人,核查对象\n人口核查,王网格员,白乐桥村 50 号\n';
     const created = await json(await send(supervisor, csv, 'text/csv', { 'idempotency-key': batchId() }));
     expect(lineOf(created, 2)).toMatchObject({ status: 'pending', assigneeId: 'demo-grid-ly', payload: { subject: '白乐桥村 50 号' } });
+    const intake = freshIntake('grid');
+    const dispute = [
+      '类别,纠纷类别,纠纷简要情况,发生地点,网格编码,当事人姓名,当事人身份,排查人',
+      `纠纷登记,邻里纠纷,${intake.summary},${intake.where.address},${intake.where.gridCellCode},${intake.parties[0].name},申请人,王网格员`,
+    ].join('\n');
+    const filed = await json(await send(supervisor, dispute, 'text/csv', { 'idempotency-key': batchId() }));
+    expect(lineOf(filed, 2)).toMatchObject({ status: 'case_filed', kind: 'dispute' });
+    expect(await json(await supervisor(`/api/cases/${lineOf(filed, 2).caseId}`))).toMatchObject({ category: 'neighbour', channel: 'grid' });
     const unreadable = await json(await send(supervisor, '核查对象\n某处\n', 'text/csv', { 'idempotency-key': batchId(), 'accept-language': 'en' }));
     expect(unreadable.fields).toEqual([{ field: '', code: 'unreadable', message: expect.stringContaining('The header has no “kind” column') }]);
   });

@@ -158,6 +158,10 @@ export function BatchFormPage({ frame, values, errors, batchId, defaultFeedback,
   );
 }
 
+/** What a line is about as the sheet wrote it, so a garbled or wrong subject is seen: an instruction's subject, a dispute's summary. */
+const subjectOfPayload = (payload: Record<string, unknown>) =>
+  typeof payload.subject === 'string' ? payload.subject : typeof payload.summary === 'string' ? payload.summary : '—';
+
 function Progress({ lang, name, part, whole }: { lang: Lang; name: string; part: number; whole: number }) {
   return (
     <div class="progress-row" data-count={name}>
@@ -224,6 +228,7 @@ export function BatchPage({ frame, view, assignees, refreshSeconds }: { frame: F
               <tr>
                 <th scope="col">{t(lang, 'batch.line')}</th>
                 <th scope="col">{tField(lang, 'kind')}</th>
+                <th scope="col">{tField(lang, 'subject')}</th>
                 <th scope="col">{t(lang, 'page.status')}</th>
                 <th scope="col">{tField(lang, 'assigneeId')}</th>
                 <th scope="col">{t(lang, 'batch.dueAt')}</th>
@@ -237,6 +242,7 @@ export function BatchPage({ frame, view, assignees, refreshSeconds }: { frame: F
                     {String(line.line)}
                   </th>
                   <td data-label={tField(lang, 'kind')}>{line.kind ? t(lang, `instructionKind.${line.kind}`) : '—'}</td>
+                  <td data-label={tField(lang, 'subject')}>{subjectOfPayload(line.payload)}</td>
                   <td data-label={t(lang, 'page.status')}>
                     <span class={line.status === 'overdue' || line.status === 'rejected' ? 'mark breached' : 'mark'}>{t(lang, `instructionStatus.${line.status}`)}</span>
                     {line.caseId ? (
