@@ -63,17 +63,22 @@ describe('the supervisor’s pages', () => {
     expect(html).toContain('排名月份必须是有效的月份（年-月）');
   });
 
-  it('upload a batch from a plain form once, however often it is sent, and show each refused line with its reason', async () => {
+  it('upload a batch from a plain form, preview it, and write it once however often the confirmation is sent; show each refused line with its reason', async () => {
     const cookie = await signInAs('demo-supervisor-ly');
     const batchId = `page-${Date.now().toString(36)}`;
     const csv = 'kind,assigneeId,subject\npopulation,demo-grid-ly,白乐桥村 12 号 出租房人口核查\nunknown,demo-grid-ly,灵隐路 5 号';
-    const send = () => page(cookie, '/batches', { method: 'POST', headers: { origin: stack.edgeUrl }, body: batchForm(batchId, csv) });
-    const first = await send();
+    const preview = await page(cookie, '/batches', { method: 'POST', headers: { origin: stack.edgeUrl }, body: batchForm(batchId, csv) });
+    expect(preview.status).toBe(200);
+    const supervisor = apiAs(stack, tokenOf(stack, 'demo-supervisor-ly'));
+    expect((await supervisor(`/api/batches/${batchId}`)).status).toBe(404);
+    const carried = /name="lines" value="([^"]*)"/.exec(await preview.text())![1]!.replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+    const confirm = (lines: string) =>
+      page(cookie, '/batches/confirm', { method: 'POST', headers: { origin: stack.edgeUrl }, body: new URLSearchParams({ lang: 'zh-CN', batchId, lines }) });
+    const first = await confirm(carried);
     expect(first.status).toBe(303);
     expect(first.headers.get('location')).toBe(`/batches/${batchId}`);
-    const again = await send();
+    const again = await confirm(carried);
     expect(again.headers.get('location')).toBe(`/batches/${batchId}`);
-    const supervisor = apiAs(stack, tokenOf(stack, 'demo-supervisor-ly'));
     const view = (await (await supervisor(`/api/batches/${batchId}`)).json()) as { counts: { lines: number; accepted: number; rejected: number } };
     expect(view.counts).toMatchObject({ lines: 2, accepted: 1, rejected: 1 });
 
@@ -83,12 +88,14 @@ describe('the supervisor’s pages', () => {
     expect(html).toContain('第 3 行');
     expect(html).toContain('王网格员');
 
-    // The same form with other lines is not the same batch: it comes back with a fresh ID to send it under.
-    const changed = await page(cookie, '/batches', { method: 'POST', headers: { origin: stack.edgeUrl }, body: batchForm(batchId, `${csv}\npremises,demo-grid-ly,灵隐路 7 号`) });
+    // Other lines confirmed under the same ID are not the same batch: the form comes back with a fresh ID to send it under.
+    const changed = await confirm(JSON.stringify([...JSON.parse(carried), { line: 4, fields: { kind: 'premises', assigneeId: 'demo-grid-ly', subject: '灵隐路 7 号' } }]));
     expect(changed.status).toBe(422);
     const form = await changed.text();
     expect(form).toContain('这张表单已经提交过另一份内容');
     expect(form).not.toContain(`value="${batchId}"`);
+    // Lines that did not survive the trip are refused, not written as an empty batch.
+    expect((await confirm('not json')).status).toBe(422);
   });
 
   it('refuse a batch posted from another site, and create nothing', async () => {
@@ -96,6 +103,12 @@ describe('the supervisor’s pages', () => {
     const batchId = `forged-${Date.now().toString(36)}`;
     const forged = await page(cookie, '/batches', { method: 'POST', headers: { origin: 'https://elsewhere.example' }, body: batchForm(batchId, 'kind,assigneeId,subject\npopulation,demo-grid-ly,白乐桥村 1 号') });
     expect(forged.status).toBe(403);
+    const forgedConfirm = await page(cookie, '/batches/confirm', {
+      method: 'POST',
+      headers: { origin: 'https://elsewhere.example' },
+      body: new URLSearchParams({ batchId, lines: JSON.stringify([{ line: 2, fields: { kind: 'population', assigneeId: 'demo-grid-ly', subject: '白乐桥村 1 号' } }]) }),
+    });
+    expect(forgedConfirm.status).toBe(403);
     expect((await page(cookie, `/batches/${batchId}`)).status).toBe(404);
   });
 
