@@ -211,14 +211,17 @@ describe('a supervisor at a desktop', () => {
     await page.getByRole('navigation', { name: '主要导航' }).getByRole('link', { name: '批量下发' }).click();
     await page.waitForURL(`${stack.edgeUrl}/batches`);
     // Nothing to upload: told so, nothing created.
-    await page.getByRole('button', { name: '上传并下发' }).click();
-    await expect(page.getByTestId('error-summary').textContent()).resolves.toContain('请选择 CSV 文件或粘贴 CSV 内容');
+    await page.getByRole('button', { name: '上传并预览' }).click();
+    await expect(page.getByTestId('error-summary').textContent()).resolves.toContain('请选择文件，或粘贴 CSV 内容');
 
     const title = `第 47 周核查 ${unique()}`;
     await page.getByLabel('批次名称').fill(title);
     const csv = ['kind,assigneeId,subject', 'population,demo-grid-ly,白乐桥村 12 号 出租房人口核查', 'anti_fraud,demo-mediator-ly,灵隐路 3 号 独居老人反诈走访', 'population,nobody-here,灵隐路 5 号'].join('\n');
-    await page.getByLabel('选择 CSV 文件').setInputFiles({ name: 'batch.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.getByRole('button', { name: '上传并下发' }).click();
+    await page.getByLabel('选择文件（CSV 或 Excel）').setInputFiles({ name: 'batch.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: '上传并预览' }).click();
+    // Every line is shown before anything is written; the confirmation writes the batch.
+    await expect(page.getByTestId('batch-preview-summary').textContent()).resolves.toContain('2 行将下发');
+    await page.getByRole('button', { name: '确认下发' }).click();
     await page.waitForURL(/\/batches\/[0-9a-f-]{36}$/);
     await expect(heading()).resolves.toBe(title);
     const count = (name: string) => page.locator(`[data-testid="batch-counts"] dl [data-count="${name}"] .figure`).textContent();
