@@ -141,7 +141,9 @@ describe('a supervisor at a desktop', () => {
     const flags = await page.locator('tr.case-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-overdue')));
     expect(flags.length).toBeGreaterThanOrEqual(2);
     expect(new Set(flags)).toEqual(new Set(['1']));
-    // The filters stay open and set, so the supervisor sees what the list is.
+    // The filters fold again, and the one in use stands above the list as a chip, so the supervisor sees what the list is.
+    await expect(page.getByTestId('filter-chips').textContent()).resolves.toContain('只看已超期的案件');
+    await page.getByText('更多筛选条件（已选 1 项）').click();
     await expect(page.getByLabel('只看已超期的案件').isChecked()).resolves.toBe(true);
 
     await page.getByLabel('只看已超期的案件').uncheck();

@@ -11,7 +11,8 @@ const depcruise = join(root, 'node_modules/.bin/depcruise');
 function brokenRules(cwd: string, folders: string[]): string[] {
   let report: string;
   try {
-    report = execFileSync(depcruise, [...folders, '--config', join(root, '.dependency-cruiser.cjs'), '--output-type', 'json'], { cwd, encoding: 'utf8' });
+    // The JSON report of the whole project is over a MiB, execFileSync's default buffer, which would cut it short.
+    report = execFileSync(depcruise, [...folders, '--config', join(root, '.dependency-cruiser.cjs'), '--output-type', 'json'], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     // It exits non-zero when a rule is broken; the report is on stdout either way.
     report = (error as { stdout?: string }).stdout ?? '';

@@ -1,7 +1,6 @@
 import { readListedClock } from '../../domain/clocks/clock-reading';
-import { caseListSorts, clockStates, type ListedClock } from '../../schemas/case-list';
-import { caseStatuses, categories, channels, clockNames, routes } from '../../schemas/vocabulary';
-import { t, type FieldError, type Lang } from '../i18n/messages';
+import type { ListedClock } from '../../schemas/case-list';
+import { t, type FieldError } from '../i18n/messages';
 import type { CaseListRow } from '../cases/case-list';
 import { StateMark } from '../cases/clock-marks';
 import { ErrorSummary } from '../kit/error-summary';
@@ -9,14 +8,9 @@ import type { Frame } from '../kit/frame';
 import { Layout } from '../kit/layout';
 import { formatDeadline } from '../kit/local-time';
 import { Phone } from '../kit/phone';
-import { FlagField, InputField, SelectField, type Option, type QueryForm } from '../kit/query-fields';
+import type { QueryForm } from '../kit/query-fields';
+import { boardQuery, FilterChips, Filters, foldedFilters, type BoardChoices } from './board-filters';
 import { clockLeft } from './time-left';
-
-/** What the filters offer beyond the vocabularies: the places below the supervisor and the mediators they dispatch to. */
-export interface BoardChoices {
-  places: { code: string; name: string; depth: number }[];
-  mediators: { id: string; name: string; openCases: number; overdueCases: number }[];
-}
 
 export interface BoardProps {
   frame: Frame;
@@ -29,65 +23,8 @@ export interface BoardProps {
   now: Date;
 }
 
-/** The query string of the board's own filters, with some fields replaced or dropped. */
-export function boardQuery(values: Readonly<Record<string, string>>, change: Record<string, string | undefined> = {}) {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries({ ...values, ...change })) if (value) query.set(name, value);
-  const text = query.toString();
-  return text ? `?${text}` : '';
-}
-
-const words = (lang: Lang, prefix: string, values: readonly string[]): Option[] =>
-  values.map((value) => ({ value, label: t(lang, `${prefix}.${value}` as Parameters<typeof t>[1]) }));
-
-/** The filters beyond the search box: open when one of them is in use or wrong, so nothing asked for is hidden. */
-const moreFilters = ['jurisdiction', 'status', 'channel', 'route', 'category', 'hard', 'assignee', 'clock', 'clockState', 'dueAfter', 'dueBefore', 'filedFrom', 'filedTo', 'overdue', 'escalated'];
-
-function Filters({ form, choices }: { form: QueryForm; choices: BoardChoices }) {
-  const { lang, values } = form;
-  const open = moreFilters.some((name) => values[name]) || form.errors.some((error) => error.field !== 'q');
-  return (
-    <form method="get" action="/board" class="filters" role="search" aria-label={t(lang, 'board.filtersLabel')}>
-      <div class="search-row">
-        <InputField form={form} name="q" type="search" hint={t(lang, 'board.searchHint')} />
-        <button type="submit">{t(lang, 'board.search')}</button>
-      </div>
-      <details open={open}>
-        <summary>{t(lang, 'board.moreFilters')}</summary>
-        <div class="filter-grid">
-          <SelectField
-            form={form}
-            name="jurisdiction"
-            anyLabel={t(lang, 'board.allPlaces')}
-            options={choices.places.map((place) => ({ value: place.code, label: `${'　'.repeat(place.depth)}${t(lang, 'board.aside', { text: place.name, aside: place.code })}` }))}
-          />
-          <SelectField form={form} name="status" anyLabel={t(lang, 'board.unfinished')} options={[...words(lang, 'status', caseStatuses), { value: 'all', label: t(lang, 'board.allStatuses') }]} />
-          <SelectField form={form} name="channel" anyLabel={t(lang, 'board.any')} options={words(lang, 'channel', channels)} />
-          <SelectField form={form} name="route" anyLabel={t(lang, 'board.any')} options={words(lang, 'route', routes)} />
-          <SelectField form={form} name="category" anyLabel={t(lang, 'board.any')} options={words(lang, 'category', categories)} />
-          <SelectField form={form} name="hard" anyLabel={t(lang, 'board.any')} options={[{ value: '1', label: t(lang, 'board.hardOnly') }, { value: '0', label: t(lang, 'board.notHard') }]} />
-          <SelectField form={form} name="assignee" anyLabel={t(lang, 'board.anyone')} options={choices.mediators.map((mediator) => ({ value: mediator.id, label: t(lang, 'board.mediatorLoad', mediator) }))} />
-          <SelectField form={form} name="clock" anyLabel={t(lang, 'board.anyClock')} options={words(lang, 'clock', clockNames)} />
-          <SelectField form={form} name="clockState" anyLabel={t(lang, 'board.any')} options={words(lang, 'clockState', clockStates)} hint={t(lang, 'board.clockStateHint')} />
-          <InputField form={form} name="dueAfter" type="datetime-local" />
-          <InputField form={form} name="dueBefore" type="datetime-local" />
-          <InputField form={form} name="filedFrom" type="date" />
-          <InputField form={form} name="filedTo" type="date" />
-          <FlagField form={form} name="overdue" label={t(lang, 'board.overdueOnly')} />
-          <FlagField form={form} name="escalated" label={t(lang, 'board.escalatedOnly')} />
-        </div>
-      </details>
-      <div class="actions">
-        <SelectField form={form} name="sort" anyLabel={t(lang, 'sort.overdue')} options={words(lang, 'sort', caseListSorts.filter((sort) => sort !== 'overdue'))} />
-        <button type="submit">{t(lang, 'board.apply')}</button>
-        <a href="/board">{t(lang, 'board.clear')}</a>
-      </div>
-    </form>
-  );
-}
-
 /** The fields in the order the form shows them, so the error summary reads top to bottom like the page. */
-const formOrder = ['q', ...moreFilters, 'sort'];
+const formOrder = ['q', ...foldedFilters, 'sort'];
 const inFormOrder = (errors: readonly FieldError[]) => {
   const rank = (field: string) => (formOrder.includes(field) ? formOrder.indexOf(field) : formOrder.length);
   return [...errors].sort((a, b) => rank(a.field) - rank(b.field));
@@ -181,6 +118,7 @@ export function BoardPage({ frame, choices, values, errors, rows, nextCursor, no
       <div class="wide">
         <ErrorSummary lang={lang} errors={inFormOrder(errors)} />
         <Filters form={form} choices={choices} />
+        <FilterChips lang={lang} values={values} choices={choices} />
         {errors.length ? null : (
           <>
             <div class="results-bar">

@@ -7,7 +7,8 @@ import { caseListQuerySchema, type CaseListFormat, type CaseListQuery } from '..
 import type { AppEnv } from '../env';
 import { fieldErrors, type FieldError } from '../i18n/messages';
 import { requireUser } from '../middleware/auth';
-import { BoardPage, type BoardChoices } from './board-page';
+import { BoardPage } from './board-page';
+import type { BoardChoices } from './board-filters';
 import { ledgerFile, ledgerScope } from '../cases/case-ledger';
 import { listCasesFor } from '../cases/case-list';
 import { mediatorsWithLoad } from '../cases/mediator-load';

@@ -2,7 +2,7 @@ import { figureDefinitions, type FigureGroup, type FigureName, type Figures } fr
 import { figureGroupings } from '../../schemas/stats';
 import { channels, routes } from '../../schemas/vocabulary';
 import { t, type FieldError, type Lang } from '../i18n/messages';
-import { boardQuery } from './board-page';
+import { boardQuery } from './board-filters';
 import { ErrorSummary } from '../kit/error-summary';
 import type { Frame } from '../kit/frame';
 import { Layout } from '../kit/layout';

@@ -103,6 +103,10 @@ details > summary { cursor: pointer; min-height: 44px; padding: .6rem 0; font-we
 .search-row .field { flex: 1 1 16rem; margin: 0; }
 input[type=search], input[type=date], input[type=month], input[type=file] { display: block; width: 100%; min-height: 44px; padding: .5rem .6rem; font: inherit; color: inherit; background: #fff; border: 2px solid #57606a; border-radius: 4px; margin-top: .25rem; }
 .filter-grid { display: grid; gap: 0 1rem; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); }
+.filters details { margin-top: .5rem; }
+ul.chips { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; margin: 0 0 .75rem; }
+a.chip { display: inline-flex; align-items: center; min-height: 44px; padding: 0 .75rem; border: 1px solid #0b57d0; border-radius: 22px; background: #eef4ff; text-decoration: none; overflow-wrap: anywhere; }
+a.chip-clear { display: inline-block; min-height: 44px; padding-top: .6rem; }
 .results-bar { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; justify-content: space-between; align-items: baseline; }
 .downloads { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; list-style: none; padding: 0; margin: .5rem 0; }
 .downloads a { display: inline-block; padding: .55rem 0; min-height: 44px; }
