@@ -56,8 +56,9 @@ function dateStyles(styles: string | undefined): Set<number> {
   );
   const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
   const dated = new Set<number>();
-  [...cellXfs.matchAll(/<xf\b[^>]*?\bnumFmtId="(\d+)"/g)].forEach((match, index) => {
-    const id = Number(match[1]);
+  // Every <xf> counts for the index, one without a numFmtId (the general format, 0) too.
+  [...cellXfs.matchAll(/<xf\b[^>]*>/g)].forEach((match, index) => {
+    const id = Number(/\bnumFmtId="(\d+)"/.exec(match[0])?.[1] ?? 0);
     if (builtInDateFormats.has(id) || custom.has(id)) dated.add(index);
   });
   return dated;
