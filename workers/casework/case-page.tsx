@@ -4,10 +4,11 @@ import type { OpenStep } from '../../domain/steps-now';
 import type { ListedClock } from '../../schemas/case-list';
 import type { StepName } from '../../schemas/steps';
 import type { Department } from '../../schemas/vocabulary';
-import { t, type Lang, type MessageKey } from '../i18n/messages';
+import { t, type MessageKey } from '../i18n/messages';
 import type { CasePageData } from './case-page-data';
 import type { CaseView } from '../cases/case-view';
 import { ClockList } from '../cases/clock-marks';
+import { eventDetails, eventTitle, shownOnTimeline } from '../cases/event-words';
 import type { Frame } from '../kit/frame';
 import { Layout } from '../kit/layout';
 import { Phone } from '../kit/phone';
@@ -18,26 +19,20 @@ type Event = CaseView['timeline'][number];
 /** An open clock as the lists carry it: warned or breached as the workflow reported; ClockList reads it at `now`. */
 const listed = (clock: CaseView['clocks'][number]): ListedClock => ({ clock: clock.clock, dueAt: clock.dueAt, state: reportedState(clock) });
 
-function eventTitle(lang: Lang, event: Event): string {
-  const step = event.type.startsWith('step:') ? (event.type.slice(5) as StepName) : undefined;
-  const title = step ? t(lang, `step.${step}`) : t(lang, `timeline.${event.type}` as MessageKey);
-  if (event.type === 'on_behalf_of') {
-    const { step: taken, mediatorName } = event.detail as { step: StepName; mediatorName: string };
-    return t(lang, 'timeline.on_behalf_of', { step: t(lang, `step.${taken}`), name: mediatorName });
-  }
-  const clock = (event.detail as { clock?: string }).clock;
-  return clock && (event.type === 'clock_warning' || event.type === 'clock_breached') ? `${title} · ${t(lang, `clock.${clock}` as MessageKey)}` : title;
-}
-
+/** The case's story, newest first: each event with what it said (to whom, which route and why, when and where). */
 function Timeline({ frame, events, names }: { frame: Frame; events: readonly Event[]; names: Map<string, string> }) {
   const { lang, utcOffset } = frame;
+  const shown = events.filter(shownOnTimeline);
   return (
     <ol class="timeline" reversed data-testid="timeline">
-      {[...events].reverse().map((event) => (
+      {[...shown].reverse().map((event) => (
         <li data-type={event.type}>
           <time datetime={event.at}>{formatLocal(event.at, utcOffset)}</time> · <strong>{eventTitle(lang, event)}</strong>
           {' · '}
           <span class="muted">{event.actor === 'system' ? t(lang, 'casePage.system') : (names.get(event.actor) ?? event.actor)}</span>
+          {eventDetails(event, { lang, utcOffset, names }).map((line) => (
+            <div class="event-detail">{line}</div>
+          ))}
           {event.reason ? <div>{event.reason}</div> : null}
         </li>
       ))}

@@ -1,3 +1,4 @@
+import { eventWordsEn } from './event-words.en';
 import { batchPageWordsEn } from './batch-pages.en';
 import { casePageWordsEn } from './case-pages.en';
 import { boardPageWordsEn } from './board-pages.en';
@@ -227,6 +228,7 @@ export const en: Record<MessageKey, string> = {
   ...adminPlaceWordsEn,
   ...adminAuditWordsEn,
   ...adminPolicyWordsEn,
+  ...eventWordsEn,
   ...instructionPageWordsEn,
   ...batchPageWordsEn,
 };

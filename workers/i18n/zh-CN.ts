@@ -1,3 +1,4 @@
+import { eventWordsZhCN } from './event-words.zh-CN';
 import { batchPageWordsZhCN } from './batch-pages.zh-CN';
 import { casePageWordsZhCN } from './case-pages.zh-CN';
 import { boardPageWordsZhCN } from './board-pages.zh-CN';
@@ -240,6 +241,7 @@ export const zhCN = {
   ...adminPlaceWordsZhCN,
   ...adminAuditWordsZhCN,
   ...adminPolicyWordsZhCN,
+  ...eventWordsZhCN,
   ...instructionPageWordsZhCN,
   ...batchPageWordsZhCN,
 } as const satisfies Record<VocabularyKey, string> & Record<string, string>;

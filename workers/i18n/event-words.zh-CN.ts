@@ -1,0 +1,37 @@
+/**
+ * What a timeline event and an inbox notice say beyond their title (workers/cases/event-words.ts), and what the inbox
+ * asks of its reader. zh-CN defines the keys; event-words.en.ts must match.
+ */
+export const eventWordsZhCN = {
+  'event.assignedTo': '派给：{name}',
+  'event.departments': '联动部门：{departments}',
+  'event.departmentsLed': '联动部门：{departments}（牵头：{lead}）',
+  'event.triaged': '分流到：{route}',
+  'event.triagedHard': '分流到：{route}，列为疑难案件',
+  'event.because': '依据：{reasons}',
+  'event.routeNow': '改为：{route}',
+  'event.session': '调解时间：{at}，地点：{place}',
+  'event.extension': '申请延长 {span}',
+  'event.extensionApproved': '批准延期',
+  'event.extensionRefused': '不予延期',
+  'event.reported': '{channel}报告：{summary}',
+  'event.parties': '当事人：{names}',
+  'event.transferred': '由{from}转为{to}',
+  'event.handedOver': '移交：{to}',
+  'event.dueAt': '期限：{at}',
+  'event.departmentReport': '{department}：{outcome}',
+  'event.satisfied': '当事人满意',
+  'event.unsatisfied': '当事人不满意',
+  'event.escalatedToStation': '已升级到所领导',
+  'event.escalatedToCounty': '已升级到分局',
+  'event.by': '由 {name}',
+  'inbox.ask.extension_requested': '请在案件页批准或不批准这次延期。',
+  'inbox.ask.repeat_reported': '同一纠纷又有人报告：请看报告内容，必要时再联系当事人。',
+  'inbox.ask.clock_warning': '期限将到，请在期限前办理。',
+  'inbox.ask.clock_breached': '已经超期，请尽快办理并说明情况。',
+  'inbox.ask.escalated': '请在案件页确认升级并说明处理意见。',
+  'inbox.ask.step:assign': '请在案件页确认接单。',
+  'inbox.ask.handed_over': '案件已移交，请知悉。',
+  'inbox.ask.department_overdue': '联动部门超期未反馈，请督促。',
+  'inbox.unreadCount': '（{count} 条未读）',
+} as const;
