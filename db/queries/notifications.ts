@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../client';
-import { batchEvents, batches, cases, instructions, notifications } from '../schema';
+import { batchEvents, batches, cases, instructions, notifications, timelineEvents } from '../schema';
 
 /** What a user is told: addressed to them, or to the jurisdiction they answer for (their station or county). */
 export async function notificationsFor(db: Database, recipients: string[], unreadOnly: boolean, limit = 100) {
@@ -19,6 +19,41 @@ export async function notificationsFor(db: Database, recipients: string[], unrea
     .where(and(inArray(notifications.recipient, recipients), unreadOnly ? isNull(notifications.readAt) : undefined))
     .orderBy(desc(notifications.id))
     .limit(limit);
+}
+
+/**
+ * The inbox page's notices, each with the timeline event that raised it (what was reported or asked, by whom, why):
+ * a notice is written with its event's sequence number, so one indexed join finds it.
+ */
+export async function noticesWithEvents(db: Database, recipients: string[], limit = 100) {
+  return db
+    .select({
+      id: notifications.id,
+      caseId: notifications.caseId,
+      caseNumber: cases.caseNumber,
+      kind: notifications.kind,
+      audience: notifications.audience,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+      actor: timelineEvents.actor,
+      reason: timelineEvents.reason,
+      detail: timelineEvents.detail,
+    })
+    .from(notifications)
+    .innerJoin(cases, eq(notifications.caseId, cases.id))
+    .leftJoin(timelineEvents, and(eq(timelineEvents.caseId, notifications.caseId), eq(timelineEvents.workflowSeq, notifications.workflowSeq)))
+    .where(inArray(notifications.recipient, recipients))
+    .orderBy(desc(notifications.id))
+    .limit(limit);
+}
+
+/** How many notices the reader has not marked read: the number beside the inbox in the navigation. */
+export async function unreadCountOf(db: Database, recipients: string[]) {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)` })
+    .from(notifications)
+    .where(and(inArray(notifications.recipient, recipients), isNull(notifications.readAt)));
+  return row?.count ?? 0;
 }
 
 export async function markNotificationRead(db: Database, id: number, recipients: string[], at: string) {

@@ -193,6 +193,9 @@ describe('a command room on a desktop', () => {
     await step(page, 'assign').getByRole('button', { name: '派单' }).click();
     await expect(flash(page)).resolves.toBe('已办理：派单。');
     await expect(page.getByTestId('assignee').textContent()).resolves.toBe('赵调解员');
+    // The timeline says to whom it went, and which route triage chose and why.
+    await expect(page.getByTestId('timeline').locator('li[data-type="step:assign"]').textContent()).resolves.toContain('派给：赵调解员');
+    await expect(page.getByTestId('timeline').locator('li[data-type="triaged"]').textContent()).resolves.toMatch(/分流到：.+，列为疑难案件.*依据：/);
 
     // The mediator is out on a call: the command room records the acceptance for them, and the timeline says so.
     const onBehalf = page.getByTestId('on-behalf');
@@ -217,11 +220,18 @@ describe('a command room on a desktop', () => {
     await page.waitForURL(`${stack.edgeUrl}/inbox`);
     const escalated = page.getByTestId('inbox').locator('li[data-read="0"]', { hasText: hard.caseNumber }).filter({ hasText: '升级' }).first();
     await expect(escalated.textContent()).resolves.toContain('未读');
+    // What happened and what is asked, not a bare word and a number; and the navigation counts what is unread.
+    await expect(escalated.textContent()).resolves.toContain('已升级到所领导');
+    await expect(escalated.textContent()).resolves.toContain('请在案件页确认升级');
+    const unreadBefore = Number(/\d+/.exec((await page.getByTestId('unread-count').textContent())!)![0]);
+    expect(unreadBefore).toBeGreaterThan(0);
     await screenshot(page, 'supervisor-inbox');
     const id = await escalated.getAttribute('data-notification');
     await escalated.getByRole('button', { name: '标为已读' }).click();
     await page.waitForURL(`${stack.edgeUrl}/inbox?marked=1`);
     await expect(page.locator(`li[data-notification="${id}"]`).getAttribute('data-read')).resolves.toBe('1');
+    const unreadAfter = (await page.getByTestId('unread-count').count()) ? Number(/\d+/.exec((await page.getByTestId('unread-count').textContent())!)![0]) : 0;
+    expect(unreadAfter).toBe(unreadBefore - 1);
     await desk.close();
   });
 });

@@ -1,12 +1,13 @@
 import { feedbackClockOf } from '../../domain/batch-clocks';
 import { formatLocal } from '../../domain/clocks/local-time';
-import type { instructionsPastWarningOf, notificationsFor } from '../../db/queries/notifications';
+import type { instructionsPastWarningOf, noticesWithEvents } from '../../db/queries/notifications';
 import { ClockList } from '../cases/clock-marks';
-import { t, type MessageKey } from '../i18n/messages';
+import { hasMessage, t, type MessageKey } from '../i18n/messages';
+import { eventDetails, eventTitle } from '../cases/event-words';
 import type { Frame } from '../kit/frame';
 import { Layout } from '../kit/layout';
 
-type Notice = Awaited<ReturnType<typeof notificationsFor>>[number];
+type Notice = Awaited<ReturnType<typeof noticesWithEvents>>[number];
 type Urgent = Awaited<ReturnType<typeof instructionsPastWarningOf>>[number];
 
 /** The instructions near or past their deadline, each with its clock in words and a way to its answer form. */
@@ -39,8 +40,9 @@ function UrgentInstructions({ frame, urgent, now }: { frame: Frame; urgent: read
  * The inbox: the instructions to answer soon on top, then the notifications newest first, the unread marked in words
  * and by a bar, each marked read by a small form of its own.
  */
-export function InboxPage({ frame, notices, urgent, marked, now }: { frame: Frame; notices: readonly Notice[]; urgent: readonly Urgent[]; marked: boolean; now: Date }) {
+export function InboxPage({ frame, notices, names, urgent, marked, now }: { frame: Frame; notices: readonly Notice[]; names: ReadonlyMap<string, string>; urgent: readonly Urgent[]; marked: boolean; now: Date }) {
   const { lang, utcOffset } = frame;
+  const ask = (kind: string) => `inbox.ask.${kind}`;
   return (
     <Layout frame={frame} title={t(lang, 'inbox.title')}>
       {marked ? (
@@ -55,11 +57,17 @@ export function InboxPage({ frame, notices, urgent, marked, now }: { frame: Fram
           {notices.map((notice) => (
             <li class={notice.readAt ? undefined : 'unread'} data-notification={notice.id} data-read={notice.readAt ? '1' : '0'}>
               <span class={notice.readAt ? 'tag' : 'mark warning'}>{t(lang, notice.readAt ? 'inbox.read' : 'inbox.unread')}</span>{' '}
-              <strong>{t(lang, (notice.kind.startsWith('step:') ? `step.${notice.kind.slice(5)}` : `timeline.${notice.kind}`) as MessageKey)}</strong>
+              <strong>{eventTitle(lang, { type: notice.kind, detail: notice.detail ?? {} })}</strong>
               <div>
                 <a href={`/cases/${notice.caseId}`}>{notice.caseNumber}</a> · <span class="muted">{t(lang, `inbox.audience.${notice.audience}`)}</span> ·{' '}
                 <time datetime={notice.createdAt}>{formatLocal(notice.createdAt, utcOffset)}</time>
+                {notice.actor && notice.actor !== 'system' ? <> · {t(lang, 'event.by', { name: names.get(notice.actor) ?? notice.actor })}</> : null}
               </div>
+              {eventDetails({ type: notice.kind, detail: notice.detail ?? {} }, { lang, utcOffset, names }).map((line) => (
+                <div class="event-detail">{line}</div>
+              ))}
+              {notice.reason ? <div>{notice.reason}</div> : null}
+              {hasMessage(ask(notice.kind)) ? <p class="hint">{t(lang, ask(notice.kind) as MessageKey)}</p> : null}
               {notice.readAt ? null : (
                 <form method="post" action={`/inbox/${notice.id}/read`}>
                   <input type="hidden" name="lang" value={lang} />

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client';
-import { instructionRemindersFor, instructionsPastWarningOf, notificationsFor } from '../../db/queries/notifications';
+import { instructionRemindersFor, instructionsPastWarningOf, noticesWithEvents, notificationsFor } from '../../db/queries/notifications';
+import { namesOfUsers } from '../../db/queries/case-states';
 import type { SignedInUser } from '../../db/queries/users';
 import { inboxesOf } from '../../domain/notifications';
 
@@ -24,6 +25,9 @@ export async function readInbox(db: Database, user: SignedInUser, unreadOnly: bo
  * since answering them is what ends them; then the notifications of cases, newest first.
  */
 export async function readInboxPage(db: Database, user: SignedInUser) {
-  const [notices, instructions] = await Promise.all([notificationsFor(db, inboxesOf(user), false), instructionsPastWarningOf(db, user.id, inboxSize)]);
-  return { notices, instructions };
+  const [notices, instructions] = await Promise.all([noticesWithEvents(db, inboxesOf(user), inboxSize), instructionsPastWarningOf(db, user.id, inboxSize)]);
+  // Who did it, and whom a dispatch named: one read for every name the notices show.
+  const people = new Set(notices.flatMap((notice) => [notice.actor, typeof notice.detail?.mediatorId === 'string' ? notice.detail.mediatorId : undefined]));
+  const names = await namesOfUsers(db, [...people].filter((id): id is string => !!id && id !== 'system'));
+  return { notices, instructions, names };
 }

@@ -19,6 +19,8 @@ export interface Frame {
   user?: HeaderUser;
   /** The jurisdiction's offset from UTC: every time a page shows is local there. */
   utcOffset: string;
+  /** The notices the signed-in person has not marked read, said beside the inbox in the navigation. */
+  unread?: number;
 }
 
 /** Where each role starts after signing in: the page of their daily work. */

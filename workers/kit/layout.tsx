@@ -47,6 +47,11 @@ function SiteNav({ frame }: { frame: Frame }) {
           <li>
             <a href={item.href} aria-current={here === item.href ? 'page' : undefined}>
               {t(frame.lang, item.label)}
+              {item.href === '/inbox' && frame.unread ? (
+                <span class="count" data-testid="unread-count">
+                  {t(frame.lang, 'inbox.unreadCount', { count: frame.unread })}
+                </span>
+              ) : null}
             </a>
           </li>
         ))}
