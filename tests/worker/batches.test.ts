@@ -317,4 +317,17 @@ describe('a batch a county prepares in Excel', () => {
     const unreadable = await json(await send(supervisor, '核查对象\n某处\n', 'text/csv', { 'idempotency-key': batchId(), 'accept-language': 'en' }));
     expect(unreadable.fields).toEqual([{ field: '', code: 'unreadable', message: expect.stringContaining('The header has no “kind” column') }]);
   });
+
+  // Last: it gives the jurisdiction a second 王网格员, whom the other tests name alone.
+  it('refuses a name two people share unless the place tells them apart', async () => {
+    const admin = apiAs(stack, tokenOf(stack, 'demo-admin'));
+    const made = await admin('/api/users', { method: 'POST', body: JSON.stringify({ id: 'grid-wang-lys', name: '王网格员', role: 'grid_worker', jurisdictionCode: 'XH-LY-LYS' }) });
+    expect(made.status).toBe(201);
+    const csv = '类别,承办人,承办人辖区,核查对象\n人口核查,王网格员,,白乐桥村 70 号\n人口核查,王网格员,灵隐社区,灵隐路 70 号\n人口核查,王网格员,曙光社区,曙光路 70 号\n';
+    const html = await (await upload(csv, 'x.csv')).text();
+    expect(rowAt(html, 2)).toContain('辖区内有不止一位“王网格员”（白乐桥村 / 灵隐社区）');
+    expect(rowAt(html, 3)).toContain('王网格员（灵隐社区）');
+    expect(rowAt(html, 3)).toContain('将下发');
+    expect(rowAt(html, 4)).toContain('“曙光社区”没有名叫“王网格员”的承办人');
+  });
 });
