@@ -24,6 +24,16 @@ export function addressee(audience: NotifyAudience, to: NotifiedCase, userId?: s
 }
 
 /**
+ * Everyone an event is addressed to: its addressee, and for a repeat report, which the station must weigh, the
+ * mediator holding the case as well, who has the parties' trust and may already have settled it.
+ */
+export function addresseesOf(type: string, audience: NotifyAudience, to: NotifiedCase, userId?: string) {
+  const first = addressee(audience, to, userId);
+  const holderToo = type === 'repeat_reported' && to.assigneeId && first.recipient !== to.assigneeId;
+  return holderToo ? [first, { audience: 'assignee' as const, recipient: to.assigneeId! }] : [first];
+}
+
+/**
  * What a user reads: what is addressed to them by name and, for supervisors, to the jurisdiction they answer for
  * (their station's command room, the county's).
  */

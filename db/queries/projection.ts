@@ -19,7 +19,7 @@ export async function findProjectionTarget(db: Database, caseId: string) {
 }
 
 export type ProjectionTarget = NonNullable<Awaited<ReturnType<typeof findProjectionTarget>>>;
-type Notice = { audience: NotifyAudience; recipient: string } | undefined;
+type Notice = { audience: NotifyAudience; recipient: string };
 
 /**
  * What one workflow report writes: its timeline row, the case as it now stands, its clocks and whoever must be told.
@@ -27,7 +27,7 @@ type Notice = { audience: NotifyAudience; recipient: string } | undefined;
  * nothing is applied twice. A report older than what D1 shows (`projectedSeq`, or a newer report landed since it was
  * read) adds its timeline row only: the case row and the clocks are written only while the report is the newest.
  */
-export function caseReportWrites(db: Database, caseId: string, report: CaseReport, projectedSeq: number, notify: Notice): [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] {
+export function caseReportWrites(db: Database, caseId: string, report: CaseReport, projectedSeq: number, notices: readonly Notice[]): [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] {
   const { projection } = report;
   const writes: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
     db.insert(timelineEvents).values({
@@ -90,15 +90,15 @@ export function caseReportWrites(db: Database, caseId: string, report: CaseRepor
     }
     writes.push(refreshListing(db, caseId));
   }
-  if (notify) {
-    writes.push(db.insert(notifications).values({ caseId, workflowSeq: report.seq, kind: report.type, ...notify, createdAt: report.at }));
+  for (const notice of notices) {
+    writes.push(db.insert(notifications).values({ caseId, workflowSeq: report.seq, kind: report.type, ...notice, createdAt: report.at }));
   }
   return writes;
 }
 
 /** Projects one workflow report into D1 in one batch (see `caseReportWrites`). */
-export async function applyCaseReport(db: Database, caseId: string, report: CaseReport, projectedSeq: number, notify: Notice): Promise<ApplyOutcome> {
-  const writes = caseReportWrites(db, caseId, report, projectedSeq, notify);
+export async function applyCaseReport(db: Database, caseId: string, report: CaseReport, projectedSeq: number, notices: readonly Notice[]): Promise<ApplyOutcome> {
+  const writes = caseReportWrites(db, caseId, report, projectedSeq, notices);
   try {
     await db.batch(writes);
   } catch (error) {

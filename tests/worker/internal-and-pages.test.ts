@@ -68,6 +68,23 @@ describe('the workflow’s reports to /internal', () => {
     expect((await station(`/api/notifications/${mine[0]!.id}/read`, { method: 'POST' })).status).toBe(404);
   });
 
+  it('tells the mediator holding a case of a repeat report as well as the station', async () => {
+    const filed = await fileGridCase();
+    const at = new Date().toISOString();
+    const held = { assigneeId: 'demo-mediator-ly', order: 'accepted' as const };
+    const repeat = workflowReport(1, {
+      type: 'repeat_reported',
+      notify: 'station',
+      detail: { id: `repeat-${Date.now()}`, channel: 'grid', at, summary: '对方又在楼道堆放杂物', reportedBy: 'demo-grid-ly', riskFlags: [] },
+      projection: held,
+    });
+    expect(await (await report(filed.id, repeat)).json()).toEqual({ outcome: 'applied' });
+    const inboxOf = async (id: string) => (await (await apiAs(stack, tokenOf(stack, id))('/api/notifications')).json()) as { caseId: string; kind: string }[];
+    for (const reader of ['demo-mediator-ly', 'demo-supervisor-ly']) {
+      expect((await inboxOf(reader)).filter((notice) => notice.caseId === filed.id && notice.kind === 'repeat_reported'), reader).toHaveLength(1);
+    }
+  });
+
   it('refuses an unsigned or wrongly signed report, and a report on a case that does not exist', async () => {
     const filed = await fileGridCase();
     const warning = event(1, 'clock_warning', filed.deadlines.firstContact);

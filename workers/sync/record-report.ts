@@ -3,11 +3,11 @@ import type { Database } from '../../db/client';
 import { caseDetailOf, caseDetailReads, findCaseDetail, type CaseDetail, type CaseDetailRows } from '../../db/queries/cases';
 import { applyCaseReport, caseReportWrites, findProjectionTarget, type ApplyOutcome, type ProjectionTarget } from '../../db/queries/projection';
 import { isUniqueViolation } from '../../db/errors';
-import { addressee } from '../../domain/notifications';
+import { addresseesOf } from '../../domain/notifications';
 import type { CaseReport } from '../../schemas/case-event';
 
 const noticeOf = (report: CaseReport, target: ProjectionTarget) =>
-  report.notify ? addressee(report.notify, { ...target, assigneeId: report.projection.assigneeId }, report.notifyUserId) : undefined;
+  report.notify ? addresseesOf(report.type, report.notify, { ...target, assigneeId: report.projection.assigneeId }, report.notifyUserId) : [];
 
 /** A workflow's report lands in D1 once, with a notification for whoever the event is addressed to. */
 export async function recordCaseReport(db: Database, caseId: string, report: CaseReport): Promise<ApplyOutcome | 'unknownCase'> {
