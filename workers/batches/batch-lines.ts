@@ -24,9 +24,6 @@ export function bodyFormatOf(contentType: string | undefined): BodyFormat | unde
  */
 export type SheetProblem = 'batchEncoding' | 'batchNotSheet' | 'batchSheetEmpty' | 'batchNoKindColumn' | 'batchTooMany';
 
-/** An uploaded file's text; see textOfBytes for how its encoding is told. */
-export const textOfUpload = (bytes: ArrayBuffer) => textOfBytes(bytes);
-
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const linesOfJson = (values: unknown[]): RawLine[] =>

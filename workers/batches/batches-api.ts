@@ -5,11 +5,12 @@ import type { AppEnv } from '../env';
 import { limitBody } from '../middleware/body-limit';
 import { customError, fieldErrors, t, type Lang } from '../i18n/messages';
 import { requirePermission, requireUser } from '../middleware/auth';
-import { bodyFormatOf, linesOfCsv, linesOfJson, linesOfJsonLines, linesOfSheet, textOfUpload, xlsxType, type RawLine, type SheetProblem } from './batch-lines';
+import { bodyFormatOf, linesOfCsv, linesOfJson, linesOfJsonLines, linesOfSheet, xlsxType, type RawLine, type SheetProblem } from './batch-lines';
 import { listBatchesFor, readBatch } from './batch-view';
 import { dispatchBatch } from './dispatch-batch';
 import { policyInForce } from '../county/sla-policy';
 import { validated } from '../kit/validated';
+import { textOfBytes } from '../kit/sheet-files';
 
 /** A county's batch runs to a thousand lines, some of them whole intakes: more than the 64 KiB a single request gets. */
 export const batchBodyLimit = limitBody(2 * 1024 * 1024, (c) => c.json({ error: 'too_large', message: 'The batch is over 2 MiB; send it in parts.' }, 413));
@@ -27,7 +28,7 @@ function readBody(contentType: string | undefined, bytes: ArrayBuffer, query: Re
     const lines = linesOfSheet(bytes);
     return 'problem' in lines ? lines : { options: query, lines };
   }
-  const text = textOfUpload(bytes);
+  const text = textOfBytes(bytes);
   if (text === undefined) return { problem: 'batchEncoding' };
   if (format === 'json') {
     let body: unknown;
