@@ -1,4 +1,5 @@
 import type { CaseProjection } from '../schemas/case-event';
+import type { Refusal } from '../schemas/refusal';
 import type { CaseState } from '../schemas/case-state';
 import type { SlaPolicy } from '../schemas/policy';
 import { stepNames, type StepName, type StepUpdate } from '../schemas/steps';
@@ -149,6 +150,29 @@ function probesOf(step: StepName, state: CaseState, actor: StepActor, now: strin
 }
 
 /** The steps this person may take on this case now, in the order the step list names them. */
+/** The steps each role looks to take next, in the order a person would look for them when none is open. */
+const nextStepsOf = (state: CaseState, role: StepActor['role']): StepName[] => {
+  const visits: StepName[] = state.status === 'resolved' ? ['record-return-visit'] : [];
+  if (role === 'mediator') return [...visits, 'accept', 'record-contact'];
+  if (role === 'department') return ['record-department-report'];
+  if (role === 'supervisor' || role === 'admin') return [...visits, 'assign', 'close'];
+  return [];
+};
+
+/**
+ * Why nothing is open to this person now, as the domain refuses the step they would look to take next: waiting for
+ * the mediator to accept, a return visit whose window opens at a given time. Undefined when nothing says more.
+ */
+export function whyNoStepIsOpen(state: CaseState, actor: StepActor, now: string): Refusal | undefined {
+  for (const step of nextStepsOf(state, actor.role)) {
+    for (const probe of probesOf(step, state, actor, now)) {
+      const why = refuseStep(state, probe, now);
+      if (why) return why;
+    }
+  }
+  return undefined;
+}
+
 export function stepsOpenNow(state: CaseState, actor: StepActor, now: string): OpenStep[] {
   const open: OpenStep[] = [];
   for (const step of stepNames) {

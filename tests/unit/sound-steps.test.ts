@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { applyStep, initialState, refuseStep } from '../../domain/lifecycle';
 import { defaultSlaPolicy } from '../../domain/policy';
-import { stepsOpenNow } from '../../domain/steps-now';
+import { stepsOpenNow, whyNoStepIsOpen } from '../../domain/steps-now';
 import { triage } from '../../domain/triage';
 import { refusal } from '../../schemas/refusal';
 import { stepPayloadSchemas, type StepUpdate } from '../../schemas/steps';
@@ -124,5 +124,24 @@ describe('closing before a due return visit', () => {
     resolved.returnVisits.push(...[1, 2, 3].map(() => ({ at: now, satisfied: true, note: '满意' })));
     expect(refuseStep(resolved, { step: 'close', actor: mediator, payload: {} }, now)).toBeUndefined();
     expect(stepsOpenNow(resolved, supervisor, now).find((open) => open.step === 'close')).toEqual({ step: 'close' });
+  });
+});
+
+describe('a page with no step open says why', () => {
+  it('tells the mediator of a settled case when its first return visit may be recorded', () => {
+    const resolved = resolvedCase();
+    expect(stepsOpenNow(resolved, mediator, now)).toEqual([]);
+    const why = whyNoStepIsOpen(resolved, mediator, now);
+    expect(why?.code).toBe('visitNotDue');
+    expect(refusalWords('zh-CN', why!)).toMatch(/^第 1 次回访还没到时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（UTC\+08:00）起可以记录$/);
+  });
+
+  it('tells a dispatched mediator’s case’s liaison that the mediator must accept it first', () => {
+    const state = newCase('labour');
+    const departments = state.route.route === 'joint' ? { departments: ['labour' as const] } : {};
+    take(state, { step: 'assign', actor: supervisor, payload: { mediatorId: mediator.id, mediatorName: mediator.name, ...departments } });
+    const liaison = { id: 'demo-dept-labour', role: 'department' as const, name: '人社联络员', department: 'labour' as const };
+    expect(stepsOpenNow(state, liaison, now)).toEqual([]);
+    expect(whyNoStepIsOpen(state, liaison, now)).toBeDefined();
   });
 });

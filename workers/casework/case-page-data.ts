@@ -6,7 +6,8 @@ import { noteCaseRead } from '../cases/case-reads';
 import { caseViewAsSeenBy, findVisibleCase, toCaseView, type CaseView } from '../cases/case-view';
 import type { EdgeServices } from '../runtime/edge-services';
 import { mediatorsWithLoad, type MediatorsAnswer } from '../cases/mediator-load';
-import { openStepsOfRow } from './open-steps';
+import { stepsAndWhyNot } from './open-steps';
+import type { Refusal } from '../../schemas/refusal';
 
 export type MediatorLoad = Extract<MediatorsAnswer, { kind: 'listed' }>['mediators'][number];
 
@@ -14,6 +15,8 @@ export interface CasePageData {
   view: CaseView;
   /** Undefined while the case's workflow has not started: no step can be taken yet. */
   openSteps: OpenStep[] | undefined;
+  /** When no step is open: why, as the step this reader would look to take next is refused. */
+  whyNone?: Refusal;
   /** Whom a supervisor may dispatch the case to, with each one's load; empty unless dispatching is open. */
   mediators: MediatorLoad[];
   /** The names of the people on the timeline and of the mediator holding the case, by user id. */
@@ -34,7 +37,8 @@ export async function readCasePage(
   const detail = await findVisibleCase(db, user, caseId);
   if (!detail) return undefined;
   noteCaseRead(services, user, detail.case, 'page');
-  const openSteps = openStepsOfRow(detail.case, detail.clocks, user, context);
+  const steps = stepsAndWhyNot(detail.case, detail.clocks, user, context);
+  const openSteps = steps?.open;
   const view = caseViewAsSeenBy(user, toCaseView(detail));
   const dispatching = openSteps?.some((open) => open.step === 'assign');
   const load = dispatching ? await mediatorsWithLoad(db, user, caseId) : undefined;
@@ -42,6 +46,7 @@ export async function readCasePage(
   return {
     view,
     openSteps,
+    whyNone: steps?.whyNone,
     mediators: load?.kind === 'listed' ? load.mediators : [],
     names: await namesOfUsers(db, [...people].filter((id) => id !== 'system')),
   };

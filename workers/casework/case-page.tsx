@@ -5,6 +5,7 @@ import type { ListedClock } from '../../schemas/case-list';
 import type { StepName } from '../../schemas/steps';
 import type { Department } from '../../schemas/vocabulary';
 import { t, type MessageKey } from '../i18n/messages';
+import { refusalWords } from '../i18n/refusals';
 import type { CasePageData } from './case-page-data';
 import type { CaseView } from '../cases/case-view';
 import { ClockList } from '../cases/clock-marks';
@@ -154,7 +155,7 @@ export interface CasePageProps {
  */
 export function CasePage({ frame, data, now, done, attempt, unavailable }: CasePageProps) {
   const { lang } = frame;
-  const { view, openSteps, mediators, names } = data;
+  const { view, openSteps, whyNone, mediators, names } = data;
   const openClocks = view.clocks.filter((clock) => !clock.stoppedAt).map(listed);
   const steps: OpenStep[] = [...(openSteps ?? [])];
   // A step refused and no longer open leaves its reason, not its form: a second try could only be refused again.
@@ -197,7 +198,12 @@ export function CasePage({ frame, data, now, done, attempt, unavailable }: CaseP
       <div data-testid="steps">
         {refusedGone ? <RefusedStep lang={lang} reason={refusedGone} offered={steps.length > 0} /> : null}
         {openSteps === undefined && !attempt ? <p class="notice">{t(lang, 'casePage.queued')}</p> : null}
-        {openSteps !== undefined && !steps.length ? <p>{t(lang, 'casePage.noSteps')}</p> : null}
+        {openSteps !== undefined && !steps.length ? (
+          <p data-testid="no-steps">
+            {t(lang, 'casePage.noSteps')}
+            {whyNone ? <> {t(lang, 'casePage.noStepsBecause', { why: refusalWords(lang, whyNone) })}</> : null}
+          </p>
+        ) : null}
         {own.map((open) => (
           <StepSection lang={lang} view={view} open={open} mediators={mediators} attempt={attempt?.step === open.step ? attempt : undefined} />
         ))}

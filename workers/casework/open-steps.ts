@@ -2,7 +2,8 @@ import type { Database } from '../../db/client';
 import type { caseClocks, cases } from '../../db/schema';
 import { findCaseStates } from '../../db/queries/case-states';
 import type { SignedInUser } from '../../db/queries/users';
-import { stateOfProjection, stepsOpenNow, type OpenStep, type StepActor } from '../../domain/steps-now';
+import { stateOfProjection, stepsOpenNow, whyNoStepIsOpen, type OpenStep, type StepActor } from '../../domain/steps-now';
+import type { Refusal } from '../../schemas/refusal';
 import type { SlaPolicy } from '../../schemas/policy';
 
 /** The signed-in user as a step names its actor. */
@@ -20,6 +21,19 @@ export function openStepsOfRow(
   user: SignedInUser,
   context: { policy: SlaPolicy; now: Date },
 ): OpenStep[] | undefined {
+  return stepsAndWhyNot(row, clocks, user, context)?.open;
+}
+
+/**
+ * The steps open to this user, and when there are none, why (the refusal of the step they would look to take next),
+ * so a page never says only that there is nothing to do. Undefined while the case's workflow has not started.
+ */
+export function stepsAndWhyNot(
+  row: typeof cases.$inferSelect,
+  clocks: readonly (typeof caseClocks.$inferSelect)[],
+  user: SignedInUser,
+  context: { policy: SlaPolicy; now: Date },
+): { open: OpenStep[]; whyNone?: Refusal } | undefined {
   const state = stateOfProjection(
     {
       caseId: row.id,
@@ -38,7 +52,10 @@ export function openStepsOfRow(
     },
     context.policy,
   );
-  return state && stepsOpenNow(state, actorOf(user), context.now.toISOString());
+  if (!state) return undefined;
+  const now = context.now.toISOString();
+  const open = stepsOpenNow(state, actorOf(user), now);
+  return open.length ? { open } : { open, whyNone: whyNoStepIsOpen(state, actorOf(user), now) };
 }
 
 /** The open steps of a page of cases, by case id, with where each case's route stands (its departments' answers). */

@@ -30,6 +30,7 @@ export const casePageWordsEn: Record<keyof typeof casePageWordsZhCN, string> = {
   'casePage.noClocks': 'No deadline is running.',
   'casePage.steps': 'What you can do now',
   'casePage.noSteps': 'There is no step for you to take now.',
+  'casePage.noStepsBecause': 'Why: {why}.',
   'casePage.queued': 'The case is on its way into the workflow; reload this page shortly to step it.',
   'casePage.timeline': 'Timeline',
   'casePage.summary': 'Summary',

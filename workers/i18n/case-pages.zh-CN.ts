@@ -48,6 +48,7 @@ export const casePageWordsZhCN = {
   'casePage.noClocks': '没有进行中的时限。',
   'casePage.steps': '现在可以办理',
   'casePage.noSteps': '您现在没有可以办理的步骤。',
+  'casePage.noStepsBecause': '原因：{why}。',
   'casePage.queued': '案件正在进入办理流程，稍后刷新本页即可办理。',
   'casePage.timeline': '办理经过',
   'casePage.summary': '简要情况',
