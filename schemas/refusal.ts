@@ -17,6 +17,11 @@ export const refusalParamKinds = {
   step: v.string(),
   /** The mediator holding the case, by name, when the one refusing knows it. */
   holder: v.nullable(v.string()),
+  /**
+   * A moment, as an instant for a program to act on. The words do not name it: only a page knows the county's
+   * offset, and it shows the moment in local time beside them.
+   */
+  instant: v.string(),
 } as const;
 export type RefusalParamKind = keyof typeof refusalParamKinds;
 
@@ -75,7 +80,7 @@ export const refusalCodes = {
   /** What reached the workflow was not a step at all (a client of its own, an older edge). */
   notAStep: { problems: 'text' },
   /** Feedback on a verification instruction is given once: `at` is when it was. */
-  instructionAnswered: { at: 'text' },
+  instructionAnswered: { at: 'instant' },
   /** A rejected line of a batch dispatched nothing to answer. */
   instructionRejected: {},
 } as const satisfies Record<string, Record<string, RefusalParamKind>>;

@@ -26,6 +26,7 @@ function say(lang: Lang, voice: Voice, kind: RefusalParamKind, value: unknown): 
   switch (kind) {
     case 'text':
     case 'number':
+    case 'instant':
       return String(value);
     case 'holder':
       return typeof value === 'string' ? (lang === 'en' ? ` (${value})` : `（${value}）`) : '';
