@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { CaseListSort, ClockState, CursorKey } from '../../schemas/case-list';
 import { escalationLevels, unfinishedStatuses, type CaseStatus, type Category, type Channel, type ClockName, type Department, type RouteName } from '../../schemas/vocabulary';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
@@ -100,6 +100,33 @@ const matching = (searchMatch: string) =>
   sql`${cases}.rowid in (select ${caseSearch.rowid} from ${caseSearch} where ${caseSearch} match ${searchMatch})`;
 
 /**
+ * What a case must be to stand on the list, a page's cursor aside. The page and the totals by station both read by
+ * it, so a total is the sum of the rows the same filter lists over every page.
+ */
+function listConditions(filter: CaseListFilter, driver: Driver) {
+  return [
+    filter.station ? eq(indexedIf(cases.jurisdictionCode, driver === 'order'), filter.station) : undefined,
+    pathWithin(indexedIf(cases.jurisdictionPath, driver === 'escalation' || driver === 'status'), filter.jurisdictionPath),
+    inArray(indexedIf(cases.status, driver === 'escalation' || driver === 'status'), [...filter.statuses]),
+    // The overdue come first in the work order, all before '1': read so, the overdue list is the work list's head.
+    filter.overdueOnly ? (driver === 'order' && filter.sort === 'overdue' ? lt(cases.workOrder, '1') : eq(cases.overdue, true)) : undefined,
+    // Levels above 0 by name rather than `> 0`, so the escalation index serves the status and path after it.
+    filter.escalatedOnly ? inArray(cases.escalationLevel, escalationLevels.filter((level) => level > 0)) : undefined,
+    filter.escalationLevel !== undefined ? eq(cases.escalationLevel, filter.escalationLevel) : undefined,
+    filter.assigneeId ? eq(cases.assigneeId, filter.assigneeId) : undefined,
+    filter.department ? sql`json_type(${cases.progress}, ${`$.route.departments.${filter.department}`}) is not null` : undefined,
+    filter.channel ? eq(cases.channel, filter.channel) : undefined,
+    filter.route ? eq(cases.route, filter.route) : undefined,
+    filter.category ? eq(cases.category, filter.category) : undefined,
+    filter.hardCase !== undefined ? eq(cases.hardCase, filter.hardCase) : undefined,
+    filter.openClock ? openClockCondition(filter.openClock) : undefined,
+    filter.filedFrom ? gte(cases.filedDay, filter.filedFrom) : undefined,
+    filter.filedTo ? lte(cases.filedDay, filter.filedTo) : undefined,
+    filter.searchMatch ? matching(filter.searchMatch) : undefined,
+  ];
+}
+
+/**
  * One page of the work lists supervisors and mediators read, straight from the projection. Each row carries its
  * sort key, from which the caller makes the cursor of the next page. Awaiting it runs it; the index tests read its
  * plan through `toSQL()`.
@@ -136,30 +163,20 @@ export function listCases(db: Database, filter: CaseListFilter) {
       sortKey: sql<string>`json_array(${sql.join(keys, sql`, `)})`.mapWith((json: string) => JSON.parse(json) as CursorKey),
     })
     .from(cases)
-    .where(
-      and(
-        filter.station ? eq(indexedIf(cases.jurisdictionCode, driver === 'order'), filter.station) : undefined,
-        pathWithin(indexedIf(cases.jurisdictionPath, driver === 'escalation' || driver === 'status'), filter.jurisdictionPath),
-        inArray(indexedIf(cases.status, driver === 'escalation' || driver === 'status'), [...filter.statuses]),
-        // The overdue come first in the work order, all before '1': read so, the overdue list is the work list's head.
-        filter.overdueOnly ? (driver === 'order' && filter.sort === 'overdue' ? lt(cases.workOrder, '1') : eq(cases.overdue, true)) : undefined,
-        // Levels above 0 by name rather than `> 0`, so the escalation index serves the status and path after it.
-        filter.escalatedOnly ? inArray(cases.escalationLevel, escalationLevels.filter((level) => level > 0)) : undefined,
-        filter.escalationLevel !== undefined ? eq(cases.escalationLevel, filter.escalationLevel) : undefined,
-        filter.assigneeId ? eq(cases.assigneeId, filter.assigneeId) : undefined,
-        filter.department ? sql`json_type(${cases.progress}, ${`$.route.departments.${filter.department}`}) is not null` : undefined,
-        filter.channel ? eq(cases.channel, filter.channel) : undefined,
-        filter.route ? eq(cases.route, filter.route) : undefined,
-        filter.category ? eq(cases.category, filter.category) : undefined,
-        filter.hardCase !== undefined ? eq(cases.hardCase, filter.hardCase) : undefined,
-        filter.openClock ? openClockCondition(filter.openClock) : undefined,
-        filter.filedFrom ? gte(cases.filedDay, filter.filedFrom) : undefined,
-        filter.filedTo ? lte(cases.filedDay, filter.filedTo) : undefined,
-        filter.searchMatch ? matching(filter.searchMatch) : undefined,
-        after,
-      ),
-    )
+    .where(and(...listConditions(filter, driver), after))
     .orderBy(...ordered.map((key) => (descending ? sql`${key} desc` : key)))
     .limit(filter.limit);
 }
 
+/**
+ * The cases the same filter lists on every page, counted per station (a case's `jurisdictionCode` is its station's),
+ * with how many of them are overdue. One grouped read, whatever the number of pages.
+ */
+export function countListedByStation(db: Database, filter: Omit<CaseListFilter, 'after' | 'limit'>) {
+  const whole = { ...filter, limit: 0 };
+  return db
+    .select({ station: cases.jurisdictionCode, cases: count(), overdue: sql<number>`coalesce(sum(${cases.overdue}), 0)`.mapWith(Number) })
+    .from(cases)
+    .where(and(...listConditions(whole, driverOf(whole))))
+    .groupBy(cases.jurisdictionCode);
+}

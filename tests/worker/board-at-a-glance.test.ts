@@ -1,15 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack';
-import { edgeOnlyStack, sessionCookieOf } from '../support/stack';
+import { fileCase, newMarker, project } from '../support/case-lists';
+import { apiAs, edgeOnlyStack, sessionCookieOf, tokenOf } from '../support/stack';
 
 /**
  * The board read at a glance, over plain HTTP as a browser without JavaScript sends it: the filters folded behind one
- * line with the ones in use as chips. Temporal is unreachable; what the board shows comes from D1 alone.
+ * line with the ones in use as chips, and on the county's board each case's station with totals by station. Temporal
+ * is unreachable; what the board shows comes from D1 alone, each case's state as its workflow would report it.
  */
 let stack: Stack;
+const marker = newMarker();
 
 beforeAll(async () => {
-  ({ stack } = await edgeOnlyStack());
+  let gridWorker: ReturnType<typeof apiAs>;
+  ({ stack, gridWorker } = await edgeOnlyStack());
+  const otherStation = apiAs(stack, tokenOf(stack, 'demo-grid-bs'));
+  const filed = [];
+  for (let n = 0; n < 3; n++) filed.push(await fileCase(gridWorker, marker));
+  for (let n = 0; n < 2; n++) filed.push(await fileCase(otherStation, marker, (intake) => (intake.where.gridCellCode = 'XH-BS-SG-01')));
+  // One late case in each station, so the overdue totals count across stations too.
+  for (const late of [filed[0]!, filed[3]!]) await project(stack, late.id, 1, { overdue: true });
 });
 afterAll(async () => stack?.stop());
 
@@ -44,5 +54,55 @@ describe('the board’s filters', () => {
     const wrong = await page(cookie, '/board?filedFrom=2026-13-01');
     expect(wrong.status).toBe(422);
     expect(wrong.html).toMatch(/<details open="" data-testid="filters">|<details open data-testid="filters">/);
+  });
+});
+
+type BoardRow = { caseNumber: string; station: string; overdue: boolean };
+const rowsOf = (html: string): BoardRow[] =>
+  [...html.matchAll(/<tr class="case-row[^"]*" data-case-number="([^"]+)" data-overdue="([01])">(.*?)<\/tr>/g)].map((match) => ({
+    caseNumber: match[1]!,
+    overdue: match[2] === '1',
+    station: /data-station="([^"]+)"/.exec(match[3]!)?.[1] ?? '',
+  }));
+const totalsOf = (html: string) =>
+  Object.fromEntries(
+    [...html.matchAll(/<tr data-station="([^"]+)">.*?data-total="cases">(\d+)<.*?data-total="overdue">(\d+)</g)].map((match) => [match[1]!, { cases: Number(match[2]), overdue: Number(match[3]) }]),
+  );
+
+describe('the county board', () => {
+  it('names each case’s station, and its totals by station equal the sum of its rows over every page', async () => {
+    const cookie = await sessionCookieOf(stack, 'demo-supervisor-xh');
+    const first = `/board?q=${marker}&limit=2`;
+    const rows: BoardRow[] = [];
+    let totals: ReturnType<typeof totalsOf> | undefined;
+    for (let path: string | undefined = first; path; ) {
+      const { status, html } = await page(cookie, path);
+      expect(status).toBe(200);
+      rows.push(...rowsOf(html));
+      // Every page shows the totals of the whole list, not of itself.
+      totals ??= totalsOf(html);
+      expect(totalsOf(html)).toEqual(totals);
+      path = /<a href="([^"]+)" rel="next">/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+    }
+    expect(rows).toHaveLength(5);
+    const summed: Record<string, { cases: number; overdue: number }> = {};
+    for (const row of rows) {
+      summed[row.station] ??= { cases: 0, overdue: 0 };
+      summed[row.station]!.cases += 1;
+      summed[row.station]!.overdue += row.overdue ? 1 : 0;
+    }
+    expect(totals).toEqual(summed);
+    expect(summed).toEqual({ 'XH-LY': { cases: 3, overdue: 1 }, 'XH-BS': { cases: 2, overdue: 1 } });
+    const { html } = await page(cookie, first);
+    expect(html).toContain('灵隐派出所');
+    expect(html).toMatch(/<tfoot><tr><th scope="row">合计<\/th><td data-total="cases">5<\/td><td data-total="overdue">2<\/td>/);
+  });
+
+  it('is a station’s own board without the station column or totals for a station’s supervisor', async () => {
+    const cookie = await sessionCookieOf(stack, 'demo-supervisor-ly');
+    const { html } = await page(cookie, `/board?q=${marker}`);
+    expect(rowsOf(html)).toHaveLength(3);
+    expect(html).not.toContain('data-testid="station-totals"');
+    expect(html).not.toContain('data-station=');
   });
 });

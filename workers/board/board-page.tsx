@@ -10,6 +10,8 @@ import { formatDeadline } from '../kit/local-time';
 import { Phone } from '../kit/phone';
 import type { QueryForm } from '../kit/query-fields';
 import { boardQuery, FilterChips, Filters, foldedFilters, type BoardChoices } from './board-filters';
+import type { StationTotals } from '../cases/station-totals';
+import { StationTotalsTable } from './station-totals-table';
 import { clockLeft } from './time-left';
 
 export interface BoardProps {
@@ -21,6 +23,8 @@ export interface BoardProps {
   rows: readonly CaseListRow[];
   nextCursor: string | null;
   now: Date;
+  /** Present when the board holds more than one station's cases: each row then names its station. */
+  totals?: StationTotals;
 }
 
 /** The fields in the order the form shows them, so the error summary reads top to bottom like the page. */
@@ -52,7 +56,7 @@ function Clocks({ frame, clocks, paused, now }: { frame: Frame; clocks: readonly
   );
 }
 
-function Row({ frame, row, now }: { frame: Frame; row: CaseListRow; now: Date }) {
+function Row({ frame, row, now, station }: { frame: Frame; row: CaseListRow; now: Date; station?: string }) {
   const { lang } = frame;
   const states = row.clocks.map((clock) => readListedClock(clock, row.paused, now.getTime()).state);
   const worst = states.includes('breached') ? 'breached' : states.includes('warning') ? 'warning' : undefined;
@@ -76,6 +80,11 @@ function Row({ frame, row, now }: { frame: Frame; row: CaseListRow; now: Date })
           {t(lang, `category.${row.category}`)} · {row.route ? t(lang, `route.${row.route}`) : t(lang, 'board.noRoute')}
         </span>
       </th>
+      {station === undefined ? null : (
+        <td data-label={t(lang, 'board.station')} class="nowrap" data-station={row.jurisdictionCode}>
+          {station}
+        </td>
+      )}
       <td data-label={t(lang, 'parties')}>
         {row.parties.map((party) => (
           <span class="block">
@@ -109,8 +118,10 @@ function Row({ frame, row, now }: { frame: Frame; row: CaseListRow; now: Date })
 }
 
 /** The supervisor's overdue board: search and filters, the most overdue first, every open clock with its time left. */
-export function BoardPage({ frame, choices, values, errors, rows, nextCursor, now }: BoardProps) {
+export function BoardPage({ frame, choices, values, errors, rows, nextCursor, now, totals }: BoardProps) {
   const { lang } = frame;
+  const placeNames = new Map(choices.places.map((place) => [place.code, place.name]));
+  const stationOf = (row: CaseListRow) => (totals ? (placeNames.get(row.jurisdictionCode) ?? row.jurisdictionCode) : undefined);
   const form: QueryForm = { lang, values, errors };
   const exportQuery = boardQuery(values, { cursor: undefined });
   return (
@@ -140,6 +151,7 @@ export function BoardPage({ frame, choices, values, errors, rows, nextCursor, no
                 <thead>
                   <tr>
                     <th scope="col">{t(lang, 'page.caseNumber')}</th>
+                    {totals ? <th scope="col">{t(lang, 'board.station')}</th> : null}
                     <th scope="col">{t(lang, 'parties')}</th>
                     <th scope="col">{t(lang, 'ledger.clocks')}</th>
                     <th scope="col">{t(lang, 'assignee')}</th>
@@ -148,7 +160,7 @@ export function BoardPage({ frame, choices, values, errors, rows, nextCursor, no
                 </thead>
                 <tbody>
                   {rows.map((row) => (
-                    <Row frame={frame} row={row} now={now} />
+                    <Row frame={frame} row={row} now={now} station={stationOf(row)} />
                   ))}
                 </tbody>
               </table>
@@ -161,6 +173,7 @@ export function BoardPage({ frame, choices, values, errors, rows, nextCursor, no
                 </a>
               ) : null}
             </nav>
+            {totals ? <StationTotalsTable lang={lang} totals={totals} values={values} /> : null}
           </>
         )}
       </div>

@@ -10,7 +10,8 @@ import { requireUser } from '../middleware/auth';
 import { BoardPage } from './board-page';
 import type { BoardChoices } from './board-filters';
 import { ledgerFile, ledgerScope } from '../cases/case-ledger';
-import { listCasesFor } from '../cases/case-list';
+import { caseListFilterFor, listCasesFor } from '../cases/case-list';
+import { stationTotalsOf, type StationTotals } from '../cases/station-totals';
 import { mediatorsWithLoad } from '../cases/mediator-load';
 import { policyInForce } from '../county/sla-policy';
 import { askedFields } from '../kit/asked-fields';
@@ -31,7 +32,14 @@ async function boardChoices(c: Context<AppEnv>, user: SignedInUser): Promise<Boa
   };
 }
 
-type Listed = { values: Record<string, string>; now: Date; query?: CaseListQuery; errors: FieldError[]; page?: Awaited<ReturnType<typeof listCasesFor>> & { kind: 'page' } };
+type Listed = {
+  values: Record<string, string>;
+  now: Date;
+  query?: CaseListQuery;
+  errors: FieldError[];
+  page?: Awaited<ReturnType<typeof listCasesFor>> & { kind: 'page' };
+  totals?: StationTotals;
+};
 
 /** The board's query read as the API reads it: the schema's errors and the data's (where a place lies) in one round. */
 async function listAsked(c: Context<AppEnv>, format: CaseListFormat): Promise<Listed> {
@@ -45,7 +53,10 @@ async function listAsked(c: Context<AppEnv>, format: CaseListFormat): Promise<Li
   const { utcOffset } = await policyInForce(c.env, db);
   const page = await listCasesFor(db, c.get('user'), parsed.output, { lang, utcOffset, now });
   if (page.kind === 'invalid') return { values, now, query: parsed.output, errors: page.errors };
-  return { values, now, query: parsed.output, errors: [], page };
+  // The page on screen counts its stations over every page; a ledger is its rows alone.
+  const asked = format === 'json' ? await caseListFilterFor(db, c.get('user'), parsed.output, { lang, utcOffset, now }) : undefined;
+  const totals = asked?.kind === 'filter' ? await stationTotalsOf(db, asked.filter) : undefined;
+  return { values, now, query: parsed.output, errors: [], page, totals };
 }
 
 /** The board for a query read: 422 with the errors summed up when it is wrong. */
@@ -59,6 +70,7 @@ async function showBoard(c: Context<AppEnv>, listed: Listed) {
       errors={listed.errors}
       rows={listed.page?.rows ?? []}
       nextCursor={listed.page?.nextCursor ?? null}
+      totals={listed.totals}
       now={listed.now}
     />
   );

@@ -36,15 +36,15 @@ async function subtreeOf(db: Database, user: SignedInUser, code: string | undefi
 }
 
 /**
- * The supervisor's query: the filters the schema let through, checked against what only the data knows (where a
- * jurisdiction lies), then one page in keyset order, each row with its contacts as the caller's role may read them.
+ * The supervisor's query as a filter: what the schema let through, checked against what only the data knows (where
+ * a jurisdiction lies). The page and the totals by station read by the same one.
  */
-export async function listCasesFor(
+export async function caseListFilterFor(
   db: Database,
   user: SignedInUser,
   query: CaseListQuery,
-  context: { lang: Lang; utcOffset: string; now?: Date },
-): Promise<CaseListAnswer> {
+  context: { lang: Lang; utcOffset: string; now: Date },
+): Promise<{ kind: 'invalid'; errors: FieldError[] } | { kind: 'filter'; filter: CaseListFilter; limit: number }> {
   const errors: FieldError[] = [];
   const searchPhrases = query.q === undefined ? undefined : phrasesOf(query.q);
   if (searchPhrases?.length === 0) errors.push(customError(context.lang, 'q', 'searchTooShort'));
@@ -58,7 +58,6 @@ export async function listCasesFor(
   const { clock, clockState, dueBefore, dueAfter } = query;
   const instant = (value: string | undefined) => value && toInstant(value, context.utcOffset);
   const limit = query.limit ?? defaultLimit(query.format);
-  const now = context.now ?? new Date();
   const filter: CaseListFilter = {
     jurisdictionPath,
     station: stationCodeOf(jurisdictionPath),
@@ -75,7 +74,7 @@ export async function listCasesFor(
     hardCase: query.hard === undefined ? undefined : query.hard === '1',
     openClock:
       clock || clockState || dueBefore || dueAfter
-        ? { name: clock, inState: clockState && { state: clockState, at: now.toISOString() }, dueBefore: instant(dueBefore), dueAfter: instant(dueAfter) }
+        ? { name: clock, inState: clockState && { state: clockState, at: context.now.toISOString() }, dueBefore: instant(dueBefore), dueAfter: instant(dueAfter) }
         : undefined,
     filedFrom: query.filedFrom,
     filedTo: query.filedTo,
@@ -85,6 +84,20 @@ export async function listCasesFor(
     // One row more than asked says whether there is a next page.
     limit: limit + 1,
   };
+  return { kind: 'filter', filter, limit };
+}
+
+/** One page of the supervisor's query in keyset order, each row with its contacts as the caller's role may read them. */
+export async function listCasesFor(
+  db: Database,
+  user: SignedInUser,
+  query: CaseListQuery,
+  context: { lang: Lang; utcOffset: string; now?: Date },
+): Promise<CaseListAnswer> {
+  const now = context.now ?? new Date();
+  const asked = await caseListFilterFor(db, user, query, { ...context, now });
+  if (asked.kind === 'invalid') return asked;
+  const { filter, limit } = asked;
   const found = await listCases(db, filter);
   const page = found.slice(0, limit);
   const last = page.at(-1);
