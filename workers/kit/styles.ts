@@ -107,6 +107,9 @@ input[type=search], input[type=date], input[type=month], input[type=file] { disp
 ul.chips { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; margin: 0 0 .75rem; }
 a.chip { display: inline-flex; align-items: center; min-height: 44px; padding: 0 .75rem; border: 1px solid #0b57d0; border-radius: 22px; background: #eef4ff; text-decoration: none; overflow-wrap: anywhere; }
 a.chip-clear { display: inline-block; min-height: 44px; padding-top: .6rem; }
+table.totals { border-collapse: collapse; margin: .25rem 0 1rem; }
+table.totals th, table.totals td { text-align: left; padding: .35rem .75rem .35rem 0; border-bottom: 1px solid #d0d7de; }
+table.totals td.number, table.totals tfoot td { font-variant-numeric: tabular-nums; }
 .results-bar { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; justify-content: space-between; align-items: baseline; }
 .downloads { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; list-style: none; padding: 0; margin: .5rem 0; }
 .downloads a { display: inline-block; padding: .55rem 0; min-height: 44px; }
