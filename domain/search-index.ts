@@ -12,8 +12,8 @@ import { phoneKey } from './repeat-matching';
  * - `pairs`: the same texts with a mark between every two characters ("白|乐|桥|村"), so a word of two characters,
  *   the commonest length of a Chinese name, is three characters long there ("乐|桥") and the trigram index finds it.
  * - `numbers`: the runs of three digits and more, each closed by ';'. A number query is a run closed the same way, so
- *   it finds a whole run or the tail of one ("0001;" in ";13800000001;"), never its head or middle: a number's
- *   head or middle alone is shared by many phones and is not what people recall. A phone is kept with and without
+ *   it finds a whole run or the tail of one ("0001;" in ";13800000001;"), and from five digits its head too
+ *   (";13857"), never its middle: a short head or a middle is shared by many phones and is not what people recall. A phone is kept with and without
  *   the country code and in the groups typed, and with its middle missing (";138*0001;"), as lists show it masked.
  */
 
@@ -28,10 +28,11 @@ const textMark = '#';
 const pairMark = '|';
 const numberMark = ';';
 
-/** A run the document must hold, in one of its columns. */
+/** A run the document must hold, in one of its columns; or, where `or` is given, that run instead. */
 export interface SearchPhrase {
   column: SearchColumn;
   phrase: string;
+  or?: string;
 }
 
 /** Full-width folded, lower-case, and nothing but letters and digits: "白乐桥村 １２ 號" → "白乐桥村12号". */
@@ -102,17 +103,31 @@ const isPhoneKey = (digits: string) => /^1\d{10}$/.test(digits) || /^0\d{9,11}$/
 // A number with its middle masked or left out: a head, then *, x, ?, dots or an ellipsis (spaces around them), a tail.
 const numberWithMiddleMissing = /(?<!\d)(\d{3,})[\s-]*(?:[*xX×?_.…•·][\s-]*)+(\d{4,})(?!\d)/g;
 
+/** A number's head this long is told as well as its tail: "13857" is how a command room recalls a mobile. */
+const recalledHead = 5;
+
 function phraseOfWord(word: string): SearchPhrase {
-  if (/^\d+$/.test(word) && word.length >= wholeDigitRun) return { column: 'numbers', phrase: closedNumber(word) };
+  if (/^\d+$/.test(word) && word.length >= wholeDigitRun) {
+    const tail = closedNumber(word);
+    return word.length >= recalledHead && !isPhoneKey(word) ? { column: 'numbers', phrase: tail, or: `${numberMark}${word}` } : { column: 'numbers', phrase: tail };
+  }
   return [...word].length < 3 ? { column: 'pairs', phrase: interleave(word) } : { column: 'words', phrase: word };
 }
+
+/**
+ * A surname of one character (李, 王) is found where a text begins with it, as a name does: the mark before each text
+ * and the pair mark after the character make three, which the trigram index can find.
+ */
+const surnamePhrase = (character: string): SearchPhrase => ({ column: 'pairs', phrase: `${textMark}${character}${pairMark}` });
+const isOneHanCharacter = (word: string) => /^\p{Script=Han}$/u.test(word);
 
 /**
  * The phrases a query must all find in a case's document. Words are matched apart ("白乐桥 张某" finds 张某 at
  * 白乐桥村 12 号), a phone typed in groups ("+86 138-0000-0001") is read as one number, one with its middle
  * missing ("138****0001", "138…0001") by its head and tail, and a word of one character adds nothing unless the
- * query is all such words ("张 某" is read as 张某). Empty when the query holds fewer than two letters or digits:
- * one character would match a large share of all cases, so such a query is refused.
+ * query is all such words ("张 某" is read as 张某). One Chinese character alone is a surname, found at the start of a
+ * name (the list it narrows is the reader's own jurisdiction, paged). Empty when the query holds fewer than two
+ * letters or digits otherwise: one such character would match a large share of all cases, so it is refused.
  */
 export function searchPhrases(query: string): SearchPhrase[] {
   const masked: SearchPhrase[] = [];
@@ -130,15 +145,19 @@ export function searchPhrases(query: string): SearchPhrase[] {
       return key && isPhoneKey(key) ? ` ${key} ` : group;
     });
   const words = normalized.split(/[^\p{L}\p{N}]+/u).map(foldForSearch).filter(Boolean);
+  if (!masked.length && words.length === 1 && isOneHanCharacter(words[0]!)) return [surnamePhrase(words[0]!)];
   const longEnough = words.filter((word) => [...word].length >= 2);
   const chosen = longEnough.length ? longEnough : [words.join('')].filter((joined) => [...joined].length >= 2);
   const found = [...masked, ...(masked.length && !longEnough.length ? [] : chosen.map(phraseOfWord))];
   return found.filter((one, i) => found.findIndex((other) => other.column === one.column && other.phrase === one.phrase) === i);
 }
 
-/** Whether a document holds a phrase, as the trigram index decides it: the run inside the column's text. */
-export const documentHolds = (document: SearchDocument, { column, phrase }: SearchPhrase) => document[column].includes(phrase);
+/** Whether a document holds a phrase, as the trigram index decides it: the run (or its alternative) inside the column's text. */
+export const documentHolds = (document: SearchDocument, { column, phrase, or }: SearchPhrase) =>
+  document[column].includes(phrase) || (or !== undefined && document[column].includes(or));
 
-/** The FTS5 query of the phrases: each a quoted string in its column, all of them required. */
+const quoted = (column: SearchColumn, phrase: string) => `${column} : "${phrase.replaceAll('"', '""')}"`;
+
+/** The FTS5 query of the phrases: each a quoted string in its column (or its alternative), all of them required. */
 export const searchMatchExpression = (phrases: readonly SearchPhrase[]) =>
-  phrases.map(({ column, phrase }) => `${column} : "${phrase.replaceAll('"', '""')}"`).join(' AND ');
+  phrases.map(({ column, phrase, or }) => (or === undefined ? quoted(column, phrase) : `(${quoted(column, phrase)} OR ${quoted(column, or)})`)).join(' AND ');

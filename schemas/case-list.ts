@@ -3,7 +3,7 @@ import { cursorParameter, decodeKeyset, encodeKeyset, pageLimit } from './cursor
 import { dateTimeSchema } from './intake';
 import { daySchema } from './date-time';
 import { jurisdictionCodePattern } from './jurisdictions';
-import { maxCodePoints, minCodePoints } from './text';
+import { maxCodePoints } from './text';
 import { caseStatuses, categories, channels, clockNames, routes, type ClockName, type PartyRole } from './vocabulary';
 
 /**
@@ -51,7 +51,8 @@ export const decodeCursor = (sort: CaseListSort, cursor: string): CursorKey | un
 
 /** The query's fields one by one; the OpenAPI document lists them from here. */
 export const caseListQueryFields = v.object({
-  q: v.optional(v.pipe(v.string(), v.trim(), minCodePoints(2, 'searchTooShort'), maxCodePoints(50))),
+  // Two letters or digits, or one Chinese character alone: a surname (domain/search-index.ts).
+  q: v.optional(v.pipe(v.string(), v.trim(), v.check((q) => /^\p{Script=Han}$/u.test(q) || [...q].length >= 2, 'searchTooShort'), maxCodePoints(50))),
   jurisdiction: v.optional(v.pipe(v.string(), v.trim(), v.regex(jurisdictionCodePattern, 'jurisdictionCode'))),
   channel: v.optional(v.picklist(channels)),
   route: v.optional(v.picklist(routes)),

@@ -42,13 +42,19 @@ describe('search terms', () => {
     ['the day of a case number', '20261123'],
     ['a name and a place', '李某 白乐桥'],
     ['words of one character, read together', '李 某'],
+    ['the head of a phone, five digits or more', '13800'],
+    ['a surname alone', '李'],
+    ['a surname of a name written with a dot', '欧'],
   ])('finds %s', (_, query) => {
     expect(found(query, terms)).toBe(true);
   });
 
   it.each([
     ['another phone sharing digits', '13800000002'],
-    ['the head of a phone, which is not one of its tails', '1380000'],
+    ['a head of a phone too short to tell, which is not one of its tails', '1380'],
+    ['the head of another phone', '13900'],
+    ['a surname nobody here has', '王'],
+    ['a character inside a name, which is no surname', '某'],
     ['a masked phone with another tail', '138****0002'],
     ['a masked phone with another head', '139****0001'],
     ['a tail longer than the number', '913800000001'],
@@ -72,17 +78,24 @@ describe('search terms', () => {
     expect(found('路林', twoNames)).toBe(false);
   });
 
-  it('refuses one character, since it would match a large share of all cases', () => {
-    expect(searchPhrases('李')).toEqual([]);
-    expect(searchPhrases(' 李 ！')).toEqual([]);
+  it('reads one Chinese character as a surname, and refuses one letter or digit, which would match a large share of all cases', () => {
+    expect(searchPhrases('李')).toEqual([{ column: 'pairs', phrase: '#李|' }]);
+    expect(searchPhrases(' 李 ！')).toEqual([{ column: 'pairs', phrase: '#李|' }]);
+    expect(searchPhrases('x')).toEqual([]);
+    expect(searchPhrases('7')).toEqual([]);
     expect(searchPhrases('李某')).toEqual([{ column: 'pairs', phrase: '李|某' }]);
+  });
+
+  it('asks a number of five digits or more for its tail or its head, in one FTS5 term', () => {
+    expect(searchPhrases('13857')).toEqual([{ column: 'numbers', phrase: '13857;', or: ';13857' }]);
+    expect(searchMatchExpression(searchPhrases('13857 李某'))).toBe('(numbers : "13857;" OR numbers : ";13857") AND pairs : "李|某"');
   });
 
   it('reads a case number as its parts, the counter among them', () => {
     expect(searchPhrases('XH-LY-20261123-0007')).toEqual([
       { column: 'pairs', phrase: 'x|h' },
       { column: 'pairs', phrase: 'l|y' },
-      { column: 'numbers', phrase: '20261123;' },
+      { column: 'numbers', phrase: '20261123;', or: ';20261123' },
       { column: 'numbers', phrase: '0007;' },
     ]);
   });

@@ -63,6 +63,8 @@ describe('search in Chinese', () => {
     ['the case number', () => filed.caseNumber],
     ['the case number’s day and counter', () => filed.caseNumber.split('-').slice(2).join('-')],
     ['a name and a place together', '娜娜 梅家坞'],
+    ['the phone’s first digits, as a command room recalls a mobile', () => phone.slice(0, 7)],
+    ['a surname alone, within the reader’s jurisdiction', '欧'],
   ])('finds the case by %s', async (_, query) => {
     expect(await finds(typeof query === 'function' ? query() : query)).toContain(filed.id);
   });
@@ -74,11 +76,14 @@ describe('search in Chinese', () => {
     expect(await finds(`${phone.slice(0, 3)}****${anotherPhone.slice(-4)}`)).not.toContain(filed.id);
   });
 
-  it('refuses a query of one character with 422, in the reader’s language', async () => {
-    const response = await as('demo-supervisor-ly')(`/api/cases?q=${encodeURIComponent('欧')}`, { headers: { 'accept-language': 'en' } });
+  it('refuses a query of one letter or digit with 422, in the reader’s language', async () => {
+    const response = await as('demo-supervisor-ly')(`/api/cases?q=x`, { headers: { 'accept-language': 'en' } });
     expect(response.status).toBe(422);
-    expect(await response.json()).toEqual({ error: 'invalid_query', fields: [{ field: 'q', code: 'searchTooShort', message: 'Search needs at least two letters or digits' }] });
-    expect((await as('demo-supervisor-ly')(`/api/cases?q=${encodeURIComponent('欧!')}`)).status).toBe(422);
+    expect(await response.json()).toEqual({
+      error: 'invalid_query',
+      fields: [{ field: 'q', code: 'searchTooShort', message: 'Search needs at least two letters or digits (or one Chinese character, a surname)' }],
+    });
+    expect((await as('demo-supervisor-ly')(`/api/cases?q=${encodeURIComponent('7!')}`)).status).toBe(422);
   });
 
   it('finds a party that a repeat report added to the case', async () => {

@@ -197,7 +197,7 @@ export const en: Record<MessageKey, string> = {
   'error.day': '{label} must be a date (YYYY-MM-DD)',
   'error.filedRange': '{label} cannot be before the day filed from',
   'error.cursor': '{label} is not one of this sort; start again from the first page',
-  'error.searchTooShort': '{label} needs at least two letters or digits',
+  'error.searchTooShort': '{label} needs at least two letters or digits (or one Chinese character, a surname)',
   'error.jurisdictionCode': '{label} may hold only letters, digits and hyphens (2–40)',
   'error.jurisdictionUnknown': '{label} names no jurisdiction within yours',
   'error.gridHasNoChildren': 'A grid cell is the smallest jurisdiction; nothing goes below it',

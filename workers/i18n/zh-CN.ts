@@ -210,7 +210,7 @@ export const zhCN = {
   'error.day': '{label}必须是有效的日期（年-月-日）',
   'error.filedRange': '{label}不能早于登记日期起',
   'error.cursor': '{label}无效或不属于当前排序，请从第一页重新开始',
-  'error.searchTooShort': '{label}至少需要两个字或数字',
+  'error.searchTooShort': '{label}至少需要两个字或数字（只查姓氏时可以只填一个汉字）',
   'error.jurisdictionCode': '{label}只能包含字母、数字和连字符（2–40 位）',
   'error.jurisdictionUnknown': '{label}不存在或不在您的辖区内',
   'error.gridHasNoChildren': '网格是最小的辖区，其下不能再设辖区',
