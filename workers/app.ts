@@ -21,6 +21,7 @@ import { casePages } from './casework/case-routes';
 import { casesApi } from './casework/cases-api';
 import { notificationsApi } from './casework/notifications-api';
 import { boardPages } from './board/board-routes';
+import { bulkDispatchPages } from './casework/bulk-dispatch-routes';
 import { mediatorsApi } from './board/mediators-api';
 import { statsApi } from './board/stats-api';
 import { batchPages } from './batches/batch-routes';
@@ -95,6 +96,7 @@ export const buildApp = (platform: EdgePlatform) =>
   .route('/', casePages)
   .route('/', homePages)
   .route('/', boardPages)
+  .route('/', bulkDispatchPages)
   .route('/', batchPages)
   .route('/', instructionPages)
   .notFound((c) => {

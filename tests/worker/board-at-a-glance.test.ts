@@ -10,12 +10,12 @@ import { apiAs, edgeOnlyStack, sessionCookieOf, tokenOf } from '../support/stack
  */
 let stack: Stack;
 const marker = newMarker();
+let filed: { id: string; caseNumber: string }[] = [];
 
 beforeAll(async () => {
   let gridWorker: ReturnType<typeof apiAs>;
   ({ stack, gridWorker } = await edgeOnlyStack());
   const otherStation = apiAs(stack, tokenOf(stack, 'demo-grid-bs'));
-  const filed = [];
   for (let n = 0; n < 3; n++) filed.push(await fileCase(gridWorker, marker));
   for (let n = 0; n < 2; n++) filed.push(await fileCase(otherStation, marker, (intake) => (intake.where.gridCellCode = 'XH-BS-SG-01')));
   // One late case in each station, so the overdue totals count across stations too.
@@ -104,5 +104,61 @@ describe('the county board', () => {
     expect(rowsOf(html)).toHaveLength(3);
     expect(html).not.toContain('data-testid="station-totals"');
     expect(html).not.toContain('data-station=');
+  });
+});
+
+describe('the board’s bulk dispatch', () => {
+  const dispatch = (cookie: string, fields: [string, string][]) =>
+    fetch(`${stack.edgeUrl}/board/dispatch`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie, origin: stack.edgeUrl, 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'zh-CN' },
+      body: new URLSearchParams(fields),
+    });
+
+  it('offers a checkbox on each row for one form that picks the mediator once and says its limit', async () => {
+    const cookie = await sessionCookieOf(stack, 'demo-supervisor-xh');
+    const { html } = await page(cookie, `/board?q=${marker}`);
+    expect(html).toContain('<form id="bulk-dispatch" method="post" action="/board/dispatch"');
+    expect(html.match(/name="caseId" value="[^"]+" form="bulk-dispatch"/g)).toHaveLength(5);
+    expect(html).toContain('一次最多 20 件');
+    expect(html).toContain(`<span class="visually-hidden">选择 ${filed[0]!.caseNumber}</span>`);
+  });
+
+  it('answers each ticked case on its own: another station’s case is refused with its reason, the rest are tried', async () => {
+    const cookie = await sessionCookieOf(stack, 'demo-supervisor-xh');
+    const ticked = [filed[1]!, filed[2]!, filed[4]!];
+    const response = await dispatch(cookie, [...ticked.map((item): [string, string] => ['caseId', item.id]), ['mediatorId', 'demo-mediator-ly'], ['key', 'bulk-test-0001'], ['back', `?q=${marker}`]]);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const results = [...html.matchAll(/<li data-case-id="([^"]+)" data-result="(\w+)">(.*?)<\/li>/g)].map((match) => ({ id: match[1], result: match[2], text: match[3]! }));
+    expect(results.map((item) => item.id)).toEqual(ticked.map((item) => item.id));
+    expect(results.every((item) => item.result === 'refused')).toBe(true);
+    // The mediator serves Lingyin, not Beishan: that case is refused by the edge, before any workflow is asked.
+    expect(results[2]!.text).toContain('这位调解员不负责这件案件所在的辖区');
+    expect(results[2]!.text).toContain(filed[4]!.caseNumber);
+    // Temporal is unreachable here: the others are not dispatched and say so, rather than failing the whole form.
+    for (const item of results.slice(0, 2)) expect(item.text).toContain('流程服务暂时无法连接');
+    expect(html).toContain('派出 0 件，未派出 3 件。');
+    expect(html).toContain(`href="/board?q=${marker}"`);
+  });
+
+  it('refuses a form with nothing ticked, with more than the limit, or without a mediator, saying which', async () => {
+    const cookie = await sessionCookieOf(stack, 'demo-supervisor-xh');
+    const none = await dispatch(cookie, [['mediatorId', 'demo-mediator-ly'], ['key', 'bulk-test-0002']]);
+    expect(none.status).toBe(422);
+    expect(await none.text()).toContain('请至少勾选一件案件');
+    const many = await dispatch(cookie, [...Array.from({ length: 21 }, (_, n): [string, string] => ['caseId', `case-${n}`]), ['mediatorId', 'demo-mediator-ly'], ['key', 'bulk-test-0003']]);
+    expect(many.status).toBe(422);
+    expect(await many.text()).toContain('一次最多派 20 件，这次勾选了 21 件');
+    const nobody = await dispatch(cookie, [['caseId', filed[0]!.id], ['mediatorId', ''], ['key', 'bulk-test-0004']]);
+    expect(nobody.status).toBe(422);
+    expect(await nobody.text()).toContain('请选择一位调解员');
+  });
+
+  it('is refused to a mediator', async () => {
+    const cookie = await sessionCookieOf(stack, 'demo-mediator-ly');
+    const response = await dispatch(cookie, [['caseId', filed[0]!.id], ['mediatorId', 'demo-mediator-ly'], ['key', 'bulk-test-0005']]);
+    expect(response.status).toBe(403);
   });
 });

@@ -12,6 +12,7 @@ import type { QueryForm } from '../kit/query-fields';
 import { boardQuery, FilterChips, Filters, foldedFilters, type BoardChoices } from './board-filters';
 import type { StationTotals } from '../cases/station-totals';
 import { StationTotalsTable } from './station-totals-table';
+import { BulkDispatchForm, PickCase } from './bulk-dispatch-form';
 import { clockLeft } from './time-left';
 
 export interface BoardProps {
@@ -56,13 +57,14 @@ function Clocks({ frame, clocks, paused, now }: { frame: Frame; clocks: readonly
   );
 }
 
-function Row({ frame, row, now, station }: { frame: Frame; row: CaseListRow; now: Date; station?: string }) {
+function Row({ frame, row, now, station, pickable }: { frame: Frame; row: CaseListRow; now: Date; station?: string; pickable: boolean }) {
   const { lang } = frame;
   const states = row.clocks.map((clock) => readListedClock(clock, row.paused, now.getTime()).state);
   const worst = states.includes('breached') ? 'breached' : states.includes('warning') ? 'warning' : undefined;
   return (
     <tr class={worst ? `case-row ${worst}` : 'case-row'} data-case-number={row.caseNumber} data-overdue={row.overdue ? '1' : '0'}>
       <th scope="row" data-label={t(lang, 'page.caseNumber')}>
+        {pickable ? <PickCase lang={lang} id={row.id} caseNumber={row.caseNumber} /> : null}
         <a href={`/cases/${row.id}`} class="case-link">
           {row.caseNumber}
         </a>
@@ -121,6 +123,8 @@ function Row({ frame, row, now, station }: { frame: Frame; row: CaseListRow; now
 export function BoardPage({ frame, choices, values, errors, rows, nextCursor, now, totals }: BoardProps) {
   const { lang } = frame;
   const placeNames = new Map(choices.places.map((place) => [place.code, place.name]));
+  // Rows are ticked for a bulk dispatch where there is someone to dispatch to.
+  const pickable = rows.length > 0 && choices.mediators.length > 0;
   const stationOf = (row: CaseListRow) => (totals ? (placeNames.get(row.jurisdictionCode) ?? row.jurisdictionCode) : undefined);
   const form: QueryForm = { lang, values, errors };
   const exportQuery = boardQuery(values, { cursor: undefined });
@@ -145,6 +149,7 @@ export function BoardPage({ frame, choices, values, errors, rows, nextCursor, no
                 </a>
               </p>
             </div>
+            {pickable ? <BulkDispatchForm lang={lang} choices={choices} back={boardQuery(values)} /> : null}
             {rows.length ? (
               <table class="board" data-testid="board">
                 <caption class="visually-hidden">{t(lang, 'page.supervisorHomeTitle')}</caption>
@@ -160,7 +165,7 @@ export function BoardPage({ frame, choices, values, errors, rows, nextCursor, no
                 </thead>
                 <tbody>
                   {rows.map((row) => (
-                    <Row frame={frame} row={row} now={now} station={stationOf(row)} />
+                    <Row frame={frame} row={row} now={now} station={stationOf(row)} pickable={pickable} />
                   ))}
                 </tbody>
               </table>

@@ -6,6 +6,7 @@ import { caseListPath } from '../cases/case-list-document';
 import { casesApiPaths } from '../casework/cases-api-document';
 import { notificationPaths } from '../casework/notifications-document';
 import { casePagePaths } from '../casework/case-pages-document';
+import { bulkDispatchPagePaths } from '../casework/bulk-dispatch-document';
 import { policyPaths } from '../admin/policy-document';
 import { peopleAndPlacesPaths } from '../admin/people-document';
 import { placeChangePaths, placePagePaths } from '../admin/places-document';
@@ -45,6 +46,7 @@ export function buildOpenApiDocument() {
     ...pagePaths(),
     ...casePagePaths(),
     ...boardPagePaths(),
+    ...bulkDispatchPagePaths(),
     ...adminPagePaths(),
     ...placePagePaths(),
     ...upkeepPagePaths(),

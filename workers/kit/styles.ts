@@ -110,6 +110,12 @@ a.chip-clear { display: inline-block; min-height: 44px; padding-top: .6rem; }
 table.totals { border-collapse: collapse; margin: .25rem 0 1rem; }
 table.totals th, table.totals td { text-align: left; padding: .35rem .75rem .35rem 0; border-bottom: 1px solid #d0d7de; }
 table.totals td.number, table.totals tfoot td { font-variant-numeric: tabular-nums; }
+.bulk-dispatch { border: 1px solid #d0d7de; border-radius: 6px; padding: .25rem 1rem .75rem; margin-bottom: 1rem; }
+.bulk-dispatch .field { margin: 0; flex: 1 1 14rem; }
+label.pick { display: inline-flex; align-items: center; min-width: 44px; min-height: 44px; }
+label.pick input { width: 1.4rem; height: 1.4rem; }
+ul.bulk-results { list-style: none; padding: 0; }
+ul.bulk-results li { padding: .5rem 0; border-bottom: 1px solid #d0d7de; overflow-wrap: anywhere; }
 .results-bar { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; justify-content: space-between; align-items: baseline; }
 .downloads { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; list-style: none; padding: 0; margin: .5rem 0; }
 .downloads a { display: inline-block; padding: .55rem 0; min-height: 44px; }
