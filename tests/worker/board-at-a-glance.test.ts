@@ -156,6 +156,11 @@ describe('the board’s bulk dispatch', () => {
     expect(await nobody.text()).toContain('请选择一位调解员');
   });
 
+  it('is in the API document, as a page form', async () => {
+    const document = (await (await apiAs(stack, tokenOf(stack, 'demo-supervisor-xh'))('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(document.paths['/board/dispatch']?.post).toBeDefined();
+  });
+
   it('is refused to a mediator', async () => {
     const cookie = await sessionCookieOf(stack, 'demo-mediator-ly');
     const response = await dispatch(cookie, [['caseId', filed[0]!.id], ['mediatorId', 'demo-mediator-ly'], ['key', 'bulk-test-0005']]);
