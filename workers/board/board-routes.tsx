@@ -10,7 +10,7 @@ import { requireUser } from '../middleware/auth';
 import { BoardPage } from './board-page';
 import type { BoardChoices } from './board-filters';
 import { ledgerFile, ledgerScope } from '../cases/case-ledger';
-import { caseListFilterFor, listCasesFor } from '../cases/case-list';
+import { caseListFilterFor, pageOf } from '../cases/case-list';
 import { stationTotalsOf, type StationTotals } from '../cases/station-totals';
 import { mediatorsWithLoad } from '../cases/mediator-load';
 import { policyInForce } from '../county/sla-policy';
@@ -37,7 +37,7 @@ type Listed = {
   now: Date;
   query?: CaseListQuery;
   errors: FieldError[];
-  page?: Awaited<ReturnType<typeof listCasesFor>> & { kind: 'page' };
+  page?: Awaited<ReturnType<typeof pageOf>>;
   totals?: StationTotals;
 };
 
@@ -51,11 +51,11 @@ async function listAsked(c: Context<AppEnv>, format: CaseListFormat): Promise<Li
   if (!parsed.success) return { values, now, errors: fieldErrors(parsed.issues, lang) };
   const { db } = c.get('services');
   const { utcOffset } = await policyInForce(c.env, db);
-  const page = await listCasesFor(db, c.get('user'), parsed.output, { lang, utcOffset, now });
-  if (page.kind === 'invalid') return { values, now, query: parsed.output, errors: page.errors };
-  // The page on screen counts its stations over every page; a ledger is its rows alone.
-  const asked = format === 'json' ? await caseListFilterFor(db, c.get('user'), parsed.output, { lang, utcOffset, now }) : undefined;
-  const totals = asked?.kind === 'filter' ? await stationTotalsOf(db, asked.filter) : undefined;
+  const user = c.get('user');
+  const asked = await caseListFilterFor(db, user, parsed.output, { lang, utcOffset, now });
+  if (asked.kind === 'invalid') return { values, now, query: parsed.output, errors: asked.errors };
+  // The page on screen counts its stations over every page, by the same filter; a ledger is its rows alone.
+  const [page, totals] = await Promise.all([pageOf(db, user, parsed.output, asked, now), format === 'json' ? stationTotalsOf(db, asked.filter) : undefined]);
   return { values, now, query: parsed.output, errors: [], page, totals };
 }
 

@@ -96,8 +96,11 @@ export async function listCasesFor(
 ): Promise<CaseListAnswer> {
   const now = context.now ?? new Date();
   const asked = await caseListFilterFor(db, user, query, { ...context, now });
-  if (asked.kind === 'invalid') return asked;
-  const { filter, limit } = asked;
+  return asked.kind === 'invalid' ? asked : pageOf(db, user, query, asked, now);
+}
+
+/** The page of a filter already made, for a caller that reads more by the same filter (the board's totals). */
+export async function pageOf(db: Database, user: SignedInUser, query: CaseListQuery, { filter, limit }: { filter: CaseListFilter; limit: number }, now: Date): Promise<CaseListAnswer & { kind: 'page' }> {
   const found = await listCases(db, filter);
   const page = found.slice(0, limit);
   const last = page.at(-1);
