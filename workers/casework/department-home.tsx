@@ -4,7 +4,7 @@ import type { CaseSteps } from './open-steps';
 import { CaseCard } from '../cases/case-card';
 import type { Frame } from '../kit/frame';
 import { Layout } from '../kit/layout';
-import { RefusedStep, StepForm, type StepAttempt } from './step-forms';
+import { RefusedStep, StepForm, stepTitleId, type StepAttempt } from './step-forms';
 import type { Department } from '../../schemas/vocabulary';
 
 export interface DepartmentHomeProps {
@@ -49,7 +49,7 @@ export function DepartmentHome({ frame, department, rows, steps, nextCursor, now
                 {refusedGone ? <RefusedStep lang={lang} reason={refusedGone} offered={false} /> : null}
                 {report || (tried && !refusedGone) ? (
                   <section class="step">
-                    <h3 id={`step-record-department-report-title`}>{t(lang, 'step.record-department-report')}</h3>
+                    <h2 id={stepTitleId('record-department-report', row.id)}>{t(lang, 'step.record-department-report')}</h2>
                     <StepForm
                       lang={lang}
                       view={{ id: row.id, route: row.route, hardCase: row.hardCase, riskFlags: [], process: null }}
@@ -57,6 +57,7 @@ export function DepartmentHome({ frame, department, rows, steps, nextCursor, now
                       mediators={[]}
                       attempt={tried}
                       returnTo="/tasks"
+                      idScope={row.id}
                     />
                   </section>
                 ) : null}

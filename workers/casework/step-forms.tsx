@@ -132,7 +132,12 @@ export interface StepFormProps {
   attempt?: StepAttempt;
   /** Where the post goes back to: the case page, or the department's task list. */
   returnTo?: string;
+  /** Names a form's title apart from another case's on a page listing several (the task list). */
+  idScope?: string;
 }
+
+/** The id of a step's title, which its form is labelled by. */
+export const stepTitleId = (step: StepName, idScope?: string) => `step-${idScope ? `${idScope}-` : ''}${step}-title`;
 
 /** The fields each step asks for; its payload schema checks them when the form is posted (step-form-input.ts). */
 function StepFields({ lang, view, open, mediators, attempt }: StepFormProps): Child {
@@ -289,8 +294,8 @@ export function RefusedStep({ lang, reason, offered }: { lang: Lang; reason: str
 
 /** One step as a small form of its own, with the reason beside it when it was refused. */
 export function StepForm(props: StepFormProps) {
-  const { lang, view, open, attempt, returnTo } = props;
-  const headingId = `step-${open.step}-title`;
+  const { lang, view, open, attempt, returnTo, idScope } = props;
+  const headingId = stepTitleId(open.step, idScope);
   return (
     <div id={`step-${open.step}`} data-step={open.step}>
       {attempt?.refusal ? (
@@ -321,7 +326,7 @@ const occasional: readonly StepName[] = ['pause', 'request-extension', 'request-
 /** A step's title and its form: the usual ones open, the occasional ones folded (open again when just tried). */
 export function StepSection(props: StepFormProps) {
   const { lang, open, attempt } = props;
-  const title = <span id={`step-${open.step}-title`}>{t(lang, `step.${open.step}`)}</span>;
+  const title = <span id={stepTitleId(open.step)}>{t(lang, `step.${open.step}`)}</span>;
   if (occasional.includes(open.step)) {
     return (
       <details class="step" open={attempt ? true : undefined}>
