@@ -170,7 +170,7 @@ describe('a supervisor at a desktop', () => {
   it('is told every mistake of the query in one round, each linked to its field', async () => {
     await page.goto(`${stack.edgeUrl}/board?q=x&filedFrom=2026-11-10&filedTo=2026-11-01`);
     const summary = page.getByTestId('error-summary');
-    await expect(summary.getByRole('link').allTextContents()).resolves.toEqual(['搜索内容至少需要两个字或数字', '登记日期止不能早于登记日期起']);
+    await expect(summary.getByRole('link').allTextContents()).resolves.toEqual(['搜索内容至少需要两个字或数字（只查姓氏时可以只填一个汉字）', '登记日期止不能早于登记日期起']);
     await summary.getByRole('link').nth(1).click();
     await expect(page.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('filedTo');
     await expect(page.locator('tr.case-row').count()).resolves.toBe(0);

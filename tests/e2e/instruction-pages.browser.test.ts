@@ -52,19 +52,19 @@ async function answerOnPhone(userId: string, subject: string, feedback: string, 
   const card = page.getByTestId('open-instructions').locator('li', { hasText: subject });
   await expect(card.locator('li[data-clock="feedback"]').textContent()).resolves.toMatch(/进行中\s*剩余 1 小时 5\d 分钟/);
   await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
-  await screenshot(page, `${shot}-instructions`);
+  await screenshot(page, `${shot}-instructions`, { scripted: false });
 
   await card.getByRole('link', { name: `反馈：${subject}` }).click();
   await expect(heading(page)).resolves.toBe(subject);
   await page.getByLabel('核查结果').fill(feedback);
-  await screenshot(page, `${shot}-answer-form`);
+  await screenshot(page, `${shot}-answer-form`, { scripted: false });
   await page.getByRole('button', { name: '提交反馈' }).click();
   await page.waitForURL(/\/instructions\?answered=\d+$/);
   await expect(page.getByTestId('recorded').textContent()).resolves.toBe(`已反馈：${subject}。`);
   const answered = page.getByTestId('answered-instructions').locator('li', { hasText: subject });
   await expect(answered.textContent()).resolves.toContain(feedback);
   await expect(page.getByTestId('open-instructions').locator('li', { hasText: subject }).count()).resolves.toBe(0);
-  await screenshot(page, `${shot}-answered`);
+  await screenshot(page, `${shot}-answered`, { scripted: false });
   await context.close();
 }
 
@@ -91,6 +91,16 @@ describe('a batch answered by its recipients', () => {
 
     await answerOnPhone('demo-grid-ly', forGrid, '已上门核查，实住 3 人，与登记一致', 'grid-worker');
     await answerOnPhone('demo-mediator-ly', forMediator, '已走访，老人已知晓常见骗术，留了宣传册', 'mediator');
+    // The same pages with a script running, as axe-core needs: the list with its answered line, and the inbox.
+    const scripted = await phoneContext(browser);
+    const onPhone = await scripted.newPage();
+    await signIn(onPhone, stack.edgeUrl, tokenOf(stack, 'demo-grid-ly'));
+    for (const path of ['/instructions', '/inbox']) {
+      await onPhone.goto(`${stack.edgeUrl}${path}`);
+      await screenshot(onPhone, `grid-worker-${path.slice(1)}-checked`);
+    }
+    await scripted.close();
+
     // Counted at once, before the workflow has heard of either answer.
     await expect(batchUntil(id, () => true).then((view) => view.counts.feedbackReceived)).resolves.toBe(2);
 

@@ -44,7 +44,16 @@ export const phoneContext = (browser: Browser, options: { javaScriptEnabled?: bo
 /** A command room's desktop, in Chinese. */
 export const desktopContext = (browser: Browser) => browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
 
-export const screenshot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+/**
+ * A picture of the page kept after the run; and since a page worth a picture is a page people use, axe-core checks it
+ * first: any rule it breaks fails the test, named with the elements that break it. axe-core is a script, so a page
+ * shown with JavaScript off (`scripted: false`) is pictured unchecked; its test shows the same page scripted elsewhere.
+ */
+export async function screenshot(page: Page, name: string, { scripted = true }: { scripted?: boolean } = {}) {
+  const violations = scripted ? await accessibilityViolations(page) : [];
+  if (violations.length) throw new Error(`${name}: axe-core finds ${violations.length} problem(s):\n${violations.join('\n')}`);
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
 
 /** Signs in with an access token, the sign-in form's second way in, folded under the password form. */
 export async function signIn(page: Page, baseUrl: string, token: string) {
