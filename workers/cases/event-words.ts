@@ -54,13 +54,9 @@ export function eventDetails(event: WordedEvent, { lang, utcOffset, names }: Wor
         ...(departments.length ? [lead ? t(lang, 'event.departmentsLed', { departments: listOf(lang, departments), lead }) : t(lang, 'event.departments', { departments: listOf(lang, departments) })] : []),
       ];
     }
-    case 'triaged': {
-      const reasons = Array.isArray(detail.reasons) ? (detail.reasons as string[]) : [];
-      return [
-        t(lang, detail.hardCase ? 'event.triagedHard' : 'event.triaged', { route: keyed(lang, `route.${text(detail.route)}`) }),
-        ...(reasons.length ? [t(lang, 'event.because', { reasons: listOf(lang, reasons) })] : []),
-      ];
-    }
+    // Triage's reasons are stored as the domain's English sentences: the route and the hardness are what a page says.
+    case 'triaged':
+      return [t(lang, detail.hardCase ? 'event.triagedHard' : 'event.triaged', { route: keyed(lang, `route.${text(detail.route)}`) })];
     case 'step:override-triage':
       return detail.route ? [t(lang, 'event.routeNow', { route: keyed(lang, `route.${text(detail.route)}`) })] : [];
     case 'step:schedule-session':

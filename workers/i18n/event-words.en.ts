@@ -7,7 +7,6 @@ export const eventWordsEn: Record<keyof typeof eventWordsZhCN, string> = {
   'event.departmentsLed': 'Departments: {departments} (led by {lead})',
   'event.triaged': 'Routed to: {route}',
   'event.triagedHard': 'Routed to: {route}, as a hard case',
-  'event.because': 'Because: {reasons}',
   'event.routeNow': 'Now: {route}',
   'event.session': 'Session at {at}, at {place}',
   'event.extension': 'Asks for {span} more',

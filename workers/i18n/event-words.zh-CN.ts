@@ -8,7 +8,6 @@ export const eventWordsZhCN = {
   'event.departmentsLed': '联动部门：{departments}（牵头：{lead}）',
   'event.triaged': '分流到：{route}',
   'event.triagedHard': '分流到：{route}，列为疑难案件',
-  'event.because': '依据：{reasons}',
   'event.routeNow': '改为：{route}',
   'event.session': '调解时间：{at}，地点：{place}',
   'event.extension': '申请延长 {span}',
