@@ -2,18 +2,21 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { batchEvents, batches, cases, instructions, notifications, timelineEvents } from '../schema';
 
+/** A notice as a reader sees it: what, about which case, to whom, when, and whether read. */
+const noticeColumns = {
+  id: notifications.id,
+  caseId: notifications.caseId,
+  caseNumber: cases.caseNumber,
+  kind: notifications.kind,
+  audience: notifications.audience,
+  createdAt: notifications.createdAt,
+  readAt: notifications.readAt,
+};
+
 /** What a user is told: addressed to them, or to the jurisdiction they answer for (their station or county). */
 export async function notificationsFor(db: Database, recipients: string[], unreadOnly: boolean, limit = 100) {
   return db
-    .select({
-      id: notifications.id,
-      caseId: notifications.caseId,
-      caseNumber: cases.caseNumber,
-      kind: notifications.kind,
-      audience: notifications.audience,
-      createdAt: notifications.createdAt,
-      readAt: notifications.readAt,
-    })
+    .select(noticeColumns)
     .from(notifications)
     .innerJoin(cases, eq(notifications.caseId, cases.id))
     .where(and(inArray(notifications.recipient, recipients), unreadOnly ? isNull(notifications.readAt) : undefined))
@@ -28,13 +31,7 @@ export async function notificationsFor(db: Database, recipients: string[], unrea
 export async function noticesWithEvents(db: Database, recipients: string[], limit = 100) {
   return db
     .select({
-      id: notifications.id,
-      caseId: notifications.caseId,
-      caseNumber: cases.caseNumber,
-      kind: notifications.kind,
-      audience: notifications.audience,
-      createdAt: notifications.createdAt,
-      readAt: notifications.readAt,
+      ...noticeColumns,
       actor: timelineEvents.actor,
       reason: timelineEvents.reason,
       detail: timelineEvents.detail,
