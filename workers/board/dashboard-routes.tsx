@@ -9,7 +9,7 @@ import { figuresCsvFile } from './figures-csv';
 import { customError, fieldErrors } from '../i18n/messages';
 import { requireUser } from '../middleware/auth';
 import { DashboardPage, type DashboardData } from './dashboard-page';
-import { readFigures, readFiguresInGroups } from './figures';
+import { dayAfter, readFigures, readFiguresInGroups } from './figures';
 import { mediatorsWithLoad } from '../cases/mediator-load';
 import { overdueByStation } from './overdue-by-station';
 import { policyInForce } from '../county/sla-policy';
@@ -23,8 +23,6 @@ const nextMonth = (month: string) => {
   const [year, number] = month.split('-').map(Number) as [number, number];
   return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`;
 };
-
-const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The period as the statistics read it. A person picks the last day to count, as the heading says it back; the

@@ -31,7 +31,8 @@ function factsOf(cohort: Cohort): CaseFacts[] {
   });
 }
 
-const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/** The local day after a local day, as the period's end that is not counted. */
+export const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** The cohort a query asks for: its local days and where; undefined when the jurisdiction asked for is not the reader's to see. */
 async function periodOf(db: Database, reader: { role: Role; jurisdictionPath: string }, query: Pick<StatsQuery, 'from' | 'to' | 'jurisdiction'>, policy: SlaPolicy, now: Date) {
