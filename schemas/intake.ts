@@ -43,7 +43,15 @@ const commonEntries = {
   summary: text(10, 2000),
   occurredAt: v.optional(dateTimeSchema),
   where: placeSchema,
-  parties: v.pipe(v.array(partySchema), v.minLength(1, 'partiesRequired'), v.maxLength(20)),
+  parties: v.pipe(
+    v.array(partySchema),
+    v.minLength(1, 'partiesRequired'),
+    v.maxLength(20),
+    // One applicant alone is a dispute whose other side is not known yet; several people all on one side name nobody
+    // the dispute is with, which is a role mistaken, not a dispute.
+    v.check((parties) => parties.length < 2 || parties.some((party) => party.role === 'respondent'), 'partiesOneSide'),
+    v.description('Who the dispute is between. One applicant may stand alone; two or more parties name at least one respondent.'),
+  ),
   riskFlags: v.optional(
     v.pipe(
       v.array(v.picklist(riskFlags)),

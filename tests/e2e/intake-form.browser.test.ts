@@ -138,7 +138,7 @@ describe('a grid worker on a phone', () => {
     await fillDispute(page, address);
     // The same place and one of the same people: the same dispute.
     await fillParty(page, 0, '张某', 'applicant');
-    await fillParty(page, 1, '钱某', 'other');
+    await fillParty(page, 1, '钱某', 'respondent');
     await fileIt();
     await page.waitForURL(/joined=1$/);
     await expect(page.getByTestId('joined-case').textContent()).resolves.toContain(`本次登记与案件 ${caseNumber} 是同一纠纷，已并入该案件，没有另立新案。`);

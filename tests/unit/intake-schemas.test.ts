@@ -99,3 +99,21 @@ describe('a tampered form', () => {
     expect(v.safeParse(intakeSchemas.grid, input).success).toBe(false);
   });
 });
+
+describe('who a dispute is between', () => {
+  const withParties = (roles: string[]) => ({ ...example('grid'), parties: roles.map((role, i) => ({ name: `当事人${i}`, role })) });
+
+  it('takes one applicant alone, whose other side is not known yet', () => {
+    expect(v.safeParse(intakeSchemas.grid, withParties(['applicant'])).success).toBe(true);
+  });
+
+  it('refuses several parties with nobody the dispute is with, and says how to name an unknown one', () => {
+    for (const roles of [['applicant', 'applicant'], ['applicant', 'other']]) {
+      const result = v.safeParse(intakeSchemas.grid, withParties(roles));
+      expect(fieldErrors(result.issues!, 'zh-CN')).toEqual([
+        { field: 'parties', code: 'partiesOneSide', message: '填写了多名当事人时，请至少标明一名被申请人（姓名不详可写称呼，如“楼上住户”）' },
+      ]);
+    }
+    expect(v.safeParse(intakeSchemas.grid, withParties(['applicant', 'applicant', 'respondent'])).success).toBe(true);
+  });
+});

@@ -54,6 +54,15 @@ describe('intake over JSON', () => {
     expect(((await en.json()) as { fields: { message: string }[] }).fields[0]!.message).toBe('What happened needs at least 10 characters');
   });
 
+  it('refuses two applicants with nobody the dispute is with, naming the field, and files nothing', async () => {
+    const oneSide = { ...example('grid'), parties: [{ name: '周某', role: 'applicant' }, { name: '吴某', role: 'applicant' }] };
+    const response = await gridWorker('/api/intake/grid', { method: 'POST', body: JSON.stringify(oneSide), headers: { 'idempotency-key': crypto.randomUUID() } });
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { fields: unknown[] }).fields).toEqual([
+      { field: 'parties', code: 'partiesOneSide', message: '填写了多名当事人时，请至少标明一名被申请人（姓名不详可写称呼，如“楼上住户”）' },
+    ]);
+  });
+
   it('answers 404 naming the channels for a channel that does not exist', async () => {
     const response = await gridWorker('/api/intake/hotline', { method: 'POST', body: JSON.stringify(example('grid')) });
     expect(response.status).toBe(404);

@@ -186,6 +186,7 @@ export const en: Record<MessageKey, string> = {
   'error.gridCellCode': '{label} may hold only letters, digits and hyphens',
   'error.incidentNumber': '{label} may hold only letters, digits and hyphens (4–40)',
   'error.partiesRequired': 'Name at least one party',
+  'error.partiesOneSide': 'With more than one party, mark at least one as respondent (if the name is unknown, describe them, e.g. “the neighbour upstairs”)',
   'error.riskFlagsRepeated': 'A risk is listed twice',
   'error.link': '{label} must be a web address starting with http:// or https://',
   'error.linkOrExcerpt': 'Give the link or an excerpt of the post (at least one)',

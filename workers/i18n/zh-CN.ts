@@ -199,6 +199,7 @@ export const zhCN = {
   'error.gridCellCode': '{label}只能包含字母、数字和连字符',
   'error.incidentNumber': '{label}只能包含字母、数字和连字符（4–40 位）',
   'error.partiesRequired': '至少填写一名当事人',
+  'error.partiesOneSide': '填写了多名当事人时，请至少标明一名被申请人（姓名不详可写称呼，如“楼上住户”）',
   'error.riskFlagsRepeated': '风险情形不能重复',
   'error.link': '{label}必须是以 http:// 或 https:// 开头的网址',
   'error.linkOrExcerpt': '请填写链接或帖文摘录（至少一项）',
