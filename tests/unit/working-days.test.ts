@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { deadlineAfter } from '../../domain/calendar/deadlines';
+import { addDays, officialCalendar, periodEnd, readDay, workingDaysAfter, type WorkingCalendar } from '../../domain/calendar/working-days';
+
+const calendar = officialCalendar;
+const at = (local: string) => new Date(`${local}+08:00`);
+
+describe('the official calendar', () => {
+  it('reads the 2026 notice: the Spring Festival off, the Saturdays that make up for it on', () => {
+    expect(readDay(calendar, '2026-02-16')).toMatchObject({ working: false, kind: 'holiday', name: '春节', provisional: false });
+    expect(readDay(calendar, '2026-02-14')).toMatchObject({ working: true, kind: 'makeUpWorkday', name: '春节' });
+    expect(readDay(calendar, '2026-02-28')).toMatchObject({ working: true, kind: 'makeUpWorkday' });
+    expect(readDay(calendar, '2026-10-10')).toMatchObject({ working: true, kind: 'makeUpWorkday', name: '国庆节' });
+    expect(readDay(calendar, '2026-03-07')).toMatchObject({ working: false, kind: 'weekend' });
+    expect(readDay(calendar, '2026-03-09')).toMatchObject({ working: true, kind: 'working' });
+  });
+
+  it('covers 2004 to 2026, and counts a year without a notice Monday to Friday, provisionally', () => {
+    expect(calendar.years[0]).toBe(2004);
+    expect(calendar.years.at(-1)).toBe(2026);
+    expect(readDay(calendar, '2027-02-10')).toMatchObject({ working: true, kind: 'working', provisional: true });
+    expect(readDay(calendar, '2027-02-13')).toMatchObject({ working: false, kind: 'weekend', provisional: true });
+  });
+});
+
+describe('working days from the day after receipt', () => {
+  it('steps over the Spring Festival, counting its make-up Saturday', () => {
+    // Received Thursday 12 February: Friday 13 is the first, Saturday 14 (调休) the second, Tuesday 24 the third.
+    expect(workingDaysAfter(calendar, '2026-02-12', 3)).toEqual({ date: '2026-02-24', provisional: false });
+    const due = deadlineAfter(calendar, at('2026-02-12T17:45'), { workingDays: 3 }, '+08:00');
+    expect(due).toEqual({ dueAt: at('2026-02-25T00:00'), lastDay: '2026-02-24', provisional: false });
+  });
+
+  it('steps over National Day and lands on the Saturday the notice made a working day', () => {
+    expect(workingDaysAfter(calendar, '2026-09-30', 1).date).toBe('2026-10-08');
+    expect(workingDaysAfter(calendar, '2026-10-09', 1).date).toBe('2026-10-10');
+  });
+
+  it('counts the county’s own days: a local holiday off, a declared working day on', () => {
+    const county: WorkingCalendar = {
+      ...calendar,
+      version: 'test/county',
+      countyDays: [
+        { date: '2026-03-10', kind: 'holiday', name: '县庆' },
+        { date: '2026-03-14', kind: 'workday', name: '防汛值守' },
+      ],
+    };
+    expect(workingDaysAfter(calendar, '2026-03-09', 1).date).toBe('2026-03-10');
+    expect(workingDaysAfter(county, '2026-03-09', 1).date).toBe('2026-03-11');
+    expect(workingDaysAfter(county, '2026-03-13', 1).date).toBe('2026-03-14');
+  });
+
+  it('says a deadline is provisional when it counts a day of a year without a notice', () => {
+    expect(workingDaysAfter(calendar, '2026-12-30', 3)).toEqual({ date: '2027-01-04', provisional: true });
+    expect(workingDaysAfter(calendar, '2026-12-28', 3)).toEqual({ date: '2026-12-31', provisional: false });
+  });
+
+  it('always ends on a working day with exactly that many working days after the start', () => {
+    const days = fc.integer({ min: 0, max: 8400 }).map((n) => addDays('2004-01-01', n));
+    fc.assert(
+      fc.property(days, fc.integer({ min: 1, max: 40 }), (from, count) => {
+        const { date } = workingDaysAfter(calendar, from, count);
+        expect(readDay(calendar, date).working).toBe(true);
+        let counted = 0;
+        for (let day = addDays(from, 1); day <= date; day = addDays(day, 1)) if (readDay(calendar, day).working) counted += 1;
+        expect(counted).toBe(count);
+        expect(workingDaysAfter(calendar, from, count + 1).date > date).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('a calendar period', () => {
+  it('whose last day is a holiday ends on the next working day', () => {
+    // Thirty days from 5 September end on 5 October, inside National Day: the period ends on Thursday 8 October.
+    expect(periodEnd(calendar, '2026-09-05', { days: 30 })).toEqual({ date: '2026-10-08', provisional: false, moved: true });
+    expect(periodEnd(calendar, '2026-11-02', { days: 30 })).toEqual({ date: '2026-12-02', provisional: false, moved: false });
+  });
+
+  it('of a month lands on the same day, or the month’s last day, and stays there when the notice makes it a working day', () => {
+    // 31 January plus a month is 28 February: a Saturday, but one the notice made a working day.
+    expect(periodEnd(calendar, '2026-01-31', { months: 1 })).toEqual({ date: '2026-02-28', provisional: false, moved: false });
+    expect(periodEnd(calendar, '2026-03-15', { months: 1 })).toEqual({ date: '2026-04-15', provisional: false, moved: false });
+    expect(periodEnd(calendar, '2026-12-12', { months: 1 }).provisional).toBe(true);
+  });
+
+  it('never ends before the period nor on a day off', () => {
+    const days = fc.integer({ min: 0, max: 8000 }).map((n) => addDays('2004-01-01', n));
+    fc.assert(
+      fc.property(days, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 60 }), (from, months, extra) => {
+        const { date } = periodEnd(calendar, from, { months, days: extra });
+        expect(readDay(calendar, date).working).toBe(true);
+        expect(date >= addDays(from, extra)).toBe(true);
+      }),
+    );
+  });
+});
