@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { batchEvents, batches, cases, instructions, notifications, timelineEvents } from '../schema';
 
@@ -63,34 +63,28 @@ export async function markNotificationRead(db: Database, id: number, recipients:
 }
 
 /**
- * An assignee's reminders of verification instructions: each line past its warning point without feedback, from
- * the moment its batch's workflow reported it. A reminder stands until the line is answered or goes overdue; the
- * tables are named in the subquery, where drizzle would leave `batch_id` unqualified.
+ * What an assignee should answer first: their unanswered instructions past the warning point or overdue, the most
+ * overdue on top, then the nearest due; read by their (assignee, status) key. Overdue is what the batch's workflow
+ * reported, or a due time already past while its report is on the way (domain/clocks/clock-reading.ts): a line the
+ * workflow has not yet warned of is late all the same. `warnedAt` is when the batch last warned; the tables are named
+ * in that subquery, where drizzle would leave `batch_id` unqualified.
  */
-export const instructionRemindersFor = (db: Database, assigneeId: string, limit = 100) =>
+export const instructionsToAnswerSoonOf = (db: Database, assigneeId: string, now: Date, limit = 100) =>
   db
     .select({
-      instructionId: instructions.id,
-      batchId: instructions.batchId,
-      line: instructions.line,
-      dueAt: instructions.dueAt,
+      instruction: instructions,
+      batchTitle: batches.title,
       subject: sql<string | null>`json_extract(${instructions.payload}, '$.subject')`,
-      createdAt: sql<string>`(select max(e.at) from ${batchEvents} e where e.batch_id = ${instructions}.batch_id and e.type = 'warning')`,
+      warnedAt: sql<string | null>`(select max(e.at) from ${batchEvents} e where e.batch_id = ${instructions}.batch_id and e.type = 'warning')`,
     })
     .from(instructions)
-    .where(and(eq(instructions.assigneeId, assigneeId), eq(instructions.status, 'warning')))
-    .orderBy(desc(instructions.id))
-    .limit(limit);
-
-/**
- * What an assignee should answer first: their unanswered instructions past the warning point or overdue, the nearest
- * due time first (the most overdue on top), read by their (assignee, status) key.
- */
-export const instructionsPastWarningOf = (db: Database, assigneeId: string, limit = 100) =>
-  db
-    .select({ instruction: instructions, batchTitle: batches.title, subject: sql<string | null>`json_extract(${instructions.payload}, '$.subject')` })
-    .from(instructions)
     .innerJoin(batches, eq(batches.id, instructions.batchId))
-    .where(and(eq(instructions.assigneeId, assigneeId), inArray(instructions.status, ['warning', 'overdue']), isNull(instructions.feedbackAt)))
+    .where(
+      and(
+        eq(instructions.assigneeId, assigneeId),
+        isNull(instructions.feedbackAt),
+        or(inArray(instructions.status, ['warning', 'overdue']), and(eq(instructions.status, 'dispatched'), lte(instructions.dueAt, now.toISOString()))),
+      ),
+    )
     .orderBy(asc(instructions.dueAt), asc(instructions.id))
     .limit(limit);

@@ -120,7 +120,7 @@ describe('my instructions', () => {
 });
 
 describe('feedback reminders', () => {
-  it('reminds each assignee once when the workflow reports the warning point; answering, or going overdue, ends the reminder', async () => {
+  it('reminds each assignee once when the workflow reports the warning point; answering ends the reminder, and going overdue turns it into an overdue one', async () => {
     const id = 'remind-1';
     const view = await dispatch(stationSupervisor, { batchId: id, lines: [unit('demo-grid-ly', '提醒一'), unit('demo-grid-ly', '提醒二'), unit('demo-mediator-ly', '提醒三')] });
     const [first, second, third] = view.lines.map((line: { instructionId: number }) => line.instructionId);
@@ -129,7 +129,7 @@ describe('feedback reminders', () => {
     const answer = (as: ReturnType<typeof apiAs>, instructionId: number) =>
       as(`/api/instructions/${instructionId}/feedback`, { method: 'POST', body: JSON.stringify({ feedback: '已核查' }) });
     const remindersOf = async (as: ReturnType<typeof apiAs>) =>
-      ((await json(await as('/api/notifications'))) as unknown as Record<string, any>[]).filter((note) => note.kind === 'instruction_warning' && note.batchId === id);
+      ((await json(await as('/api/notifications'))) as unknown as Record<string, any>[]).filter((note) => String(note.kind).startsWith('instruction_') && note.batchId === id);
     const stateOf = async (as: ReturnType<typeof apiAs>, instructionId: number) =>
       (await json(await as('/api/instructions?limit=200'))).rows.find((row: { instructionId: number }) => row.instructionId === instructionId)?.state;
 
@@ -158,8 +158,11 @@ describe('feedback reminders', () => {
     expect((await answer(gridLy, first)).status).toBe(200);
     expect(await remindersOf(gridLy)).toEqual([]);
     expect(await stateOf(gridLy, first)).toBe('answered');
-    await report(id, { seq: 3, type: 'overdue', at, lines: [3] });
-    expect(await remindersOf(mediator)).toEqual([]);
+    const overdueAt = new Date().toISOString();
+    await report(id, { seq: 3, type: 'overdue', at: overdueAt, lines: [3] });
+    expect(await remindersOf(mediator)).toEqual([
+      { kind: 'instruction_overdue', audience: 'assignee', instructionId: third, batchId: id, line: 3, dueAt, subject: '提醒三', createdAt: overdueAt, readAt: null },
+    ]);
     expect(await stateOf(mediator, third)).toBe('overdue');
   });
 });

@@ -189,4 +189,49 @@ describe('a grid worker’s instructions', () => {
     expect(html).toContain('需要尽快反馈的核查指令');
     expect(html).toContain(`href="/instructions/${ids[1]}"`);
   });
+
+  it('reminds of overdue instructions before those near their deadline, in the API and on the inbox page, worded as overdue, the workflow’s report awaited or not', async () => {
+    const batchId = `overdue-${crypto.randomUUID()}`;
+    const tag = unique();
+    const subjects = ['超期已报', '超期未报', '临期', '未到期'].map((word) => `${word} ${tag}`);
+    const created = await supervisor('/api/batches', {
+      method: 'POST',
+      body: JSON.stringify({ batchId, lines: subjects.map((subject) => ({ kind: 'population', assigneeId: 'demo-grid-ly', subject })) }),
+    });
+    expect(created.status).toBe(201);
+    const ids = ((await created.json()) as { lines: { instructionId: number }[] }).lines.map((line) => line.instructionId);
+    const at = new Date().toISOString();
+    const overdueAt = hours(-1);
+    await report(batchId, { seq: 1, type: 'dispatched', at, dueAt: overdueAt, lines: [1] });
+    // Due half an hour ago, and the workflow's report of it not in yet: late all the same.
+    await report(batchId, { seq: 2, type: 'dispatched', at, dueAt: hours(-0.5), lines: [2] });
+    await report(batchId, { seq: 3, type: 'dispatched', at, dueAt: hours(2), lines: [3] });
+    await report(batchId, { seq: 4, type: 'dispatched', at, dueAt: hours(5), lines: [4] });
+    await report(batchId, { seq: 5, type: 'warning', at, lines: [3] });
+    await report(batchId, { seq: 6, type: 'overdue', at: overdueAt, lines: [1] });
+
+    const notes = (await (await apiAs(stack, tokenOf(stack, 'demo-grid-ly'))('/api/notifications')).json()) as Record<string, unknown>[];
+    const reminders = notes.filter((note) => note.batchId === batchId);
+    expect(reminders.map((note) => [note.instructionId, note.kind, note.subject])).toEqual([
+      [ids[0], 'instruction_overdue', subjects[0]],
+      [ids[1], 'instruction_overdue', subjects[1]],
+      [ids[2], 'instruction_warning', subjects[2]],
+    ]);
+    expect(reminders[0]).toMatchObject({ createdAt: overdueAt, dueAt: overdueAt, readAt: null });
+    // The reminders stand above the cases' notifications, every overdue one before any near its deadline.
+    const kinds = notes.map((note) => String(note.kind));
+    expect(kinds.lastIndexOf('instruction_overdue')).toBeLessThan(kinds.indexOf('instruction_warning'));
+
+    const html = await (await page(await sessionCookieOf(stack, 'demo-grid-ly'), '/inbox')).text();
+    expect(listed(html, 'urgent-instructions').filter(([id]) => ids.includes(id as number))).toEqual([
+      [ids[0], 'breached'],
+      [ids[1], 'breached'],
+      [ids[2], 'warning'],
+    ]);
+    const card = (id: number) => html.split(`data-instruction="${id}"`)[1]!.split('</li>')[0]!;
+    expect(card(ids[0]!)).toMatch(/已超期<\/span>\s*已超期 (59 分钟|1 小时)/);
+    expect(card(ids[1]!)).toMatch(/已超期<\/span>\s*已超期 (29|30) 分钟/);
+    expect(card(ids[2]!)).toContain('临期');
+    expect(html).not.toContain(subjects[3]);
+  });
 });

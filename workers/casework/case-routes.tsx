@@ -78,8 +78,9 @@ export const casePages = new Hono<AppEnv>()
   })
   .get('/tasks', async (c) => tasksPage(c, { reported: c.req.query('reported')?.slice(0, 40) }))
   .get('/inbox', async (c) => {
-    const { notices, instructions, names } = await readInboxPage(c.get('services').db, c.get('user'));
-    return c.html(<InboxPage frame={await frameOf(c)} notices={notices} names={names} urgent={instructions} marked={c.req.query('marked') === '1'} now={new Date()} />);
+    const now = new Date();
+    const { notices, instructions, names } = await readInboxPage(c.get('services').db, c.get('user'), now);
+    return c.html(<InboxPage frame={await frameOf(c)} notices={notices} names={names} urgent={instructions} marked={c.req.query('marked') === '1'} now={now} />);
   })
   .post('/inbox/:id/read', async (c) => {
     const id = Number(c.req.param('id'));

@@ -1,6 +1,7 @@
 import { feedbackClockOf } from '../../domain/batch-clocks';
 import { formatLocal } from '../../domain/clocks/local-time';
-import type { instructionsPastWarningOf, noticesWithEvents } from '../../db/queries/notifications';
+import type { instructionsToAnswerSoonOf, noticesWithEvents } from '../../db/queries/notifications';
+import { readListedClock } from '../../domain/clocks/clock-reading';
 import { ClockList } from '../cases/clock-marks';
 import { hasMessage, t, type MessageKey } from '../i18n/messages';
 import { eventDetails, eventTitle } from '../cases/event-words';
@@ -8,7 +9,7 @@ import type { Frame } from '../kit/frame';
 import { Layout } from '../kit/layout';
 
 type Notice = Awaited<ReturnType<typeof noticesWithEvents>>[number];
-type Urgent = Awaited<ReturnType<typeof instructionsPastWarningOf>>[number];
+type Urgent = Awaited<ReturnType<typeof instructionsToAnswerSoonOf>>[number];
 
 /** The instructions near or past their deadline, each with its clock in words and a way to its answer form. */
 function UrgentInstructions({ frame, urgent, now }: { frame: Frame; urgent: readonly Urgent[]; now: Date }) {
@@ -22,7 +23,7 @@ function UrgentInstructions({ frame, urgent, now }: { frame: Frame; urgent: read
         {urgent.map(({ instruction, batchTitle, subject }) => {
           const clock = feedbackClockOf(instruction);
           return (
-            <li data-instruction={instruction.id} data-state={clock?.state}>
+            <li data-instruction={instruction.id} data-state={clock ? readListedClock(clock, false, now.getTime()).state : undefined}>
               <a class="card-link" href={`/instructions/${instruction.id}`}>
                 {subject ?? t(lang, 'instructions.answerLink')}
               </a>
