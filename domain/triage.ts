@@ -1,3 +1,4 @@
+import type { TriageReason } from '../schemas/triage-reason';
 import type { Category, RiskFlag, RouteName } from '../schemas/vocabulary';
 
 export interface TriageInput {
@@ -12,7 +13,7 @@ export interface TriageInput {
 export interface Triage {
   route: RouteName;
   hardCase: boolean;
-  reasons: string[];
+  reasons: TriageReason[];
   /** Risks read in the summary that the filer did not tick; a supervisor confirms or dismisses them. */
   suggestedFlags: RiskFlag[];
   /** The words that suggested them. */
@@ -48,22 +49,22 @@ export function readRisks(summary: string): { flags: RiskFlag[]; words: string[]
 
 /** The first route and whether the case is hard; every reason goes on the timeline. */
 export function triage({ category, riskFlags, repeat, summary = '' }: TriageInput): Triage {
-  const reasons: string[] = [];
+  const reasons: TriageReason[] = [];
   let route: RouteName = 'grassroots';
   if (riskFlags.includes('group')) {
     route = 'joint';
-    reasons.push('group dispute: departments act together');
+    reasons.push({ code: 'groupDispute' });
   } else if (jointCategories.includes(category)) {
     route = 'joint';
-    reasons.push(`${category} disputes involve several departments`);
+    reasons.push({ code: 'jointCategory', category });
   } else if (judicialCategories.includes(category)) {
     route = 'judicial';
-    reasons.push(`${category} disputes go to the people's mediation committee`);
+    reasons.push({ code: 'judicialCategory', category });
   } else {
-    reasons.push(`${category} disputes are settled close to home first`);
+    reasons.push({ code: 'closeToHome', category });
   }
-  for (const flag of riskFlags) reasons.push(`risk: ${flag}`);
-  if (repeat) reasons.push('repeat dispute');
+  for (const flag of riskFlags) reasons.push({ code: 'risk', flag });
+  if (repeat) reasons.push({ code: 'repeat' });
   const read = readRisks(summary);
   const suggestedFlags = read.flags.filter((flag) => !riskFlags.includes(flag));
   return { route, hardCase: riskFlags.length > 0 || repeat, reasons, suggestedFlags, suggestedBy: suggestedFlags.length ? read.words : [] };

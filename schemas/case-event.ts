@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { caseProgressSchema, caseStateSchema, instantSchema, repeatReportSchema } from './case-state';
 import { intakeSourceSchema } from './intake';
+import { recordedTriageReasonSchema } from './triage-reason';
 import { stepNames, stepPayloadSchemas, type StepName } from './steps';
 import {
   caseOutcomes,
@@ -22,7 +23,7 @@ import {
  */
 const clockDetail = v.object({ clock: v.picklist(clockNames), dueAt: instantSchema });
 const processEventDetails = {
-  triaged: v.object({ route: v.picklist(routes), hardCase: v.boolean(), reasons: v.array(v.string()) }),
+  triaged: v.object({ route: v.picklist(routes), hardCase: v.boolean(), reasons: v.array(recordedTriageReasonSchema) }),
   extension_requested: v.object({ duration: v.string() }),
   resolved: v.object({ route: v.picklist(routes) }),
   referred_to_litigation: v.object({ lastRoute: v.picklist(routes) }),

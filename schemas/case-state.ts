@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { slaPolicySchema } from './policy';
+import { recordedTriageReasonSchema } from './triage-reason';
 import {
   caseOutcomes,
   channels,
@@ -80,7 +81,7 @@ export const caseStateSchema = v.object({
   status: v.picklist(processStatuses),
   outcome: v.optional(v.picklist(caseOutcomes)),
   hardCase: v.boolean(),
-  triageReasons: v.array(v.string()),
+  triageReasons: v.array(recordedTriageReasonSchema),
   /** The risks the case carries: ticked at intake, brought by a repeat, or confirmed by a supervisor. */
   riskFlags: v.optional(v.array(v.picklist(riskFlags)), []),
   /** Risks triage read in the report's words, waiting for a supervisor to confirm or dismiss them. */

@@ -195,7 +195,7 @@ describe('a command room on a desktop', () => {
     await expect(page.getByTestId('assignee').textContent()).resolves.toBe('赵调解员');
     // The timeline says to whom it went, and which route triage chose and why.
     await expect(page.getByTestId('timeline').locator('li[data-type="step:assign"]').textContent()).resolves.toContain('派给：赵调解员');
-    await expect(page.getByTestId('timeline').locator('li[data-type="triaged"]').textContent()).resolves.toMatch(/分流到：.+，列为疑难案件/);
+    await expect(page.getByTestId('timeline').locator('li[data-type="triaged"]').textContent()).resolves.toMatch(/分流到：.+，列为疑难案件理由：.*有暴力威胁/);
 
     // The mediator is out on a call: the command room records the acceptance for them, and the timeline says so.
     const onBehalf = page.getByTestId('on-behalf');

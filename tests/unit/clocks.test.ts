@@ -78,6 +78,6 @@ describe('triage', () => {
   it('makes any risk or a repeat a hard case, and says why', () => {
     const knife = triage({ category: 'neighbour', riskFlags: ['violence'], repeat: true });
     expect(knife.hardCase).toBe(true);
-    expect(knife.reasons).toEqual(expect.arrayContaining(['risk: violence', 'repeat dispute']));
+    expect(knife.reasons).toEqual(expect.arrayContaining([{ code: 'risk', flag: 'violence' }, { code: 'repeat' }]));
   });
 });

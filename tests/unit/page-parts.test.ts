@@ -5,6 +5,8 @@ import { rowsOf } from '../../workers/intake/form-rows';
 import { formatDeadline } from '../../workers/kit/local-time';
 import { formToInput } from '../../workers/kit/schema-form';
 import { Phone } from '../../workers/kit/phone';
+import { triage } from '../../domain/triage';
+import { eventDetails } from '../../workers/cases/event-words';
 
 describe('a deadline on a page', () => {
   it('reads midnight as 24:00 of the day before, as a station says it, and other times as they are', () => {
@@ -58,5 +60,25 @@ describe('a party’s phone on a page', () => {
 
   it('is no link at all when masked, since the digits left over would ring a stranger', async () => {
     expect(await html('057*****4321')).toBe('<span class="phone">057*****4321</span>');
+  });
+});
+
+describe('triage on the timeline', () => {
+  const wording = (lang: 'zh-CN' | 'en') => ({ lang, utcOffset: '+08:00', names: new Map<string, string>() });
+  const triaged = (reasons: unknown[]) => ({ type: 'triaged' as const, detail: { route: 'judicial', hardCase: true, reasons } });
+
+  it('says which route it chose and why, in the page’s language', () => {
+    const reasons = triage({ category: 'labour', riskFlags: ['violence'], repeat: true }).reasons;
+    expect(eventDetails(triaged(reasons), wording('zh-CN'))).toEqual([
+      '分流到：司法调解化解，列为疑难案件',
+      '理由：类别为劳资纠纷，涉及钱款或合同，调解协议可申请司法确认；有暴力威胁；与此前的纠纷重复（同一当事人或同一地址，12 个月内）',
+    ]);
+    expect(eventDetails(triaged(reasons), wording('en'))[1]).toMatch(/^Why: Wages and labour: .*; Threat of violence; it repeats an earlier dispute/);
+  });
+
+  it('leaves out the English sentences a run from before recorded, rather than show them on a Chinese page', () => {
+    expect(eventDetails(triaged(['labour disputes go to the people’s mediation committee', 'risk: violence']), wording('zh-CN'))).toEqual([
+      '分流到：司法调解化解，列为疑难案件',
+    ]);
   });
 });

@@ -1,6 +1,8 @@
+import * as v from 'valibot';
 import { formatLocal } from '../../domain/clocks/local-time';
 import type { TimelineEventType } from '../../schemas/case-event';
 import type { StepName } from '../../schemas/steps';
+import { triageReasonSchema } from '../../schemas/triage-reason';
 import { t, type Lang, type MessageKey } from '../i18n/messages';
 import { formatDeadline } from '../kit/local-time';
 
@@ -20,6 +22,23 @@ export interface Wording {
 const listOf = (lang: Lang, items: readonly string[]) => items.join(lang === 'en' ? ', ' : '、');
 const keyed = (lang: Lang, key: string) => t(lang, key as MessageKey);
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** Triage's coded reasons in words; a run from before codes wrote English sentences, which a page leaves out. */
+function triageReasonWords(lang: Lang, reasons: unknown): string[] {
+  if (!Array.isArray(reasons)) return [];
+  return reasons.filter((reason) => v.is(triageReasonSchema, reason)).map((reason) => {
+    switch (reason.code) {
+      case 'jointCategory':
+      case 'judicialCategory':
+      case 'closeToHome':
+        return t(lang, `triageReason.${reason.code}`, { category: keyed(lang, `category.${reason.category}`) });
+      case 'risk':
+        return t(lang, 'triageReason.risk', { flag: keyed(lang, `riskFlags.${reason.flag}`) });
+      default:
+        return t(lang, `triageReason.${reason.code}`);
+    }
+  });
+}
 
 /** "P3D" as a person says it; a duration the forms never offer is shown as written. */
 function durationWords(lang: Lang, duration: string): string {
@@ -54,9 +73,13 @@ export function eventDetails(event: WordedEvent, { lang, utcOffset, names }: Wor
         ...(departments.length ? [lead ? t(lang, 'event.departmentsLed', { departments: listOf(lang, departments), lead }) : t(lang, 'event.departments', { departments: listOf(lang, departments) })] : []),
       ];
     }
-    // Triage's reasons are stored as the domain's English sentences: the route and the hardness are what a page says.
-    case 'triaged':
-      return [t(lang, detail.hardCase ? 'event.triagedHard' : 'event.triaged', { route: keyed(lang, `route.${text(detail.route)}`) })];
+    case 'triaged': {
+      const reasons = triageReasonWords(lang, detail.reasons);
+      return [
+        t(lang, detail.hardCase ? 'event.triagedHard' : 'event.triaged', { route: keyed(lang, `route.${text(detail.route)}`) }),
+        ...(reasons.length ? [t(lang, 'event.triageReasons', { reasons: reasons.join(lang === 'en' ? '; ' : '；') })] : []),
+      ];
+    }
     case 'step:override-triage':
       return detail.route ? [t(lang, 'event.routeNow', { route: keyed(lang, `route.${text(detail.route)}`) })] : [];
     case 'step:schedule-session':

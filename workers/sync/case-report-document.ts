@@ -32,7 +32,7 @@ const exampleEvent: CaseReport = {
     riskFlags: [],
     outcome: null,
     progress: {
-      triageReasons: ['neighbour disputes are settled close to home first'],
+      triageReasons: [{ code: 'closeToHome', category: 'neighbour' }],
       riskFlags: [],
       suggestedFlags: [],
       escalations: [],
