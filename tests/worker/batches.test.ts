@@ -4,6 +4,7 @@ import writeXlsxFile from 'write-excel-file/universal';
 import { signatureHeader, signRequest } from '../../schemas/internal-signature';
 import type { Stack } from '../../scripts/stack';
 import { apiAs, edgeOnlyStack, freshIntake, sessionCookieOf, tokenOf } from '../support/stack';
+import { formatDeadline } from '../../workers/kit/local-time';
 
 /** The edge in workerd with a real local D1 and Temporal unreachable: every batch waits in the outbox to start. */
 let stack: Stack;
@@ -249,6 +250,30 @@ describe('a batch a county prepares in Excel', () => {
     expect(lineOf(view, 3)).toMatchObject({ kind: 'anti_fraud', assigneeId: 'demo-mediator-ly', payload: { subject: '灵隐路 7 号 独居老人反诈走访', note: '带宣传册' } });
     const batchPage = await (await page(`/batches/${id}`)).text();
     expect(/<tr data-line="2"[\s\S]*?<\/tr>/.exec(batchPage)?.[0]).toContain('白乐桥村 30 号 出租房人口核查');
+  });
+
+  it('names on the preview the batch it will write: its title, and its deadline in the county’s time as the pages write deadlines', async () => {
+    const about = (html: string, name: string) => new RegExp(`<dd data-about="${name}">([\\s\\S]*?)</dd>`).exec(html)?.[1] ?? '';
+    const due = (from: number, days: number) => formatDeadline(new Date(from + days * 86_400_000).toISOString(), '+08:00');
+    const csv = '类别,承办人,核查对象\n人口核查,王网格员,白乐桥村 33 号\n';
+    const before = Date.now();
+    const titled = await (await upload(csv, 'x.csv', { title: '第 50 周核查', feedbackWithin: 'P2D' })).text();
+    const after = Date.now();
+    expect(about(titled, 'title')).toBe('第 50 周核查');
+    expect([`截止 ${due(before, 2)}`, `截止 ${due(after, 2)}`]).toContain(/<time [^>]*>([^<]*)<\/time>/.exec(about(titled, 'due'))?.[1]);
+    expect(about(titled, 'due')).toContain('从确认下发时起算，2 天内反馈');
+    // Neither title nor feedback time chosen: untitled, and due within the policy's feedback time (three days).
+    const start = Date.now();
+    const plain = await (await upload(csv, 'x.csv')).text();
+    expect(about(plain, 'title')).toBe('未命名批次');
+    expect([`截止 ${due(start, 3)}`, `截止 ${due(Date.now(), 3)}`]).toContain(/<time [^>]*>([^<]*)<\/time>/.exec(about(plain, 'due'))?.[1]);
+    const english = await (await upload(csv, 'x.csv', { title: 'Week 50', feedbackWithin: 'PT12H', lang: 'en' })).text();
+    expect(about(english, 'title')).toBe('Week 50');
+    expect(about(english, 'due')).toMatch(/due \d{4}-\d{2}-\d{2} \d{2}:\d{2}[\s\S]*Feedback within 12 h of confirming/);
+    // A sheet of disputes alone dispatches no instruction, so it has no feedback deadline to name.
+    const disputes = await (await upload('kind,summary\ndispute,太短\n', 'x.csv', { title: '只有纠纷' })).text();
+    expect(about(disputes, 'title')).toBe('只有纠纷');
+    expect(disputes).not.toContain('data-about="due"');
   });
 
   it('reads a UTF-8 CSV with a BOM, and says why each row is refused in English when the page is English', async () => {

@@ -4,11 +4,18 @@ import type { Frame } from '../kit/frame';
 import { Layout } from '../kit/layout';
 import type { RawLine } from '../../schemas/batch';
 import type { CheckedLine } from './check-lines';
+import { durationToMs } from '../../domain/policy';
+import { timeSpan } from '../cases/clock-marks';
+import { formatDeadline } from '../kit/local-time';
 
 export interface BatchPreviewProps {
   frame: Frame;
   batchId: string;
   options: { title?: string; feedbackWithin?: string };
+  /** The feedback time the lines will have: the one chosen, else the policy's. */
+  feedbackWithin: string;
+  /** When the preview is shown: confirmed now, the lines would be due this long after it. */
+  now: Date;
   /** The lines as read from the sheet: the confirmation carries them back to be checked and written. */
   lines: readonly RawLine[];
   checked: readonly CheckedLine[];
@@ -28,19 +35,46 @@ const kindOf = (lang: Lang, line: CheckedLine) => {
 };
 
 /**
+ * What batch the confirmation writes: its title, and the deadline of the instructions it dispatches (a dispute line
+ * filed as a case has its case's clocks instead) in the county's time as the pages write deadlines, counted from now
+ * since their clocks start when it is confirmed.
+ */
+function BatchAbout({ frame, title, feedbackWithin, now, dispatching }: { frame: Frame; title?: string; feedbackWithin: string; now: Date; dispatching: boolean }) {
+  const { lang, utcOffset } = frame;
+  const withinMs = durationToMs(feedbackWithin);
+  const dueAt = new Date(now.getTime() + withinMs).toISOString();
+  return (
+    <dl class="summary" data-testid="batch-preview-about">
+      <dt>{tField(lang, 'title')}</dt>
+      <dd data-about="title">{title ?? t(lang, 'batch.untitled')}</dd>
+      {dispatching ? (
+        <>
+          <dt>{t(lang, 'batch.dueAt')}</dt>
+          <dd data-about="due">
+            <time datetime={dueAt}>{t(lang, 'time.due', { at: formatDeadline(dueAt, utcOffset) })}</time>
+            <span class="hint">{t(lang, 'batch.previewDueHint', { within: timeSpan(lang, withinMs) })}</span>
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+/**
  * Every line of an uploaded sheet with what would become of it, before anything is written (GOV.UK's "check answers"
  * before an irreversible step). The lines go back in a hidden field rather than into a stored draft: the confirmation
  * reads them again through the same checks as any upload, so a field changed in between can do no more than a new
  * upload could, and no draft is left to expire or to clean up when a supervisor walks away. The batch ID made with the
  * form rides along, so confirming twice writes one batch.
  */
-export function BatchPreviewPage({ frame, batchId, options, lines, checked }: BatchPreviewProps) {
+export function BatchPreviewPage({ frame, batchId, options, feedbackWithin, now, lines, checked }: BatchPreviewProps) {
   const { lang } = frame;
   const count = (status: CheckedLine['status']) => checked.filter((line) => line.status === status).length;
   const writable = count('pending') + count('dispute');
   return (
     <Layout frame={frame} title={t(lang, 'batch.previewTitle')}>
       <div class="wide">
+        <BatchAbout frame={frame} title={options.title} feedbackWithin={feedbackWithin} now={now} dispatching={count('pending') > 0} />
         <p class="lead" data-testid="batch-preview-summary">
           {t(lang, 'batch.previewLead', { lines: checked.length, accepted: count('pending'), filed: count('dispute'), rejected: count('rejected') })}
         </p>

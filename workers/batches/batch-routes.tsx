@@ -13,7 +13,7 @@ import { assigneeDirectory } from './assignee-directory';
 import { checkLines } from './check-lines';
 import { formBody } from '../kit/form-body';
 import { listBatchesFor, readBatch } from './batch-view';
-import { dispatchBatch } from './dispatch-batch';
+import { dispatchBatch, feedbackWithinOf } from './dispatch-batch';
 import { policyInForce } from '../county/sla-policy';
 import { pageError, requirePagePermission } from '../kit/page-errors';
 import { frameOf } from '../kit/page-frame';
@@ -97,8 +97,10 @@ export const batchPages = new Hono<AppEnv>()
     else if ('problem' in upload.read) errors.push(customError(lang, upload.field, upload.read.problem));
     if (errors.length || !options.success || !upload || 'problem' in upload.read) return formPage(c, { values, errors, batchId }, 422);
 
-    const checked = await checkLines(c.get('services'), c.get('user'), upload.read, lang);
-    return c.html(<BatchPreviewPage frame={await frameOf(c)} batchId={batchId} options={options.output} lines={upload.read} checked={checked} />);
+    const services = c.get('services');
+    const [checked, policy] = await Promise.all([checkLines(services, c.get('user'), upload.read, lang), policyInForce(c.env, services.db)]);
+    const feedbackWithin = feedbackWithinOf(options.output, policy);
+    return c.html(<BatchPreviewPage frame={await frameOf(c)} batchId={batchId} options={options.output} feedbackWithin={feedbackWithin} now={new Date()} lines={upload.read} checked={checked} />);
   })
   .post('/batches/confirm', async (c) => {
     const { body, lang, values, batchId, options, errors } = await optionsOf(c);

@@ -70,6 +70,9 @@ async function fileDisputeLine(services: EdgeServices, request: BatchRequest, li
   return { line, kind: 'dispute', payload: fields, status: 'case_filed', caseId: answer.view.id };
 }
 
+/** How long each line's feedback may take: what the dispatcher chose, else the SLA policy's. */
+export const feedbackWithinOf = (options: BatchOptions, policy: SlaPolicy) => options.feedbackWithin ?? policy.instructionFeedbackWithin;
+
 /** Writes the batch and its lines, then starts its workflow at once; if Temporal is away the outbox keeps the start. */
 export async function dispatchBatch(services: EdgeServices, request: BatchRequest): Promise<BatchAnswer> {
   const { db, gateway, defer } = services;
@@ -79,7 +82,7 @@ export async function dispatchBatch(services: EdgeServices, request: BatchReques
 
   const lines = await readLines(services, request);
   const at = (request.now ?? new Date()).toISOString();
-  const feedbackWithin = options.feedbackWithin ?? policy.instructionFeedbackWithin;
+  const feedbackWithin = feedbackWithinOf(options, policy);
   const clocked = lines.filter((line) => line.status === 'pending').map((line) => line.line);
   const workflowInput: BatchWorkflowInput = { batchId: request.batchId, feedbackWithin, warnAtShare: policy.warnAtShare, lines: clocked };
   const batch = {

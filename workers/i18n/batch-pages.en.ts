@@ -18,6 +18,7 @@ export const batchPageWordsEn: Record<keyof typeof batchPageWordsZhCN, string> =
   'batch.lineProblem.notJson': 'not valid JSON',
   'batch.lineProblem.notObject': 'not a JSON object',
   'batch.previewTitle': 'Check, then dispatch',
+  'batch.previewDueHint': 'Feedback within {within} of confirming; confirm later and the deadline moves with it.',
   'batch.previewLead': '{lines} lines: {accepted} to dispatch, {filed} to file as cases, {rejected} refused. Nothing is saved until you confirm.',
   'batch.result': 'Result',
   'batch.willDispatch': 'To dispatch',

@@ -19,6 +19,7 @@ export const batchPageWordsZhCN = {
   'batch.lineProblem.notJson': '不是有效的 JSON',
   'batch.lineProblem.notObject': '不是 JSON 对象',
   'batch.previewTitle': '核对后再下发',
+  'batch.previewDueHint': '从确认下发时起算，{within}内反馈；晚些确认，期限随之顺延。',
   'batch.previewLead': '共 {lines} 行：{accepted} 行将下发，{filed} 行将登记为案件，{rejected} 行不能受理。确认之前不会保存任何内容。',
   'batch.result': '结果',
   'batch.willDispatch': '将下发',
