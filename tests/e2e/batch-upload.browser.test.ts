@@ -4,13 +4,17 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/universal';
-import { desktopContext, edgeAndChromium, heading, screenshot, signIn } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { desktopContext, edgeAndChromium, heading, phoneContext, screenshot, signIn } from '../support/browser';
+import { fileCase, newMarker } from '../support/case-lists';
+import { postReport, workflowReport } from '../support/reports';
 import { apiAs, tokenOf } from '../support/stack';
 
 /**
  * A command room uploads the sheets a county keeps in Excel, in a real headless Chromium on the edge in workerd with
  * D1: a GBK CSV and an xlsx, both with Chinese headers and assignees by name. The preview shows every subject in
- * Chinese as it was typed and writes nothing; the confirmation writes the batch.
+ * Chinese as it was typed and writes nothing; the confirmation writes the batch. Beside it, the month's ranking on the
+ * dashboard, read on a phone and a desktop, its cases resolved by signed reports as their workflow would send them.
  */
 const running = edgeAndChromium();
 
@@ -60,5 +64,43 @@ describe('a batch uploaded from Excel through the supervisor’s pages', () => {
     await page.getByRole('button', { name: '确认下发' }).click();
     await page.waitForURL(/\/batches\/[^/]+$/);
     expect(await batchCount()).toBe(before + 2);
+  });
+});
+
+/** Each text of a chart as drawn, and how far it runs past the drawing or the screen (0 when it lies within both). */
+const overrunsOf = (page: Page, chart: string) =>
+  page.locator(`[data-chart="${chart}"] svg`).evaluate((svg) => {
+    const drawing = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll('text')].map((text) => {
+      const box = text.getBoundingClientRect();
+      return { text: text.textContent, overrun: Math.max(0, drawing.left - box.left, box.right - Math.min(drawing.right, window.innerWidth)) };
+    });
+  });
+
+describe('the month’s ranking on the dashboard', () => {
+  it('reads whole on a 390-px phone and on a desktop: no name or figure runs past the chart', async () => {
+    const mediator = { id: 'demo-mediator-ly', name: '赵调解员' };
+    const gridWorker = apiAs(running.stack, tokenOf(running.stack, 'demo-grid-ly'));
+    for (let n = 0; n < 3; n++) {
+      const filed = await fileCase(gridWorker, newMarker());
+      const resolved = workflowReport(1, { projection: { status: 'resolved', outcome: 'agreement', order: 'accepted', assigneeId: mediator.id }, progress: { assignee: mediator } });
+      expect((await postReport(running.stack.edgeUrl, filed.id, resolved, running.stack.options.internalSecret)).status).toBe(200);
+    }
+    for (const [name, context] of [
+      ['phone', await phoneContext(running.browser)],
+      ['desktop', await desktopContext(running.browser)],
+    ] as const) {
+      const page = await context.newPage();
+      await signIn(page, running.stack.edgeUrl, tokenOf(running.stack, 'demo-supervisor-ly'));
+      await page.goto(`${running.stack.edgeUrl}/dashboard`);
+      const ranked = page.locator('[data-chart="ranking"] g.bar[data-label="第 1 名 赵调解员"]');
+      expect(await ranked.locator('text.bar-value').textContent()).toBe('100%（化解 3，在办 0）');
+      const texts = await overrunsOf(page, 'ranking');
+      expect(texts.map((text) => text.text)).toEqual(['第 1 名 赵调解员', '100%（化解 3，在办 0）']);
+      expect(texts.filter((text) => text.overrun > 0.5), name).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(name === 'phone' ? 390 : 1280);
+      await screenshot(page, `supervisor-dashboard-ranking-${name}`);
+      await context.close();
+    }
   });
 });

@@ -22,7 +22,23 @@ const width = 400;
 const labelLine = 20;
 const barHeight = 18;
 const rowHeight = labelLine + barHeight + 12;
+/** The least room kept at the bars' end for their numbers, and the gap between a bar and its number. */
 const valueRoom = 70;
+const valueGap = 6;
+
+/**
+ * How far a text in the charts' 14-px type runs, in the drawing's units, erring long: a Chinese character is a full
+ * em, anything else most of one. The drawing scales with the screen, so what fits here fits on a phone as on a desk.
+ */
+const textWidth = (text: string) => [...text].reduce((sum, char) => sum + (char.codePointAt(0)! >= 0x2e80 ? 14 : 10), 0);
+
+/** A label cut to the drawing's width with an ellipsis: the bar's title and the table below say it whole. */
+function fitted(text: string, room: number) {
+  if (textWidth(text) <= room) return text;
+  const chars = [...text];
+  while (chars.length && textWidth(`${chars.join('')}…`) > room) chars.pop();
+  return `${chars.join('')}…`;
+}
 
 const lengthOf = (value: number, max: number, room: number) => (max > 0 ? Math.max(value > 0 ? 2 : 0, Math.round((value / max) * room)) : 0);
 
@@ -67,10 +83,14 @@ function ChartHeading({ id, title, description }: { id: string; title: string; d
 }
 const labelledBy = (id: string, description?: string) => `${id}-title${description ? ` ${id}-desc` : ''}`;
 
-/** One bar per row, its label above it and its number at its end: reads on a 360-px phone as on a desktop. */
+/**
+ * One bar per row, its label above it and its number at its end: reads on a 360-px phone as on a desktop. The
+ * longest bar leaves room for the widest number, so a long one ("92%（化解 12，在办 3）") stays inside the drawing.
+ */
 export function BarChart({ id, lang, title, description, bars, max }: { id: string; lang: Lang; title: string; description?: string; bars: readonly Bar[]; max?: number }) {
   const top = Math.max(max ?? 0, ...bars.map((bar) => bar.value));
   const height = Math.max(bars.length, 1) * rowHeight + 4;
+  const room = width - Math.max(valueRoom, ...bars.map((bar) => valueGap + textWidth(bar.shown ?? String(bar.value))));
   return (
     <figure class="chart" data-chart={id}>
       <ChartHeading id={id} title={title} description={description} />
@@ -79,16 +99,16 @@ export function BarChart({ id, lang, title, description, bars, max }: { id: stri
           <title>{title}</title>
           {bars.map((bar, index) => {
             const y = index * rowHeight;
-            const length = lengthOf(bar.value, top, width - valueRoom);
+            const length = lengthOf(bar.value, top, room);
             const shown = bar.shown ?? String(bar.value);
             return (
               <g class={bar.tone === 'late' ? 'bar late' : 'bar'} data-label={bar.label} data-value={bar.value}>
                 <title>{t(lang, 'chart.barTitle', { label: bar.label, value: shown })}</title>
                 <text x="0" y={y + 15} class="bar-label">
-                  {bar.label}
+                  {fitted(bar.label, width)}
                 </text>
                 <rect x="0" y={y + labelLine} width={length} height={barHeight} rx="2" />
-                <text x={length + 6} y={y + labelLine + 14} class="bar-value">
+                <text x={length + valueGap} y={y + labelLine + 14} class="bar-value">
                   {shown}
                 </text>
               </g>
