@@ -19,6 +19,7 @@ export const defaultSlaPolicy: SlaPolicy = {
   returnVisitWindow: 'P3D',
   instructionFeedbackWithin: 'P3D',
   unsatisfiedVisit: 'reopen',
+  calendar: { official: 'chinese-days 1.5.7', countyDays: [] },
 };
 
 /** Reads the policy configured for a deployment; a bad one is a deployment error and says which field is wrong. */

@@ -1,5 +1,6 @@
 import type { SlaPolicy } from '../../schemas/policy';
 import type { ClockName, RouteName } from '../../schemas/vocabulary';
+import { spanMs } from '../calendar/spans';
 import { durationToMs } from '../policy';
 import { clockTimeMs, endOfLocalDay, localTimeOfDayMs } from './local-time';
 
@@ -29,28 +30,29 @@ export function clockBudgetMs(
   name: ClockName,
   context: { startedAt: string; route: RouteName; returnVisitIndex: number },
 ): number {
+  const span = (value: string) => spanMs(policy, value, new Date(context.startedAt));
   switch (name) {
     case 'firstContact': {
       const planned = planFirstContact(policy, new Date(context.startedAt));
       return Date.parse(planned.dueAt) - Date.parse(planned.startedAt);
     }
     case 'dispatch':
-      return durationToMs(policy.dispatchWithin);
+      return span(policy.dispatchWithin);
     // A batch may set its own; this is the policy's allowance for one that does not.
     case 'feedback':
       return durationToMs(policy.instructionFeedbackWithin);
     case 'accept':
-      return durationToMs(policy.accept);
+      return span(policy.accept);
     case 'followUp':
-      return durationToMs(policy.followUpEvery);
+      return span(policy.followUpEvery);
     case 'resolve':
-      return durationToMs(policy.resolveWithin[context.route]);
+      return span(policy.resolveWithin[context.route]);
     case 'escalationAck':
-      return durationToMs(policy.acknowledgeEscalationWithin);
+      return span(policy.acknowledgeEscalationWithin);
     case 'returnVisit': {
       // Every visit's clock starts at the resolution, so visits fall at +7, +30, +90 days however early the last one was.
       const offsets = policy.returnVisitsAfter;
-      return durationToMs(offsets[Math.min(context.returnVisitIndex, offsets.length - 1)]!);
+      return span(offsets[Math.min(context.returnVisitIndex, offsets.length - 1)]!);
     }
   }
 }

@@ -1,4 +1,9 @@
 import fc from 'fast-check';
+import * as v from 'valibot';
+import { spanEnd } from '../../domain/calendar/spans';
+import { previewDeadlines } from '../../domain/clocks/preview';
+import { defaultSlaPolicy } from '../../domain/policy';
+import { durationSchema, slaPolicySchema, spanSchema } from '../../schemas/policy';
 import { describe, expect, it } from 'vitest';
 import { deadlineAfter } from '../../domain/calendar/deadlines';
 import { addDays, officialCalendar, periodEnd, readDay, workingDaysAfter, type WorkingCalendar } from '../../domain/calendar/working-days';
@@ -94,5 +99,26 @@ describe('a calendar period', () => {
         expect(date >= addDays(from, extra)).toBe(true);
       }),
     );
+  });
+});
+
+describe('a policy’s spans in working days and months', () => {
+  it('are taken where a deadline is set, and refused where a fixed length is meant', () => {
+    for (const span of ['P3WD', 'P1M', 'P15D', 'PT2H']) expect(v.is(spanSchema, span), span).toBe(true);
+    for (const span of ['P0WD', 'P3W D', 'P1000WD', 'P0M', '3WD']) expect(v.is(spanSchema, span), span).toBe(false);
+    // An extension a mediator asks for, or a batch's feedback time, is a length, not a count of days off work.
+    expect(v.is(durationSchema, 'P3WD')).toBe(false);
+    expect(v.safeParse(slaPolicySchema, { ...defaultSlaPolicy, resolveWithin: { ...defaultSlaPolicy.resolveWithin, grassroots: 'P10WD' } }).success).toBe(true);
+  });
+
+  it('plan a case filed on the eve of the Spring Festival past it, and a month that ends on a holiday past that', () => {
+    const policy = { ...defaultSlaPolicy, resolveWithin: { grassroots: 'P3WD', judicial: 'P1M', joint: 'P20D' } };
+    const deadlines = previewDeadlines(policy, at('2026-02-12T17:45').toISOString());
+    const due = (key: string) => deadlines.find((deadline) => deadline.key === key)?.dueAt;
+    expect(due('resolve.grassroots')).toBe(at('2026-02-25T00:00').toISOString());
+    expect(due('resolve.joint')).toBe(new Date(at('2026-02-12T17:45').getTime() + 20 * 86_400_000).toISOString());
+    // 12 March is a working day (a Thursday): a month from 12 February lands there.
+    expect(due('resolve.judicial')).toBe(at('2026-03-13T00:00').toISOString());
+    expect(spanEnd(policy, 'P1M', at('2026-09-05T10:00'))).toMatchObject({ dueAt: at('2026-10-09T00:00'), provisional: false });
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSlaPolicy } from '../../domain/policy';
 import { formatLocal } from '../../domain/clocks/local-time';
+import { addDays, officialCalendar, readDay } from '../../domain/calendar/working-days';
 import { refusalsBeforeDeadLetter } from '../../workers/sync/outbox-delivery';
 import type { Stack } from '../../scripts/stack';
 import { apiAs, edgeOnlyStack, freshIntake, sessionCookieOf, tokenOf } from '../support/stack';
@@ -147,6 +148,24 @@ describe('the SLA policy page', () => {
     expect(html).toContain('value="PT3H"');
     expect((await policyNow()).version).toBe(1);
     expect(await (await page('/admin/policy')).text()).toContain('还没有发布过新版本');
+  });
+
+  it('previews a resolution counted in working days, ending at 24:00 of the last one, and words a span it cannot read', async () => {
+    const previewed = await post('/admin/policy/preview', policyForm({ 'resolveWithin.grassroots': 'P3WD' }));
+    expect(previewed.status).toBe(200);
+    const html = await previewed.text();
+    expect(html).toContain('3 个工作日');
+    const today = formatLocal(new Date().toISOString(), '+08:00').slice(0, 10);
+    let last = today;
+    for (let counted = 0; counted < 3; ) {
+      last = addDays(last, 1);
+      if (readDay(officialCalendar, last).working) counted += 1;
+    }
+    expect(previewRow(html, 'late', 'resolve.grassroots')).toContain(`${last} 24:00 前`);
+
+    const refused = await post('/admin/policy', policyForm({ 'resolveWithin.grassroots': '3个工作日' }));
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('或写成工作日如 P3WD、月数如 P1M');
   });
 
   it('publishes the form as a new version that the API answers, listed with who published it', async () => {

@@ -87,6 +87,8 @@ export function policyInput(values: PolicyValues): Record<string, unknown> {
 }
 
 const durationFields = new Set<string>(policyFieldPaths.filter((path) => !['utcOffset', 'warnAtShare', 'firstContact.rule', 'firstContact.lateIntakeAfter', 'unsatisfiedVisit'].includes(path)));
+/** The deadlines a policy may also count in working days or months (schemas/policy.ts, spanSchema). */
+const spanFields = new Set<string>(['dispatchWithin', 'accept', 'followUpEvery', 'acknowledgeEscalationWithin', 'resolveWithin.grassroots', 'resolveWithin.judicial', 'resolveWithin.joint', 'returnVisitsAfter', 'departmentReportWithin']);
 
 /** An error in the form's words, by the rule its field broke: the schema's own messages are the API's, in English. */
 function inFormWords(lang: Lang, error: FieldError): FieldError {
@@ -95,7 +97,7 @@ function inFormWords(lang: Lang, error: FieldError): FieldError {
   const words = (key: Parameters<typeof t>[1]) => ({ ...error, message: t(lang, key, { label }) });
   if (error.code === 'missing') return words('error.missing');
   if (field === 'returnVisitsAfter' && error.field === field) return words('policy.error.visits');
-  if (durationFields.has(field)) return words(error.code === 'check' ? 'policy.error.positive' : 'policy.error.duration');
+  if (durationFields.has(field)) return words(error.code === 'check' ? 'policy.error.positive' : spanFields.has(field) ? 'policy.error.span' : 'policy.error.duration');
   if (field === 'warnAtShare') return words('policy.error.share');
   if (field === 'utcOffset') return words('policy.error.offset');
   if (field === 'firstContact.lateIntakeAfter') return words('policy.error.time');
@@ -118,6 +120,10 @@ export function readPolicyForm(lang: Lang, values: PolicyValues): { policy: SlaP
 /** "P1DT12H" as "1 天 12 小时": how long a duration is, in the page's words; undefined for text that is no duration. */
 export function durationInWords(lang: Lang, duration: string | undefined): string | undefined {
   if (!duration || !/^P(?!$)[\dWDTHMS.]+$/.test(duration)) return undefined;
+  const workingDays = /^P(\d+)WD$/.exec(duration)?.[1];
+  if (workingDays) return t(lang, 'unit.workingDay', { n: Number(workingDays) });
+  const months = /^P(\d+)M$/.exec(duration)?.[1];
+  if (months) return t(lang, 'unit.month', { n: Number(months) });
   try {
     const { weeks = 0, days = 0, hours = 0, minutes = 0, seconds = 0 } = parseDuration(duration);
     const parts = [

@@ -154,7 +154,14 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
     if (!started) {
       started = startChild(resolutionRoute, {
         workflowId: route.workflowId,
-        args: [{ caseWorkflowId: workflowInfo().workflowId, route, departmentReportWithin: state.policy.departmentReportWithin }],
+        args: [
+          {
+            caseWorkflowId: workflowInfo().workflowId,
+            route,
+            departmentReportWithin: state.policy.departmentReportWithin,
+            timing: { utcOffset: state.policy.utcOffset, calendar: state.policy.calendar },
+          },
+        ],
         // The case may continue as new while a route runs; the route must outlive that run.
         parentClosePolicy: ParentClosePolicy.ABANDON,
       }).then(

@@ -1,4 +1,6 @@
 import { condition, getExternalWorkflowHandle, setHandler, startChild } from '@temporalio/workflow';
+import { spanMs, type Timing } from '../../domain/calendar/spans';
+import { deadlineAfterMoreTime } from '../../domain/department-deadlines';
 import { durationToMs } from '../../domain/policy';
 import { applyRouteStep, endRoute, isRouteStep, isTerminal, nameDepartments, refuseRouteStep, type RouteState } from '../../domain/routes';
 import type { StepUpdate } from '../../schemas/steps';
@@ -9,6 +11,8 @@ export interface RouteInput {
   caseWorkflowId: string;
   route: RouteState;
   departmentReportWithin: string;
+  /** How the case's policy counts working days; a run from before spans in working days was handed none. */
+  timing?: Timing;
 }
 
 /**
@@ -39,7 +43,7 @@ export async function resolutionRoute(input: RouteInput): Promise<RouteState> {
       started.add(department);
       await startChild(departmentTask, {
         workflowId: departmentWorkflowId(state.workflowId, department),
-        args: [{ caseWorkflowId: input.caseWorkflowId, department, reportWithinMs: durationToMs(input.departmentReportWithin) }],
+        args: [{ caseWorkflowId: input.caseWorkflowId, department, reportWithinMs: spanMs(input.timing ?? { utcOffset: '+08:00' }, input.departmentReportWithin, new Date()) }],
       });
     }
     for (const { department, answer } of answers.splice(0)) {
@@ -85,7 +89,7 @@ export async function departmentTask(input: DepartmentInput): Promise<void> {
   let deadlineMoved = false;
   setHandler(departmentReportedSignal, (answer) => {
     if (answer?.moreTimeMs) {
-      dueAt = Math.max(dueAt, Date.now()) + answer.moreTimeMs;
+      dueAt = deadlineAfterMoreTime(dueAt, Date.now(), answer.moreTimeMs);
       lateSaid = false;
       deadlineMoved = true;
     } else answered = true;
