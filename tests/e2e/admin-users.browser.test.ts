@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { desktopContext, edgeAndChromium, heading, phoneContext, screenshot, signIn } from '../support/browser';
 import { tokenOf } from '../support/stack';
@@ -64,5 +65,62 @@ describe('enrolling a person through the admin’s pages', () => {
     await screenshot(desk, 'admin-user-desktop');
     await page.goto(`${running.stack.edgeUrl}/admin/users/mediator-phone-sun`);
     await screenshot(page, 'admin-user-phone');
+  });
+});
+
+/** The main navigation as laid out: its box, its rows, the page's own link, and whether its links all show unscrolled. */
+const navLayout = (page: Page) =>
+  page.locator('nav.site-nav').evaluate((nav) => {
+    const list = nav.querySelector('ul')!;
+    const shown = list.getBoundingClientRect();
+    const current = nav.querySelector('a[aria-current=page]')?.getBoundingClientRect();
+    return {
+      left: nav.getBoundingClientRect().left,
+      right: nav.getBoundingClientRect().right,
+      rows: new Set([...list.querySelectorAll('li')].map((item) => Math.round(item.getBoundingClientRect().top))).size,
+      currentInView: !!current && current.left >= shown.left && current.right <= shown.right,
+      allShown: list.scrollWidth <= list.clientWidth,
+      pageWidth: document.documentElement.scrollWidth,
+    };
+  });
+
+describe('the admin’s navigation', () => {
+  it('is one row within a 390-px phone that scrolls sideways, the page one is on in view and every link reached by the keyboard; a desktop shows them all', async () => {
+    const page = await (await phoneContext(running.browser)).newPage();
+    await signIn(page, running.stack.edgeUrl, tokenOf(running.stack, 'demo-admin'));
+    const links = page.locator('nav.site-nav').getByRole('link');
+    expect(await links.count()).toBe(7);
+    // The first link, one in the middle and the last, in both languages: the row scrolls to the page one is on.
+    for (const [path, lang] of [
+      ['/admin', 'zh-CN'],
+      ['/admin/policy', 'zh-CN'],
+      ['/dashboard', 'zh-CN'],
+      ['/dashboard', 'en'],
+    ]) {
+      await page.goto(`${running.stack.edgeUrl}${path}?lang=${lang}`);
+      const layout = await navLayout(page);
+      expect(layout, `${path} ${lang}`).toMatchObject({ rows: 1, currentInView: true });
+      expect(layout.left, path).toBeGreaterThanOrEqual(0);
+      expect(layout.right, path).toBeLessThanOrEqual(390);
+      expect(layout.pageWidth, path).toBeLessThanOrEqual(390);
+    }
+    await screenshot(page, 'admin-nav-phone');
+
+    // A link scrolled wholly out of sight comes into view when the keyboard reaches it, or when the row is swiped.
+    const wholeOnScreen = async () => {
+      const box = (await links.last().boundingBox())!;
+      return box.x >= 0 && box.x + box.width <= 390;
+    };
+    await page.goto(`${running.stack.edgeUrl}/admin?lang=en`);
+    expect(await wholeOnScreen()).toBe(false);
+    await links.last().focus();
+    expect(await wholeOnScreen()).toBe(true);
+    await page.goto(`${running.stack.edgeUrl}/admin?lang=zh-CN`);
+    await page.locator('nav.site-nav ul').evaluate((list) => list.scrollTo({ left: list.scrollWidth }));
+    expect(await wholeOnScreen()).toBe(true);
+
+    const desk = await (await desktopContext(running.browser)).newPage();
+    await signIn(desk, running.stack.edgeUrl, tokenOf(running.stack, 'demo-admin'));
+    expect(await navLayout(desk)).toMatchObject({ rows: 1, currentInView: true, allShown: true });
   });
 });

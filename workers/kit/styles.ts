@@ -23,6 +23,17 @@ button.link { background: none; border: 0; padding: .5rem 0; min-height: 44px; f
 .site-nav ul { display: flex; flex-wrap: wrap; gap: 0 1rem; list-style: none; margin: 0 auto; padding: 0 1rem; max-width: 48rem; }
 .site-nav a { display: inline-block; padding: .6rem 0; min-height: 44px; }
 .site-nav a[aria-current=page] { font-weight: 700; text-decoration: none; border-bottom: 3px solid #0b3d2e; }
+/* On a phone the navigation is one row that scrolls sideways rather than ragged lines wrapped under each other: the
+   page one is on is scrolled into view, a shade at an edge says more lies that way, and the row keeps room for the
+   focus ring it would otherwise clip. */
+@media (max-width: 47.99rem) {
+  .site-nav ul { flex-wrap: nowrap; gap: 0 1.25rem; padding-block: .4rem; scroll-padding-inline: 1rem; overflow-x: auto; overscroll-behavior-x: contain; scrollbar-width: thin;
+    background: linear-gradient(to right, #fff 30%, #fff0) left / 2.5rem 100% no-repeat local, linear-gradient(to left, #fff 30%, #fff0) right / 2.5rem 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, #1b1f2440, #1b1f2400) left / .9rem 100% no-repeat scroll, radial-gradient(farthest-side at 100% 50%, #1b1f2440, #1b1f2400) right / .9rem 100% no-repeat scroll; }
+  .site-nav li { flex: none; }
+  .site-nav li:has(> a[aria-current=page]) { scroll-initial-target: nearest; }
+  .site-nav a { white-space: nowrap; }
+}
 main { display: block; max-width: 48rem; margin: 0 auto; padding: 1rem; background: #fff; min-height: 60vh; }
 h1 { font-size: 1.5rem; line-height: 1.3; margin: .5rem 0 1rem; }
 h2 { font-size: 1.2rem; }
