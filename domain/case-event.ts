@@ -9,3 +9,6 @@ export type CaseEventDraft = ProcessEventBody & {
   /** With `notify: 'assignee'`: this person rather than whoever holds the case now. */
   notifyUserId?: string;
 };
+
+/** A timeline event as the edge keeps it, its detail not yet read: what rules worked out from the timeline take. */
+export type TimelineFact = { type: string; detail: unknown; at: string };

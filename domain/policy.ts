@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { slaPolicySchema, type SlaPolicy } from '../schemas/policy';
+import type { TimelineFact } from './case-event';
 
 export { durationToMs } from '../schemas/policy';
 
@@ -36,3 +37,30 @@ export function parseSlaPolicy(json: string | undefined): SlaPolicy {
 /** The newer of two policies: a published version replaces the configured one only when it is later. */
 export const newerPolicy = (configured: SlaPolicy, published: SlaPolicy | undefined) =>
   published && published.version > configured.version ? published : configured;
+
+/** A published version and when it was published. */
+export type PublishedPolicy = { policy: SlaPolicy; publishedAt: string };
+
+/**
+ * The policy a case held at a moment: the one in force when it was filed, or a newer version its timeline says it
+ * heard by then (`policy_changed`, which the case reports only for a version newer than its own). What a route's
+ * workflow was handed when it began stays with it, so a department's allowance is the one held when its route began.
+ */
+export function policyHeldAt(
+  configured: SlaPolicy,
+  published: readonly PublishedPolicy[],
+  heard: readonly TimelineFact[],
+  filedAt: string,
+  at: string,
+): SlaPolicy {
+  const newest = (before: string) =>
+    published.filter((row) => Date.parse(row.publishedAt) <= Date.parse(before)).reduce<SlaPolicy | undefined>((found, row) => newerPolicy(row.policy, found), undefined);
+  let held = newerPolicy(configured, newest(filedAt));
+  for (const event of heard) {
+    if (event.type !== 'policy_changed' || Date.parse(event.at) > Date.parse(at)) continue;
+    const version = v.safeParse(v.object({ version: v.number() }), event.detail);
+    const policy = version.success ? published.find((row) => row.policy.version === version.output.version)?.policy : undefined;
+    held = newerPolicy(held, policy);
+  }
+  return held;
+}

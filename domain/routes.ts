@@ -40,7 +40,7 @@ export function nextRoute(route: RouteName): RouteName | undefined {
   return routes[routes.indexOf(route) + 1];
 }
 
-export const isTerminal = (state: RouteState) => state.stage === 'resolved' || state.stage === 'failed' || state.stage === 'ended';
+export const isTerminal = (state: Pick<RouteState, 'stage'>) => state.stage === 'resolved' || state.stage === 'failed' || state.stage === 'ended';
 
 /** The case left without a mediation (an exit): the route ends where it stood. */
 export function endRoute(state: RouteState) {

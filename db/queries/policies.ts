@@ -19,6 +19,11 @@ export async function publishedPolicies(db: Database) {
     .orderBy(desc(slaPolicies.version));
 }
 
+/** Every published version with when it was published: which one a case held at a moment is read from them. */
+export async function policyVersions(db: Database) {
+  return db.select({ policy: slaPolicies.policy, publishedAt: slaPolicies.publishedAt }).from(slaPolicies).orderBy(desc(slaPolicies.version));
+}
+
 export async function publishedPolicy(db: Database, version: number) {
   const [row] = await db
     .select({ version: slaPolicies.version, policy: slaPolicies.policy, publishedBy: slaPolicies.publishedBy, publisherName: users.name, publishedAt: slaPolicies.publishedAt })

@@ -1,4 +1,4 @@
-import { readListedClock } from '../../domain/clocks/clock-reading';
+import { readListedClock, type ClockReading } from '../../domain/clocks/clock-reading';
 import type { ClockState, ListedClock } from '../../schemas/case-list';
 import { t, type Lang } from '../i18n/messages';
 import type { Frame } from '../kit/frame';
@@ -29,9 +29,22 @@ export function StateMark({ lang, state }: { lang: Lang; state: ClockState }) {
   );
 }
 
-/** Every open clock: its name, the time left (or how long overdue), its local due time, and its state. */
-export function ClockList({ frame, clocks, now, paused = false }: { frame: Frame; clocks: readonly ListedClock[]; now: Date; paused?: boolean }) {
+/** A deadline read at a moment: its state, the time left (or how long overdue), and its local due time. */
+export function ClockWords({ frame, dueAt, reading }: { frame: Frame; dueAt: string; reading: ClockReading }) {
   const { lang, utcOffset } = frame;
+  return (
+    <>
+      <StateMark lang={lang} state={reading.state} />{' '}
+      {reading.paused ? t(lang, 'time.paused') : t(lang, reading.late ? 'time.overdueBy' : 'time.left', { left: timeSpan(lang, reading.msLeft) })}
+      {' · '}
+      <time datetime={dueAt}>{t(lang, 'time.due', { at: formatDeadline(dueAt, utcOffset) })}</time>
+    </>
+  );
+}
+
+/** Every open clock: its name, then what it says now (its state, the time left or overdue, its local due time). */
+export function ClockList({ frame, clocks, now, paused = false }: { frame: Frame; clocks: readonly ListedClock[]; now: Date; paused?: boolean }) {
+  const { lang } = frame;
   return (
     <ul class="clocks">
       {clocks.map((clock) => {
@@ -39,12 +52,7 @@ export function ClockList({ frame, clocks, now, paused = false }: { frame: Frame
         return (
           <li class={reading.state} data-clock={clock.clock} data-state={reading.state}>
             <strong>{t(lang, `clock.${clock.clock}`)}</strong>{' '}
-            <StateMark lang={lang} state={reading.state} />{' '}
-            {reading.paused
-              ? t(lang, 'time.paused')
-              : t(lang, reading.late ? 'time.overdueBy' : 'time.left', { left: timeSpan(lang, reading.msLeft) })}
-            {' · '}
-            <time datetime={clock.dueAt}>{t(lang, 'time.due', { at: formatDeadline(clock.dueAt, utcOffset) })}</time>
+            <ClockWords frame={frame} dueAt={clock.dueAt} reading={reading} />
           </li>
         );
       })}

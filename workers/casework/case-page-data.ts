@@ -8,6 +8,7 @@ import type { EdgeServices } from '../runtime/edge-services';
 import { mediatorsWithLoad, type MediatorsAnswer } from '../cases/mediator-load';
 import { stepsAndWhyNot } from './open-steps';
 import type { Refusal } from '../../schemas/refusal';
+import { deadlinesOfCase, type DepartmentDeadlines } from './department-deadlines';
 
 export type MediatorLoad = Extract<MediatorsAnswer, { kind: 'listed' }>['mediators'][number];
 
@@ -21,6 +22,8 @@ export interface CasePageData {
   mediators: MediatorLoad[];
   /** The names of the people on the timeline and of the mediator holding the case, by user id. */
   names: Map<string, string>;
+  /** Each named department's report deadline, or when it answered. */
+  departmentDeadlines: DepartmentDeadlines;
 }
 
 /**
@@ -31,7 +34,7 @@ export async function readCasePage(
   services: Pick<EdgeServices, 'db' | 'defer'>,
   user: SignedInUser,
   caseId: string,
-  context: { policy: SlaPolicy; now: Date },
+  context: { policy: SlaPolicy; configuredPolicy: SlaPolicy; now: Date },
 ): Promise<CasePageData | undefined> {
   const { db } = services;
   const detail = await findVisibleCase(db, user, caseId);
@@ -41,13 +44,18 @@ export async function readCasePage(
   const openSteps = steps?.open;
   const view = caseViewAsSeenBy(user, toCaseView(detail));
   const dispatching = openSteps?.some((open) => open.step === 'assign');
-  const load = dispatching ? await mediatorsWithLoad(db, user, caseId) : undefined;
   const people = new Set([...view.timeline.map((event) => event.actor), ...(view.assigneeId ? [view.assigneeId] : [])]);
+  const [load, names, departmentDeadlines] = await Promise.all([
+    dispatching ? mediatorsWithLoad(db, user, caseId) : undefined,
+    namesOfUsers(db, [...people].filter((id) => id !== 'system')),
+    deadlinesOfCase(db, context.configuredPolicy, { filedAt: detail.case.filedAt, route: detail.case.progress?.route, events: detail.timeline }),
+  ]);
   return {
     view,
     openSteps,
     whyNone: steps?.whyNone,
     mediators: load?.kind === 'listed' ? load.mediators : [],
-    names: await namesOfUsers(db, [...people].filter((id) => id !== 'system')),
+    names,
+    departmentDeadlines,
   };
 }

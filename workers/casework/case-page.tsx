@@ -7,6 +7,8 @@ import type { Department } from '../../schemas/vocabulary';
 import { t, type MessageKey } from '../i18n/messages';
 import { refusalWords } from '../i18n/refusals';
 import type { CasePageData } from './case-page-data';
+import { DepartmentDeadlineWords } from './department-deadline-words';
+import type { DepartmentDeadlines } from './department-deadlines';
 import type { CaseView } from '../cases/case-view';
 import { ClockList } from '../cases/clock-marks';
 import { eventDetails, eventTitle, shownOnTimeline } from '../cases/event-words';
@@ -41,7 +43,7 @@ function Timeline({ frame, events, names }: { frame: Frame; events: readonly Eve
   );
 }
 
-function Facts({ frame, view, names }: { frame: Frame; view: CaseView; names: Map<string, string> }) {
+function Facts({ frame, view, names, deadlines, now }: { frame: Frame; view: CaseView; names: Map<string, string>; deadlines: DepartmentDeadlines; now: Date }) {
   const { lang, utcOffset } = frame;
   const route = view.process?.route;
   const departments = Object.entries(route?.departments ?? {}) as [Department, string][];
@@ -99,6 +101,8 @@ function Facts({ frame, view, names }: { frame: Frame; view: CaseView; names: Ma
                 <li data-department={department}>
                   {t(lang, `department.${department}`)}
                   {route?.lead === department ? `（${t(lang, 'casePage.lead')}）` : ''}：{t(lang, `departmentStatus.${status}` as MessageKey)}
+                  {deadlines.has(department) ? ' · ' : null}
+                  <DepartmentDeadlineWords frame={frame} deadline={deadlines.get(department)} now={now} />
                 </li>
               ))}
             </ul>
@@ -181,7 +185,7 @@ export function CasePage({ frame, data, now, done, attempt, unavailable }: CaseP
         </p>
       ) : null}
       <h2>{t(lang, 'casePage.facts')}</h2>
-      <Facts frame={frame} view={view} names={names} />
+      <Facts frame={frame} view={view} names={names} deadlines={data.departmentDeadlines} now={now} />
       <h2>{t(lang, 'casePage.parties')}</h2>
       <ul class="cards" data-testid="parties">
         {view.parties.map((party) => (

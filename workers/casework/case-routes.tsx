@@ -18,7 +18,8 @@ import type { StepAttempt } from './step-forms';
 import { readCasePage } from './case-page-data';
 import { listCasesFor } from '../cases/case-list';
 import { openStepsOfCases } from './open-steps';
-import { policyInForce } from '../county/sla-policy';
+import { deadlinesOfCases } from './department-deadlines';
+import { configuredPolicy, policyInForce } from '../county/sla-policy';
 import { takeStep } from './take-step';
 import { pageError, requirePagePermission } from '../kit/page-errors';
 import { frameOf } from '../kit/page-frame';
@@ -42,10 +43,21 @@ async function tasksPage(c: Context<AppEnv>, extra: Pick<DepartmentHomeProps, 'a
   const user = c.get('user');
   const now = new Date();
   const list = await workList(c, { sort: 'nearestDue' });
-  const steps = await openStepsOfCases(c.get('services').db, user, list.rows.map((row) => row.id), { policy: list.policy, now });
-  const frame = await frameOf(c);
+  const { db } = c.get('services');
+  const steps = await openStepsOfCases(db, user, list.rows.map((row) => row.id), { policy: list.policy, now });
+  const facts = list.rows.map((row) => ({ id: row.id, filedAt: row.filedAt, route: steps.get(row.id)?.route }));
+  const [deadlines, frame] = await Promise.all([deadlinesOfCases(db, configuredPolicy(c.env), facts), frameOf(c)]);
   return c.html(
-    <DepartmentHome frame={frame} department={user.department ?? null} rows={list.rows} steps={steps} nextCursor={list.nextCursor} now={now} {...extra} />,
+    <DepartmentHome
+      frame={frame}
+      department={user.department ?? null}
+      rows={list.rows}
+      steps={steps}
+      deadlines={deadlines}
+      nextCursor={list.nextCursor}
+      now={now}
+      {...extra}
+    />,
     status,
   );
 }
@@ -54,7 +66,7 @@ async function casePage(c: Context<AppEnv>, extra: Pick<CasePageProps, 'done' | 
   const { db } = c.get('services');
   const now = new Date();
   const policy = await policyInForce(c.env, db);
-  const data = await readCasePage(c.get('services'), c.get('user'), c.req.param('id')!, { policy, now });
+  const data = await readCasePage(c.get('services'), c.get('user'), c.req.param('id')!, { policy, configuredPolicy: configuredPolicy(c.env), now });
   if (!data) return pageError(c, 404);
   return c.html(<CasePage frame={await frameOf(c)} data={data} now={now} {...extra} />, status);
 }

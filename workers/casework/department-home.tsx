@@ -6,12 +6,16 @@ import type { Frame } from '../kit/frame';
 import { Layout } from '../kit/layout';
 import { RefusedStep, StepForm, stepTitleId, type StepAttempt } from './step-forms';
 import type { Department } from '../../schemas/vocabulary';
+import { DepartmentDeadlineWords } from './department-deadline-words';
+import type { DepartmentDeadlines } from './department-deadlines';
 
 export interface DepartmentHomeProps {
   frame: Frame;
   department: Department | null;
   rows: readonly CaseListRow[];
   steps: ReadonlyMap<string, CaseSteps>;
+  /** Each case's departments' report deadlines, by case id. */
+  deadlines: ReadonlyMap<string, DepartmentDeadlines>;
   nextCursor: string | null;
   now: Date;
   /** A report posted from this list and not taken: its form again, under its case. */
@@ -21,7 +25,7 @@ export interface DepartmentHomeProps {
 }
 
 /** A department liaison's home: the joint-route cases that name their department, each with its report-back form. */
-export function DepartmentHome({ frame, department, rows, steps, nextCursor, now, attempt, reported }: DepartmentHomeProps) {
+export function DepartmentHome({ frame, department, rows, steps, deadlines, nextCursor, now, attempt, reported }: DepartmentHomeProps) {
   const { lang } = frame;
   return (
     <Layout frame={frame} title={t(lang, 'page.departmentHomeTitle')}>
@@ -36,6 +40,7 @@ export function DepartmentHome({ frame, department, rows, steps, nextCursor, now
           {rows.map((row) => {
             const found = steps.get(row.id);
             const status = department ? found?.route?.departments[department] : undefined;
+            const deadline = department ? deadlines.get(row.id)?.get(department) : undefined;
             const report = found?.openSteps?.find((open) => open.step === 'record-department-report');
             const tried = attempt?.caseId === row.id ? attempt : undefined;
             // A report refused and no longer open leaves its reason, not a form that would be refused again.
@@ -45,6 +50,8 @@ export function DepartmentHome({ frame, department, rows, steps, nextCursor, now
                 <p>
                   <strong>{t(lang, 'tasks.yourPart')}：</strong>
                   <span data-testid="department-status">{status ? t(lang, `departmentStatus.${status}`) : t(lang, 'casePage.none')}</span>
+                  {deadline ? ' · ' : null}
+                  <DepartmentDeadlineWords frame={frame} deadline={deadline} now={now} />
                 </p>
                 {refusedGone ? <RefusedStep lang={lang} reason={refusedGone} offered={false} /> : null}
                 {report || (tried && !refusedGone) ? (

@@ -52,6 +52,7 @@ export const casePageWordsEn: Record<keyof typeof casePageWordsZhCN, string> = {
   'casePage.pendingExtensionValue': '{duration} more: {reason}',
   'casePage.departments': 'Departments',
   'casePage.lead': 'lead',
+  'casePage.departmentAnswered': 'answered {at}',
   'casePage.riskFlags': 'Risks',
   'casePage.suggestedFlags': 'Risks read in the report (to confirm)',
   'casePage.none': 'none',

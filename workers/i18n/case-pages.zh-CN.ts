@@ -70,6 +70,7 @@ export const casePageWordsZhCN = {
   'casePage.pendingExtensionValue': '申请延期 {duration}：{reason}',
   'casePage.departments': '联动部门',
   'casePage.lead': '牵头',
+  'casePage.departmentAnswered': '反馈于 {at}',
   'casePage.riskFlags': '风险情形',
   'casePage.suggestedFlags': '系统提示的风险（待确认）',
   'casePage.none': '无',
