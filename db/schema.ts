@@ -299,6 +299,8 @@ export const caseClocks = sqliteTable(
     breachedAt: text('breached_at'),
     stoppedAt: text('stopped_at'),
     pausedAt: text('paused_at'),
+    /** The due time counts a day of a year whose holiday notice is not out yet: it may move when the notice is. */
+    provisional: integer('provisional', { mode: 'boolean' }).notNull().default(false),
   },
   (table) => [primaryKey({ columns: [table.caseId, table.clock] }), index('clocks_due').on(table.dueAt)],
 );

@@ -37,6 +37,7 @@ export function toCaseReport(state: CaseState, draft: CaseEventDraft, seq: numbe
         breachedAt: clock.breachedAt ?? null,
         stoppedAt: clock.stoppedAt ?? null,
         pausedAt: clock.pausedAt ?? null,
+        ...(clock.provisional ? { provisional: true } : {}),
       })),
       progress: {
         triageReasons: state.triageReasons,

@@ -106,6 +106,8 @@ export const clockProjectionSchema = v.object({
   breachedAt: v.nullable(instantSchema),
   stoppedAt: v.nullable(instantSchema),
   pausedAt: v.nullable(instantSchema),
+  /** The due time counts a day of a year whose holiday notice is not out yet: it may move when the notice is. */
+  provisional: v.optional(v.boolean()),
 });
 
 /**

@@ -21,7 +21,8 @@ export type ClockState = (typeof clockStates)[number];
 
 /** A party and an open clock as a list row carries them. */
 export type ListedParty = { name: string; role: PartyRole; phone: string | null };
-export type ListedClock = { clock: ClockName; dueAt: string; state: ClockState };
+/** `provisional`: the due time counts a day of a year whose holiday notice is not out yet. */
+export type ListedClock = { clock: ClockName; dueAt: string; state: ClockState; provisional?: boolean };
 
 export const caseListFormats = ['json', 'csv', 'xlsx'] as const;
 export type CaseListFormat = (typeof caseListFormats)[number];

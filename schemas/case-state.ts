@@ -36,6 +36,8 @@ export const clockSchema = v.object({
   warnedAt: v.optional(instantSchema),
   breachedAt: v.optional(instantSchema),
   stoppedAt: v.optional(instantSchema),
+  /** Its due time counts a day of a year whose holiday notice is not out yet (domain/calendar). */
+  provisional: v.optional(v.boolean()),
 });
 export type Clock = v.InferOutput<typeof clockSchema>;
 

@@ -80,7 +80,13 @@ export const caseViewSchema = v.strictObject({
     v.partial(v.strictObject(Object.fromEntries(clockNames.map((clock) => [clock, instantSchema])) as Record<ClockName, typeof instantSchema>)),
     v.description('The due time of each clock still running, by clock name.'),
   ),
-  clocks: v.array(v.strictObject(clockProjectionSchema.entries)),
+  clocks: v.array(
+    v.strictObject({
+      ...clockProjectionSchema.entries,
+      /** The due time counts a day of a year whose holiday notice is not out yet: it may move when the notice is. */
+      provisional: v.boolean(),
+    }),
+  ),
   parties: v.array(v.strictObject({ name: v.string(), role: v.picklist(partyRoles), phone: v.nullable(v.string()), address: v.nullable(v.string()) })),
   timeline: v.pipe(v.array(timelineEntrySchema), v.description('Every event of the case, oldest first.')),
   process: v.pipe(

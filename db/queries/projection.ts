@@ -83,6 +83,7 @@ export function caseReportWrites(db: Database, caseId: string, report: CaseRepor
               breachedAt: sql`excluded.breached_at`,
               stoppedAt: sql`excluded.stopped_at`,
               pausedAt: sql`excluded.paused_at`,
+              provisional: sql`excluded.provisional`,
             },
             setWhere: stillNewest,
           }),

@@ -1,7 +1,7 @@
 import type { CaseState } from '../../schemas/case-state';
 import type { ClockName } from '../../schemas/vocabulary';
 import { pauseClock, startClock, stopClock } from './clock';
-import { clockBudgetMs } from './plan';
+import { clockAllowance } from './plan';
 
 function resolvedAt(state: CaseState): string | undefined {
   return state.routeHistory.findLast((entry) => entry.outcome === 'resolved')?.at;
@@ -10,8 +10,9 @@ function resolvedAt(state: CaseState): string | undefined {
 /** Starts (or restarts) one of the case's clocks with the allowance the case's policy gives it. */
 export function startCaseClock(state: CaseState, name: ClockName, at: string) {
   const startedAt = name === 'returnVisit' ? (resolvedAt(state) ?? at) : at;
-  const budget = clockBudgetMs(state.policy, name, { startedAt, route: state.route.route, returnVisitIndex: state.returnVisits.length });
-  const clock = startClock(name, startedAt, budget, state.policy.warnAtShare);
+  const allowance = clockAllowance(state.policy, name, { startedAt, route: state.route.route, returnVisitIndex: state.returnVisits.length });
+  const clock = startClock(name, startedAt, allowance.budgetMs, state.policy.warnAtShare);
+  if (allowance.provisional) clock.provisional = true;
   if (state.paused) pauseClock(clock, at);
   state.clocks[name] = clock;
 }

@@ -4,7 +4,7 @@ import type { CaseEventDraft } from '../case-event';
 import { escalateToCounty, raiseEscalation, settleEscalation } from '../escalation';
 import { startCaseClock, stopCaseClock } from './case-clocks';
 import { dueEvents, replanClock, type ClockEvent } from './clock';
-import { clockBudgetMs } from './plan';
+import { clockAllowance } from './plan';
 
 /**
  * The clock events due now, each applied to the state with what it sets off: a reminder, an escalation up the
@@ -41,12 +41,14 @@ export function replanClocks(state: CaseState, policy: SlaPolicy): CaseEventDraf
   state.policy = policy;
   for (const clock of Object.values(state.clocks)) {
     if (clock.stoppedAt) continue;
-    const budget = clockBudgetMs(policy, clock.name, {
+    const allowance = clockAllowance(policy, clock.name, {
       startedAt: clock.startedAt,
       route: state.route.route,
       returnVisitIndex: state.returnVisits.length,
     });
-    replanClock(clock, budget, policy.warnAtShare);
+    replanClock(clock, allowance.budgetMs, policy.warnAtShare);
+    if (allowance.provisional) clock.provisional = true;
+    else delete clock.provisional;
   }
   return [{ type: 'policy_changed', actor: 'system', detail: { version: policy.version } }];
 }

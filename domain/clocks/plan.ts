@@ -1,6 +1,6 @@
 import type { SlaPolicy } from '../../schemas/policy';
 import type { ClockName, RouteName } from '../../schemas/vocabulary';
-import { spanMs } from '../calendar/spans';
+import { spanEnd } from '../calendar/spans';
 import { durationToMs } from '../policy';
 import { clockTimeMs, endOfLocalDay, localTimeOfDayMs } from './local-time';
 
@@ -24,35 +24,50 @@ export function planFirstContact(policy: SlaPolicy, filedAt: Date): PlannedClock
   return { startedAt: filedAt.toISOString(), warnAt: warn.toISOString(), dueAt: due.toISOString() };
 }
 
-/** How long each clock may run under a policy: the one place a clock's allowance is decided. */
-export function clockBudgetMs(
-  policy: SlaPolicy,
-  name: ClockName,
-  context: { startedAt: string; route: RouteName; returnVisitIndex: number },
-): number {
-  const span = (value: string) => spanMs(policy, value, new Date(context.startedAt));
+/** A clock's allowance, and whether its due time counts a day of a year whose holiday notice is not out yet. */
+export interface ClockAllowance {
+  budgetMs: number;
+  provisional: boolean;
+}
+
+type PlanContext = { startedAt: string; route: RouteName; returnVisitIndex: number };
+
+/** The span of the policy that a clock is measured by; undefined for first contact, which has its own rule. */
+function spanOf(policy: SlaPolicy, name: ClockName, context: PlanContext): string | undefined {
   switch (name) {
-    case 'firstContact': {
-      const planned = planFirstContact(policy, new Date(context.startedAt));
-      return Date.parse(planned.dueAt) - Date.parse(planned.startedAt);
-    }
+    case 'firstContact':
+      return undefined;
     case 'dispatch':
-      return span(policy.dispatchWithin);
+      return policy.dispatchWithin;
     // A batch may set its own; this is the policy's allowance for one that does not.
     case 'feedback':
-      return durationToMs(policy.instructionFeedbackWithin);
+      return policy.instructionFeedbackWithin;
     case 'accept':
-      return span(policy.accept);
+      return policy.accept;
     case 'followUp':
-      return span(policy.followUpEvery);
+      return policy.followUpEvery;
     case 'resolve':
-      return span(policy.resolveWithin[context.route]);
+      return policy.resolveWithin[context.route];
     case 'escalationAck':
-      return span(policy.acknowledgeEscalationWithin);
+      return policy.acknowledgeEscalationWithin;
     case 'returnVisit': {
       // Every visit's clock starts at the resolution, so visits fall at +7, +30, +90 days however early the last one was.
       const offsets = policy.returnVisitsAfter;
-      return span(offsets[Math.min(context.returnVisitIndex, offsets.length - 1)]!);
+      return offsets[Math.min(context.returnVisitIndex, offsets.length - 1)]!;
     }
   }
 }
+
+/** How long each clock may run under a policy: the one place a clock's allowance is decided. */
+export function clockAllowance(policy: SlaPolicy, name: ClockName, context: PlanContext): ClockAllowance {
+  const start = new Date(context.startedAt);
+  const span = spanOf(policy, name, context);
+  if (span === undefined) {
+    const planned = planFirstContact(policy, start);
+    return { budgetMs: Date.parse(planned.dueAt) - Date.parse(planned.startedAt), provisional: false };
+  }
+  const end = spanEnd(policy, span, start);
+  return { budgetMs: end.dueAt.getTime() - start.getTime(), provisional: end.provisional };
+}
+
+export const clockBudgetMs = (policy: SlaPolicy, name: ClockName, context: PlanContext): number => clockAllowance(policy, name, context).budgetMs;

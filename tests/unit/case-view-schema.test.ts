@@ -51,7 +51,7 @@ describe('the case answer’s schema', () => {
       outcome: null,
       paused: false,
       deadlines: { firstContact: '2026-11-23T15:59:59.999Z' },
-      clocks: [{ clock: 'firstContact', startedAt: filedAt, dueAt: '2026-11-23T15:59:59.999Z', warnedAt: null, breachedAt: null, stoppedAt: null, pausedAt: null }],
+      clocks: [{ clock: 'firstContact', startedAt: filedAt, dueAt: '2026-11-23T15:59:59.999Z', warnedAt: null, breachedAt: null, stoppedAt: null, pausedAt: null, provisional: false }],
       parties: [{ name: '张某', role: 'applicant', phone: '13800000001', address: null }],
       timeline: [{ id: 1, workflowSeq: null, type: 'filed', actor: 'demo-grid-ly', reason: null, detail: { channel: 'enforcement' }, at: filedAt }],
       process: null,

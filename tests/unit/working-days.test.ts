@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { spanEnd } from '../../domain/calendar/spans';
+import { replanClocks } from '../../domain/clocks/clock-events';
+import { clockAllowance } from '../../domain/clocks/plan';
 import { previewDeadlines } from '../../domain/clocks/preview';
+import { initialState } from '../../domain/lifecycle';
+import { triage } from '../../domain/triage';
 import { defaultSlaPolicy } from '../../domain/policy';
 import { durationSchema, slaPolicySchema, spanSchema } from '../../schemas/policy';
 import { describe, expect, it } from 'vitest';
@@ -120,5 +124,28 @@ describe('a policy’s spans in working days and months', () => {
     // 12 March is a working day (a Thursday): a month from 12 February lands there.
     expect(due('resolve.judicial')).toBe(at('2026-03-13T00:00').toISOString());
     expect(spanEnd(policy, 'P1M', at('2026-09-05T10:00'))).toMatchObject({ dueAt: at('2026-10-09T00:00'), provisional: false });
+  });
+});
+
+describe('a clock counted into a year without a notice', () => {
+  const policy = { ...defaultSlaPolicy, resolveWithin: { grassroots: 'P1M', judicial: 'P10WD', joint: 'P20D' } };
+  const context = (route: 'grassroots' | 'judicial' | 'joint', startedAt: string) => ({ route, startedAt: at(startedAt).toISOString(), returnVisitIndex: 0 });
+
+  it('is provisional when a day it counts lies in that year, and not otherwise', () => {
+    expect(clockAllowance(policy, 'resolve', context('grassroots', '2026-12-10T09:00')).provisional).toBe(true);
+    expect(clockAllowance(policy, 'resolve', context('grassroots', '2026-11-10T09:00')).provisional).toBe(false);
+    expect(clockAllowance(policy, 'resolve', context('judicial', '2026-12-10T09:00')).provisional).toBe(false);
+    expect(clockAllowance(policy, 'resolve', context('judicial', '2026-12-24T09:00')).provisional).toBe(true);
+    // Calendar time knows no holidays: never provisional.
+    expect(clockAllowance(policy, 'resolve', context('joint', '2026-12-24T09:00')).provisional).toBe(false);
+  });
+
+  it('stops being provisional when a new policy counts it in calendar time, keeping its start', () => {
+    const start = { caseId: 'c-1', caseNumber: 'XH-LY-20261210-0001', channel: 'grid' as const, jurisdictionCode: 'XH-LY', filedAt: at('2026-12-10T09:00').toISOString(), policy, riskFlags: [] };
+    const state = initialState(start, triage({ category: 'neighbour', riskFlags: [], repeat: false }));
+    expect(state.clocks.resolve?.provisional).toBe(true);
+    replanClocks(state, { ...policy, version: 2, resolveWithin: { ...policy.resolveWithin, grassroots: 'P30D' } });
+    expect(state.clocks.resolve?.provisional).toBeUndefined();
+    expect(state.clocks.resolve?.dueAt).toBe(new Date(at('2026-12-10T09:00').getTime() + 30 * 86_400_000).toISOString());
   });
 });

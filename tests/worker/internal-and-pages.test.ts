@@ -85,6 +85,30 @@ describe('the workflow’s reports to /internal', () => {
     }
   });
 
+  it('keeps a deadline that reaches a year without a holiday notice marked provisional, in the API and on the case page', async () => {
+    const filed = await fileGridCase();
+    const at = new Date().toISOString();
+    const dueAt = '2027-01-08T16:00:00.000Z';
+    const planned = workflowReport(1, {
+      at,
+      projection: { clocks: [{ clock: 'resolve', startedAt: at, dueAt, warnedAt: null, breachedAt: null, stoppedAt: null, pausedAt: null, provisional: true }] },
+    });
+    expect(await (await report(filed.id, planned)).json()).toEqual({ outcome: 'applied' });
+    const view = (await (await gridWorker(`/api/cases/${filed.id}`)).json()) as { clocks: { clock: string; provisional: boolean }[] };
+    expect(view.clocks.find((clock) => clock.clock === 'resolve')).toMatchObject({ provisional: true });
+    const login = await fetch(`${stack.edgeUrl}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: stack.edgeUrl },
+      body: new URLSearchParams({ token: tokenOf(stack, 'demo-supervisor-ly') }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const html = await (await fetch(`${stack.edgeUrl}/cases/${filed.id}`, { headers: { cookie, 'accept-language': 'zh-CN' } })).text();
+    const resolve = /<li[^>]*data-clock="resolve"[\s\S]*?<\/li>/.exec(html)?.[0];
+    expect(resolve).toContain('2027-01-08 24:00');
+    expect(resolve).toContain('暂定：跨入尚未公布放假安排的年份');
+  });
+
   it('refuses an unsigned or wrongly signed report, and a report on a case that does not exist', async () => {
     const filed = await fileGridCase();
     const warning = event(1, 'clock_warning', filed.deadlines.firstContact);

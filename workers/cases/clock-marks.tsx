@@ -53,6 +53,12 @@ export function ClockList({ frame, clocks, now, paused = false }: { frame: Frame
           <li class={reading.state} data-clock={clock.clock} data-state={reading.state}>
             <strong>{t(lang, `clock.${clock.clock}`)}</strong>{' '}
             <ClockWords frame={frame} dueAt={clock.dueAt} reading={reading} />
+            {clock.provisional ? (
+              <span class="muted" data-testid="provisional">
+                {' '}
+                {t(lang, 'deadline.provisional')}
+              </span>
+            ) : null}
           </li>
         );
       })}

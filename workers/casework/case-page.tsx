@@ -20,7 +20,7 @@ import { RefusedStep, StepSection, type StepAttempt } from './step-forms';
 type Event = CaseView['timeline'][number];
 
 /** An open clock as the lists carry it: warned or breached as the workflow reported; ClockList reads it at `now`. */
-const listed = (clock: CaseView['clocks'][number]): ListedClock => ({ clock: clock.clock, dueAt: clock.dueAt, state: reportedState(clock) });
+const listed = (clock: CaseView['clocks'][number]): ListedClock => ({ clock: clock.clock, dueAt: clock.dueAt, state: reportedState(clock), provisional: clock.provisional });
 
 /** The case's story, newest first: each event with what it said (to whom, which route and why, when and where). */
 function Timeline({ frame, events, names }: { frame: Frame; events: readonly Event[]; names: Map<string, string> }) {

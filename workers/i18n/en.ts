@@ -58,6 +58,7 @@ export const en: Record<MessageKey, string> = {
   'route.joint': 'Joint departments',
   'clock.firstContact': 'First contact',
   'clock.dispatch': 'Dispatch',
+  'deadline.provisional': '(provisional: it reaches a year whose holidays are not announced yet, counted Monday to Friday, and is counted again once they are)',
   'clock.accept': 'Accept',
   'clock.followUp': 'Follow-up',
   'clock.resolve': 'Resolve',

@@ -71,6 +71,7 @@ export const zhCN = {
   'route.joint': '部门联动化解',
   'clock.firstContact': '首次联系',
   'clock.dispatch': '派单',
+  'deadline.provisional': '（暂定：跨入尚未公布放假安排的年份，按周一至周五计，公布后会重新计算）',
   'clock.accept': '接单',
   'clock.followUp': '跟踪反馈',
   'clock.resolve': '化解',

@@ -1,0 +1,1 @@
+ALTER TABLE `case_clocks` ADD `provisional` integer DEFAULT false NOT NULL;
