@@ -4,8 +4,9 @@ import { desktopContext, edgeAndChromium, heading, phoneContext, screenshot, sig
 
 /**
  * An admin changes the SLA policy on a phone, in a real headless Chromium on the edge in workerd with D1: a mistyped
- * duration comes back beside its field, the preview shows the deadlines before and after, and publishing makes the
- * next version. The same page is looked at on a desktop. Temporal is not needed: nobody here files a case.
+ * duration comes back beside its field, the preview shows the deadlines before and after, publishing makes the next
+ * version, and a county day added on the working calendar's page makes the one after. The same page is looked at on
+ * a desktop. Temporal is not needed: nobody here files a case.
  */
 const running = edgeAndChromium();
 
@@ -44,6 +45,18 @@ describe('changing the SLA policy through the admin’s page', () => {
     await screenshot(page, 'admin-policy-published-phone');
     await page.getByRole('link', { name: '查看第 2 版' }).click();
     expect(await heading(page)).toBe('时限规则第 2 版');
+
+    // The county's own day, added on the same phone, is the next version of the policy.
+    await page.getByRole('link', { name: '工作日历' }).first().click();
+    expect(await heading(page)).toBe('工作日历');
+    await page.getByLabel('日期', { exact: true }).fill('2026-03-10');
+    await page.getByLabel('类别', { exact: true }).selectOption('holiday');
+    await page.getByLabel('名称', { exact: true }).fill('三月三');
+    await page.getByRole('button', { name: '添加并发布新版本' }).click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('发布了第 3 版时限规则');
+    expect(await page.getByTestId('county-days').textContent()).toContain('三月三');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'admin-calendar');
 
     const desk = await (await desktopContext(running.browser)).newPage();
     await signIn(desk, running.stack.edgeUrl, tokenOf(running.stack, 'demo-admin'));

@@ -71,6 +71,12 @@ export function AdminHome({ frame, counts }: { frame: Frame; counts: PeopleCount
             {t(lang, 'admin.upkeep.policy')}
           </li>
           <li>
+            <a class="card-link" href="/admin/calendar">
+              {t(lang, 'admin.nav.calendar')}
+            </a>
+            {t(lang, 'admin.upkeep.calendar')}
+          </li>
+          <li>
             <a class="card-link" href="/admin/dead-letters">
               {t(lang, 'admin.nav.deadLetters')}
             </a>

@@ -7,6 +7,7 @@ import { usersManagedBy } from './manage-users';
 import { userPages } from './user-routes';
 import { placePages } from './place-routes';
 import { policyPages } from './policy-routes';
+import { calendarPages } from './calendar-routes';
 import { deadLetterPages } from './dead-letter-routes';
 import { auditPages } from './audit-routes';
 import { signInProviderPages } from './sign-in-provider-routes';
@@ -28,6 +29,7 @@ export const homePages = new Hono<AppEnv>()
   })
   .route('/', userPages)
   .route('/', policyPages)
+  .route('/', calendarPages)
   .route('/', deadLetterPages)
   .route('/', placePages)
   .route('/', auditPages)

@@ -29,6 +29,9 @@ const filing = (inForce: SlaPolicy, edited: SlaPolicy, filedAt: Date): Previewed
   edited: previewDeadlines(edited, filedAt.toISOString()),
 });
 
+/** The form holds no calendar: the county's days stay as the policy in force has them (changed on /admin/calendar). */
+const keepingCalendar = (edited: SlaPolicy, inForce: SlaPolicy): SlaPolicy => ({ ...edited, calendar: inForce.calendar });
+
 /**
  * The admin's page for the SLA policy, over the service of POST /api/policy: a session, not a token. Preview answers
  * in place and saves nothing; publish answers with a redirect back to the page, which says what it did.
@@ -47,16 +50,18 @@ export const policyPages = new Hono<AppEnv>()
     const read = readPolicyForm(c.get('lang'), values);
     if ('errors' in read) return showPolicy(c, { values, errors: read.errors }, 422);
     const inForce = await policyInForce(c.env, c.get('services').db);
+    const edited = keepingCalendar(read.policy, inForce);
     const now = new Date();
     // 22:00 of the county's day, as the station's clock reads it: the edge's offset, as every page shows time.
     const late = lateEveningOf(now, (await frameOf(c)).utcOffset);
-    return showPolicy(c, { values, preview: { now: filing(inForce, read.policy, now), late: filing(inForce, read.policy, late) } });
+    return showPolicy(c, { values, preview: { now: filing(inForce, edited, now), late: filing(inForce, edited, late) } });
   })
   .post('/admin/policy', async (c) => {
     const values = typedValues(await formBody(c));
     const read = readPolicyForm(c.get('lang'), values);
     if ('errors' in read) return showPolicy(c, { values, errors: read.errors }, 422);
-    const published = await publishNewPolicy(c.get('services'), c.env, c.get('user'), read.policy);
+    const inForce = await policyInForce(c.env, c.get('services').db);
+    const published = await publishNewPolicy(c.get('services'), c.env, c.get('user'), keepingCalendar(read.policy, inForce));
     if (published.kind === 'stale') return showPolicy(c, { values, stale: published.inForce }, 409);
     return c.redirect(`/admin/policy?published=${published.version}&cases=${published.casesToTell}`, 303);
   })

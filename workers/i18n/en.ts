@@ -6,6 +6,7 @@ import { adminPageWordsEn } from './admin-pages.en';
 import { adminPlaceWordsEn } from './admin-places.en';
 import { adminAuditWordsEn } from './admin-audit.en';
 import { adminPolicyWordsEn } from './admin-policy.en';
+import { adminCalendarWordsEn } from './admin-calendar.en';
 import { pageWordsEn } from './pages.en';
 import { instructionPageWordsEn } from './instruction-pages.en';
 import type { MessageKey } from './zh-CN';
@@ -230,6 +231,7 @@ export const en: Record<MessageKey, string> = {
   ...adminPlaceWordsEn,
   ...adminAuditWordsEn,
   ...adminPolicyWordsEn,
+  ...adminCalendarWordsEn,
   ...eventWordsEn,
   ...instructionPageWordsEn,
   ...batchPageWordsEn,

@@ -6,6 +6,7 @@ import { adminPageWordsZhCN } from './admin-pages.zh-CN';
 import { adminPlaceWordsZhCN } from './admin-places.zh-CN';
 import { adminAuditWordsZhCN } from './admin-audit.zh-CN';
 import { adminPolicyWordsZhCN } from './admin-policy.zh-CN';
+import { adminCalendarWordsZhCN } from './admin-calendar.zh-CN';
 import { pageWordsZhCN } from './pages.zh-CN';
 import { instructionPageWordsZhCN } from './instruction-pages.zh-CN';
 import type { CaseStatus, Category, Channel, CommunityVisitKind, PartyRole, RiskFlag } from '../../schemas/vocabulary';
@@ -243,6 +244,7 @@ export const zhCN = {
   ...adminPlaceWordsZhCN,
   ...adminAuditWordsZhCN,
   ...adminPolicyWordsZhCN,
+  ...adminCalendarWordsZhCN,
   ...eventWordsZhCN,
   ...instructionPageWordsZhCN,
   ...batchPageWordsZhCN,

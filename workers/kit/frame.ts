@@ -55,6 +55,7 @@ export const navOf = (role: Role): { href: string; label: MessageKey }[] =>
       { href: '/admin/users', label: 'admin.nav.users' as const },
       { href: '/admin/places', label: 'places.nav' as const },
       { href: '/admin/policy', label: 'admin.nav.policy' as const },
+      { href: '/admin/calendar', label: 'admin.nav.calendar' as const },
       { href: '/admin/dead-letters', label: 'admin.nav.deadLetters' as const },
       { href: '/board', label: 'page.nav.board' as const },
       { href: '/dashboard', label: 'board.nav.dashboard' as const },
