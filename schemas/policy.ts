@@ -94,7 +94,7 @@ export const firstContactRuleSchema = v.variant('rule', [
     lateIntakeAfter: clockTimeSchema,
     lateIntakeWithin: durationSchema,
   }),
-  v.object({ rule: v.literal('within'), duration: durationSchema }),
+  v.object({ rule: v.literal('within'), duration: spanSchema }),
 ]);
 
 export const slaPolicySchema = v.object({

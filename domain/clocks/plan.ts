@@ -15,7 +15,7 @@ export interface PlannedClock {
 export function planFirstContact(policy: SlaPolicy, filedAt: Date): PlannedClock {
   const rule = policy.firstContact;
   let due: Date;
-  if (rule.rule === 'within') due = new Date(filedAt.getTime() + durationToMs(rule.duration));
+  if (rule.rule === 'within') due = spanEnd(policy, rule.duration, filedAt).dueAt;
   else {
     const filedLate = localTimeOfDayMs(filedAt, policy.utcOffset) >= clockTimeMs(rule.lateIntakeAfter);
     due = filedLate ? new Date(filedAt.getTime() + durationToMs(rule.lateIntakeWithin)) : endOfLocalDay(filedAt, policy.utcOffset);
@@ -32,11 +32,11 @@ export interface ClockAllowance {
 
 type PlanContext = { startedAt: string; route: RouteName; returnVisitIndex: number };
 
-/** The span of the policy that a clock is measured by; undefined for first contact, which has its own rule. */
+/** The span of the policy that a clock is measured by; undefined for 事不过夜, which has its own rule. */
 function spanOf(policy: SlaPolicy, name: ClockName, context: PlanContext): string | undefined {
   switch (name) {
     case 'firstContact':
-      return undefined;
+      return policy.firstContact.rule === 'within' ? policy.firstContact.duration : undefined;
     case 'dispatch':
       return policy.dispatchWithin;
     // A batch may set its own; this is the policy's allowance for one that does not.

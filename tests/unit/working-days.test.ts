@@ -123,6 +123,9 @@ describe('a policy’s spans in working days and months', () => {
     expect(due('resolve.joint')).toBe(new Date(at('2026-02-12T17:45').getTime() + 20 * 86_400_000).toISOString());
     // 12 March is a working day (a Thursday): a month from 12 February lands there.
     expect(due('resolve.judicial')).toBe(at('2026-03-13T00:00').toISOString());
+    // First contact in working days, where a station counts it so: filed on the eve of National Day, due after it.
+    const firstContact = previewDeadlines({ ...policy, firstContact: { rule: 'within', duration: 'P1WD' } }, at('2026-09-30T16:00').toISOString());
+    expect(firstContact.find((deadline) => deadline.key === 'firstContact')?.dueAt).toBe(at('2026-10-09T00:00').toISOString());
     expect(spanEnd(policy, 'P1M', at('2026-09-05T10:00'))).toMatchObject({ dueAt: at('2026-10-09T00:00'), provisional: false });
   });
 });

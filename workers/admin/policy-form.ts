@@ -88,7 +88,7 @@ export function policyInput(values: PolicyValues): Record<string, unknown> {
 
 const durationFields = new Set<string>(policyFieldPaths.filter((path) => !['utcOffset', 'warnAtShare', 'firstContact.rule', 'firstContact.lateIntakeAfter', 'unsatisfiedVisit'].includes(path)));
 /** The deadlines a policy may also count in working days or months (schemas/policy.ts, spanSchema). */
-const spanFields = new Set<string>(['dispatchWithin', 'accept', 'followUpEvery', 'acknowledgeEscalationWithin', 'resolveWithin.grassroots', 'resolveWithin.judicial', 'resolveWithin.joint', 'returnVisitsAfter', 'departmentReportWithin']);
+const spanFields = new Set<string>(['firstContact.duration', 'dispatchWithin', 'accept', 'followUpEvery', 'acknowledgeEscalationWithin', 'resolveWithin.grassroots', 'resolveWithin.judicial', 'resolveWithin.joint', 'returnVisitsAfter', 'departmentReportWithin']);
 
 /** An error in the form's words, by the rule its field broke: the schema's own messages are the API's, in English. */
 function inFormWords(lang: Lang, error: FieldError): FieldError {
