@@ -25,7 +25,18 @@ export const stepPayloadSchemas = {
   'record-contact': v.object({ note: text(1000) }),
   'schedule-session': v.object({ at: dateTimeSchema, place: text(200) }),
   'record-session': v.object({ summary: text(2000) }),
-  'record-agreement': v.object({ terms: text(4000), requestConfirmation: v.optional(v.boolean(), false) }),
+  /**
+   * The agreement (人民调解协议书, People's Mediation Law Art. 29): `terms` is what was agreed; the facts and matters in
+   * dispute, each party's responsibility and how and by when it is performed go on the printed agreement. Agreements
+   * recorded before these were asked for have `terms` alone.
+   */
+  'record-agreement': v.object({
+    terms: text(4000),
+    facts: v.optional(text(4000)),
+    responsibilities: v.optional(text(2000)),
+    performance: v.optional(text(2000)),
+    requestConfirmation: v.optional(v.boolean(), false),
+  }),
   /** A court that refuses to confirm an agreement fails the route, with its reason. */
   'record-confirmation': v.pipe(
     v.object({ confirmed: v.boolean(), court: text(200), reason: v.optional(reason) }),
@@ -97,7 +108,13 @@ export const stepExamples: { [K in StepName]: v.InferInput<(typeof stepPayloadSc
   // Far enough ahead to stay a time to come: a session in the past is refused, and the load benchmark posts this one.
   'schedule-session': { at: '2030-11-25T15:00', place: '白乐桥村调解室' },
   'record-session': { summary: '双方同意由店主加装油烟净化器' },
-  'record-agreement': { terms: '十日内加装净化器，营业至 22 点', requestConfirmation: false },
+  'record-agreement': {
+    facts: '楼下烧烤店油烟直排，楼上住户多次投诉，双方发生争执',
+    responsibilities: '烧烤店未安装油烟净化设施，负主要责任',
+    terms: '十日内加装净化器，营业至 22 点',
+    performance: '烧烤店于十日内自费加装油烟净化器，社区网格员到场查看',
+    requestConfirmation: false,
+  },
   'record-confirmation': { confirmed: true, court: '西湖区人民法院灵隐共享法庭' },
   'record-department-report': { department: 'market', outcome: 'done', report: '已现场检查，责令整改' },
   'record-failure': { reason: '一方拒绝继续调解' },

@@ -177,7 +177,10 @@ function StepFields({ lang, view, open, mediators, attempt }: StepFormProps): Ch
     case 'record-agreement':
       return (
         <>
-          <Text context={context} name="terms" long />
+          <Text context={context} name="facts" long required={false} hint={t(lang, 'casePage.factsHint')} />
+          <Text context={context} name="responsibilities" long required={false} hint={t(lang, 'casePage.responsibilitiesHint')} />
+          <Text context={context} name="terms" long hint={t(lang, 'casePage.termsHint')} />
+          <Text context={context} name="performance" long required={false} hint={t(lang, 'casePage.performanceHint')} />
           {view.route === 'judicial' ? <Choices context={context} name="requestConfirmation" options={yesNo(lang)} /> : null}
         </>
       );
