@@ -1,8 +1,9 @@
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
 import { createBatchActivities } from './activities/report-batch-event';
 import { createCaseActivities } from './activities/report-case-event';
 import { defaultTaskQueue } from '../schemas/workflow-names';
+import { workerLog } from './worker-log';
 
 /** The worker's settings, all from the environment so the same process runs locally and against a cluster. */
 export function workerSettingsFromEnv(env = process.env) {
@@ -23,7 +24,8 @@ export const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url
 
 export async function runWorker(settings = workerSettingsFromEnv()) {
   // Warnings and errors only: a case's every workflow task at INFO would drown what needs reading.
-  Runtime.install({ logger: new DefaultLogger((process.env.WORKER_LOG_LEVEL as 'INFO' | undefined) ?? 'WARN') });
+  const { log, sdkLogger } = workerLog();
+  Runtime.install({ logger: sdkLogger((process.env.WORKER_LOG_LEVEL as LogLevel | undefined) ?? 'WARN') });
   const connection = await NativeConnection.connect({
     address: settings.temporalAddress,
     ...(settings.apiKey ? { apiKey: settings.apiKey, tls: true } : {}),
@@ -35,7 +37,7 @@ export async function runWorker(settings = workerSettingsFromEnv()) {
     workflowsPath,
     activities: { ...createCaseActivities(settings), ...createBatchActivities(settings) },
   });
-  console.log(`case worker polling ${settings.taskQueue} on ${settings.temporalAddress}`);
+  log.info({ taskQueue: settings.taskQueue, temporalAddress: settings.temporalAddress }, 'case worker polling');
   try {
     await worker.run();
   } finally {

@@ -112,7 +112,7 @@ export async function disputeCase(rawInput: unknown): Promise<CaseState> {
       await reporting;
       while (queued.length) {
         const batch = queued.splice(0, reportsPerDelivery);
-        await reportCaseEvents(state.caseId, batch, input.requestId).catch((error: unknown) => log.error('reports refused', { seqs: batch.map((event) => event.seq), error: String(error) }));
+        await reportCaseEvents(state.caseId, batch, input.requestId).catch((error: unknown) => log.error('reports refused', { seqs: batch.map((event) => event.seq), error: String(error), requestId: input.requestId }));
       }
     } finally {
       // Set in the same turn as the last check of the queue: a report queued after it starts a delivery of its own.
