@@ -5,6 +5,7 @@ import type { AppEnv } from '../workers/env';
 import type { EdgePlatform } from '../workers/runtime/platform';
 import { eachMinute } from '../workers/sync/each-minute';
 import { AfterAnswer } from './after-answer';
+import { attachmentDirectory } from './attachment-directory';
 import { openCallerLimit } from './caller-limit';
 import { openSqliteFile } from './database';
 import { edgeMetrics } from './metrics';
@@ -25,7 +26,8 @@ async function main() {
     throw new Error(`${settings.databaseFile} is ${behind} migration(s) behind this version of Fengqiao; run \`npm run migrate\` first.`);
   }
   const bindings = { ...settings.bindings, CALLER_LIMIT: await openCallerLimit(settings.callerLimitsFile, { limit: settings.callerLimit, periodSeconds: 10 }) };
-  const county: EdgePlatform = { database: () => db };
+  const attachments = attachmentDirectory(settings.attachmentsDir);
+  const county: EdgePlatform = { database: () => db, attachments: () => attachments };
   const metrics = edgeMetrics(db);
   const app = new Hono<AppEnv>().use(metrics.observe).route('/', buildApp(county));
   const afterAnswer = new AfterAnswer();
@@ -39,7 +41,7 @@ async function main() {
       return app.fetch(asTheCallerMadeIt(request, incoming), bindings, afterAnswer.contextForRequest());
     },
   });
-  logger.info({ listen: `http://${settings.host}:${settings.port}`, database: settings.databaseFile }, 'edge listening');
+  logger.info({ listen: `http://${settings.host}:${settings.port}`, database: settings.databaseFile, attachments: settings.attachmentsDir }, 'edge listening');
 
   let minuteRunning = false;
   const minute = setInterval(async () => {

@@ -12,6 +12,7 @@ const optionalText = v.optional(v.pipe(v.string(), v.nonEmpty()));
 export const countyEdgeEnvSchema = v.object({
   FENGQIAO_DATABASE: v.pipe(v.string('FENGQIAO_DATABASE must name the SQLite file'), v.nonEmpty()),
   FENGQIAO_CALLER_LIMITS: optionalText,
+  FENGQIAO_ATTACHMENTS_DIR: optionalText,
   FENGQIAO_HOST: v.optional(v.string(), '127.0.0.1'),
   FENGQIAO_PORT: whole('8787'),
   FENGQIAO_CALLER_LIMIT: whole('1000'),
@@ -33,6 +34,8 @@ export const countyEdgeEnvSchema = v.object({
 export interface CountyEdgeSettings {
   databaseFile: string;
   callerLimitsFile: string;
+  /** The directory attachments' bytes are kept in. */
+  attachmentsDir: string;
   host: string;
   port: number;
   callerLimit: number;
@@ -48,12 +51,13 @@ export function countyEdgeSettings(env: NodeJS.ProcessEnv): CountyEdgeSettings {
     const lines = parsed.issues.map((issue) => `  ${v.getDotPath(issue) ?? ''}: ${issue.message}`);
     throw new Error(`The edge's environment is not right:\n${lines.join('\n')}`);
   }
-  const { FENGQIAO_DATABASE, FENGQIAO_CALLER_LIMITS, FENGQIAO_HOST, FENGQIAO_PORT, FENGQIAO_CALLER_LIMIT, FENGQIAO_EACH_MINUTE_MS, FENGQIAO_METRICS_TOKEN, ...bindings } =
+  const { FENGQIAO_DATABASE, FENGQIAO_CALLER_LIMITS, FENGQIAO_ATTACHMENTS_DIR, FENGQIAO_HOST, FENGQIAO_PORT, FENGQIAO_CALLER_LIMIT, FENGQIAO_EACH_MINUTE_MS, FENGQIAO_METRICS_TOKEN, ...bindings } =
     parsed.output;
   const databaseFile = resolve(FENGQIAO_DATABASE);
   return {
     databaseFile,
     callerLimitsFile: resolve(FENGQIAO_CALLER_LIMITS ?? join(dirname(databaseFile), 'caller-limits.sqlite')),
+    attachmentsDir: resolve(FENGQIAO_ATTACHMENTS_DIR ?? join(dirname(databaseFile), 'attachments')),
     host: FENGQIAO_HOST,
     port: FENGQIAO_PORT,
     callerLimit: FENGQIAO_CALLER_LIMIT,

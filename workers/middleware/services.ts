@@ -10,6 +10,7 @@ export const provideServices = (platform: EdgePlatform) =>
   createMiddleware<AppEnv>(async (c, next) => {
     c.set('services', {
       db: platform.database(c.env),
+      attachments: platform.attachments(c.env),
       gateway: HttpWorkflowGateway.fromEnv(c.env),
       defer: (work) => c.executionCtx.waitUntil(work),
       refusalBackoff: refusalBackoffFrom(c.env),

@@ -1,10 +1,13 @@
 import type { Database } from '../../db/client';
+import type { AttachmentStore } from './attachment-store';
 import type { WorkflowGateway } from '../sync/gateway';
 import type { RefusalBackoff } from '../sync/outbox-delivery';
 
-/** What a service needs from the request it serves: the data, the way to Temporal, and a way to finish work later. */
+/** What a service needs from the request it serves: the data and attachments, the way to Temporal, and a way to finish work later. */
 export interface EdgeServices {
   db: Database;
+  /** Attachments' bytes (the database holds what is known of each). */
+  attachments: AttachmentStore;
   gateway: WorkflowGateway;
   /** Work that may finish after the answer has gone (the request's waitUntil). */
   defer: (work: Promise<unknown>) => void;

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client';
 import type { Bindings } from '../env';
+import type { AttachmentStore } from './attachment-store';
 
 /**
  * What differs between the two places the edge runs, named once: Cloudflare's workerd (workers/index.ts) and a
@@ -10,4 +11,6 @@ import type { Bindings } from '../env';
 export interface EdgePlatform {
   /** The database a request reads and writes: D1 on Cloudflare, a SQLite file on a county's servers. */
   database(env: Bindings): Database;
+  /** Where attachments' bytes are kept: an R2 bucket on Cloudflare, a directory on a county's servers. */
+  attachments(env: Bindings): AttachmentStore;
 }
