@@ -22,6 +22,8 @@ export const refusalParamKinds = {
    * offset, and it shows the moment in local time beside them.
    */
   instant: v.string(),
+  /** What a file was taken for by its bytes (schemas/attachment.ts): a page says it in its own words. */
+  attachmentKind: v.string(),
 } as const;
 export type RefusalParamKind = keyof typeof refusalParamKinds;
 
@@ -83,6 +85,16 @@ export const refusalCodes = {
   instructionAnswered: { at: 'instant' },
   /** A rejected line of a batch dispatched nothing to answer. */
   instructionRejected: {},
+  /** A file sent with nothing in it (a phone that lost it on the way). */
+  attachmentEmpty: { name: 'text' },
+  /** A file whose bytes are none of the types that may be attached (domain/attachments/file-types.ts). */
+  attachmentNotAllowed: { name: 'text' },
+  /** A file whose name claims a type that may be attached (`claimed`: PDF, JPEG …) while its bytes are none. */
+  attachmentNotWhatItSays: { name: 'text', claimed: 'text' },
+  /** Larger than its kind may be: `limit` in MB. */
+  attachmentTooLarge: { kind: 'attachmentKind', limit: 'number' },
+  /** A request larger than any attachment may be, refused before it is read: `limit` in MB. */
+  uploadTooLarge: { limit: 'number' },
 } as const satisfies Record<string, Record<string, RefusalParamKind>>;
 export type RefusalCode = keyof typeof refusalCodes;
 

@@ -116,7 +116,7 @@ describe('a refusal', () => {
 
   const sample: { [K in RefusalParamKind]: unknown } = {
     text: '外出', number: 2, status: 'resolved', route: 'judicial', routeStage: 'failed', department: 'market',
-    departments: ['police', 'market'], riskFlags: ['violence'], step: 'assign', holder: '赵调解员', instant: '2026-11-24T08:30:00.000Z',
+    departments: ['police', 'market'], riskFlags: ['violence'], step: 'assign', holder: '赵调解员', instant: '2026-11-24T08:30:00.000Z', attachmentKind: 'photo',
   };
   it.each(Object.keys(refusalCodes) as RefusalCode[])('%s has words in Chinese and English that name every value it carries', (code) => {
     const kinds = refusalCodes[code] as Record<string, RefusalParamKind>;

@@ -1,4 +1,5 @@
 import { eventWordsEn } from './event-words.en';
+import { attachmentWordsEn } from './attachments.en';
 import { batchPageWordsEn } from './batch-pages.en';
 import { casePageWordsEn } from './case-pages.en';
 import { boardPageWordsEn } from './board-pages.en';
@@ -225,6 +226,7 @@ export const en: Record<MessageKey, string> = {
   note: 'Note',
   // The pages' own words: a block of their own (pages.en.ts).
   ...pageWordsEn,
+  ...attachmentWordsEn,
   ...casePageWordsEn,
   ...boardPageWordsEn,
   ...adminPageWordsEn,

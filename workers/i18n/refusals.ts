@@ -37,6 +37,8 @@ function say(lang: Lang, voice: Voice, kind: RefusalParamKind, value: unknown): 
     case 'routeStage':
     case 'department':
       return page ? word(lang, `${kind}.${String(value)}`) : String(value);
+    case 'attachmentKind':
+      return page ? word(lang, `attachment.kind.${String(value)}`) : String(value);
     case 'departments':
       return joined(lang, (value as string[]).map((item) => (page ? word(lang, `department.${item}`) : item)));
     case 'riskFlags':

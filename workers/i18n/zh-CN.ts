@@ -1,4 +1,5 @@
 import { eventWordsZhCN } from './event-words.zh-CN';
+import { attachmentWordsZhCN } from './attachments.zh-CN';
 import { batchPageWordsZhCN } from './batch-pages.zh-CN';
 import { casePageWordsZhCN } from './case-pages.zh-CN';
 import { boardPageWordsZhCN } from './board-pages.zh-CN';
@@ -238,6 +239,7 @@ export const zhCN = {
   note: '说明',
   // The pages' own words: a block of their own (pages.zh-CN.ts).
   ...pageWordsZhCN,
+  ...attachmentWordsZhCN,
   ...casePageWordsZhCN,
   ...boardPageWordsZhCN,
   ...adminPageWordsZhCN,
