@@ -504,3 +504,47 @@ export const batchEvents = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.batchId, table.seq] })],
 );
+
+/**
+ * The mediation agreements (人民调解协议书) recorded on cases, each numbered per committee and year: the committee is
+ * the case's station, the year the county's local year of the report that recorded it. The number is counted inside
+ * the batch that projects the report (db/queries/projection.ts), so no two agreements share one and none is skipped;
+ * a retried report is rolled back by its timeline row before it counts again. What the agreement says is the step's
+ * detail on the timeline row (case, seq).
+ */
+export const agreements = sqliteTable(
+  'agreements',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references((): AnySQLiteColumn => cases.id),
+    workflowSeq: integer('workflow_seq').notNull(),
+    committeeCode: text('committee_code')
+      .notNull()
+      .references((): AnySQLiteColumn => jurisdictions.code),
+    year: integer('year').notNull(),
+    number: integer('number').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.caseId, table.workflowSeq] }),
+    uniqueIndex('agreements_committee_year_number').on(table.committeeCode, table.year, table.number),
+  ],
+);
+
+/**
+ * How a station's mediation committee names itself on its agreements: its name, the words of its seal and the
+ * prefix of its numbers ("灵人调" of "（2026）灵人调字第 12 号"). A station without a row takes defaults from its name.
+ */
+export const agreementTemplates = sqliteTable('agreement_templates', {
+  stationCode: text('station_code')
+    .primaryKey()
+    .references((): AnySQLiteColumn => jurisdictions.code),
+  committeeName: text('committee_name').notNull(),
+  sealText: text('seal_text').notNull(),
+  numberPrefix: text('number_prefix').notNull(),
+  updatedBy: text('updated_by')
+    .notNull()
+    .references((): AnySQLiteColumn => users.id),
+  updatedAt: text('updated_at').notNull(),
+});

@@ -8,6 +8,7 @@ import { requireUser } from '../middleware/auth';
 import { requirePagePermission } from '../kit/page-errors';
 import { frameOf } from '../kit/page-frame';
 import { dispatchEach } from './bulk-dispatch';
+import { configuredPolicy } from '../county/sla-policy';
 import { BulkDispatchPage } from './bulk-dispatch-page';
 
 const texts = (value: unknown) => [value ?? []].flat().filter((item): item is string => typeof item === 'string');
@@ -39,6 +40,6 @@ export const bulkDispatchPages = new Hono<AppEnv>().use('/board/dispatch', requi
     return c.html(<BulkDispatchPage frame={await frameOf(c)} results={[]} mediatorName="" errors={formErrors(lang, body, parsed.issues)} back={back} />, 422);
   }
   const user = c.get('user');
-  const [results, mediator] = await Promise.all([dispatchEach(c.get('services'), user, parsed.output), findUserById(c.get('services').db, parsed.output.mediatorId)]);
+  const [results, mediator] = await Promise.all([dispatchEach(c.get('services'), user, parsed.output, configuredPolicy(c.env).utcOffset), findUserById(c.get('services').db, parsed.output.mediatorId)]);
   return c.html(<BulkDispatchPage frame={await frameOf(c)} results={results} mediatorName={mediator?.name ?? parsed.output.mediatorId} errors={[]} back={back} />);
 });

@@ -16,11 +16,11 @@ export type DispatchResult = { caseId: string; caseNumber?: string; answer: Step
  * dispatched already) leaves the others as they go. Each step's ID is the form's key and the case, so the form
  * sent again attaches to the first try of each.
  */
-export async function dispatchEach(services: EdgeServices, user: SignedInUser, form: BulkDispatchForm): Promise<DispatchResult[]> {
+export async function dispatchEach(services: EdgeServices, user: SignedInUser, form: BulkDispatchForm, utcOffset: string): Promise<DispatchResult[]> {
   const payload = v.parse(stepPayloadSchemas.assign, { mediatorId: form.mediatorId });
   const results: DispatchResult[] = [];
   for (const caseId of new Set(form.caseId)) {
-    const answer = await takeStep(services, { user, caseId, step: 'assign', payload, stepId: `bulk-${form.key}-${caseId}` });
+    const answer = await takeStep(services, { user, caseId, step: 'assign', payload, stepId: `bulk-${form.key}-${caseId}`, utcOffset });
     // A case the caller may not read keeps its number to itself, as its page does.
     const found = answer.kind === 'taken' ? undefined : await findCase(services.db, caseId);
     const caseNumber = answer.kind === 'taken' ? answer.view.caseNumber : found && mayReadCase(user, readableOf(found)) ? found.caseNumber : undefined;

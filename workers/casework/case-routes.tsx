@@ -127,7 +127,15 @@ export const casePages = new Hono<AppEnv>()
     const parsed = v.safeParse(stepPayloadSchemas[step], formToPayload(step, body));
     if (!parsed.success) return again({ errors: stepFieldErrors(step, parsed.issues, lang) }, 422);
     const onBehalfOfAssignee = body.onBehalfOfAssignee === '1';
-    const answer = await takeStep(c.get('services'), { user: c.get('user'), caseId, step, payload: parsed.output, stepId, onBehalfOfAssignee });
+    const answer = await takeStep(c.get('services'), {
+      user: c.get('user'),
+      caseId,
+      step,
+      payload: parsed.output,
+      stepId,
+      onBehalfOfAssignee,
+      utcOffset: configuredPolicy(c.env).utcOffset,
+    });
     switch (answer.kind) {
       case 'taken':
         return c.redirect(fromTasks ? `/tasks?reported=${encodeURIComponent(answer.view.caseNumber)}` : `/cases/${caseId}?done=${step}`, 303);

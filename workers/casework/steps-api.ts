@@ -5,6 +5,7 @@ import { isMediatorStep } from '../../domain/permissions';
 import type { AppEnv } from '../env';
 import { fieldErrors } from '../i18n/messages';
 import { takeStep } from './take-step';
+import { configuredPolicy } from '../county/sla-policy';
 import { caseViewAsSeenBy } from '../cases/case-view';
 import { idempotencyKeyPattern, invalidKey } from '../../schemas/idempotency-key';
 import { refusalReason, refusalSentence } from '../i18n/refusals';
@@ -35,7 +36,7 @@ export const stepsApi = new Hono<AppEnv>().post('/:id/steps/:step', async (c) =>
   const stepId = key ?? crypto.randomUUID();
   c.header('idempotency-key', stepId);
   const onBehalfOfAssignee = onBehalf?.success === true && onBehalf.output.onBehalfOfAssignee === '1';
-  const answer = await takeStep(c.get('services'), { user: c.get('user'), caseId: c.req.param('id'), step, payload: parsed.output, stepId, onBehalfOfAssignee });
+  const answer = await takeStep(c.get('services'), { user: c.get('user'), caseId: c.req.param('id'), step, payload: parsed.output, stepId, onBehalfOfAssignee, utcOffset: configuredPolicy(c.env).utcOffset });
   switch (answer.kind) {
     case 'taken':
       return c.json(caseViewAsSeenBy(c.get('user'), answer.view));

@@ -21,6 +21,8 @@ export interface StepRequest<S extends StepName = StepName> {
   stepId: string;
   /** A supervisor records this mediator's step for the mediator the case is dispatched to. */
   onBehalfOfAssignee?: boolean;
+  /** The county's offset from UTC: an agreement the step records is numbered in the county's year. */
+  utcOffset: string;
 }
 
 export type StepAnswer =
@@ -83,7 +85,7 @@ export async function takeStep(services: EdgeServices, request: StepRequest): Pr
     // /internal makes; the activity's delivery of the same reports later finds them there and changes nothing.
     after = await timed(
       'record',
-      recordStepReports(db, found, outcome.reports).catch((error: unknown) => {
+      recordStepReports(db, found, outcome.reports, request.utcOffset).catch((error: unknown) => {
         console.error(`step ${request.stepId}: its reports wait for their delivery`, error);
         return undefined;
       }),

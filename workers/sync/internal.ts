@@ -6,6 +6,7 @@ import { caseReportSchema } from '../../schemas/case-event';
 import type { AppEnv } from '../env';
 import { requireInternalSignature } from '../middleware/internal-signature';
 import { recordBatchReport } from './record-batch-report';
+import { configuredPolicy } from '../county/sla-policy';
 import { recordCaseReport } from './record-report';
 
 /** Where the workflow worker writes what happened; the edge stays the only writer of D1. */
@@ -19,7 +20,9 @@ const report = <S extends v.GenericSchema>(schema: S) =>
 export const internalRoutes = new Hono<AppEnv>()
   .use(requireInternalSignature)
   .post('/cases/:id/events', report(caseReportSchema), async (c) => {
-    const outcome = await recordCaseReport(c.get('services').db, c.req.param('id'), c.req.valid('json'));
+    // An agreement the report records is numbered in the county's year, as the pages tell time.
+    const { utcOffset } = configuredPolicy(c.env);
+    const outcome = await recordCaseReport(c.get('services').db, c.req.param('id'), c.req.valid('json'), utcOffset);
     if (outcome === 'unknownCase') return c.json({ error: 'not_found', message: 'No such case.' }, 404);
     return c.json({ outcome });
   })

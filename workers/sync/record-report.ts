@@ -10,10 +10,10 @@ const noticeOf = (report: CaseReport, target: ProjectionTarget) =>
   report.notify ? addresseesOf(report.type, report.notify, { ...target, assigneeId: report.projection.assigneeId }, report.notifyUserId) : [];
 
 /** A workflow's report lands in D1 once, with a notification for whoever the event is addressed to. */
-export async function recordCaseReport(db: Database, caseId: string, report: CaseReport): Promise<ApplyOutcome | 'unknownCase'> {
+export async function recordCaseReport(db: Database, caseId: string, report: CaseReport, utcOffset: string): Promise<ApplyOutcome | 'unknownCase'> {
   const target = await findProjectionTarget(db, caseId);
   if (!target) return 'unknownCase';
-  return applyCaseReport(db, caseId, report, target.projectedSeq, noticeOf(report, target));
+  return applyCaseReport(db, caseId, report, target.projectedSeq, noticeOf(report, target), utcOffset);
 }
 
 /**
@@ -22,8 +22,13 @@ export async function recordCaseReport(db: Database, caseId: string, report: Cas
  * one) is sorted out by the writes themselves. Should one of the reports be in D1 already (the step sent again and
  * answered with the same reports), each is recorded on its own, as /internal would, and the case read after.
  */
-export async function recordStepReports(db: Database, target: ProjectionTarget & { id: string }, reports: readonly CaseReport[]): Promise<CaseDetail | undefined> {
-  const writes: BatchItem<'sqlite'>[] = reports.flatMap((report) => caseReportWrites(db, target.id, report, target.projectedSeq, noticeOf(report, target)));
+export async function recordStepReports(
+  db: Database,
+  target: ProjectionTarget & { id: string },
+  reports: readonly CaseReport[],
+  utcOffset: string,
+): Promise<CaseDetail | undefined> {
+  const writes: BatchItem<'sqlite'>[] = reports.flatMap((report) => caseReportWrites(db, target.id, report, target.projectedSeq, noticeOf(report, target), utcOffset));
   const reads = caseDetailReads(db, target.id);
   try {
     const answers: unknown[] = await db.batch([...writes, ...reads] as unknown as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
@@ -31,6 +36,6 @@ export async function recordStepReports(db: Database, target: ProjectionTarget &
   } catch (error) {
     if (!isUniqueViolation(error, 'timeline_events')) throw error;
   }
-  for (const report of reports) await recordCaseReport(db, target.id, report);
+  for (const report of reports) await recordCaseReport(db, target.id, report, utcOffset);
   return findCaseDetail(db, target.id);
 }
