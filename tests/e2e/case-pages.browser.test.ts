@@ -116,7 +116,10 @@ describe('a mediator on a phone', () => {
     await step(page, 'record-session').getByRole('button', { name: '记录调解' }).click();
     await expect(flash(page)).resolves.toBe('已办理：记录调解情况。');
     await screenshot(page, 'mediator-case');
+    await step(page, 'record-agreement').getByLabel('纠纷主要事实和争议事项').fill('楼下烧烤店油烟直排，楼上住户多次投诉，双方发生争执');
+    await step(page, 'record-agreement').getByLabel('各方当事人的责任').fill('烧烤店未安装油烟净化设施，负主要责任');
     await step(page, 'record-agreement').getByLabel('协议内容', { exact: true }).fill('十日内加装净化器，营业至 22 点');
+    await step(page, 'record-agreement').getByLabel('履行方式和期限').fill('烧烤店于十日内自费加装油烟净化器，网格员到场查看');
     await step(page, 'record-agreement').getByRole('button', { name: '记录协议' }).click();
     await expect(flash(page)).resolves.toBe('已办理：记录调解协议。');
     await expect(page.getByTestId('status').textContent()).resolves.toBe('已化解，待回访');
@@ -125,6 +128,26 @@ describe('a mediator on a phone', () => {
     expect(timeline.slice(0, 4).some((line) => line.includes('记录调解协议') && line.includes('赵调解员'))).toBe(true);
     expect(timeline.some((line) => line.includes('接单') && line.includes('赵调解员'))).toBe(true);
     await screenshot(page, 'mediator-case-resolved');
+
+    // The agreement, numbered, to print: every item of Art. 29, on A4, with nothing of the site on the paper.
+    await page.getByTestId('agreement-link').click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('人民调解协议书');
+    await expect(page.getByTestId('agreement-number').textContent()).resolves.toMatch(/（\d{4}）灵人调字第 \d+ 号/);
+    for (const part of ['agreement-facts', 'agreement-responsibilities', 'agreement-terms', 'agreement-performance']) {
+      await expect(page.getByTestId(part).locator('.doc-text').textContent(), part).resolves.not.toContain('未记录');
+    }
+    await expect(page.getByTestId('agreement-copies').textContent()).resolves.toContain('当事人各执一份');
+    await expect(page.locator('[data-signature]').count()).resolves.toBeGreaterThanOrEqual(3);
+    await expect(page.getByRole('button', { name: '打印协议书' }).isVisible()).resolves.toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.site-nav').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('button', { name: '打印协议书' }).isVisible()).resolves.toBe(false);
+    await expect(page.getByTestId('agreement').isVisible()).resolves.toBe(true);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await screenshot(page, 'agreement-print');
+    await page.emulateMedia({ media: 'screen' });
     await phone.close();
   });
 });

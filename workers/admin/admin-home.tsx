@@ -83,6 +83,12 @@ export function AdminHome({ frame, counts }: { frame: Frame; counts: PeopleCount
             {t(lang, 'admin.upkeep.deadLetters')}
           </li>
           <li>
+            <a class="card-link" href="/admin/agreements">
+              {t(lang, 'agreementTemplate.nav')}
+            </a>
+            {t(lang, 'agreementTemplate.homeText')}
+          </li>
+          <li>
             <a class="card-link" href="/admin/sign-in">
               {t(lang, 'page.ssoAdmin.link')}
             </a>

@@ -11,6 +11,7 @@ import { calendarPages } from './calendar-routes';
 import { deadLetterPages } from './dead-letter-routes';
 import { auditPages } from './audit-routes';
 import { signInProviderPages } from './sign-in-provider-routes';
+import { agreementTemplatePages } from './agreement-template-routes';
 import { requirePagePermission } from '../kit/page-errors';
 import { frameOf } from '../kit/page-frame';
 
@@ -33,4 +34,5 @@ export const homePages = new Hono<AppEnv>()
   .route('/', deadLetterPages)
   .route('/', placePages)
   .route('/', auditPages)
-  .route('/', signInProviderPages);
+  .route('/', signInProviderPages)
+  .route('/', agreementTemplatePages);

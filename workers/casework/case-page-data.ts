@@ -1,3 +1,4 @@
+import { findLatestAgreement } from '../../db/queries/agreements';
 import { namesOfUsers } from '../../db/queries/case-states';
 import type { SignedInUser } from '../../db/queries/users';
 import type { OpenStep } from '../../domain/steps-now';
@@ -24,6 +25,8 @@ export interface CasePageData {
   names: Map<string, string>;
   /** Each named department's report deadline, or when it answered. */
   departmentDeadlines: DepartmentDeadlines;
+  /** A numbered agreement stands on the case, to print. */
+  agreementNumbered: boolean;
 }
 
 /**
@@ -45,10 +48,13 @@ export async function readCasePage(
   const view = caseViewAsSeenBy(user, toCaseView(detail));
   const dispatching = openSteps?.some((open) => open.step === 'assign');
   const people = new Set([...view.timeline.map((event) => event.actor), ...(view.assigneeId ? [view.assigneeId] : [])]);
-  const [load, names, departmentDeadlines] = await Promise.all([
+  // Only a case whose timeline records an agreement is asked for its number.
+  const agreed = view.timeline.some((event) => event.type === 'step:record-agreement');
+  const [load, names, departmentDeadlines, agreement] = await Promise.all([
     dispatching ? mediatorsWithLoad(db, user, caseId) : undefined,
     namesOfUsers(db, [...people].filter((id) => id !== 'system')),
     deadlinesOfCase(db, context.configuredPolicy, { filedAt: detail.case.filedAt, route: detail.case.progress?.route, events: detail.timeline }),
+    agreed ? findLatestAgreement(db, caseId) : undefined,
   ]);
   return {
     view,
@@ -57,5 +63,6 @@ export async function readCasePage(
     mediators: load?.kind === 'listed' ? load.mediators : [],
     names,
     departmentDeadlines,
+    agreementNumbered: agreement !== undefined,
   };
 }

@@ -186,6 +186,13 @@ export function CasePage({ frame, data, now, done, attempt, unavailable }: CaseP
       ) : null}
       <h2>{t(lang, 'casePage.facts')}</h2>
       <Facts frame={frame} view={view} names={names} deadlines={data.departmentDeadlines} now={now} />
+      {data.agreementNumbered ? (
+        <p>
+          <a href={`/cases/${view.id}/agreement`} data-testid="agreement-link">
+            {t(lang, 'agreement.link')}
+          </a>
+        </p>
+      ) : null}
       <h2>{t(lang, 'casePage.parties')}</h2>
       <ul class="cards" data-testid="parties">
         {view.parties.map((party) => (

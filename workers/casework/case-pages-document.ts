@@ -54,6 +54,14 @@ export function casePagePaths(): Record<string, unknown> {
         responses: { 200: page('The case page.'), 404: page('No such case within your jurisdiction.'), ...forWorkers, ...signedIn },
       },
     },
+    '/cases/{id}/agreement': {
+      get: {
+        tags: ['pages'],
+        summary: 'The case’s mediation agreement (人民调解协议书) to print on A4: its number, every item People’s Mediation Law Art. 29 asks for, and the lines to sign and seal',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+        responses: { 200: page('The agreement, print-ready.'), 404: page('No such case within your jurisdiction, or no agreement recorded on it.'), ...forWorkers, ...signedIn },
+      },
+    },
     '/cases/{id}/steps/{step}': {
       post: {
         tags: ['pages'],

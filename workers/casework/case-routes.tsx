@@ -16,6 +16,8 @@ import { MediatorHome } from './mediator-home';
 import { formToPayload, stepFieldErrors } from './step-form-input';
 import type { StepAttempt } from './step-forms';
 import { readCasePage } from './case-page-data';
+import { AgreementPage } from './agreement-page';
+import { readAgreementPage } from './agreement-data';
 import { listCasesFor } from '../cases/case-list';
 import { openStepsOfCases } from './open-steps';
 import { deadlinesOfCases } from './department-deadlines';
@@ -84,6 +86,7 @@ export const casePages = new Hono<AppEnv>()
   .use('/inbox/*', requireUser('page'))
   .use('/cases/:id', requireUser('page'), requirePagePermission('stepCases'))
   .use('/cases/:id/steps/*', requireUser('page'), requirePagePermission('stepCases'))
+  .use('/cases/:id/agreement', requireUser('page'), requirePagePermission('stepCases'))
   .get('/queue', async (c) => {
     const list = await workList(c, { mine: '1', sort: 'nearestDue' });
     return c.html(<MediatorHome frame={await frameOf(c)} rows={list.rows} nextCursor={list.nextCursor} paged={list.paged} now={new Date()} />);
@@ -103,6 +106,12 @@ export const casePages = new Hono<AppEnv>()
   .get('/cases/:id', async (c) => {
     const done = c.req.query('done');
     return casePage(c, { done: isStepName(done) ? done : undefined });
+  })
+  // The case's mediation agreement to print: for whoever may read the case, and as missing as the case to anyone else.
+  .get('/cases/:id/agreement', async (c) => {
+    const data = await readAgreementPage(c.get('services'), c.get('user'), c.req.param('id'));
+    if (!data) return pageError(c, 404);
+    return c.html(<AgreementPage frame={await frameOf(c)} {...data} />);
   })
   .post('/cases/:id/steps/:step', async (c) => {
     const step = c.req.param('step');

@@ -15,6 +15,7 @@ import { statsPath } from '../board/stats-document';
 import { boardPagePaths } from '../board/board-pages-document';
 import { adminPagePaths } from '../admin/admin-pages-document';
 import { upkeepPagePaths } from '../admin/upkeep-pages-document';
+import { agreementTemplatePagePaths } from '../admin/agreement-templates-document';
 import { batchPaths } from '../batches/batches-document';
 import { instructionPagePaths } from '../batches/instruction-pages-document';
 import { sessionPaths } from '../accounts/session-document';
@@ -50,6 +51,7 @@ export function buildOpenApiDocument() {
     ...adminPagePaths(),
     ...placePagePaths(),
     ...upkeepPagePaths(),
+    ...agreementTemplatePagePaths(),
     ...notificationPaths(),
     ...oversightPaths(),
     ...receiptPaths(),

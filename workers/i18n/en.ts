@@ -10,6 +10,7 @@ import { adminPolicyWordsEn } from './admin-policy.en';
 import { adminCalendarWordsEn } from './admin-calendar.en';
 import { pageWordsEn } from './pages.en';
 import { instructionPageWordsEn } from './instruction-pages.en';
+import { agreementWordsEn } from './agreement.en';
 import type { MessageKey } from './zh-CN';
 
 /** English has exactly the keys of zh-CN: a word missing or extra fails the type check. */
@@ -237,4 +238,5 @@ export const en: Record<MessageKey, string> = {
   ...eventWordsEn,
   ...instructionPageWordsEn,
   ...batchPageWordsEn,
+  ...agreementWordsEn,
 };

@@ -10,6 +10,7 @@ import { adminPolicyWordsZhCN } from './admin-policy.zh-CN';
 import { adminCalendarWordsZhCN } from './admin-calendar.zh-CN';
 import { pageWordsZhCN } from './pages.zh-CN';
 import { instructionPageWordsZhCN } from './instruction-pages.zh-CN';
+import { agreementWordsZhCN } from './agreement.zh-CN';
 import type { CaseStatus, Category, Channel, CommunityVisitKind, PartyRole, RiskFlag } from '../../schemas/vocabulary';
 
 /** Keys built from the vocabularies: each word of each list needs its words in both languages. */
@@ -250,6 +251,7 @@ export const zhCN = {
   ...eventWordsZhCN,
   ...instructionPageWordsZhCN,
   ...batchPageWordsZhCN,
+  ...agreementWordsZhCN,
 } as const satisfies Record<VocabularyKey, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -182,4 +182,26 @@ pre { overflow-x: auto; background: #f6f8fa; padding: .75rem; }
 }
 @media (min-width: 64rem) { .charts { grid-template-columns: 1fr 1fr; } }
 @media (min-width: 40rem) { .choices { grid-template-columns: 1fr 1fr; } }
+/* A document to print (the mediation agreement): on screen a sheet on the page, on paper A4 with the page's own
+   margins and nothing of the site around it. */
+main:has(.document) > h1 { text-align: center; letter-spacing: .2em; }
+.document { background: #fff; border: 1px solid #d0d7de; padding: 1.5rem; font-family: "Songti SC", "Noto Serif CJK SC", "SimSun", serif; }
+.document h2 { font-size: 1.05rem; margin: 1.25rem 0 .35rem; }
+.document .doc-number { text-align: right; margin: 0 0 1rem; }
+.document .doc-text { white-space: pre-wrap; margin: 0; }
+.document table.doc-parties { border-collapse: collapse; width: 100%; }
+.document table.doc-parties th, .document table.doc-parties td { border: 1px solid #57606a; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+.document .signature-lines { list-style: none; padding: 0; margin: 1.5rem 0 0; }
+.document .signature-lines li { display: flex; gap: .5rem; align-items: flex-end; min-height: 3rem; }
+.document .signature-lines .line { flex: 1; border-bottom: 1px solid #1b1f24; min-width: 8rem; }
+.document .seal { text-align: right; margin-top: 2rem; }
+.print-actions { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; margin: 0 0 1rem; }
+@page { size: A4; margin: 20mm 18mm; }
+@media print {
+  body { background: #fff; font-size: 12pt; }
+  .site-header, .site-nav, .site-footer, .skip, .print-actions, .no-print { display: none !important; }
+  main { max-width: none; margin: 0; padding: 0; }
+  .document { border: 0; padding: 0; }
+  .document .signature-lines li, .document .seal { break-inside: avoid; }
+}
 `;

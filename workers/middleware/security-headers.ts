@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
 import { intakeDraftScript } from '../kit/intake-draft.bundle';
+import { printScript } from '../kit/print-script';
 import { styles } from '../kit/styles';
 import { isMachinePath } from '../kit/page-errors';
 
@@ -10,17 +11,18 @@ const sha256Source = async (text: string) => {
 };
 
 /**
- * The pages run one stylesheet and one script, both inline and both the same on every page: each is allowed by its
+ * The pages run one stylesheet and two scripts (the intake's draft, a printable page's print button), all inline and
+ * all the same on every page: each is allowed by its
  * hash and nothing else is, so a text that slipped a tag past the escaping still could not run. Forms post only
  * here, and no other site may frame a page.
  */
 let pagePolicy: Promise<string> | undefined;
 const pagePolicyOnce = () =>
-  (pagePolicy ??= Promise.all([sha256Source(styles), sha256Source(intakeDraftScript)]).then(([style, script]) =>
+  (pagePolicy ??= Promise.all([sha256Source(styles), sha256Source(intakeDraftScript), sha256Source(printScript)]).then(([style, script, print]) =>
     [
       "default-src 'none'",
       `style-src ${style}`,
-      `script-src ${script}`,
+      `script-src ${script} ${print}`,
       "img-src 'self' data:",
       "connect-src 'self'",
       "form-action 'self'",
