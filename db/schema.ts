@@ -8,6 +8,7 @@ import type { SlaPolicy } from '../schemas/policy';
 import { caseReadVias, changeActions, changeTargets, signInResults, signInWays, type ChangeDetail } from '../schemas/audit';
 import { batchReportTypes } from '../schemas/batch-workflow';
 import type { FieldError } from '../schemas/field-error';
+import { attachmentKinds } from '../schemas/attachment';
 import type { ListedClock, ListedParty } from '../schemas/case-list';
 import {
   batchStatuses,
@@ -377,9 +378,37 @@ export const deadLetters = sqliteTable('dead_letters', {
 });
 
 /**
+ * Evidence attached to a case (a photo from the scene, a signed agreement scanned, a recording): what is known of each
+ * file, its bytes kept in the platform's attachment store under `store_key` (workers/runtime/attachment-store.ts).
+ * `kind` and `content_type` are what its bytes are, not what its name said; `sha256` is of the bytes as stored, the
+ * original with its location data.
+ */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind', { enum: attachmentKinds }).notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    attachedBy: text('attached_by')
+      .notNull()
+      .references(() => users.id),
+    attachedAt: text('attached_at').notNull(),
+    storeKey: text('store_key').notNull(),
+  },
+  (table) => [index('attachments_case').on(table.caseId, table.attachedAt)],
+);
+
+/**
  * Every read of a whole case by a supervisor or an admin, who read across a station or a county and not only the
  * cases they work: who, which case, when, and through what. The case's jurisdiction is kept with the read, so an
- * admin's list of the reads in their jurisdiction reads this table alone.
+ * admin's list of the reads in their jurisdiction reads this table alone. An attachment's download is such a read,
+ * naming the attachment.
  */
 export const caseReads = sqliteTable('case_reads', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -392,6 +421,7 @@ export const caseReads = sqliteTable('case_reads', {
   via: text('via', { enum: caseReadVias }).notNull(),
   readAt: text('read_at').notNull(),
   jurisdictionPath: text('jurisdiction_path').notNull(),
+  attachmentId: text('attachment_id').references((): AnySQLiteColumn => attachments.id),
 });
 
 /**

@@ -3,8 +3,8 @@ import { cursorParameter, decodeKeyset, pageLimit } from './cursor';
 import { daySchema } from './date-time';
 import { userIdSchema } from './users';
 
-/** How a whole case was read: the API's GET /api/cases/{id}, or the case page. */
-export const caseReadVias = ['api', 'page'] as const;
+/** How a whole case was read: the API's GET /api/cases/{id}, or the case page; or one of its attachments downloaded. */
+export const caseReadVias = ['api', 'page', 'attachment'] as const;
 export type CaseReadVia = (typeof caseReadVias)[number];
 
 /** Newest first: a page ends at its last read's ID, which grows with every read recorded. */

@@ -78,6 +78,7 @@ export const adminAuditWordsEn: Record<keyof typeof adminAuditWordsZhCN, string>
   'audit.target.outbox': 'Delivery',
   'audit.via.api': 'API',
   'audit.via.page': 'Page',
+  'audit.via.attachment': 'Attachment downloaded',
   'audit.detail.name': 'Name',
   'audit.detail.role': 'Role',
   'audit.detail.jurisdictionCode': 'Place',

@@ -93,6 +93,7 @@ export const adminAuditWordsZhCN = {
   'audit.target.outbox': '投递',
   'audit.via.api': '接口',
   'audit.via.page': '页面',
+  'audit.via.attachment': '下载附件',
   'audit.detail.name': '名称',
   'audit.detail.role': '角色',
   'audit.detail.jurisdictionCode': '辖区',
