@@ -9,20 +9,32 @@ import { maskContactsInText, maskPhone } from './masking';
  * whose holder changed between the two checks.
  */
 export const permissions = {
-  grid_worker: { fileIntake: true, stepCases: false, supervise: false, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: false, readAudit: false, workQueue: false, departmentTasks: false },
-  mediator: { fileIntake: true, stepCases: true, supervise: false, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: false, readAudit: false, workQueue: true, departmentTasks: false },
-  supervisor: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: true, readAudit: false, workQueue: true, departmentTasks: false },
+  grid_worker: { fileIntake: true, stepCases: false, supervise: false, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: false, readAudit: false, workQueue: false, departmentTasks: false, attachEvidence: true, readPhotoLocation: true },
+  mediator: { fileIntake: true, stepCases: true, supervise: false, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: false, readAudit: false, workQueue: true, departmentTasks: false, attachEvidence: true, readPhotoLocation: true },
+  supervisor: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: true, readAudit: false, workQueue: true, departmentTasks: false, attachEvidence: true, readPhotoLocation: true },
   /**
    * An admin also keeps the people and places of their jurisdiction (users, tokens, the tree below them), sends
    * again what Temporal refused for good (the dead letters), and reads who read which case (the audit).
    */
-  admin: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: true, manageUsers: true, retryDeliveries: true, readContacts: true, readAudit: true, workQueue: true, departmentTasks: false },
-  /** A department's liaison reports back for their department on joint routes, and does nothing else. */
-  department: { fileIntake: false, stepCases: true, supervise: false, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: false, readAudit: false, workQueue: false, departmentTasks: true },
+  admin: { fileIntake: true, stepCases: true, supervise: true, publishPolicy: true, manageUsers: true, retryDeliveries: true, readContacts: true, readAudit: true, workQueue: true, departmentTasks: false, attachEvidence: true, readPhotoLocation: true },
+  /**
+   * A department's liaison reports back for their department on joint routes, and does nothing else. They see the
+   * evidence of the matter they act on, but not where a photo was taken: a phone's GPS in a photo places the person who
+   * took it and often a party's home to a few metres, and a liaison's copies travel on inside their department, beyond
+   * the station that holds the case. Everyone who works the case (files it, mediates it, supervises it) reads it whole.
+   */
+  department: { fileIntake: false, stepCases: true, supervise: false, publishPolicy: false, manageUsers: false, retryDeliveries: false, readContacts: false, readAudit: false, workQueue: false, departmentTasks: true, attachEvidence: false, readPhotoLocation: false },
 } as const satisfies Record<Role, Record<string, boolean>>;
 export type Permission = keyof (typeof permissions)[Role];
 
 export const may = (role: Role, permission: Permission) => permissions[role][permission];
+
+/**
+ * Who adds evidence to a case: whoever works it. The grid worker or whoever else filed it, the mediator it is
+ * dispatched to, and the supervisors over it (who may read it at all is mayReadCase's, asked first).
+ */
+export const mayAttachTo = (actor: Pick<CaseReader, 'id' | 'role'>, theCase: { filedBy: string; assigneeId: string | null }) =>
+  may(actor.role, 'attachEvidence') && (supervises(actor.role) || theCase.assigneeId === actor.id || theCase.filedBy === actor.id);
 
 /** Supervisors and admins stand above mediators: they dispatch, decide, acknowledge and may step any case they see. */
 export const supervises = (role: Role) => may(role, 'supervise');

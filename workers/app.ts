@@ -19,6 +19,7 @@ import { intakeApi } from './intake/intake-api';
 import { intakePages } from './intake/intake-routes';
 import { casePages } from './casework/case-routes';
 import { casesApi } from './casework/cases-api';
+import { isAttachmentUpload } from './casework/attachments-api';
 import { notificationsApi } from './casework/notifications-api';
 import { boardPages } from './board/board-routes';
 import { bulkDispatchPages } from './casework/bulk-dispatch-routes';
@@ -64,6 +65,8 @@ export const buildApp = (platform: EdgePlatform) =>
   .use(provideServices(platform))
   .use((c, next) => {
     if (c.req.path.startsWith('/internal/')) return internalBodyLimit(c, next);
+    // An attachment's route limits its body itself, by the largest attachment, and answers a larger one in its own way.
+    if (isAttachmentUpload(c.req.path)) return next();
     if (importPaths.includes(c.req.path)) return importBodyLimit(c, next);
     return (c.req.path === '/api/batches' || c.req.path === '/batches' || c.req.path === '/batches/confirm' ? batchBodyLimit : publicBodyLimit)(c, next);
   })

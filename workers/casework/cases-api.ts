@@ -8,6 +8,7 @@ import { listCasesFor } from '../cases/case-list';
 import { readWholeCase } from '../cases/case-view';
 import { policyInForce } from '../county/sla-policy';
 import { repeatsApi } from './repeats-api';
+import { attachmentsApi } from './attachments-api';
 import { stepsApi } from './steps-api';
 import { nextPageUrl } from '../kit/paging';
 
@@ -36,4 +37,5 @@ export const casesApi = new Hono<AppEnv>()
     return view ? c.json(view) : c.json({ error: 'not_found', message: 'No such case.' }, 404);
   })
   .route('/', stepsApi)
-  .route('/', repeatsApi);
+  .route('/', repeatsApi)
+  .route('/', attachmentsApi);

@@ -4,6 +4,7 @@ import { intakePaths } from '../intake/intake-document';
 import { receiptPaths } from '../intake/receipt-document';
 import { caseListPath } from '../cases/case-list-document';
 import { casesApiPaths } from '../casework/cases-api-document';
+import { attachmentPaths } from '../casework/attachments-document';
 import { notificationPaths } from '../casework/notifications-document';
 import { casePagePaths } from '../casework/case-pages-document';
 import { bulkDispatchPagePaths } from '../casework/bulk-dispatch-document';
@@ -38,6 +39,7 @@ export function buildOpenApiDocument() {
     ...intakePaths(),
     '/api/cases': caseListPath(),
     ...casesApiPaths(),
+    ...attachmentPaths(),
     ...policyPaths(),
     '/api/stats': statsPath(),
     ...peopleAndPlacesPaths(),

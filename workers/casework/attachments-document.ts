@@ -1,0 +1,96 @@
+import { attachmentLimitsMb } from '../../domain/attachments/file-types';
+import { attachmentListSchema, attachmentSchema } from '../../schemas/attachment';
+import { errorResponse, jsonSchema } from '../document/openapi-parts';
+
+const caseId = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const attachmentId = { name: 'attachmentId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const limits = `a photo (JPEG, PNG) up to ${attachmentLimitsMb.photo} MB, a scan (PDF) up to ${attachmentLimitsMb.scan} MB, a recording (MP3, M4A/MP4, 3GP, AMR, WAV) up to ${attachmentLimitsMb.audio} MB`;
+
+const refusedFile = (description: string, codes: string[]) => ({
+  description,
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        required: ['error', 'message', 'code', 'params'],
+        properties: {
+          error: { type: 'string', enum: ['attachment_refused'] },
+          message: { type: 'string' },
+          code: { type: 'string', enum: codes },
+          params: { type: 'object', description: 'The values the code names (schemas/refusal.ts): the file’s `name`, what its name `claimed`, the `kind` and its `limit` in MB.' },
+        },
+      },
+    },
+  },
+});
+
+const fileBody = (example: Record<string, string>) => ({
+  required: true,
+  content: {
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: { file: { type: 'string', format: 'binary', description: `The file: ${limits}. What it is is read from its first bytes, not its name.` } },
+      },
+      example,
+    },
+  },
+});
+
+/** The evidence on a case, through the API. */
+export function attachmentPaths(): Record<string, unknown> {
+  return {
+    '/api/cases/{id}/attachments': {
+      get: {
+        tags: ['cases'],
+        summary: 'A case’s attachments, in the order they were attached (for whoever may read the case)',
+        security: [{ bearer: [] }],
+        parameters: [caseId],
+        responses: {
+          200: { description: 'The attachments.', content: { 'application/json': { schema: jsonSchema(attachmentListSchema) } } },
+          401: errorResponse('No valid bearer token.'),
+          404: errorResponse('No such case within your jurisdiction.'),
+        },
+      },
+      post: {
+        tags: ['cases'],
+        summary: 'Attach a photo, a scan or a recording to a case (who filed it, its mediator, the supervisors over it)',
+        description:
+          `Its kind is what its bytes are: ${limits}. A PNG sent as agreement.pdf is kept as the PNG it is, under the name it was sent with. ` +
+          'A photo keeps its location data (Exif GPS) in the stored original; a reader whose role does not need it (a department’s liaison) gets a copy without.',
+        security: [{ bearer: [] }],
+        parameters: [caseId],
+        requestBody: fileBody({ file: '(the bytes of scene.jpg)' }),
+        responses: {
+          201: { description: 'Attached; `Location` is where its bytes are.', content: { 'application/json': { schema: jsonSchema(attachmentSchema) } } },
+          401: errorResponse('No valid bearer token.'),
+          403: errorResponse('Not one who works the case: a department’s liaison, or a mediator or grid worker whose case it is not.'),
+          404: errorResponse('No such case within your jurisdiction.'),
+          413: refusedFile('Larger than its kind may be (`attachmentTooLarge`), or than any attachment (`uploadTooLarge`).', ['attachmentTooLarge', 'uploadTooLarge']),
+          415: refusedFile('Its bytes are none of the types that may be attached (`attachmentNotAllowed`); or the body is not multipart/form-data (`error: unsupported_media_type`).', ['attachmentNotAllowed']),
+          422: refusedFile(
+            'Its name claims a type that may be attached but its bytes are none (`attachmentNotWhatItSays`), or it is empty (`attachmentEmpty`); or there is no `file` field (`error: invalid_attachment` with `fields`, as other 422s).',
+            ['attachmentNotWhatItSays', 'attachmentEmpty'],
+          ),
+        },
+      },
+    },
+    '/api/cases/{id}/attachments/{attachmentId}': {
+      get: {
+        tags: ['cases'],
+        summary: 'An attachment’s bytes, recorded in the audit as a read of the case',
+        description:
+          'Its own content type, `X-Content-Type-Options: nosniff`, and `Content-Disposition: inline` with the name it was sent with (RFC 6266, `filename*` per RFC 5987). ' +
+          'A photo without its location data for a reader whose role does not need it.',
+        security: [{ bearer: [] }],
+        parameters: [caseId, attachmentId],
+        responses: {
+          200: { description: 'The bytes.', content: { 'image/jpeg': {}, 'image/png': {}, 'application/pdf': {}, 'audio/mpeg': {}, 'audio/mp4': {}, 'audio/3gpp': {}, 'audio/amr': {}, 'audio/wav': {} } },
+          401: errorResponse('No valid bearer token.'),
+          404: errorResponse('No such case within your jurisdiction, or no such attachment on it.'),
+        },
+      },
+    },
+  };
+}
