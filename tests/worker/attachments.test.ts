@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack';
 import { project } from '../support/case-lists';
 import { photoWithGps, photoWithoutGps, pngWithoutExif } from '../support/photos';
-import { apiAs, edgeOnlyStack, freshIntake, tokenOf } from '../support/stack';
+import { apiAs, edgeOnlyStack, freshIntake, sessionCookieOf, tokenOf } from '../support/stack';
 
 let stack: Stack;
 let gridWorker: ReturnType<typeof apiAs>;
@@ -114,5 +114,40 @@ describe('evidence attached to a case', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(reads).toEqual([expect.objectContaining({ readerId: 'demo-supervisor-ly', via: 'attachment' })]);
+  });
+});
+
+describe('the case page’s 附件', () => {
+  it('attaches a file sent as a plain form and lists it; a refused one is said beside the field', async () => {
+    const caseId = await mediatorsCase();
+    const cookie = await sessionCookieOf(stack, 'demo-mediator-ly');
+    const headers = { cookie, origin: stack.edgeUrl, 'accept-language': 'zh-CN' };
+    const before = await (await fetch(`${stack.edgeUrl}/cases/${caseId}`, { headers })).text();
+    expect(before).toContain('附件');
+    expect(before).toContain('enctype="multipart/form-data"');
+    expect(before).toContain('accept="image/*,application/pdf,audio/*"');
+
+    const form = new FormData();
+    form.append('lang', 'zh-CN');
+    form.append('file', new File([photoWithGps as Uint8Array<ArrayBuffer>], '门口.jpg', { type: 'image/jpeg' }));
+    const posted = await fetch(`${stack.edgeUrl}/cases/${caseId}/attachments`, { method: 'POST', body: form, headers, redirect: 'manual' });
+    expect(posted.status).toBe(303);
+    const page = await (await fetch(new URL(posted.headers.get('location')!, stack.edgeUrl), { headers })).text();
+    expect(page).toContain('已上传附件：门口.jpg');
+    const link = /href="(\/cases\/[^"]+\/attachments\/[^"]+)"/.exec(page)![1]!;
+    expect(page).toContain('照片');
+    expect(page).toContain('赵调解员');
+    const opened = await fetch(`${stack.edgeUrl}${link}`, { headers });
+    expect(opened.status).toBe(200);
+    expect([...(await bytesOf(opened))]).toEqual([...photoWithGps]);
+
+    const refused = new FormData();
+    refused.append('lang', 'zh-CN');
+    refused.append('file', new File([new Uint8Array([0x50, 0x4b, 3, 4])], '协议.pdf'));
+    const again = await fetch(`${stack.edgeUrl}/cases/${caseId}/attachments`, { method: 'POST', body: refused, headers, redirect: 'manual' });
+    expect(again.status).toBe(422);
+    const html = await again.text();
+    expect(html).toContain('文件“协议.pdf”名为 PDF，内容却不是 PDF');
+    expect(html).toContain('aria-invalid="true"');
   });
 });

@@ -1,6 +1,6 @@
 import { attachmentLimitsMb } from '../../domain/attachments/file-types';
 import { attachmentListSchema, attachmentSchema } from '../../schemas/attachment';
-import { errorResponse, jsonSchema } from '../document/openapi-parts';
+import { errorResponse, jsonSchema, page } from '../document/openapi-parts';
 
 const caseId = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const attachmentId = { name: 'attachmentId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
@@ -38,7 +38,7 @@ const fileBody = (example: Record<string, string>) => ({
   },
 });
 
-/** The evidence on a case, through the API. */
+/** The evidence on a case, through the API and on the case page. */
 export function attachmentPaths(): Record<string, unknown> {
   return {
     '/api/cases/{id}/attachments': {
@@ -90,6 +90,30 @@ export function attachmentPaths(): Record<string, unknown> {
           401: errorResponse('No valid bearer token.'),
           404: errorResponse('No such case within your jurisdiction, or no such attachment on it.'),
         },
+      },
+    },
+    '/cases/{id}/attachments': {
+      post: {
+        tags: ['pages'],
+        summary: 'Attach a file from the case page’s 附件 form, on the session cookie (as the API, for the same people)',
+        parameters: [caseId],
+        requestBody: fileBody({ file: '(the bytes of scene.jpg)', lang: 'zh-CN' }),
+        responses: {
+          303: { description: 'Attached: back to the case page (`?attached=1#attachments`).' },
+          403: page('Not one who works the case, or the form was posted from another site.'),
+          404: page('No such case within your jurisdiction.'),
+          413: page('The case page again, the limit said beside the field.'),
+          415: page('The case page again, beside the field: a type that may not be attached.'),
+          422: page('The case page again, beside the field: no file chosen, an empty one, or one whose name claims what its bytes are not.'),
+        },
+      },
+    },
+    '/cases/{id}/attachments/{attachmentId}': {
+      get: {
+        tags: ['pages'],
+        summary: 'Open an attachment from the case page, on the session cookie: as the API’s, and recorded in the audit the same way',
+        parameters: [caseId, attachmentId],
+        responses: { 200: { description: 'The bytes.' }, 404: page('No such case within your jurisdiction, or no such attachment on it.') },
       },
     },
   };

@@ -1,4 +1,6 @@
 import { findLatestAgreement } from '../../db/queries/agreements';
+import { attachmentsOfCase, type AttachmentRow } from '../../db/queries/attachments';
+import { mayAttachTo } from '../../domain/permissions';
 import { namesOfUsers } from '../../db/queries/case-states';
 import type { SignedInUser } from '../../db/queries/users';
 import type { OpenStep } from '../../domain/steps-now';
@@ -27,6 +29,9 @@ export interface CasePageData {
   departmentDeadlines: DepartmentDeadlines;
   /** A numbered agreement stands on the case, to print. */
   agreementNumbered: boolean;
+  /** The evidence attached to the case, and whether this reader may attach more. */
+  attachments: AttachmentRow[];
+  mayAttach: boolean;
 }
 
 /**
@@ -50,11 +55,12 @@ export async function readCasePage(
   const people = new Set([...view.timeline.map((event) => event.actor), ...(view.assigneeId ? [view.assigneeId] : [])]);
   // Only a case whose timeline records an agreement is asked for its number.
   const agreed = view.timeline.some((event) => event.type === 'step:record-agreement');
-  const [load, names, departmentDeadlines, agreement] = await Promise.all([
+  const [load, names, departmentDeadlines, agreement, attachments] = await Promise.all([
     dispatching ? mediatorsWithLoad(db, user, caseId) : undefined,
     namesOfUsers(db, [...people].filter((id) => id !== 'system')),
     deadlinesOfCase(db, context.configuredPolicy, { filedAt: detail.case.filedAt, route: detail.case.progress?.route, events: detail.timeline }),
     agreed ? findLatestAgreement(db, caseId) : undefined,
+    attachmentsOfCase(db, caseId),
   ]);
   return {
     view,
@@ -64,5 +70,7 @@ export async function readCasePage(
     names,
     departmentDeadlines,
     agreementNumbered: agreement !== undefined,
+    attachments,
+    mayAttach: mayAttachTo(user, detail.case),
   };
 }

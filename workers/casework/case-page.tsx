@@ -16,6 +16,7 @@ import type { Frame } from '../kit/frame';
 import { Layout } from '../kit/layout';
 import { Phone } from '../kit/phone';
 import { RefusedStep, StepSection, type StepAttempt } from './step-forms';
+import { AttachmentsSection, type AttachmentAttempt } from './attachments-section';
 
 type Event = CaseView['timeline'][number];
 
@@ -151,13 +152,17 @@ export interface CasePageProps {
   attempt?: StepAttempt;
   /** Temporal did not answer: nothing changed, or the step may have been taken. */
   unavailable?: 'unchanged' | 'maybeTaken';
+  /** A file sent from the 附件 form and not attached: why, beside the field. */
+  attachmentAttempt?: AttachmentAttempt;
+  /** The ID of the attachment just attached, said at the top. */
+  attached?: string;
 }
 
 /**
  * A case on one page: the facts, the parties, the open clocks with their time left, the steps the reader may take
  * now (each a small form), and the timeline, newest first.
  */
-export function CasePage({ frame, data, now, done, attempt, unavailable }: CasePageProps) {
+export function CasePage({ frame, data, now, done, attempt, unavailable, attachmentAttempt, attached }: CasePageProps) {
   const { lang } = frame;
   const { view, openSteps, whyNone, mediators, names } = data;
   const openClocks = view.clocks.filter((clock) => !clock.stoppedAt).map(listed);
@@ -172,11 +177,17 @@ export function CasePage({ frame, data, now, done, attempt, unavailable }: CaseP
   const own = steps.filter((open) => !open.onBehalf);
   const forHolder = steps.filter((open) => open.onBehalf);
   const holderName = view.assigneeId ? (names.get(view.assigneeId) ?? view.assigneeId) : '';
+  const justAttached = attached ? data.attachments.find((attachment) => attachment.id === attached) : undefined;
   return (
     <Layout frame={frame} title={t(lang, 'casePage.title', { caseNumber: view.caseNumber })}>
       {done ? (
         <p class="notice success" role="status" data-testid="flash">
           {t(lang, 'casePage.done', { step: t(lang, `step.${done}`) })}
+        </p>
+      ) : null}
+      {justAttached ? (
+        <p class="notice success" role="status" data-testid="attached">
+          {t(lang, 'attachment.done', { name: justAttached.fileName })}
         </p>
       ) : null}
       {unavailable ? (
@@ -203,6 +214,7 @@ export function CasePage({ frame, data, now, done, attempt, unavailable }: CaseP
           </li>
         ))}
       </ul>
+      <AttachmentsSection frame={frame} caseId={view.id} attachments={data.attachments} mayAttach={data.mayAttach} attempt={attachmentAttempt} />
       <h2>{t(lang, 'casePage.clocks')}</h2>
       {openClocks.length ? <ClockList frame={frame} clocks={openClocks} now={now} paused={view.paused} /> : <p>{t(lang, 'casePage.noClocks')}</p>}
       <h2>{t(lang, 'casePage.steps')}</h2>

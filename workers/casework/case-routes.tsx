@@ -16,6 +16,8 @@ import { MediatorHome } from './mediator-home';
 import { formToPayload, stepFieldErrors } from './step-form-input';
 import type { StepAttempt } from './step-forms';
 import { readCasePage } from './case-page-data';
+import { attachmentResponse, attachToCase, openAttachment } from './attachments';
+import { limitUpload } from './attachments-api';
 import { AgreementPage } from './agreement-page';
 import { readAgreementPage } from './agreement-data';
 import { listCasesFor } from '../cases/case-list';
@@ -64,7 +66,11 @@ async function tasksPage(c: Context<AppEnv>, extra: Pick<DepartmentHomeProps, 'a
   );
 }
 
-async function casePage(c: Context<AppEnv>, extra: Pick<CasePageProps, 'done' | 'attempt' | 'unavailable'> = {}, status: 200 | 403 | 409 | 422 | 503 = 200) {
+async function casePage(
+  c: Context<AppEnv>,
+  extra: Pick<CasePageProps, 'done' | 'attempt' | 'unavailable' | 'attachmentAttempt' | 'attached'> = {},
+  status: 200 | 403 | 409 | 413 | 415 | 422 | 503 = 200,
+) {
   const { db } = c.get('services');
   const now = new Date();
   const policy = await policyInForce(c.env, db);
@@ -87,6 +93,8 @@ export const casePages = new Hono<AppEnv>()
   .use('/cases/:id', requireUser('page'), requirePagePermission('stepCases'))
   .use('/cases/:id/steps/*', requireUser('page'), requirePagePermission('stepCases'))
   .use('/cases/:id/agreement', requireUser('page'), requirePagePermission('stepCases'))
+  .use('/cases/:id/attachments', requireUser('page'), requirePagePermission('stepCases'))
+  .use('/cases/:id/attachments/*', requireUser('page'), requirePagePermission('stepCases'))
   .get('/queue', async (c) => {
     const list = await workList(c, { mine: '1', sort: 'nearestDue' });
     return c.html(<MediatorHome frame={await frameOf(c)} rows={list.rows} nextCursor={list.nextCursor} paged={list.paged} now={new Date()} />);
@@ -105,7 +113,34 @@ export const casePages = new Hono<AppEnv>()
   })
   .get('/cases/:id', async (c) => {
     const done = c.req.query('done');
-    return casePage(c, { done: isStepName(done) ? done : undefined });
+    return casePage(c, { done: isStepName(done) ? done : undefined, attached: c.req.query('attached') });
+  })
+  // A file from the case page's 附件 form: attached as through the API, or the page again with why not beside the field.
+  .post(
+    '/cases/:id/attachments',
+    limitUpload((c, refusal) => casePage(c, { attachmentAttempt: { refusal } }, 413)),
+    async (c) => {
+      const body = await c.req.parseBody();
+      c.set('lang', pickLang(typeof body.lang === 'string' ? body.lang : undefined, c.req.header('accept-language')));
+      const file = body.file instanceof File && body.file.name !== '' ? body.file : undefined;
+      if (!file) return casePage(c, { attachmentAttempt: { missing: true } }, 422);
+      const caseId = c.req.param('id');
+      const answer = await attachToCase(c.get('services'), c.get('user'), caseId, file);
+      switch (answer.kind) {
+        case 'attached':
+          return c.redirect(`/cases/${caseId}?attached=${answer.attachment.id}#attachments`, 303);
+        case 'notFound':
+          return pageError(c, 404);
+        case 'forbidden':
+          return pageError(c, 403);
+        case 'refused':
+          return casePage(c, { attachmentAttempt: { refusal: answer.refusal } }, answer.status);
+      }
+    },
+  )
+  .get('/cases/:id/attachments/:attachmentId', async (c) => {
+    const opened = await openAttachment(c.get('services'), c.get('user'), c.req.param('id'), c.req.param('attachmentId'));
+    return opened ? attachmentResponse(opened) : pageError(c, 404);
   })
   // The case's mediation agreement to print: for whoever may read the case, and as missing as the case to anyone else.
   .get('/cases/:id/agreement', async (c) => {
