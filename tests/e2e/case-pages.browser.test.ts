@@ -4,6 +4,7 @@ import { defaultSlaPolicy } from '../../domain/policy';
 import type { SlaPolicy } from '../../schemas/policy';
 import type { Stack } from '../../scripts/stack';
 import { desktopContext, launchChromium, phoneContext, screenshot, signIn } from '../support/browser';
+import { photoWithGps } from '../support/photos';
 import { apiAs, freshIntake, testStack, tokenOf } from '../support/stack';
 
 /**
@@ -256,5 +257,40 @@ describe('a command room on a desktop', () => {
     const unreadAfter = (await page.getByTestId('unread-count').count()) ? Number(/\d+/.exec((await page.getByTestId('unread-count').textContent())!)![0]) : 0;
     expect(unreadAfter).toBe(unreadBefore - 1);
     await desk.close();
+  });
+});
+
+describe('evidence from a phone', () => {
+  it('a mediator attaches a photo on a 390-px phone; the supervisor reads it whole, another station does not find it', async () => {
+    const filed = await fileOpenCase({ riskFlags: [] });
+    expect((await supervisorApi()(`/api/cases/${filed.id}/steps/assign`, { method: 'POST', body: JSON.stringify({ mediatorId: 'demo-mediator-ly' }) })).status).toBe(200);
+
+    const phone = await phoneContext(browser);
+    const page = await phone.newPage();
+    page.setDefaultTimeout(20_000);
+    await signIn(page, stack.edgeUrl, tokenOf(stack, 'demo-mediator-ly'));
+    await page.waitForURL(`${stack.edgeUrl}/queue`);
+    await page.goto(`${stack.edgeUrl}/cases/${filed.id}`);
+    const attachments = page.getByTestId('attachments');
+    await expect(attachments.getByRole('heading', { name: '附件' }).count()).resolves.toBe(1);
+    // Refused beside the field, in Chinese: a file whose name says PDF and whose bytes are not.
+    await attachments.getByLabel('选择文件').setInputFiles({ name: '协议.pdf', mimeType: 'application/pdf', buffer: Buffer.from('PK\u0003\u0004 not a pdf') });
+    await attachments.getByRole('button', { name: '上传附件' }).click();
+    await expect(page.getByTestId('attachment-refusal').textContent()).resolves.toContain('名为 PDF，内容却不是 PDF');
+
+    await page.getByTestId('attachments').getByLabel('选择文件').setInputFiles({ name: '现场照片.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(photoWithGps) });
+    await page.getByTestId('attachments').getByRole('button', { name: '上传附件' }).click();
+    await expect(page.getByTestId('attached').textContent()).resolves.toBe('已上传附件：现场照片.jpg');
+    const item = page.getByTestId('attachment').filter({ hasText: '现场照片.jpg' });
+    await expect(item.textContent()).resolves.toContain('照片');
+    await expect(item.textContent()).resolves.toContain('赵调解员');
+    await screenshot(page, 'case-attachments');
+
+    const href = (await item.getByRole('link', { name: '现场照片.jpg' }).getAttribute('href'))!;
+    const api = href.replace('/cases/', '/api/cases/');
+    const whole = await supervisorApi()(api);
+    expect([...new Uint8Array(await whole.arrayBuffer())]).toEqual([...photoWithGps]);
+    expect((await apiAs(stack, tokenOf(stack, 'demo-grid-bs'))(api)).status).toBe(404);
+    await phone.close();
   });
 });
