@@ -156,7 +156,7 @@ describe('splitting a wrongly merged report', () => {
 
   it('files it as its own case, remembered on both; a mediator may not, and a second split is refused', async () => {
     const first = await file(intake('白乐桥村 99 号', [{ name: '何某', role: 'applicant' }]));
-    const wrong = intake('白乐桥村99号', [{ name: '何某', role: 'other' }, { name: '吕某', role: 'applicant', phone: '13633330001' }], {
+    const wrong = intake('白乐桥村99号', [{ name: '何某', role: 'respondent' }, { name: '吕某', role: 'applicant', phone: '13633330001' }], {
       category: 'labour',
       summary: '吕某在何某的作坊打工，被拖欠三个月工资',
       riskFlags: [],
