@@ -81,6 +81,20 @@ describe('evidence attached to a case', () => {
     expect(await response.json()).toMatchObject({ code: 'attachmentTooLarge', params: { kind: 'photo', limit: 10 } });
   });
 
+  it('answers a body that does not parse as multipart with 422 and no file, not a server error, and one not multipart at all with 415', async () => {
+    const caseId = await mediatorsCase();
+    const garbled = await as('demo-mediator-ly')(`/api/cases/${caseId}/attachments`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=9cc651cd' },
+      body: '--9cc651cd\r\nFalse--9cc651cd--\r\n',
+    });
+    expect(garbled.status).toBe(422);
+    expect(await garbled.json()).toMatchObject({ error: 'invalid_attachment', fields: [{ field: 'file', code: 'missing' }] });
+    const json = await as('demo-mediator-ly')(`/api/cases/${caseId}/attachments`, { method: 'POST', body: '{}' });
+    expect(json.status).toBe(415);
+    expect(await json.json()).toMatchObject({ error: 'unsupported_media_type' });
+  });
+
   it('is as missing as the case to another station’s supervisor, and attached only by those who work the case', async () => {
     const caseId = await mediatorsCase();
     const posted = (await (await as('demo-mediator-ly')(`/api/cases/${caseId}/attachments`, sent(photoWithGps, 'scene.jpg'))).json()) as { href: string };

@@ -4,7 +4,7 @@ import { batchReportSchema } from '../../schemas/batch-workflow';
 import { encodeKeyset } from '../../schemas/cursor';
 import type { RefusalCode } from '../../schemas/refusal';
 import { xlsxType } from './batch-lines';
-import { errorResponse, invalidResponse, jsonSchema, queryParameters, refusedBeyondSchema } from '../document/openapi-parts';
+import { codedRefusal, errorResponse, invalidResponse, jsonSchema, queryParameters, refusedBeyondSchema } from '../document/openapi-parts';
 
 const security = [{ bearer: [] }];
 /** Why feedback is refused (domain/instruction-feedback.ts). */
@@ -160,16 +160,7 @@ export function batchPaths(): Record<string, unknown> {
             description: 'Feedback was already given (`instructionAnswered`, `params.at` when), or the line was rejected (`instructionRejected`): `message` says it in English, `code` and `params` for a program to act on or word itself.',
             content: {
               'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['error', 'message', 'code', 'params'],
-                  properties: {
-                    error: { type: 'string', enum: ['conflict'] },
-                    message: { type: 'string' },
-                    code: { type: 'string', enum: feedbackRefusalCodes },
-                    params: { type: 'object', properties: { at: { type: 'string', format: 'date-time' } } },
-                  },
-                },
+                schema: codedRefusal('conflict', feedbackRefusalCodes, { properties: { at: { type: 'string', format: 'date-time' } } }),
                 example: { error: 'conflict', message: 'Feedback was already given.', code: 'instructionAnswered', params: { at: '2026-11-24T08:30:00.000Z' } },
               },
             },

@@ -19,9 +19,9 @@ const notFound = (c: Context<AppEnv>) => c.json({ error: 'not_found', message: '
 /** A refused file as the API says it: the code and its values for a program, a sentence for a person. */
 export const refusedFile = (refused: Refusal) => ({ error: 'attachment_refused', message: refusalSentence(refused), code: refused.code, params: refused.params });
 
-/** What multipart/form-data carries as `file`, when it carries a file there. */
+/** What multipart/form-data carries as `file`, when it carries a file there; a body that does not parse carries none. */
 export async function fileField(c: Context<AppEnv>): Promise<File | undefined> {
-  const body = await c.req.parseBody();
+  const body = await c.req.parseBody().catch((): Record<string, unknown> => ({}));
   const file = body.file;
   return file instanceof File ? file : undefined;
 }

@@ -1,28 +1,25 @@
 import { attachmentLimitsMb } from '../../domain/attachments/file-types';
 import { attachmentListSchema, attachmentSchema } from '../../schemas/attachment';
-import { errorResponse, jsonSchema, page } from '../document/openapi-parts';
+import { codedRefusal, errorResponse, jsonSchema, namedError, page } from '../document/openapi-parts';
 
 const caseId = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const attachmentId = { name: 'attachmentId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const limits = `a photo (JPEG, PNG) up to ${attachmentLimitsMb.photo} MB, a scan (PDF) up to ${attachmentLimitsMb.scan} MB, a recording (MP3, M4A/MP4, 3GP, AMR, WAV) up to ${attachmentLimitsMb.audio} MB`;
 
-const refusedFile = (description: string, codes: string[]) => ({
-  description,
-  content: {
-    'application/json': {
-      schema: {
-        type: 'object',
-        required: ['error', 'message', 'code', 'params'],
-        properties: {
-          error: { type: 'string', enum: ['attachment_refused'] },
-          message: { type: 'string' },
-          code: { type: 'string', enum: codes },
-          params: { type: 'object', description: 'The values the code names (schemas/refusal.ts): the file’s `name`, what its name `claimed`, the `kind` and its `limit` in MB.' },
-        },
-      },
-    },
-  },
-});
+/** A refused file, or (`otherwise`) the other answer the same status gives. */
+const refusedFile = (description: string, codes: string[], otherwise?: object) => {
+  const coded = codedRefusal('attachment_refused', codes, {
+    description: 'The values the code names (schemas/refusal.ts): the file’s `name`, what its name `claimed`, the `kind` and its `limit` in MB.',
+  });
+  return { description, content: { 'application/json': { schema: otherwise ? { oneOf: [coded, otherwise] } : coded } } };
+};
+
+/** No `file` field, or a body that is not multipart at all: one message per field, as other 422s. */
+const noFile = {
+  type: 'object',
+  required: ['error', 'fields'],
+  properties: { error: { type: 'string', enum: ['invalid_attachment'] }, fields: { type: 'array', items: { type: 'object', required: ['field', 'code', 'message'] } } },
+};
 
 const fileBody = (example: Record<string, string>) => ({
   required: true,
@@ -68,10 +65,15 @@ export function attachmentPaths(): Record<string, unknown> {
           403: errorResponse('Not one who works the case: a department’s liaison, or a mediator or grid worker whose case it is not.'),
           404: errorResponse('No such case within your jurisdiction.'),
           413: refusedFile('Larger than its kind may be (`attachmentTooLarge`), or than any attachment (`uploadTooLarge`).', ['attachmentTooLarge', 'uploadTooLarge']),
-          415: refusedFile('Its bytes are none of the types that may be attached (`attachmentNotAllowed`); or the body is not multipart/form-data (`error: unsupported_media_type`).', ['attachmentNotAllowed']),
+          415: refusedFile(
+            'Its bytes are none of the types that may be attached (`attachmentNotAllowed`); or the body is not multipart/form-data (`error: unsupported_media_type`).',
+            ['attachmentNotAllowed'],
+            namedError('unsupported_media_type'),
+          ),
           422: refusedFile(
             'Its name claims a type that may be attached but its bytes are none (`attachmentNotWhatItSays`), or it is empty (`attachmentEmpty`); or there is no `file` field (`error: invalid_attachment` with `fields`, as other 422s).',
             ['attachmentNotWhatItSays', 'attachmentEmpty'],
+            noFile,
           ),
         },
       },

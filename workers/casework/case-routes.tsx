@@ -120,7 +120,8 @@ export const casePages = new Hono<AppEnv>()
     '/cases/:id/attachments',
     limitUpload((c, refusal) => casePage(c, { attachmentAttempt: { refusal } }, 413)),
     async (c) => {
-      const body = await c.req.parseBody();
+      // A body that does not parse as multipart carries no file: the page says so, as for none chosen.
+      const body = await c.req.parseBody().catch((): Record<string, unknown> => ({}));
       c.set('lang', pickLang(typeof body.lang === 'string' ? body.lang : undefined, c.req.header('accept-language')));
       const file = body.file instanceof File && body.file.name !== '' ? body.file : undefined;
       if (!file) return casePage(c, { attachmentAttempt: { missing: true } }, 422);

@@ -105,6 +105,20 @@ export const errorResponse = (description: string) => ({
   description,
   content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'string' }, message: { type: 'string' } } } } },
 });
+/** A refusal as a code with its values (schemas/refusal.ts): `message` for a person, `code` and `params` for a program. */
+export const codedRefusal = (error: string, codes: readonly string[], params: object) => ({
+  type: 'object',
+  required: ['error', 'message', 'code', 'params'],
+  properties: { error: { type: 'string', enum: [error] }, message: { type: 'string' }, code: { type: 'string', enum: codes }, params: { type: 'object', ...params } },
+});
+
+/** A plain `{ error, message }` answer whose `error` is the one given. */
+export const namedError = (error: string) => ({
+  type: 'object',
+  required: ['error', 'message'],
+  properties: { error: { type: 'string', enum: [error] }, message: { type: 'string' } },
+});
+
 export const invalidResponse: { description: string; content: object } = {
   description: 'The body has mistakes: one message per field, in the language asked for (Accept-Language).',
   content: {
