@@ -251,10 +251,10 @@ describe('a grid worker whose phone runs no JavaScript', () => {
     const address = `灵隐街道白乐桥村 50 号 ${unique()}`;
     await fillDispute(noScript, address);
     await fillParty(noScript, 0, '周某', 'applicant');
-    await fillParty(noScript, 1, '吴某', 'respondent');
+    await fillParty(noScript, 1, '吴某', 'other');
     await noScript.getByRole('button', { name: '再添加一名当事人' }).click();
     await expect.poll(() => noScript.locator('fieldset.party').count()).toBe(3);
-    await fillParty(noScript, 2, '郑某', 'other');
+    await fillParty(noScript, 2, '郑某', 'respondent');
     await noScript.getByRole('button', { name: '删除当事人 2' }).click();
     await expect.poll(() => noScript.locator('fieldset.party').count()).toBe(2);
     await expect(noScript.locator('[name="parties.1.name"]').inputValue()).resolves.toBe('郑某');
