@@ -89,7 +89,7 @@ describe('the admin’s navigation', () => {
     const page = await (await phoneContext(running.browser)).newPage();
     await signIn(page, running.stack.edgeUrl, tokenOf(running.stack, 'demo-admin'));
     const links = page.locator('nav.site-nav').getByRole('link');
-    expect(await links.count()).toBe(7);
+    expect(await links.count()).toBe(8);
     // The first link, one in the middle and the last, in both languages: the row scrolls to the page one is on.
     for (const [path, lang] of [
       ['/admin', 'zh-CN'],
