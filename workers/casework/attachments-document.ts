@@ -29,6 +29,8 @@ const fileBody = (example: Record<string, string>) => ({
       schema: {
         type: 'object',
         required: ['file'],
+        // The one field an upload reads; a body with fields of other names is not one the document describes.
+        additionalProperties: false,
         properties: { file: { type: 'string', format: 'binary', description: `The file: ${limits}. What it is is read from its first bytes, not its name.` } },
       },
       example,
